@@ -1,0 +1,460 @@
+#include "cli.h"
+
+#include "argparser.h"
+#include "csv.h"
+#include "diff.h"
+#include "fileio.h"
+#include "platform.h"
+#include "sampler.h"
+#include "snapshotjson.h"
+#include "textcodec.h"
+#include "version.h"
+
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace vmatlas::cli {
+
+namespace {
+
+PngRenderer &pngRenderer()
+{
+    static PngRenderer renderer;
+    return renderer;
+}
+
+struct Registered
+{
+    std::string summary;
+    Subcommand handler;
+};
+
+std::map<std::string, Registered> &registry()
+{
+    static std::map<std::string, Registered> r;
+    return r;
+}
+
+void print(std::FILE *f, const std::string &text)
+{
+    std::fwrite(text.data(), 1, text.size(), f);
+}
+
+int fail(Streams s, const Error &e)
+{
+    print(s.err, "vmatlas: " + e.message + "\n");
+    return exitCodeFor(e);
+}
+
+int usageError(Streams s, const std::string &command, const std::string &message)
+{
+    print(s.err, "vmatlas " + command + ": " + message + "\nTry 'vmatlas " + command + " --help'.\n");
+    return ExitUsage;
+}
+
+// Writes to a file (atomically) or, for "-", to the output stream.
+Status writeOutput(Streams s, const std::string &path, const std::string &data)
+{
+    if (path == "-") {
+        std::size_t n = std::fwrite(data.data(), 1, data.size(), s.out);
+        if (n != data.size() || std::fflush(s.out) != 0)
+            return makeError(ErrorCode::Io, std::string("cannot write to standard output: ") + std::strerror(errno));
+        return Ok {};
+    }
+    return writeFileAtomically(path, data);
+}
+
+// Fails early, before any work, when a file could not be written at all.
+Status checkWritable(const std::string &path)
+{
+    if (path == "-")
+        return Ok {};
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(path);
+    fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (fs::is_directory(p, ec))
+        return makeError(ErrorCode::Io, "cannot write " + path + ": it is a folder");
+    if (!fs::is_directory(dir, ec))
+        return makeError(ErrorCode::Io, "cannot write " + path + ": the folder " + dir.string() + " does not exist");
+    return Ok {};
+}
+
+bool wantsHelp(const std::vector<std::string> &args)
+{
+    for (const auto &a : args)
+        if (a == "--help" || a == "-h")
+            return true;
+    return false;
+}
+
+const char kMainHelp[] = R"(VM Atlas - a live map of a process's virtual address space
+
+Usage:
+  vmatlas                          open the explorer window (when built with the GUI)
+  vmatlas --pid PID                open the explorer on a process
+  vmatlas FILE.json                open a saved snapshot
+  vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]
+  vmatlas snapshot --pid PID --every MS --count N --out DIR
+  vmatlas pages --pid PID --range START-END [--csv FILE]
+  vmatlas ps [--csv]
+  vmatlas diff A.json B.json [--csv]
+%EXTRA%
+Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
+3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 1 other.
+)";
+
+int cmdHelp(Streams s)
+{
+    std::string text = kMainHelp;
+    std::string extra;
+    for (const auto &[name, r] : registry())
+        extra += "  vmatlas " + name + " " + r.summary + "\n";
+    text.replace(text.find("%EXTRA%\n"), 8, extra);
+    print(s.out, text);
+    return ExitOk;
+}
+
+int cmdSnapshot(const std::vector<std::string> &args, Streams s)
+{
+    ArgParser p;
+    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--csv", "FILE", "write the regions as CSV ('-' for standard output)");
+    p.addOption("--json", "FILE", "write the snapshot as JSON ('-' for standard output)");
+    p.addOption("--png", "FILE", "render the address map as a PNG image");
+    p.addOption("--size", "WxH", "size of the PNG (default 1600x1000)");
+    p.addOption("--every", "MS", "take a snapshot every MS milliseconds (at least 100) ...");
+    p.addOption("--count", "N", "... N times ...");
+    p.addOption("--out", "DIR", "... into DIR/snapshot-0001.json, -0002 ...");
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        print(s.out, "Usage: vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]\n"
+                     "       vmatlas snapshot --pid PID --every MS --count N --out DIR\n\n"
+                     "Reads every region of the process's address space, with its counters. Without a file\n"
+                     "option, the CSV goes to standard output. Files are written whole or not at all.\n\n"
+                         + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, "snapshot", p.error());
+    if (!p.positional().empty())
+        return usageError(s, "snapshot", "unexpected argument '" + p.positional()[0] + "'");
+    long long pid = 0;
+    if (!p.has("--pid"))
+        return usageError(s, "snapshot", "--pid is required");
+    if (!parsePid(*p.value("--pid"), pid))
+        return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
+
+    bool timed = p.has("--every") || p.has("--count") || p.has("--out");
+    if (timed) {
+        if (!p.has("--every") || !p.has("--count") || !p.has("--out"))
+            return usageError(s, "snapshot", "--every, --count and --out go together");
+        if (p.has("--csv") || p.has("--json") || p.has("--png"))
+            return usageError(s, "snapshot", "--every writes JSON files into --out; drop --csv/--json/--png");
+        unsigned long long every = 0, count = 0;
+        if (!parseUnsigned(*p.value("--every"), every, 86400000ULL) || every < 100)
+            return usageError(s, "snapshot", "--every takes milliseconds, at least 100");
+        if (!parseUnsigned(*p.value("--count"), count, 1000000ULL) || count == 0)
+            return usageError(s, "snapshot", "--count takes a number from 1 to 1000000");
+        std::string dir = *p.value("--out");
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec || !std::filesystem::is_directory(dir))
+            return fail(s, makeError(ErrorCode::Io, "cannot create the folder " + dir + ": " + ec.message()));
+
+        // Check the process first so a bad PID fails before anything is made.
+        auto first = readSnapshot(pid);
+        if (!first)
+            return fail(s, first.error());
+        std::mutex m;
+        std::condition_variable cv;
+        std::size_t written = 0;
+        std::optional<Error> error;
+        bool firstUsed = false;
+        Sampler sampler(
+            [&]() -> Result<Snapshot> {
+                if (!firstUsed) {
+                    firstUsed = true;
+                    return *first;
+                }
+                return readSnapshot(pid);
+            },
+            Sampler::Options { std::chrono::milliseconds(every), 2, std::size_t(1) << 30 });
+        sampler.subscribe([&](const SnapshotPtr &snap) {
+            std::unique_lock lock(m);
+            if (written >= count || error)
+                return;
+            char name[48];
+            std::snprintf(name, sizeof name, "snapshot-%04zu.json", written + 1);
+            std::string path = (std::filesystem::path(dir) / name).string();
+            auto st = saveSnapshotJson(*snap, path);
+            if (!st) {
+                error = st.error();
+            } else {
+                ++written;
+                print(s.out, path + " (" + std::to_string(snap->regions.size()) + " regions)\n");
+                std::fflush(s.out);
+            }
+            cv.notify_all();
+        });
+        sampler.onStateChanged([&](Sampler::State state, const std::string &message) {
+            if (state == Sampler::State::TargetExited || state == Sampler::State::Failed) {
+                std::lock_guard lock(m);
+                if (!error && written < count)
+                    error = makeError(state == Sampler::State::TargetExited ? ErrorCode::ProcessExited : ErrorCode::Io,
+                                      message + " (after " + std::to_string(written) + " of "
+                                          + std::to_string(count) + " snapshots)");
+                cv.notify_all();
+            }
+        });
+        sampler.start();
+        {
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return written >= count || error.has_value(); });
+        }
+        sampler.stop();
+        if (error)
+            return fail(s, *error);
+        return ExitOk;
+    }
+
+    std::optional<std::string> csvPath = p.value("--csv"), jsonPath = p.value("--json"), pngPath = p.value("--png");
+    int width = 1600, height = 1000;
+    if (p.has("--size") && !parseSize(*p.value("--size"), width, height))
+        return usageError(s, "snapshot", "--size takes WIDTHxHEIGHT, each 64 to 16384");
+    if (p.has("--size") && !pngPath)
+        return usageError(s, "snapshot", "--size goes with --png");
+    if (pngPath && !pngRenderer())
+        return usageError(s, "snapshot", "--png needs the GUI libraries; this vmatlas was built without them");
+    if (!csvPath && !jsonPath && !pngPath)
+        csvPath = "-";
+    for (const auto &path : { csvPath, jsonPath, pngPath }) {
+        if (path) {
+            auto st = checkWritable(*path);
+            if (!st)
+                return fail(s, st.error());
+        }
+    }
+    auto snap = readSnapshot(pid);
+    if (!snap)
+        return fail(s, snap.error());
+    if (csvPath) {
+        auto st = writeOutput(s, *csvPath, regionsToCsv(*snap));
+        if (!st)
+            return fail(s, st.error());
+    }
+    if (jsonPath) {
+        auto st = writeOutput(s, *jsonPath, snapshotToJson(*snap));
+        if (!st)
+            return fail(s, st.error());
+    }
+    if (pngPath) {
+        auto st = pngRenderer()(*snap, *pngPath, width, height);
+        if (!st)
+            return fail(s, st.error());
+    }
+    return ExitOk;
+}
+
+int cmdPages(const std::vector<std::string> &args, Streams s)
+{
+    ArgParser p;
+    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
+    p.addOption("--csv", "FILE", "write to FILE instead of standard output");
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        print(s.out, "Usage: vmatlas pages --pid PID --range START-END [--csv FILE]\n\n"
+                     "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
+                     "backed by a file or shared section), anon (in RAM, private), swap or guard.\n\n"
+                         + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, "pages", p.error());
+    if (!p.positional().empty())
+        return usageError(s, "pages", "unexpected argument '" + p.positional()[0] + "'");
+    long long pid = 0;
+    if (!p.has("--pid") || !p.has("--range"))
+        return usageError(s, "pages", "--pid and --range are required");
+    if (!parsePid(*p.value("--pid"), pid))
+        return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
+    unsigned long long start = 0, end = 0;
+    if (!parseRange(*p.value("--range"), start, end) || end <= start)
+        return usageError(s, "pages", "--range takes START-END in hex with START < END, e.g. 0x7f0000000000-0x7f0000010000");
+    std::string out = p.value("--csv").value_or("-");
+    auto st = checkWritable(out);
+    if (!st)
+        return fail(s, st.error());
+    auto pages = readPages(pid, start, end);
+    if (!pages)
+        return fail(s, pages.error());
+    auto w = writeOutput(s, out, pagesToCsv(*pages));
+    if (!w)
+        return fail(s, w.error());
+    return ExitOk;
+}
+
+std::string human(std::uint64_t bytes)
+{
+    const char *units[] = { "B", "K", "M", "G", "T" };
+    double v = static_cast<double>(bytes);
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        ++u;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f%s" : "%.1f%s", v, units[u]);
+    return buf;
+}
+
+int cmdPs(const std::vector<std::string> &args, Streams s)
+{
+    ArgParser p;
+    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable");
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        print(s.out, "Usage: vmatlas ps [--csv]\n\nLists processes with an address space. A '-' in the ACCESS "
+                     "column marks one\nwhose memory this user cannot read (ptrace-read access).\n\n"
+                         + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, "ps", p.error());
+    if (!p.positional().empty())
+        return usageError(s, "ps", "unexpected argument '" + p.positional()[0] + "'");
+    auto list = listProcesses();
+    if (!list)
+        return fail(s, list.error());
+    std::string out;
+    if (p.has("--csv")) {
+        out = "pid,user,rss,name,command_line,readable\n";
+        for (const ProcessInfo &pi : *list) {
+            out += std::to_string(pi.pid) + ",";
+            appendCsvCell(out, escapeCsvText(pi.user));
+            out += "," + std::to_string(pi.rss) + ",";
+            appendCsvCell(out, escapeCsvText(pi.name));
+            out += ",";
+            appendCsvCell(out, escapeCsvText(pi.commandLine));
+            out += pi.readable ? ",1\n" : ",0\n";
+        }
+    } else {
+        char line[160];
+        std::snprintf(line, sizeof line, "%8s %-12s %9s %-6s %-16s %s\n", "PID", "USER", "RSS", "ACCESS", "NAME",
+                      "COMMAND");
+        out += line;
+        for (const ProcessInfo &pi : *list) {
+            std::snprintf(line, sizeof line, "%8lld %-12.12s %9s %-6s %-16.16s ", static_cast<long long>(pi.pid),
+                          pi.user.c_str(), human(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
+            out += line;
+            std::string cmd = pi.commandLine.substr(0, 200);
+            for (char &c : cmd)
+                if (static_cast<unsigned char>(c) < 0x20)
+                    c = '?';
+            out += cmd + "\n";
+        }
+    }
+    auto st = writeOutput(s, "-", out);
+    if (!st)
+        return fail(s, st.error());
+    return ExitOk;
+}
+
+int cmdDiff(const std::vector<std::string> &args, Streams s)
+{
+    ArgParser p;
+    p.addFlag("--csv", "CSV output (columns in the README)");
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        print(s.out, "Usage: vmatlas diff A.json B.json [--csv]\n\nRegions added, removed and changed (bounds, "
+                     "protection, state, type, path, counters)\nfrom snapshot A to snapshot B.\n\n"
+                         + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, "diff", p.error());
+    if (p.positional().size() != 2)
+        return usageError(s, "diff", "needs two snapshot files, A.json and B.json");
+    auto a = loadSnapshotJson(p.positional()[0]);
+    if (!a)
+        return fail(s, a.error());
+    auto b = loadSnapshotJson(p.positional()[1]);
+    if (!b)
+        return fail(s, b.error());
+    SnapshotDiff d = diffSnapshots(*a, *b);
+    auto st = writeOutput(s, "-", p.has("--csv") ? diffToCsv(d) : diffToText(d));
+    if (!st)
+        return fail(s, st.error());
+    return ExitOk;
+}
+
+} // namespace
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::NoSuchProcess:
+    case ErrorCode::ProcessExited:
+    case ErrorCode::NoAddressSpace:
+        return ExitNoProcess;
+    case ErrorCode::PermissionDenied:
+        return ExitPermission;
+    case ErrorCode::Io:
+        return ExitIo;
+    case ErrorCode::BadInput:
+        return ExitIo; // a malformed input file
+    case ErrorCode::Unsupported:
+        return ExitFailure;
+    }
+    return ExitFailure;
+}
+
+void setPngRenderer(PngRenderer renderer)
+{
+    pngRenderer() = std::move(renderer);
+}
+
+void registerSubcommand(const std::string &name, const std::string &summary, Subcommand handler)
+{
+    registry()[name] = { summary, std::move(handler) };
+}
+
+bool isCliInvocation(const std::vector<std::string> &args)
+{
+    if (args.empty())
+        return false;
+    const std::string &a = args[0];
+    return a == "snapshot" || a == "pages" || a == "ps" || a == "diff" || a == "help" || a == "--help" || a == "-h"
+        || a == "--version" || registry().count(a);
+}
+
+int run(const std::vector<std::string> &args, Streams s)
+{
+    if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h")
+        return cmdHelp(s);
+    if (args[0] == "--version") {
+        print(s.out, std::string("vmatlas ") + kVersion + "\n");
+        return ExitOk;
+    }
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "snapshot")
+        return cmdSnapshot(rest, s);
+    if (args[0] == "pages")
+        return cmdPages(rest, s);
+    if (args[0] == "ps")
+        return cmdPs(rest, s);
+    if (args[0] == "diff")
+        return cmdDiff(rest, s);
+    if (auto it = registry().find(args[0]); it != registry().end())
+        return it->second.handler(rest, s);
+    print(s.err, "vmatlas: unknown command '" + args[0] + "'\nTry 'vmatlas --help'.\n");
+    return ExitUsage;
+}
+
+} // namespace vmatlas::cli

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model.h"
+#include "result.h"
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace vmatlas::cli {
+
+// Exit codes of the CLI (documented in the README).
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1, // anything else
+    ExitUsage = 2, // bad arguments
+    ExitNoProcess = 3, // no such process, or it exited
+    ExitPermission = 4, // ptrace-read access missing
+    ExitIo = 5, // an input or output file could not be read or written
+};
+int exitCodeFor(const Error &error);
+
+// Where the CLI writes; tests pass their own streams.
+struct Streams
+{
+    std::FILE *out = stdout;
+    std::FILE *err = stderr;
+};
+
+// True when args[0] names a subcommand (snapshot, pages, ps, diff, lab, help, --help, --version).
+bool isCliInvocation(const std::vector<std::string> &args);
+
+// Runs a subcommand; args exclude the program name.
+int run(const std::vector<std::string> &args, Streams streams = {});
+
+// The GUI library renders PNGs; it registers itself here when it is linked (the CLI stays Qt-free).
+using PngRenderer = std::function<Status(const Snapshot &, const std::string &path, int width, int height)>;
+void setPngRenderer(PngRenderer renderer);
+
+// Subcommands added by other parts (the labs), with their one-line help.
+using Subcommand = std::function<int(const std::vector<std::string> &args, Streams streams)>;
+void registerSubcommand(const std::string &name, const std::string &summary, Subcommand handler);
+
+} // namespace vmatlas::cli

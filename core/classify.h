@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model.h"
+#include "smapsparser.h"
+
+#include <string>
+#include <vector>
+
+namespace vmatlas {
+
+struct ThreadStackPointer
+{
+    std::int32_t tid = 0;
+    Address sp = 0;
+};
+
+// What classification needs besides the mappings.
+struct ProcessContext
+{
+    Pid pid = 0;
+    std::string processName;
+    std::string commandLine;
+    std::string executablePath; // /proc/PID/exe, to label the program image
+    std::vector<ThreadStackPointer> threads; // for thread-stack labels
+    std::int64_t timestampMs = 0;
+    std::uint32_t pageSize = 4096;
+    std::string platform = "linux";
+};
+
+// Turns parsed mappings into a snapshot: types, states and labels as in DESIGN.md, Free gaps between
+// consecutive user-space mappings (none before the first, none up to [vsyscall]).
+Snapshot classify(ParsedMaps parsed, const ProcessContext &context);
+
+} // namespace vmatlas

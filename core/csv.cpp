@@ -1,0 +1,417 @@
+#include "csv.h"
+
+#include "textcodec.h"
+
+#include <charconv>
+#include <map>
+#include <memory>
+
+namespace vmatlas {
+
+namespace {
+
+const std::vector<std::string_view> kExtraCounters = {
+    "pss_dirty", "referenced", "ksm", "lazy_free", "anon_huge_pages", "shmem_pmd_mapped",
+    "file_pmd_mapped", "shared_hugetlb", "private_hugetlb", "swap_pss",
+};
+
+const std::vector<std::string_view> &columns()
+{
+    static const std::vector<std::string_view> cols = [] {
+        std::vector<std::string_view> c = { "start", "end", "size", "type", "state", "protection", "offset",
+                                            "device", "inode", "path", "label", "rss", "pss", "swap",
+                                            "shared_clean", "shared_dirty", "private_clean", "private_dirty",
+                                            "anonymous", "locked" };
+        c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
+        for (std::string_view extra :
+             { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid" })
+            c.push_back(extra);
+        return c;
+    }();
+    return cols;
+}
+
+Counter counterForKey(std::string_view key)
+{
+    for (std::size_t i = 0; i < kCounterCount; ++i)
+        if (counterKey(static_cast<Counter>(i)) == key)
+            return static_cast<Counter>(i);
+    return Counter::Count;
+}
+
+bool needsQuotes(std::string_view cell)
+{
+    return cell.find_first_of(",\"\n\r") != std::string_view::npos;
+}
+
+template<typename T>
+bool parseInt(std::string_view s, T &out)
+{
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool parseDevice(std::string_view s, Region &r)
+{
+    auto colon = s.find(':');
+    if (colon == std::string_view::npos)
+        return false;
+    auto a = std::from_chars(s.data(), s.data() + colon, r.devMajor, 16);
+    auto b = std::from_chars(s.data() + colon + 1, s.data() + s.size(), r.devMinor, 16);
+    return a.ec == std::errc() && a.ptr == s.data() + colon && b.ec == std::errc() && b.ptr == s.data() + s.size();
+}
+
+} // namespace
+
+const std::vector<std::string_view> &regionCsvColumns()
+{
+    return columns();
+}
+
+std::string escapeCsvText(std::string_view text)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size() + 2);
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\''))
+        out += '\'';
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t n = utf8SequenceLength(text, i);
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (n == 0 || (c < 0x20 && c != '\n') || c == 0x7f) {
+            out += "\\x";
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
+bool unescapeCsvText(std::string_view cell, std::string &out)
+{
+    out.clear();
+    if (!cell.empty() && cell[0] == '\'')
+        cell.remove_prefix(1);
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        if (cell[i] != '\\') {
+            out += cell[i];
+            continue;
+        }
+        if (i + 1 < cell.size() && cell[i + 1] == '\\') {
+            out += '\\';
+            ++i;
+        } else if (i + 3 < cell.size() && cell[i + 1] == 'x') {
+            std::string byte;
+            if (!fromHex(cell.substr(i + 2, 2), byte))
+                return false;
+            out += byte;
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+void appendCsvCell(std::string &out, std::string_view cell)
+{
+    if (!needsQuotes(cell)) {
+        out.append(cell);
+        return;
+    }
+    out += '"';
+    for (char c : cell) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+std::string regionsToCsv(const Snapshot &snapshot)
+{
+    std::string out;
+    out.reserve(snapshot.regions.size() * 200 + 512);
+    const auto &cols = columns();
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        if (i)
+            out += ',';
+        out.append(cols[i]);
+    }
+    out += '\n';
+    std::vector<Counter> extraCounters;
+    for (std::string_view k : kExtraCounters)
+        extraCounters.push_back(counterForKey(k));
+    const std::string *lastPath = nullptr;
+    std::string escapedPath;
+    for (const Region &r : snapshot.regions) {
+        appendHex(out, r.start);
+        out += ',';
+        appendHex(out, r.end);
+        out += ',';
+        appendNumber(out, r.size());
+        out += ',';
+        out.append(toString(r.type));
+        out += ',';
+        out.append(toString(r.state));
+        out += ',';
+        out.append(r.protection.toString());
+        out += ',';
+        appendHex(out, r.offset);
+        out += ',';
+        out.append(r.device());
+        out += ',';
+        appendNumber(out, r.inode);
+        out += ',';
+        if (r.pathPtr.get() != lastPath) {
+            lastPath = r.pathPtr.get();
+            escapedPath = r.pathPtr ? escapeCsvText(*r.pathPtr) : std::string {};
+        }
+        appendCsvCell(out, escapedPath);
+        out += ',';
+        if (r.labelKind != LabelKind::None)
+            appendCsvCell(out, escapeCsvText(r.label()));
+        for (Counter c : { Counter::Rss, Counter::Pss, Counter::Swap, Counter::SharedClean, Counter::SharedDirty,
+                           Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked }) {
+            out += ',';
+            appendNumber(out, r.counter(c));
+        }
+        for (Counter c : extraCounters) {
+            out += ',';
+            appendNumber(out, r.counter(c));
+        }
+        out += ',';
+        appendNumber(out, std::uint64_t(r.kernelPageSize));
+        out += ',';
+        appendNumber(out, std::uint64_t(r.mmuPageSize));
+        out += ',';
+        appendNumber(out, std::uint64_t(r.thpEligible));
+        out += ',';
+        if (r.protectionKey >= 0)
+            appendNumber(out, std::int64_t(r.protectionKey));
+        out += ',';
+        out.append(vmFlagsToString(r.vmFlags));
+        out += ',';
+        out.append(labelKindKey(r.labelKind));
+        out += ',';
+        appendNumber(out, std::int64_t(r.tid));
+        out += '\n';
+    }
+    return out;
+}
+
+Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string cell;
+    std::size_t line = 1;
+    std::size_t i = 0;
+    bool rowHasContent = false;
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == '"' && cell.empty()) {
+            std::size_t startLine = line;
+            ++i;
+            bool closed = false;
+            while (i < text.size()) {
+                if (text[i] == '"') {
+                    if (i + 1 < text.size() && text[i + 1] == '"') {
+                        cell += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                if (text[i] == '\n')
+                    ++line;
+                cell += text[i++];
+            }
+            if (!closed)
+                return makeError(ErrorCode::BadInput,
+                                 "line " + std::to_string(startLine) + ": a quoted cell is never closed");
+            if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+                return makeError(ErrorCode::BadInput, "line " + std::to_string(line) + ": text after a closing quote");
+            rowHasContent = true;
+            continue;
+        }
+        if (c == ',') {
+            row.push_back(std::move(cell));
+            cell.clear();
+            rowHasContent = true;
+            ++i;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            ++i;
+            if (rowHasContent || !cell.empty()) {
+                row.push_back(std::move(cell));
+                rows.push_back(std::move(row));
+            }
+            row.clear();
+            cell.clear();
+            rowHasContent = false;
+            ++line;
+        } else {
+            if (c == '"')
+                return makeError(ErrorCode::BadInput, "line " + std::to_string(line) + ": a quote inside an unquoted cell");
+            cell += c;
+            rowHasContent = true;
+            ++i;
+        }
+    }
+    if (rowHasContent || !cell.empty()) {
+        row.push_back(std::move(cell));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<std::vector<Region>> regionsFromCsv(std::string_view text)
+{
+    auto parsed = parseCsv(text);
+    if (!parsed)
+        return parsed.error();
+    auto &rows = *parsed;
+    if (rows.empty())
+        return makeError(ErrorCode::BadInput, "the file is empty: no header row");
+    std::map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < rows[0].size(); ++i)
+        index[rows[0][i]] = i;
+    const auto &cols = columns();
+    for (std::size_t i = 0; i < 20; ++i)
+        if (!index.count(cols[i]))
+            return makeError(ErrorCode::BadInput, "the header lacks the column '" + std::string(cols[i]) + "'");
+
+    std::vector<Region> regions;
+    std::map<std::string, std::shared_ptr<const std::string>> paths;
+    for (std::size_t rowNo = 1; rowNo < rows.size(); ++rowNo) {
+        const auto &row = rows[rowNo];
+        auto bad = [&](std::string_view col) {
+            return makeError(ErrorCode::BadInput,
+                             "row " + std::to_string(rowNo + 1) + ": bad value in column '" + std::string(col) + "'");
+        };
+        auto get = [&](std::string_view col) -> const std::string * {
+            auto it = index.find(col);
+            return it == index.end() || it->second >= row.size() ? nullptr : &row[it->second];
+        };
+        if (row.size() != rows[0].size())
+            return makeError(ErrorCode::BadInput, "row " + std::to_string(rowNo + 1) + " has " + std::to_string(row.size())
+                                                      + " cells, the header " + std::to_string(rows[0].size()));
+        Region r;
+        std::uint64_t size = 0;
+        if (!parseAddress(*get("start"), r.start))
+            return bad("start");
+        if (!parseAddress(*get("end"), r.end) || r.end <= r.start)
+            return bad("end");
+        if (!parseInt(*get("size"), size) || size != r.size())
+            return bad("size");
+        if (!regionTypeFromString(*get("type"), r.type))
+            return bad("type");
+        if (!regionStateFromString(*get("state"), r.state))
+            return bad("state");
+        if (!Protection::fromString(*get("protection"), r.protection))
+            return bad("protection");
+        if (!parseAddress(*get("offset"), r.offset))
+            return bad("offset");
+        if (!parseDevice(*get("device"), r))
+            return bad("device");
+        if (!parseInt(*get("inode"), r.inode))
+            return bad("inode");
+        std::string path;
+        if (!unescapeCsvText(*get("path"), path))
+            return bad("path");
+        if (!path.empty()) {
+            auto it = paths.find(path);
+            if (it == paths.end())
+                it = paths.emplace(path, std::make_shared<const std::string>(path)).first;
+            r.pathPtr = it->second;
+        }
+        for (std::size_t i = 0; i < kCounterCount; ++i) {
+            auto c = static_cast<Counter>(i);
+            if (const std::string *cell = get(counterKey(c))) {
+                std::uint64_t v = 0;
+                if (!parseInt(*cell, v))
+                    return bad(counterKey(c));
+                r.setCounter(c, v);
+            }
+        }
+        if (const std::string *cell = get("kernel_page_size"); cell && !parseInt(*cell, r.kernelPageSize))
+            return bad("kernel_page_size");
+        if (const std::string *cell = get("mmu_page_size"); cell && !parseInt(*cell, r.mmuPageSize))
+            return bad("mmu_page_size");
+        if (const std::string *cell = get("thp_eligible"); cell && !parseInt(*cell, r.thpEligible))
+            return bad("thp_eligible");
+        if (const std::string *cell = get("protection_key"); cell && !cell->empty()) {
+            int key = -1;
+            if (!parseInt(*cell, key) || key < 0 || key > 127)
+                return bad("protection_key");
+            r.protectionKey = static_cast<std::int8_t>(key);
+        }
+        if (const std::string *cell = get("vm_flags")) {
+            std::string_view s = *cell;
+            while (!s.empty()) {
+                auto sp = s.find(' ');
+                int bit = vmFlagBit(s.substr(0, sp));
+                if (bit < 0)
+                    return bad("vm_flags");
+                r.vmFlags |= std::uint64_t(1) << bit;
+                s = sp == std::string_view::npos ? std::string_view {} : s.substr(sp + 1);
+            }
+        }
+        if (const std::string *cell = get("label_kind"); cell && !labelKindFromKey(*cell, r.labelKind))
+            return bad("label_kind");
+        if (const std::string *cell = get("tid"); cell && !parseInt(*cell, r.tid))
+            return bad("tid");
+        if (!regions.empty() && r.start < regions.back().end)
+            return makeError(ErrorCode::BadInput, "row " + std::to_string(rowNo + 1) + ": regions out of order");
+        regions.push_back(std::move(r));
+    }
+    return regions;
+}
+
+std::string pagesToCsv(const std::vector<PageInfo> &pages)
+{
+    std::string out = "address,state,exclusive\n";
+    out.reserve(pages.size() * 28 + 32);
+    for (const PageInfo &p : pages) {
+        appendHex(out, p.address);
+        out += ',';
+        out.append(toString(p.state));
+        out += p.exclusive ? ",1\n" : ",0\n";
+    }
+    return out;
+}
+
+Result<std::vector<PageInfo>> pagesFromCsv(std::string_view text)
+{
+    auto parsed = parseCsv(text);
+    if (!parsed)
+        return parsed.error();
+    auto &rows = *parsed;
+    if (rows.empty() || rows[0].size() < 3 || rows[0][0] != "address" || rows[0][1] != "state"
+        || rows[0][2] != "exclusive")
+        return makeError(ErrorCode::BadInput, "the header is not 'address,state,exclusive'");
+    std::vector<PageInfo> pages;
+    pages.reserve(rows.size() - 1);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        PageInfo p;
+        if (rows[i].size() < 3 || !parseAddress(rows[i][0], p.address) || !pageStateFromString(rows[i][1], p.state)
+            || (rows[i][2] != "0" && rows[i][2] != "1"))
+            return makeError(ErrorCode::BadInput, "row " + std::to_string(i + 1) + " is not a page");
+        p.exclusive = rows[i][2] == "1";
+        pages.push_back(p);
+    }
+    return pages;
+}
+
+} // namespace vmatlas

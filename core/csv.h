@@ -1,0 +1,31 @@
+#pragma once
+
+#include "model.h"
+#include "result.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vmatlas {
+
+// The region CSV: the documented columns first, in this order, then every other field.
+// Text cells (path, label) are escaped so that any byte string survives: a backslash is written "\\",
+// a byte that is not valid UTF-8 or a control character other than newline "\xHH"; a cell starting with
+// = + - @ or ' gets a leading ' so that spreadsheets do not run it as a formula. RFC 4180 quoting.
+const std::vector<std::string_view> &regionCsvColumns();
+std::string regionsToCsv(const Snapshot &snapshot);
+Result<std::vector<Region>> regionsFromCsv(std::string_view text);
+
+// The pages CSV: address,state,exclusive.
+std::string pagesToCsv(const std::vector<PageInfo> &pages);
+Result<std::vector<PageInfo>> pagesFromCsv(std::string_view text);
+
+// Low-level helpers, shared with the diff and process list CSVs.
+std::string escapeCsvText(std::string_view text); // the escaping above, without quoting
+bool unescapeCsvText(std::string_view cell, std::string &out);
+void appendCsvCell(std::string &out, std::string_view cell); // RFC 4180 quoting where needed
+// Splits RFC 4180 text into rows of cells. Error names the line.
+Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text);
+
+} // namespace vmatlas

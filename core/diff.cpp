@@ -1,0 +1,188 @@
+#include "diff.h"
+
+#include "csv.h"
+#include "textcodec.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace vmatlas {
+
+std::string_view toString(ChangeKind kind)
+{
+    switch (kind) {
+    case ChangeKind::Added:
+        return "added";
+    case ChangeKind::Removed:
+        return "removed";
+    case ChangeKind::Changed:
+        return "changed";
+    }
+    return "changed";
+}
+
+std::string changeFieldsToString(std::uint32_t fields)
+{
+    static const std::pair<std::uint32_t, const char *> names[] = {
+        { ChangedBounds, "bounds" }, { ChangedProtection, "protection" }, { ChangedState, "state" },
+        { ChangedType, "type" },     { ChangedPath, "path" },             { ChangedCounters, "counters" },
+    };
+    std::string s;
+    for (const auto &[bit, name] : names) {
+        if (fields & bit) {
+            if (!s.empty())
+                s += ' ';
+            s += name;
+        }
+    }
+    return s;
+}
+
+std::size_t SnapshotDiff::count(ChangeKind kind) const
+{
+    return static_cast<std::size_t>(
+        std::count_if(changes.begin(), changes.end(), [kind](const RegionChange &c) { return c.kind == kind; }));
+}
+
+namespace {
+
+std::uint32_t compare(const Region &a, const Region &b)
+{
+    std::uint32_t f = 0;
+    if (a.start != b.start || a.end != b.end)
+        f |= ChangedBounds;
+    if (a.protection != b.protection)
+        f |= ChangedProtection;
+    if (a.state != b.state)
+        f |= ChangedState;
+    if (a.type != b.type)
+        f |= ChangedType;
+    if (a.path() != b.path())
+        f |= ChangedPath;
+    if (a.counters != b.counters)
+        f |= ChangedCounters;
+    return f;
+}
+
+} // namespace
+
+SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b)
+{
+    SnapshotDiff diff;
+    std::unordered_map<Address, std::size_t> byStart, byEnd;
+    for (std::size_t i = 0; i < a.regions.size(); ++i) {
+        if (a.regions[i].type == RegionType::Free)
+            continue;
+        byStart.emplace(a.regions[i].start, i);
+        byEnd.emplace(a.regions[i].end, i);
+    }
+    std::vector<bool> matched(a.regions.size(), false);
+    std::vector<const Region *> unmatchedB;
+    auto tryMatch = [&](const Region &r, std::unordered_map<Address, std::size_t> &index, Address key) {
+        auto it = index.find(key);
+        if (it == index.end() || matched[it->second])
+            return false;
+        matched[it->second] = true;
+        const Region &old = a.regions[it->second];
+        if (std::uint32_t f = compare(old, r))
+            diff.changes.push_back({ ChangeKind::Changed, old, r, f });
+        return true;
+    };
+    for (const Region &r : b.regions) {
+        if (r.type == RegionType::Free)
+            continue;
+        if (!tryMatch(r, byStart, r.start))
+            unmatchedB.push_back(&r);
+    }
+    for (const Region *r : unmatchedB) {
+        if (!tryMatch(*r, byEnd, r->end))
+            diff.changes.push_back({ ChangeKind::Added, Region {}, *r, 0 });
+    }
+    for (std::size_t i = 0; i < a.regions.size(); ++i) {
+        if (a.regions[i].type != RegionType::Free && !matched[i])
+            diff.changes.push_back({ ChangeKind::Removed, a.regions[i], Region {}, 0 });
+    }
+    std::sort(diff.changes.begin(), diff.changes.end(), [](const RegionChange &x, const RegionChange &y) {
+        if (x.current().start != y.current().start)
+            return x.current().start < y.current().start;
+        return x.kind < y.kind;
+    });
+    return diff;
+}
+
+std::string diffToCsv(const SnapshotDiff &diff)
+{
+    std::string out = "change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
+                      "before_protection,before_state,rss_before,rss,swap_before,swap\n";
+    for (const RegionChange &c : diff.changes) {
+        const Region &r = c.current();
+        out.append(toString(c.kind));
+        out += ',';
+        appendHex(out, r.start);
+        out += ',';
+        appendHex(out, r.end);
+        out += ',';
+        appendNumber(out, r.size());
+        out += ',';
+        out.append(toString(r.type));
+        out += ',';
+        out.append(toString(r.state));
+        out += ',';
+        out += r.protection.toString();
+        out += ',';
+        appendCsvCell(out, escapeCsvText(r.path()));
+        out += ',';
+        out += changeFieldsToString(c.fields);
+        out += ',';
+        bool hasBefore = c.kind != ChangeKind::Added;
+        if (hasBefore)
+            appendHex(out, c.before.start);
+        out += ',';
+        if (hasBefore)
+            appendHex(out, c.before.end);
+        out += ',';
+        if (hasBefore)
+            out += c.before.protection.toString();
+        out += ',';
+        if (hasBefore)
+            out.append(toString(c.before.state));
+        out += ',';
+        appendNumber(out, c.before.counter(Counter::Rss));
+        out += ',';
+        appendNumber(out, c.after.counter(Counter::Rss));
+        out += ',';
+        appendNumber(out, c.before.counter(Counter::Swap));
+        out += ',';
+        appendNumber(out, c.after.counter(Counter::Swap));
+        out += '\n';
+    }
+    return out;
+}
+
+std::string diffToText(const SnapshotDiff &diff)
+{
+    std::string out;
+    out += std::to_string(diff.count(ChangeKind::Added)) + " added, " + std::to_string(diff.count(ChangeKind::Removed))
+        + " removed, " + std::to_string(diff.count(ChangeKind::Changed)) + " changed\n";
+    for (const RegionChange &c : diff.changes) {
+        const Region &r = c.current();
+        std::string line = std::string(toString(c.kind)) + " " + hexAddress(r.start) + "-" + hexAddress(r.end) + " "
+            + std::string(toString(r.type)) + " " + std::string(toString(r.state)) + " " + r.protection.toString();
+        if (!r.path().empty())
+            line += " " + escapeCsvText(r.path());
+        if (c.kind == ChangeKind::Changed) {
+            line += "  [" + changeFieldsToString(c.fields) + "]";
+            if (c.fields & ChangedBounds)
+                line += " was " + hexAddress(c.before.start) + "-" + hexAddress(c.before.end);
+            if (c.fields & ChangedProtection)
+                line += " was " + c.before.protection.toString();
+            if (c.fields & ChangedCounters)
+                line += " rss " + std::to_string(c.before.counter(Counter::Rss) / 1024) + " kB -> "
+                    + std::to_string(c.after.counter(Counter::Rss) / 1024) + " kB";
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+} // namespace vmatlas

@@ -1,0 +1,34 @@
+#include "fileio.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
+
+namespace vmatlas {
+
+Result<std::string> readWholeFile(const std::string &path)
+{
+    std::FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return makeError(ErrorCode::Io,
+                         "cannot read " + path + ": " + std::error_code(errno, std::generic_category()).message());
+    std::string out;
+    char buf[1 << 16];
+    for (;;) {
+        std::size_t n = std::fread(buf, 1, sizeof buf, f);
+        out.append(buf, n);
+        if (n < sizeof buf) {
+            if (std::ferror(f)) {
+                int err = errno ? errno : EIO;
+                std::fclose(f);
+                return makeError(ErrorCode::Io,
+                                 "cannot read " + path + ": " + std::error_code(err, std::generic_category()).message());
+            }
+            break;
+        }
+    }
+    std::fclose(f);
+    return out;
+}
+
+} // namespace vmatlas

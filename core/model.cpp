@@ -1,0 +1,345 @@
+#include "model.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace vmatlas {
+
+namespace {
+
+constexpr std::array<std::string_view, kCounterCount> kSmapsNames = {
+    "Rss",
+    "Pss",
+    "Pss_Dirty",
+    "Shared_Clean",
+    "Shared_Dirty",
+    "Private_Clean",
+    "Private_Dirty",
+    "Referenced",
+    "Anonymous",
+    "KSM",
+    "LazyFree",
+    "AnonHugePages",
+    "ShmemPmdMapped",
+    "FilePmdMapped",
+    "Shared_Hugetlb",
+    "Private_Hugetlb",
+    "Swap",
+    "SwapPss",
+    "Locked",
+};
+
+constexpr std::array<std::string_view, kCounterCount> kKeys = {
+    "rss",
+    "pss",
+    "pss_dirty",
+    "shared_clean",
+    "shared_dirty",
+    "private_clean",
+    "private_dirty",
+    "referenced",
+    "anonymous",
+    "ksm",
+    "lazy_free",
+    "anon_huge_pages",
+    "shmem_pmd_mapped",
+    "file_pmd_mapped",
+    "shared_hugetlb",
+    "private_hugetlb",
+    "swap",
+    "swap_pss",
+    "locked",
+};
+
+// Every two-letter flag Linux 6.x prints in smaps VmFlags (fs/proc/task_mmu.c).
+constexpr std::array<std::string_view, 42> kVmFlags = {
+    "rd", "wr", "ex", "sh", "mr", "mw", "me", "ms", "gd", "pf", "dw", "lo", "io", "sr",
+    "rr", "dc", "de", "ac", "nr", "ht", "sf", "nl", "ar", "wf", "dd", "mm", "hg", "nh",
+    "mg", "um", "uw", "ss", "sl", "bt", "mt", "lf", "ui", "gu", "dp", "ip", "sd", "pk",
+};
+
+constexpr std::array<std::string_view, 12> kLabelKeys = {
+    "", "heap", "main_stack", "thread_stack", "guard", "anon_name", "vdso", "vvar", "vsyscall",
+    "reservation", "program", "deleted",
+};
+
+const std::string kEmpty;
+
+} // namespace
+
+std::string_view counterSmapsName(Counter c)
+{
+    return kSmapsNames[static_cast<std::size_t>(c)];
+}
+
+std::string_view counterKey(Counter c)
+{
+    return kKeys[static_cast<std::size_t>(c)];
+}
+
+std::string_view labelKindKey(LabelKind kind)
+{
+    return kLabelKeys[static_cast<std::size_t>(kind)];
+}
+
+bool labelKindFromKey(std::string_view key, LabelKind &out)
+{
+    for (std::size_t i = 0; i < kLabelKeys.size(); ++i) {
+        if (kLabelKeys[i] == key) {
+            out = static_cast<LabelKind>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string Protection::toString() const
+{
+    std::string s(4, '-');
+    s[0] = read ? 'r' : '-';
+    s[1] = write ? 'w' : '-';
+    s[2] = execute ? 'x' : '-';
+    s[3] = sharing;
+    return s;
+}
+
+bool Protection::fromString(std::string_view text, Protection &out)
+{
+    if (text.size() != 4)
+        return false;
+    if ((text[0] != 'r' && text[0] != '-') || (text[1] != 'w' && text[1] != '-') || (text[2] != 'x' && text[2] != '-'))
+        return false;
+    if (text[3] != 'p' && text[3] != 's' && text[3] != 'c' && text[3] != '-')
+        return false;
+    out.read = text[0] == 'r';
+    out.write = text[1] == 'w';
+    out.execute = text[2] == 'x';
+    out.sharing = text[3];
+    return true;
+}
+
+const std::string &Region::path() const
+{
+    return pathPtr ? *pathPtr : kEmpty;
+}
+
+std::string Region::label() const
+{
+    switch (labelKind) {
+    case LabelKind::None:
+        return {};
+    case LabelKind::Heap:
+        return "heap";
+    case LabelKind::MainStack:
+        return "main stack";
+    case LabelKind::ThreadStack:
+        return "thread stack (TID " + std::to_string(tid) + ")";
+    case LabelKind::Guard:
+        return "guard page";
+    case LabelKind::AnonName: {
+        const std::string &p = path();
+        // "[anon:NAME]" or "[anon_shmem:NAME]"
+        auto colon = p.find(':');
+        if (colon != std::string::npos && p.size() > colon + 1 && p.back() == ']')
+            return "named: " + p.substr(colon + 1, p.size() - colon - 2);
+        return "named";
+    }
+    case LabelKind::Vdso:
+        return "vDSO (kernel code for fast system calls)";
+    case LabelKind::Vvar:
+        return "vvar (kernel data for the vDSO)";
+    case LabelKind::Vsyscall:
+        return "vsyscall (legacy fixed page)";
+    case LabelKind::Reservation:
+        return "reserved, no access";
+    case LabelKind::Program:
+        return "program image";
+    case LabelKind::Deleted:
+        return "file deleted";
+    }
+    return {};
+}
+
+std::string Region::device() const
+{
+    char buf[32];
+    auto hex2 = [](char *p, std::uint32_t v) {
+        auto r = std::to_chars(p, p + 12, v, 16);
+        std::ptrdiff_t n = r.ptr - p;
+        if (n < 2) {
+            p[1] = p[0];
+            p[0] = '0';
+            return p + 2;
+        }
+        return r.ptr;
+    };
+    char *p = hex2(buf, devMajor);
+    *p++ = ':';
+    p = hex2(p, devMinor);
+    return std::string(buf, p);
+}
+
+bool Region::operator==(const Region &o) const
+{
+    return start == o.start && end == o.end && offset == o.offset && inode == o.inode && devMajor == o.devMajor
+        && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
+        && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey
+        && tid == o.tid && kernelPageSize == o.kernelPageSize && mmuPageSize == o.mmuPageSize && vmFlags == o.vmFlags
+        && path() == o.path() && counters == o.counters;
+}
+
+std::string_view vmFlagName(int bit)
+{
+    return bit >= 0 && bit < static_cast<int>(kVmFlags.size()) ? kVmFlags[bit] : std::string_view {};
+}
+
+int vmFlagBit(std::string_view name)
+{
+    for (std::size_t i = 0; i < kVmFlags.size(); ++i)
+        if (kVmFlags[i] == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int vmFlagCount()
+{
+    return static_cast<int>(kVmFlags.size());
+}
+
+std::string vmFlagsToString(std::uint64_t flags)
+{
+    std::string s;
+    for (std::size_t i = 0; i < kVmFlags.size(); ++i) {
+        if (flags & (std::uint64_t(1) << i)) {
+            if (!s.empty())
+                s += ' ';
+            s += kVmFlags[i];
+        }
+    }
+    return s;
+}
+
+std::ptrdiff_t Snapshot::indexOf(Address a) const
+{
+    auto it = std::upper_bound(regions.begin(), regions.end(), a,
+                               [](Address addr, const Region &r) { return addr < r.start; });
+    if (it == regions.begin())
+        return -1;
+    --it;
+    return it->contains(a) ? it - regions.begin() : -1;
+}
+
+std::size_t Snapshot::memoryFootprint() const
+{
+    std::size_t bytes = sizeof(Snapshot) + regions.capacity() * sizeof(Region) + processName.capacity()
+        + commandLine.capacity();
+    // Paths are shared between regions; count each distinct one once (they are interned, so adjacent repeats
+    // are the common case).
+    const std::string *last = nullptr;
+    for (const Region &r : regions) {
+        if (r.pathPtr && r.pathPtr.get() != last) {
+            bytes += r.pathPtr->capacity() + 48;
+            last = r.pathPtr.get();
+        }
+    }
+    for (const ExtraField &e : extras)
+        bytes += sizeof(ExtraField) + e.name.capacity() + e.value.capacity();
+    return bytes;
+}
+
+std::string_view toString(RegionType t)
+{
+    switch (t) {
+    case RegionType::Free:
+        return "Free";
+    case RegionType::Image:
+        return "Image";
+    case RegionType::Mapped:
+        return "Mapped";
+    case RegionType::Private:
+        return "Private";
+    }
+    return "Free";
+}
+
+std::string_view toString(RegionState s)
+{
+    switch (s) {
+    case RegionState::Free:
+        return "Free";
+    case RegionState::Reserved:
+        return "Reserved";
+    case RegionState::Committed:
+        return "Committed";
+    }
+    return "Free";
+}
+
+bool regionTypeFromString(std::string_view text, RegionType &out)
+{
+    for (RegionType t : { RegionType::Free, RegionType::Image, RegionType::Mapped, RegionType::Private }) {
+        if (toString(t) == text) {
+            out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool regionStateFromString(std::string_view text, RegionState &out)
+{
+    for (RegionState s : { RegionState::Free, RegionState::Reserved, RegionState::Committed }) {
+        if (toString(s) == text) {
+            out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string_view toString(PageState s)
+{
+    switch (s) {
+    case PageState::None:
+        return "none";
+    case PageState::File:
+        return "file";
+    case PageState::Anon:
+        return "anon";
+    case PageState::Swap:
+        return "swap";
+    case PageState::Guard:
+        return "guard";
+    }
+    return "none";
+}
+
+bool pageStateFromString(std::string_view text, PageState &out)
+{
+    for (PageState s : { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard }) {
+        if (toString(s) == text) {
+            out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string hexAddress(Address a)
+{
+    char buf[20] = { '0', 'x' };
+    auto r = std::to_chars(buf + 2, buf + sizeof buf, a, 16);
+    return std::string(buf, r.ptr);
+}
+
+bool parseAddress(std::string_view text, Address &out)
+{
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+        text.remove_prefix(2);
+    if (text.empty() || text.size() > 16)
+        return false;
+    auto r = std::from_chars(text.data(), text.data() + text.size(), out, 16);
+    return r.ec == std::errc() && r.ptr == text.data() + text.size();
+}
+
+} // namespace vmatlas

@@ -1,0 +1,178 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vmatlas {
+
+using Address = std::uint64_t;
+using Pid = std::int64_t;
+
+enum class RegionType : std::uint8_t { Free, Image, Mapped, Private };
+enum class RegionState : std::uint8_t { Free, Reserved, Committed };
+
+// r/w/x plus how the mapping is shared: p private, s shared, c copy-on-write view (Windows WRITECOPY).
+struct Protection
+{
+    bool read = false;
+    bool write = false;
+    bool execute = false;
+    char sharing = 'p'; // 'p', 's' or 'c'; '-' for Free
+
+    bool operator==(const Protection &) const = default;
+    std::string toString() const;
+    static bool fromString(std::string_view text, Protection &out);
+    bool accessible() const { return read || write || execute; }
+};
+
+// Byte counters of a region, as /proc/PID/smaps reports them (kB there, bytes here).
+enum class Counter : std::uint8_t {
+    Rss,
+    Pss,
+    PssDirty,
+    SharedClean,
+    SharedDirty,
+    PrivateClean,
+    PrivateDirty,
+    Referenced,
+    Anonymous,
+    Ksm,
+    LazyFree,
+    AnonHugePages,
+    ShmemPmdMapped,
+    FilePmdMapped,
+    SharedHugetlb,
+    PrivateHugetlb,
+    Swap,
+    SwapPss,
+    Locked,
+    Count
+};
+constexpr std::size_t kCounterCount = static_cast<std::size_t>(Counter::Count);
+
+// The smaps field name ("Private_Dirty") and the snake_case name used in CSV/JSON ("private_dirty").
+std::string_view counterSmapsName(Counter c);
+std::string_view counterKey(Counter c);
+
+// What a region is used for, beyond its type: shown in the details column.
+enum class LabelKind : std::uint8_t {
+    None,
+    Heap,
+    MainStack,
+    ThreadStack, // tid says which thread
+    Guard, // no-access pages below a stack
+    AnonName, // [anon:NAME] / [anon_shmem:NAME]
+    Vdso,
+    Vvar,
+    Vsyscall,
+    Reservation, // no-access address space held for later
+    Program, // the main executable
+    Deleted, // backing file deleted
+};
+std::string_view labelKindKey(LabelKind kind);
+bool labelKindFromKey(std::string_view key, LabelKind &out);
+
+// One range of the address space. Sized to stay under 256 bytes: the path is shared between regions.
+struct Region
+{
+    Address start = 0;
+    Address end = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t inode = 0;
+    std::uint32_t devMajor = 0;
+    std::uint32_t devMinor = 0;
+    RegionType type = RegionType::Free;
+    RegionState state = RegionState::Free;
+    Protection protection;
+    LabelKind labelKind = LabelKind::None;
+    std::uint8_t thpEligible = 0;
+    std::int8_t protectionKey = -1; // -1: not reported
+    std::int32_t tid = 0; // thread owning the stack, for LabelKind::ThreadStack
+    std::uint32_t kernelPageSize = 0; // bytes, 0 when not reported
+    std::uint32_t mmuPageSize = 0;
+    std::uint64_t vmFlags = 0; // bit set of VmFlag (below)
+    std::shared_ptr<const std::string> pathPtr; // null: no path
+    std::array<std::uint64_t, kCounterCount> counters {};
+
+    std::uint64_t size() const { return end - start; }
+    const std::string &path() const;
+    std::uint64_t counter(Counter c) const { return counters[static_cast<std::size_t>(c)]; }
+    void setCounter(Counter c, std::uint64_t v) { counters[static_cast<std::size_t>(c)] = v; }
+    std::string label() const; // human text for the details column
+    std::string device() const; // "fe:00"
+    bool contains(Address a) const { return a >= start && a < end; }
+
+    bool operator==(const Region &other) const;
+};
+
+// The kernel's two-letter VmFlags, as bits. Unknown letters go to Snapshot::extras.
+std::string_view vmFlagName(int bit);
+int vmFlagBit(std::string_view name); // -1 when unknown
+int vmFlagCount();
+std::string vmFlagsToString(std::uint64_t flags);
+
+// A field the parser did not know, kept verbatim: region index, name, text value.
+struct ExtraField
+{
+    std::uint32_t region = 0;
+    std::string name;
+    std::string value;
+    bool operator==(const ExtraField &) const = default;
+};
+
+struct Snapshot
+{
+    Pid pid = 0;
+    std::string processName;
+    std::string commandLine;
+    std::string platform; // "linux" or "windows"
+    std::int64_t timestampMs = 0; // wall clock, ms since the epoch
+    std::uint32_t pageSize = 4096;
+    std::vector<Region> regions; // sorted by start, gaps as Free regions
+    std::vector<ExtraField> extras;
+
+    bool operator==(const Snapshot &) const = default;
+    // Index of the region containing a, or -1.
+    std::ptrdiff_t indexOf(Address a) const;
+    // Rough heap footprint, for the sampler's history bound.
+    std::size_t memoryFootprint() const;
+};
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+std::string_view toString(RegionType t);
+std::string_view toString(RegionState s);
+bool regionTypeFromString(std::string_view text, RegionType &out);
+bool regionStateFromString(std::string_view text, RegionState &out);
+
+// Page states, as in DESIGN.md.
+enum class PageState : std::uint8_t { None, File, Anon, Swap, Guard };
+std::string_view toString(PageState s);
+bool pageStateFromString(std::string_view text, PageState &out);
+
+struct PageInfo
+{
+    Address address = 0;
+    PageState state = PageState::None;
+    bool exclusive = false;
+    bool operator==(const PageInfo &) const = default;
+};
+
+struct ProcessInfo
+{
+    Pid pid = 0;
+    std::string name;
+    std::string commandLine;
+    std::string user;
+    std::uint64_t rss = 0; // bytes
+    bool readable = false; // can we read its address space?
+};
+
+// Lowercase 0x-prefixed hex.
+std::string hexAddress(Address a);
+bool parseAddress(std::string_view text, Address &out); // accepts 0x-prefixed or bare hex
+
+} // namespace vmatlas

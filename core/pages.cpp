@@ -1,0 +1,47 @@
+#include "pages.h"
+
+#include <unordered_map>
+
+namespace vmatlas {
+
+PageInfo decodePagemapEntry(Address address, std::uint64_t entry)
+{
+    PageInfo p;
+    p.address = address;
+    if (entry & pagemap::Present)
+        p.state = (entry & pagemap::FileOrShared) ? PageState::File : PageState::Anon;
+    else if (entry & pagemap::Guard)
+        p.state = PageState::Guard;
+    else if (entry & pagemap::Swapped)
+        p.state = PageState::Swap;
+    p.exclusive = (entry & pagemap::Exclusive) != 0;
+    return p;
+}
+
+PageCounts countPages(const std::vector<PageInfo> &pages)
+{
+    PageCounts c;
+    for (const PageInfo &p : pages) {
+        c.byState[static_cast<std::size_t>(p.state)] += 1;
+        c.exclusive += p.exclusive;
+    }
+    return c;
+}
+
+std::vector<PageChange> diffPages(const std::vector<PageInfo> &before, const std::vector<PageInfo> &after)
+{
+    std::vector<PageChange> changes;
+    std::unordered_map<Address, const PageInfo *> old;
+    old.reserve(before.size());
+    for (const PageInfo &p : before)
+        old.emplace(p.address, &p);
+    for (const PageInfo &p : after) {
+        auto it = old.find(p.address);
+        PageInfo prev = it == old.end() ? PageInfo { p.address, PageState::None, false } : *it->second;
+        if (prev.state != p.state || prev.exclusive != p.exclusive)
+            changes.push_back({ p.address, prev, p });
+    }
+    return changes;
+}
+
+} // namespace vmatlas

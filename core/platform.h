@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model.h"
+#include "result.h"
+
+#include <string_view>
+#include <vector>
+
+// What each platform's source provides. One implementation is compiled in (platform/linux or
+// platform/windows), chosen by CMake: no #ifdefs outside the platform folders.
+namespace vmatlas {
+
+std::string_view platformName();
+Pid currentPid();
+std::uint32_t systemPageSize();
+
+// The whole address space with counters, classified, gaps included.
+Result<Snapshot> readSnapshot(Pid pid);
+
+// The layout only (bounds, protection, backing file), without counters; cheaper than readSnapshot.
+// Linux uses the PROCMAP_QUERY ioctl where the kernel has it (6.11+) and /proc/PID/maps otherwise.
+Result<std::vector<Region>> readMappings(Pid pid);
+
+// One entry per page of [start, end) (rounded out to whole pages).
+Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end);
+
+// Every process with an address space; processes that vanish while listed are skipped.
+Result<std::vector<ProcessInfo>> listProcesses();
+
+// How pages and mappings were read, for diagnostics and tests.
+struct SourceFeatures
+{
+    bool procmapQuery = false; // PROCMAP_QUERY ioctl used by readMappings
+    bool pagemapScan = false; // PAGEMAP_SCAN ioctl used by readPages
+};
+SourceFeatures sourceFeatures(Pid pid);
+
+// Tests can force the plain-read fallbacks to compare both paths.
+void setFastPathsEnabled(bool enabled);
+
+} // namespace vmatlas

@@ -1,0 +1,602 @@
+// The Linux source: /proc/PID/{smaps,maps,pagemap,task} with the PROCMAP_QUERY and PAGEMAP_SCAN fast paths.
+#include "classify.h"
+#include "pages.h"
+#include "platform.h"
+#include "smapsparser.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <map>
+#include <mutex>
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace vmatlas {
+
+namespace {
+
+// The installed headers (Linux 6.1) predate these ioctls; the layouts are the kernel's uapi ones.
+struct ProcmapQuery
+{
+    std::uint64_t size;
+    std::uint64_t queryFlags;
+    std::uint64_t queryAddr;
+    std::uint64_t vmaStart;
+    std::uint64_t vmaEnd;
+    std::uint64_t vmaFlags;
+    std::uint64_t vmaPageSize;
+    std::uint64_t vmaOffset;
+    std::uint64_t inode;
+    std::uint32_t devMajor;
+    std::uint32_t devMinor;
+    std::uint32_t vmaNameSize;
+    std::uint32_t buildIdSize;
+    std::uint64_t vmaNameAddr;
+    std::uint64_t buildIdAddr;
+};
+static_assert(sizeof(ProcmapQuery) == 104);
+constexpr unsigned long kProcmapQuery = _IOWR('f', 17, ProcmapQuery);
+constexpr std::uint64_t kVmaReadable = 0x01, kVmaWritable = 0x02, kVmaExecutable = 0x04, kVmaShared = 0x08;
+constexpr std::uint64_t kCoveringOrNextVma = 0x10;
+
+struct PmScanArg
+{
+    std::uint64_t size;
+    std::uint64_t flags;
+    std::uint64_t start;
+    std::uint64_t end;
+    std::uint64_t walkEnd;
+    std::uint64_t vec;
+    std::uint64_t vecLen;
+    std::uint64_t maxPages;
+    std::uint64_t categoryInverted;
+    std::uint64_t categoryMask;
+    std::uint64_t categoryAnyofMask;
+    std::uint64_t returnMask;
+};
+struct PageRegion
+{
+    std::uint64_t start;
+    std::uint64_t end;
+    std::uint64_t categories;
+};
+static_assert(sizeof(PmScanArg) == 96);
+constexpr unsigned long kPagemapScan = _IOWR('f', 16, PmScanArg);
+constexpr std::uint64_t kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageIsGuard = 1 << 8;
+
+std::atomic<bool> g_fastPaths { true };
+
+class Fd
+{
+public:
+    explicit Fd(int fd = -1) : m_fd(fd) { }
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+std::string procPath(Pid pid, const char *leaf)
+{
+    return "/proc/" + std::to_string(pid) + "/" + leaf;
+}
+
+bool processExists(Pid pid)
+{
+    struct stat st;
+    return ::stat(("/proc/" + std::to_string(pid)).c_str(), &st) == 0;
+}
+
+// 'Z' zombie, 'X' dead, or 0 when gone.
+char processState(Pid pid)
+{
+    int fd = ::open(procPath(pid, "stat").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    char buf[512];
+    ssize_t n = ::read(fd, buf, sizeof buf - 1);
+    ::close(fd);
+    if (n <= 0)
+        return 0;
+    std::string_view s(buf, static_cast<std::size_t>(n));
+    auto paren = s.rfind(')');
+    if (paren == std::string_view::npos || paren + 2 >= s.size())
+        return 0;
+    return s[paren + 2];
+}
+
+bool processAlive(Pid pid)
+{
+    char st = processState(pid);
+    return st != 0 && st != 'Z' && st != 'X';
+}
+
+Error permissionError(Pid pid, const std::string &what)
+{
+    return makeError(ErrorCode::PermissionDenied,
+                     "permission denied reading process " + std::to_string(pid) + " (" + what
+                         + "): reading another user's process needs ptrace-read access; run VM Atlas as that "
+                           "user or as root, or give it CAP_SYS_PTRACE (and check "
+                           "/proc/sys/kernel/yama/ptrace_scope)");
+}
+
+Error openError(Pid pid, const std::string &path, int err)
+{
+    if (err == ENOENT || err == ESRCH)
+        return processExists(pid) ? makeError(ErrorCode::ProcessExited,
+                                              "process " + std::to_string(pid) + " exited while being read")
+                                  : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+    if (err == EACCES || err == EPERM)
+        return permissionError(pid, path);
+    return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
+}
+
+// Reads a whole /proc file in large chunks (the kernel fills as much of each read as it can).
+Result<std::string> readProcFile(Pid pid, const char *leaf, std::size_t chunk = 1 << 20)
+{
+    std::string path = procPath(pid, leaf);
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return openError(pid, path, errno);
+    std::string out;
+    std::size_t used = 0;
+    for (;;) {
+        if (out.size() - used < chunk)
+            out.resize(std::max(out.size() * 2, used + chunk));
+        ssize_t n = ::read(fd.get(), out.data() + used, out.size() - used);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int err = errno;
+            if (err == ESRCH || !processAlive(pid))
+                return makeError(ErrorCode::ProcessExited,
+                                 "process " + std::to_string(pid) + " exited while being read");
+            if (err == EACCES || err == EPERM)
+                return permissionError(pid, path);
+            return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
+        }
+        if (n == 0)
+            break;
+        used += static_cast<std::size_t>(n);
+    }
+    out.resize(used);
+    return out;
+}
+
+std::string readSmallFile(Pid pid, const char *leaf)
+{
+    auto r = readProcFile(pid, leaf, 4096);
+    return r ? std::move(r).value() : std::string {};
+}
+
+std::string commandLineOf(Pid pid)
+{
+    std::string cmd = readSmallFile(pid, "cmdline");
+    while (!cmd.empty() && cmd.back() == '\0')
+        cmd.pop_back();
+    std::replace(cmd.begin(), cmd.end(), '\0', ' ');
+    return cmd;
+}
+
+std::string commOf(Pid pid)
+{
+    std::string comm = readSmallFile(pid, "comm");
+    if (!comm.empty() && comm.back() == '\n')
+        comm.pop_back();
+    return comm;
+}
+
+std::string exePathOf(Pid pid)
+{
+    char buf[4096];
+    ssize_t n = ::readlink(procPath(pid, "exe").c_str(), buf, sizeof buf);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string {};
+}
+
+template<typename F>
+void forEachNumericEntry(const std::string &dir, F &&f)
+{
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return;
+    while (dirent *e = ::readdir(d)) {
+        Pid id = 0;
+        std::string_view name(e->d_name);
+        auto r = std::from_chars(name.data(), name.data() + name.size(), id);
+        if (r.ec == std::errc() && r.ptr == name.data() + name.size())
+            f(id);
+    }
+    ::closedir(d);
+}
+
+// Each thread's stack pointer from /proc/PID/task/TID/syscall ("nr args... sp pc"); "running" threads are skipped.
+std::vector<ThreadStackPointer> threadStacks(Pid pid)
+{
+    std::vector<ThreadStackPointer> out;
+    std::string taskDir = "/proc/" + std::to_string(pid) + "/task";
+    forEachNumericEntry(taskDir, [&](Pid tid) {
+        std::string path = taskDir + "/" + std::to_string(tid) + "/syscall";
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return;
+        char buf[256];
+        ssize_t n = ::read(fd, buf, sizeof buf - 1);
+        ::close(fd);
+        if (n <= 0)
+            return;
+        std::string_view s(buf, static_cast<std::size_t>(n));
+        std::string_view fields[9];
+        int count = 0;
+        while (!s.empty() && count < 9) {
+            auto sp = s.find_first_of(" \n");
+            fields[count++] = s.substr(0, sp);
+            if (sp == std::string_view::npos)
+                break;
+            s.remove_prefix(sp + 1);
+        }
+        Address sp = 0;
+        if (count >= 9 && parseAddress(fields[7], sp))
+            out.push_back({ static_cast<std::int32_t>(tid), sp });
+    });
+    return out;
+}
+
+std::int64_t nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Error emptyMapsError(Pid pid)
+{
+    if (!processAlive(pid))
+        return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+    return makeError(ErrorCode::NoAddressSpace,
+                     "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
+}
+
+Result<std::vector<Region>> readMappingsQuery(int fd)
+{
+    std::vector<Region> out;
+    std::string name(4096, '\0');
+    std::map<std::string, std::shared_ptr<const std::string>> names;
+    Address addr = 0;
+    for (;;) {
+        ProcmapQuery q {};
+        q.size = sizeof q;
+        q.queryFlags = kCoveringOrNextVma;
+        q.queryAddr = addr;
+        q.vmaNameAddr = reinterpret_cast<std::uint64_t>(name.data());
+        q.vmaNameSize = static_cast<std::uint32_t>(name.size());
+        if (::ioctl(fd, kProcmapQuery, &q) < 0) {
+            if (errno == ENOENT)
+                break;
+            return makeError(ErrorCode::Unsupported, std::strerror(errno));
+        }
+        Region r;
+        r.start = q.vmaStart;
+        r.end = q.vmaEnd;
+        r.offset = q.vmaOffset;
+        r.inode = q.inode;
+        r.devMajor = q.devMajor;
+        r.devMinor = q.devMinor;
+        r.protection.read = q.vmaFlags & kVmaReadable;
+        r.protection.write = q.vmaFlags & kVmaWritable;
+        r.protection.execute = q.vmaFlags & kVmaExecutable;
+        r.protection.sharing = (q.vmaFlags & kVmaShared) ? 's' : 'p';
+        if (q.vmaNameSize > 1) {
+            std::string n(name.data(), q.vmaNameSize - 1);
+            auto it = names.find(n);
+            if (it == names.end())
+                it = names.emplace(n, std::make_shared<const std::string>(n)).first;
+            r.pathPtr = it->second;
+        }
+        r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
+        out.push_back(std::move(r));
+        if (q.vmaEnd <= addr)
+            break;
+        addr = q.vmaEnd;
+    }
+    return out;
+}
+
+// Pages [start, end) by plain reads of pagemap, 64 Ki entries at a time.
+Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize,
+                        std::vector<PageInfo> &out)
+{
+    constexpr std::size_t kChunk = 65536;
+    std::vector<std::uint64_t> buf(kChunk);
+    Address a = start;
+    while (a < end) {
+        std::size_t pages = std::min<std::uint64_t>(kChunk, (end - a) / pageSize);
+        off_t off = static_cast<off_t>((a / pageSize) * 8);
+        ssize_t n = ::pread(fd, buf.data(), pages * 8, off);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int err = errno;
+            if (!processAlive(pid))
+                return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            if (err == EACCES || err == EPERM)
+                return permissionError(pid, procPath(pid, "pagemap"));
+            return makeError(ErrorCode::Io, "cannot read " + procPath(pid, "pagemap") + ": " + std::strerror(err));
+        }
+        if (n == 0)
+            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+        std::size_t got = static_cast<std::size_t>(n) / 8;
+        for (std::size_t i = 0; i < got; ++i)
+            out.push_back(decodePagemapEntry(a + i * pageSize, buf[i]));
+        a += got * pageSize;
+    }
+    return Ok {};
+}
+
+// PAGEMAP_SCAN finds the populated (present, swapped or guard) runs; only those are read for their bits.
+// Returns Unsupported when the kernel lacks the ioctl or the guard category.
+Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize, std::vector<PageInfo> &out)
+{
+    std::vector<PageRegion> vec(4096);
+    Address emitted = start; // pages below this are in out
+    Address scanFrom = start;
+    while (scanFrom < end) {
+        PmScanArg arg {};
+        arg.size = sizeof arg;
+        arg.start = scanFrom;
+        arg.end = end;
+        arg.vec = reinterpret_cast<std::uint64_t>(vec.data());
+        arg.vecLen = vec.size();
+        arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped | kPageIsGuard;
+        arg.returnMask = arg.categoryAnyofMask;
+        long n = ::ioctl(fd, kPagemapScan, &arg);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
+                return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
+            if (!processAlive(pid))
+                return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            return makeError(ErrorCode::Io, "PAGEMAP_SCAN failed: " + std::string(std::strerror(errno)));
+        }
+        for (long i = 0; i < n; ++i) {
+            Address rs = std::max<Address>(vec[i].start, emitted);
+            for (; emitted < rs; emitted += pageSize)
+                out.push_back({ emitted, PageState::None, false });
+            if (vec[i].end > rs) {
+                auto st = readPagemapRange(fd, pid, rs, vec[i].end, pageSize, out);
+                if (!st)
+                    return st.error();
+                emitted = vec[i].end;
+            }
+        }
+        // Nothing populated lies between the last run and where the walk stopped.
+        Address walkEnd = std::min<Address>(arg.walkEnd, end);
+        if (walkEnd <= scanFrom)
+            return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN made no progress");
+        for (; emitted < walkEnd; emitted += pageSize)
+            out.push_back({ emitted, PageState::None, false });
+        scanFrom = walkEnd;
+    }
+    return Ok {};
+}
+
+} // namespace
+
+std::string_view platformName()
+{
+    return "linux";
+}
+
+Pid currentPid()
+{
+    return ::getpid();
+}
+
+std::uint32_t systemPageSize()
+{
+    static const std::uint32_t size = static_cast<std::uint32_t>(::sysconf(_SC_PAGESIZE));
+    return size;
+}
+
+void setFastPathsEnabled(bool enabled)
+{
+    g_fastPaths = enabled;
+}
+
+Result<Snapshot> readSnapshot(Pid pid)
+{
+    if (pid <= 0)
+        return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+    // The kernel produces smaps in pieces; a process that maps or unmaps meanwhile can yield an
+    // inconsistent text. Read again a few times before giving up.
+    Error lastError;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        auto text = readProcFile(pid, "smaps");
+        if (!text)
+            return text.error();
+        if (text->empty())
+            return emptyMapsError(pid);
+        ProcessContext ctx;
+        ctx.pid = pid;
+        ctx.timestampMs = nowMs();
+        ctx.pageSize = systemPageSize();
+        ctx.threads = threadStacks(pid);
+        auto parsed = parseSmaps(*text);
+        if (!parsed) {
+            lastError = makeError(ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + procPath(pid, "smaps")
+                                      + " " + parsed.error().message);
+            continue;
+        }
+        ctx.processName = commOf(pid);
+        ctx.commandLine = commandLineOf(pid);
+        ctx.executablePath = exePathOf(pid);
+        // A process that exited during the read leaves a truncated text: not a snapshot.
+        if (!processAlive(pid))
+            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+        return classify(std::move(parsed).value(), ctx);
+    }
+    return lastError;
+}
+
+Result<std::vector<Region>> readMappings(Pid pid)
+{
+    if (pid <= 0)
+        return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+    std::string path = procPath(pid, "maps");
+    if (g_fastPaths) {
+        Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (fd.get() < 0)
+            return openError(pid, path, errno);
+        auto r = readMappingsQuery(fd.get());
+        if (r) {
+            if (r->empty())
+                return emptyMapsError(pid);
+            return r;
+        }
+    }
+    auto text = readProcFile(pid, "maps");
+    if (!text)
+        return text.error();
+    if (text->empty())
+        return emptyMapsError(pid);
+    auto parsed = parseSmaps(*text);
+    if (!parsed)
+        return makeError(ErrorCode::BadInput, path + " " + parsed.error().message);
+    for (Region &r : parsed->mappings)
+        r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
+    return std::move(parsed->mappings);
+}
+
+Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
+{
+    if (pid <= 0)
+        return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+    const std::uint32_t ps = systemPageSize();
+    start -= start % ps;
+    if (end % ps)
+        end += ps - end % ps;
+    if (end <= start)
+        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
+    if ((end - start) / ps > (std::uint64_t(1) << 26))
+        return makeError(ErrorCode::BadInput,
+                         "the range " + hexAddress(start) + "-" + hexAddress(end)
+                             + " is too large: at most 64 Mi pages are read at once");
+    std::string path = procPath(pid, "pagemap");
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return openError(pid, path, errno);
+    std::vector<PageInfo> out;
+    out.reserve(std::min<std::uint64_t>((end - start) / ps, 1 << 20));
+    if (g_fastPaths) {
+        auto st = readPagesScan(fd.get(), pid, start, end, ps, out);
+        if (st)
+            return out;
+        if (st.error().code != ErrorCode::Unsupported)
+            return st.error();
+        out.clear();
+    }
+    auto st = readPagemapRange(fd.get(), pid, start, end, ps, out);
+    if (!st)
+        return st.error();
+    return out;
+}
+
+SourceFeatures sourceFeatures(Pid pid)
+{
+    SourceFeatures f;
+    Fd maps(::open(procPath(pid, "maps").c_str(), O_RDONLY | O_CLOEXEC));
+    if (maps.get() >= 0) {
+        ProcmapQuery q {};
+        q.size = sizeof q;
+        q.queryFlags = kCoveringOrNextVma;
+        f.procmapQuery = ::ioctl(maps.get(), kProcmapQuery, &q) == 0 || errno == ENOENT;
+    }
+    Fd pm(::open(procPath(pid, "pagemap").c_str(), O_RDONLY | O_CLOEXEC));
+    if (pm.get() >= 0) {
+        PageRegion one;
+        PmScanArg arg {};
+        arg.size = sizeof arg;
+        arg.start = 0;
+        arg.end = systemPageSize();
+        arg.vec = reinterpret_cast<std::uint64_t>(&one);
+        arg.vecLen = 1;
+        arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped | kPageIsGuard;
+        arg.returnMask = arg.categoryAnyofMask;
+        f.pagemapScan = ::ioctl(pm.get(), kPagemapScan, &arg) >= 0;
+    }
+    return f;
+}
+
+Result<std::vector<ProcessInfo>> listProcesses()
+{
+    static std::mutex userMutex;
+    static std::map<uid_t, std::string> users;
+    auto userName = [](uid_t uid) {
+        std::lock_guard lock(userMutex);
+        auto it = users.find(uid);
+        if (it != users.end())
+            return it->second;
+        struct passwd pw;
+        struct passwd *res = nullptr;
+        char buf[4096];
+        std::string name = std::to_string(uid);
+        if (::getpwuid_r(uid, &pw, buf, sizeof buf, &res) == 0 && res)
+            name = res->pw_name;
+        users.emplace(uid, name);
+        return name;
+    };
+
+    std::vector<ProcessInfo> out;
+    const std::uint64_t ps = systemPageSize();
+    forEachNumericEntry("/proc", [&](Pid pid) {
+        struct stat st;
+        if (::stat(("/proc/" + std::to_string(pid)).c_str(), &st) != 0)
+            return; // vanished
+        std::string statm = readSmallFile(pid, "statm");
+        std::uint64_t sizePages = 0, rssPages = 0;
+        {
+            std::string_view s(statm);
+            auto r = std::from_chars(s.data(), s.data() + s.size(), sizePages);
+            if (r.ec != std::errc())
+                return; // vanished while listed
+            s.remove_prefix(static_cast<std::size_t>(r.ptr - s.data()));
+            if (!s.empty())
+                s.remove_prefix(1);
+            std::from_chars(s.data(), s.data() + s.size(), rssPages);
+        }
+        std::string cmd = commandLineOf(pid);
+        if (sizePages == 0 && cmd.empty())
+            return; // kernel thread: no address space
+        ProcessInfo p;
+        p.pid = pid;
+        p.name = commOf(pid);
+        if (p.name.empty())
+            return; // vanished
+        p.commandLine = std::move(cmd);
+        p.user = userName(st.st_uid);
+        p.rss = rssPages * ps;
+        int fd = ::open(procPath(pid, "maps").c_str(), O_RDONLY | O_CLOEXEC);
+        p.readable = fd >= 0;
+        if (fd >= 0)
+            ::close(fd);
+        out.push_back(std::move(p));
+    });
+    std::sort(out.begin(), out.end(), [](const ProcessInfo &a, const ProcessInfo &b) { return a.pid < b.pid; });
+    return out;
+}
+
+} // namespace vmatlas

@@ -1,0 +1,302 @@
+#include "smapsparser.h"
+
+#include <cctype>
+#include <charconv>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+namespace vmatlas {
+
+namespace {
+
+bool isHexDigitLower(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+}
+
+template<typename T>
+bool parseNumber(std::string_view &s, T &out, int base)
+{
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
+    if (r.ec != std::errc() || r.ptr == s.data())
+        return false;
+    s.remove_prefix(static_cast<std::size_t>(r.ptr - s.data()));
+    return true;
+}
+
+bool expect(std::string_view &s, char c)
+{
+    if (s.empty() || s.front() != c)
+        return false;
+    s.remove_prefix(1);
+    return true;
+}
+
+void skipSpaces(std::string_view &s)
+{
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+        ++i;
+    s.remove_prefix(i);
+}
+
+std::string shortQuote(std::string_view line)
+{
+    std::string q(line.substr(0, 60));
+    if (line.size() > 60)
+        q += "...";
+    return "'" + q + "'";
+}
+
+enum class FieldKind { Counter, Size, KernelPageSize, MmuPageSize, ThpEligible, ProtectionKey, VmFlags, Unknown };
+
+struct FieldInfo
+{
+    std::string_view name;
+    FieldKind kind;
+    Counter counter;
+};
+
+// In the order the kernel prints them, so the lookup usually hits on the first probe.
+const std::vector<FieldInfo> &fieldTable()
+{
+    static const std::vector<FieldInfo> table = [] {
+        std::vector<FieldInfo> t;
+        t.push_back({ "Size", FieldKind::Size, Counter::Count });
+        t.push_back({ "KernelPageSize", FieldKind::KernelPageSize, Counter::Count });
+        t.push_back({ "MMUPageSize", FieldKind::MmuPageSize, Counter::Count });
+        for (std::size_t i = 0; i < kCounterCount; ++i) {
+            auto c = static_cast<Counter>(i);
+            t.push_back({ counterSmapsName(c), FieldKind::Counter, c });
+        }
+        t.push_back({ "THPeligible", FieldKind::ThpEligible, Counter::Count });
+        t.push_back({ "ProtectionKey", FieldKind::ProtectionKey, Counter::Count });
+        t.push_back({ "VmFlags", FieldKind::VmFlags, Counter::Count });
+        return t;
+    }();
+    return table;
+}
+
+class Parser
+{
+public:
+    Result<ParsedMaps> run(std::string_view text)
+    {
+        std::size_t lineNo = 0;
+        std::size_t pos = 0;
+        // Rough guess: smaps has ~25 lines of ~30 bytes per mapping, maps one line of ~80.
+        m_out.mappings.reserve(text.size() / 700 + 16);
+        while (pos < text.size()) {
+            ++lineNo;
+            const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+            std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
+            std::string_view line = text.substr(pos, end - pos);
+            pos = end + 1;
+            if (line.empty())
+                continue;
+            bool ok = isHexDigitLower(line.front()) ? parseHeader(line) : parseField(line);
+            if (!ok)
+                return makeError(ErrorCode::BadInput, "line " + std::to_string(lineNo) + ": " + m_error);
+        }
+        return std::move(m_out);
+    }
+
+private:
+    bool fail(std::string message)
+    {
+        m_error = std::move(message);
+        return false;
+    }
+
+    bool parseHeader(std::string_view line)
+    {
+        std::string_view s = line;
+        Region r;
+        if (!parseNumber(s, r.start, 16) || !expect(s, '-') || !parseNumber(s, r.end, 16) || !expect(s, ' '))
+            return fail("bad address range in " + shortQuote(line));
+        if (r.end <= r.start)
+            return fail("the range ends before it starts in " + shortQuote(line));
+        if (!m_out.mappings.empty() && r.start < m_out.mappings.back().end)
+            return fail("the range overlaps or precedes the previous one in " + shortQuote(line));
+        if (s.size() < 5 || !Protection::fromString(s.substr(0, 4), r.protection) || r.protection.sharing == 'c'
+            || r.protection.sharing == '-')
+            return fail("bad permissions in " + shortQuote(line));
+        s.remove_prefix(4);
+        if (!expect(s, ' ') || !parseNumber(s, r.offset, 16) || !expect(s, ' '))
+            return fail("bad offset in " + shortQuote(line));
+        if (!parseNumber(s, r.devMajor, 16) || !expect(s, ':') || !parseNumber(s, r.devMinor, 16) || !expect(s, ' '))
+            return fail("bad device in " + shortQuote(line));
+        if (!parseNumber(s, r.inode, 10))
+            return fail("bad inode in " + shortQuote(line));
+        if (!s.empty() && s.front() != ' ')
+            return fail("bad inode in " + shortQuote(line));
+        skipSpaces(s);
+        if (!s.empty())
+            r.pathPtr = intern(s);
+        m_out.mappings.push_back(std::move(r));
+        m_expected = 0;
+        return true;
+    }
+
+    std::shared_ptr<const std::string> intern(std::string_view raw)
+    {
+        if (m_lastPath && m_lastRaw == raw)
+            return m_lastPath;
+        auto it = m_paths.find(std::string(raw));
+        if (it == m_paths.end())
+            it = m_paths.emplace(std::string(raw), std::make_shared<const std::string>(unescapeProcPath(raw))).first;
+        m_lastRaw = it->first;
+        m_lastPath = it->second;
+        return m_lastPath;
+    }
+
+    const FieldInfo *lookup(std::string_view name)
+    {
+        const auto &table = fieldTable();
+        if (m_expected < table.size() && table[m_expected].name == name)
+            return &table[m_expected++];
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            if (table[i].name == name) {
+                m_expected = i + 1;
+                return &table[i];
+            }
+        }
+        return nullptr;
+    }
+
+    bool parseField(std::string_view line)
+    {
+        auto colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0)
+            return fail("neither a mapping nor a field: " + shortQuote(line));
+        std::string_view name = line.substr(0, colon);
+        for (char c : name)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+                return fail("bad field name in " + shortQuote(line));
+        if (m_out.mappings.empty())
+            return fail("field before the first mapping: " + shortQuote(line));
+        Region &r = m_out.mappings.back();
+        std::string_view value = line.substr(colon + 1);
+        skipSpaces(value);
+
+        const FieldInfo *info = lookup(name);
+        if (!info) {
+            keepExtra(name, value);
+            return true;
+        }
+        if (info->kind == FieldKind::VmFlags)
+            return parseVmFlags(r, value);
+
+        std::string_view s = value;
+        bool negative = !s.empty() && s.front() == '-';
+        if (negative && info->kind != FieldKind::ProtectionKey)
+            return fail("negative value in " + shortQuote(line));
+        if (negative)
+            s.remove_prefix(1);
+        std::uint64_t n = 0;
+        if (!parseNumber(s, n, 10))
+            return fail("bad number in " + shortQuote(line));
+        bool kb = false;
+        if (s == " kB")
+            kb = true;
+        else if (!s.empty())
+            return fail("unexpected text after the number in " + shortQuote(line));
+        if (kb) {
+            if (n > std::numeric_limits<std::uint64_t>::max() / 1024)
+                return fail("value too large in " + shortQuote(line));
+            n *= 1024;
+        }
+        switch (info->kind) {
+        case FieldKind::Counter:
+            r.setCounter(info->counter, n);
+            break;
+        case FieldKind::Size:
+            if (n != r.size())
+                return fail("Size disagrees with the mapping's range in " + shortQuote(line));
+            break;
+        case FieldKind::KernelPageSize:
+        case FieldKind::MmuPageSize:
+            if (n > std::numeric_limits<std::uint32_t>::max())
+                return fail("page size too large in " + shortQuote(line));
+            (info->kind == FieldKind::KernelPageSize ? r.kernelPageSize : r.mmuPageSize)
+                = static_cast<std::uint32_t>(n);
+            break;
+        case FieldKind::ThpEligible:
+            if (n > 1)
+                return fail("THPeligible is neither 0 nor 1 in " + shortQuote(line));
+            r.thpEligible = static_cast<std::uint8_t>(n);
+            break;
+        case FieldKind::ProtectionKey:
+            if (negative || n > 127)
+                return fail("protection key out of range in " + shortQuote(line));
+            r.protectionKey = static_cast<std::int8_t>(n);
+            break;
+        default:
+            break;
+        }
+        return true;
+    }
+
+    bool parseVmFlags(Region &r, std::string_view value)
+    {
+        std::string unknown;
+        while (!value.empty()) {
+            skipSpaces(value);
+            auto sp = value.find(' ');
+            std::string_view flag = value.substr(0, sp);
+            value = sp == std::string_view::npos ? std::string_view {} : value.substr(sp);
+            if (flag.empty())
+                continue;
+            int bit = vmFlagBit(flag);
+            if (bit >= 0) {
+                r.vmFlags |= std::uint64_t(1) << bit;
+            } else {
+                if (!unknown.empty())
+                    unknown += ' ';
+                unknown += flag;
+            }
+        }
+        if (!unknown.empty())
+            keepExtra("VmFlags", unknown);
+        return true;
+    }
+
+    void keepExtra(std::string_view name, std::string_view value)
+    {
+        m_out.extras.push_back(
+            { static_cast<std::uint32_t>(m_out.mappings.size() - 1), std::string(name), std::string(value) });
+    }
+
+    ParsedMaps m_out;
+    std::string m_error;
+    std::size_t m_expected = 0;
+    std::unordered_map<std::string, std::shared_ptr<const std::string>> m_paths;
+    std::string_view m_lastRaw;
+    std::shared_ptr<const std::string> m_lastPath;
+};
+
+} // namespace
+
+std::string unescapeProcPath(std::string_view raw)
+{
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && raw.substr(i, 4) == "\\012") {
+            out += '\n';
+            i += 3;
+        } else {
+            out += raw[i];
+        }
+    }
+    return out;
+}
+
+Result<ParsedMaps> parseSmaps(std::string_view text)
+{
+    return Parser().run(text);
+}
+
+} // namespace vmatlas

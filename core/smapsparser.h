@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model.h"
+#include "result.h"
+
+#include <string_view>
+#include <vector>
+
+namespace vmatlas {
+
+// The mappings of /proc/PID/maps or /proc/PID/smaps text, in file order, not yet classified
+// (type, state and labels are filled in by classify()).
+struct ParsedMaps
+{
+    std::vector<Region> mappings;
+    std::vector<ExtraField> extras; // fields and VmFlags letters this parser does not know
+};
+
+// Parses maps or smaps text. Unknown fields are kept, never fatal; a malformed line gives an error
+// "line N: what is wrong".
+Result<ParsedMaps> parseSmaps(std::string_view text);
+
+// The kernel escapes a newline in a path as "\012"; undo that.
+std::string unescapeProcPath(std::string_view raw);
+
+} // namespace vmatlas
