@@ -158,9 +158,9 @@ std::string regionsToCsv(const Snapshot &snapshot)
         out += ',';
         appendNumber(out, r.size());
         out += ',';
-        out.append(toString(r.type));
+        out.append(regionTypeName(r.type));
         out += ',';
-        out.append(toString(r.state));
+        out.append(regionStateName(r.state));
         out += ',';
         out.append(r.protection.toString());
         out += ',';
@@ -386,7 +386,7 @@ std::string pagesToCsv(const std::vector<PageInfo> &pages)
     for (const PageInfo &p : pages) {
         appendHex(out, p.address);
         out += ',';
-        out.append(toString(p.state));
+        out.append(pageStateName(p.state));
         out += p.exclusive ? ",1\n" : ",0\n";
     }
     return out;

@@ -8,7 +8,7 @@
 
 namespace vmatlas {
 
-std::string_view toString(ChangeKind kind)
+std::string_view changeKindName(ChangeKind kind)
 {
     switch (kind) {
     case ChangeKind::Added:
@@ -116,7 +116,7 @@ std::string diffToCsv(const SnapshotDiff &diff)
                       "before_protection,before_state,rss_before,rss,swap_before,swap\n";
     for (const RegionChange &c : diff.changes) {
         const Region &r = c.current();
-        out.append(toString(c.kind));
+        out.append(changeKindName(c.kind));
         out += ',';
         appendHex(out, r.start);
         out += ',';
@@ -124,9 +124,9 @@ std::string diffToCsv(const SnapshotDiff &diff)
         out += ',';
         appendNumber(out, r.size());
         out += ',';
-        out.append(toString(r.type));
+        out.append(regionTypeName(r.type));
         out += ',';
-        out.append(toString(r.state));
+        out.append(regionStateName(r.state));
         out += ',';
         out += r.protection.toString();
         out += ',';
@@ -145,7 +145,7 @@ std::string diffToCsv(const SnapshotDiff &diff)
             out += c.before.protection.toString();
         out += ',';
         if (hasBefore)
-            out.append(toString(c.before.state));
+            out.append(regionStateName(c.before.state));
         out += ',';
         appendNumber(out, c.before.counter(Counter::Rss));
         out += ',';
@@ -166,8 +166,8 @@ std::string diffToText(const SnapshotDiff &diff)
         + " removed, " + std::to_string(diff.count(ChangeKind::Changed)) + " changed\n";
     for (const RegionChange &c : diff.changes) {
         const Region &r = c.current();
-        std::string line = std::string(toString(c.kind)) + " " + hexAddress(r.start) + "-" + hexAddress(r.end) + " "
-            + std::string(toString(r.type)) + " " + std::string(toString(r.state)) + " " + r.protection.toString();
+        std::string line = std::string(changeKindName(c.kind)) + " " + hexAddress(r.start) + "-" + hexAddress(r.end) + " "
+            + std::string(regionTypeName(r.type)) + " " + std::string(regionStateName(r.state)) + " " + r.protection.toString();
         if (!r.path().empty())
             line += " " + escapeCsvText(r.path());
         if (c.kind == ChangeKind::Changed) {

@@ -9,7 +9,7 @@
 namespace vmatlas {
 
 enum class ChangeKind : std::uint8_t { Added, Removed, Changed };
-std::string_view toString(ChangeKind kind);
+std::string_view changeKindName(ChangeKind kind);
 
 // What differs in a changed region (bit set).
 enum ChangeField : std::uint32_t {

@@ -247,7 +247,7 @@ std::size_t Snapshot::memoryFootprint() const
     return bytes;
 }
 
-std::string_view toString(RegionType t)
+std::string_view regionTypeName(RegionType t)
 {
     switch (t) {
     case RegionType::Free:
@@ -262,7 +262,7 @@ std::string_view toString(RegionType t)
     return "Free";
 }
 
-std::string_view toString(RegionState s)
+std::string_view regionStateName(RegionState s)
 {
     switch (s) {
     case RegionState::Free:
@@ -278,7 +278,7 @@ std::string_view toString(RegionState s)
 bool regionTypeFromString(std::string_view text, RegionType &out)
 {
     for (RegionType t : { RegionType::Free, RegionType::Image, RegionType::Mapped, RegionType::Private }) {
-        if (toString(t) == text) {
+        if (regionTypeName(t) == text) {
             out = t;
             return true;
         }
@@ -289,7 +289,7 @@ bool regionTypeFromString(std::string_view text, RegionType &out)
 bool regionStateFromString(std::string_view text, RegionState &out)
 {
     for (RegionState s : { RegionState::Free, RegionState::Reserved, RegionState::Committed }) {
-        if (toString(s) == text) {
+        if (regionStateName(s) == text) {
             out = s;
             return true;
         }
@@ -297,7 +297,7 @@ bool regionStateFromString(std::string_view text, RegionState &out)
     return false;
 }
 
-std::string_view toString(PageState s)
+std::string_view pageStateName(PageState s)
 {
     switch (s) {
     case PageState::None:
@@ -317,7 +317,7 @@ std::string_view toString(PageState s)
 bool pageStateFromString(std::string_view text, PageState &out)
 {
     for (PageState s : { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard }) {
-        if (toString(s) == text) {
+        if (pageStateName(s) == text) {
             out = s;
             return true;
         }

@@ -143,14 +143,14 @@ struct Snapshot
 };
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
-std::string_view toString(RegionType t);
-std::string_view toString(RegionState s);
+std::string_view regionTypeName(RegionType t);
+std::string_view regionStateName(RegionState s);
 bool regionTypeFromString(std::string_view text, RegionType &out);
 bool regionStateFromString(std::string_view text, RegionState &out);
 
 // Page states, as in DESIGN.md.
 enum class PageState : std::uint8_t { None, File, Anon, Swap, Guard };
-std::string_view toString(PageState s);
+std::string_view pageStateName(PageState s);
 bool pageStateFromString(std::string_view text, PageState &out);
 
 struct PageInfo

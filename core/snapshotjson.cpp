@@ -158,9 +158,9 @@ std::string snapshotToJson(const Snapshot &s)
         out += ',';
         writeNumber(out, "size", r.size());
         out += ",\"type\":\"";
-        out.append(toString(r.type));
+        out.append(regionTypeName(r.type));
         out += "\",\"state\":\"";
-        out.append(toString(r.state));
+        out.append(regionStateName(r.state));
         out += "\",\"protection\":\"";
         out += r.protection.toString();
         out += "\",";

@@ -205,10 +205,13 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         sampler.onStateChanged([&](Sampler::State state, const std::string &message) {
             if (state == Sampler::State::TargetExited || state == Sampler::State::Failed) {
                 std::lock_guard lock(m);
-                if (!error && written < count)
-                    error = makeError(state == Sampler::State::TargetExited ? ErrorCode::ProcessExited : ErrorCode::Io,
-                                      message + " (after " + std::to_string(written) + " of "
-                                          + std::to_string(count) + " snapshots)");
+                if (!error && written < count) {
+                    const std::string progress
+                        = " after " + std::to_string(written) + " of " + std::to_string(count) + " snapshots";
+                    error = state == Sampler::State::TargetExited
+                        ? makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited" + progress)
+                        : makeError(ErrorCode::Io, message + progress);
+                }
                 cv.notify_all();
             }
         });

@@ -1,0 +1,154 @@
+// A process with a known address-space layout, for the live tests and the benchmarks.
+//   vmatlas_testchild layout DIR   mappings at fixed addresses (see kLayout below), a file in DIR
+//   vmatlas_testchild many N       N separate mappings (alternating protections)
+//   vmatlas_testchild idle         nothing special
+// It prints "KEY VALUE" lines, then "ready", and exits when its standard input closes.
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <pthread.h>
+#include <string>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr unsigned long kPage = 4096;
+constexpr unsigned long kBase = 0x7e0000000000UL;
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
+[[noreturn]] void die(const char *what)
+{
+    std::fprintf(stdout, "error %s: %s\n", what, std::strerror(errno));
+    std::fflush(stdout);
+    std::exit(1);
+}
+
+void *mapAt(unsigned long addr, unsigned long size, int prot, int flags, int fd = -1)
+{
+    void *p = ::mmap(reinterpret_cast<void *>(addr), size, prot, flags | MAP_FIXED_NOREPLACE, fd, 0);
+    if (p == MAP_FAILED || reinterpret_cast<unsigned long>(p) != addr)
+        die("mmap");
+    return p;
+}
+
+int g_threadPipe[2];
+volatile long g_tid = 0;
+
+void *threadMain(void *)
+{
+    g_tid = ::syscall(SYS_gettid);
+    char c;
+    while (::read(g_threadPipe[0], &c, 1) < 0 && errno == EINTR) { }
+    return nullptr;
+}
+
+void waitForStdinClose()
+{
+    char buf[64];
+    for (;;) {
+        ssize_t n = ::read(0, buf, sizeof buf);
+        if (n == 0 || (n < 0 && errno != EINTR))
+            return;
+    }
+}
+
+int layout(const char *dir)
+{
+    const int rw = PROT_READ | PROT_WRITE;
+    const int priv = MAP_PRIVATE | MAP_ANONYMOUS;
+    // A: a reservation.
+    mapAt(kBase, 16 * kPage, PROT_NONE, priv | MAP_NORESERVE);
+    // B: a reservation with its first 4 pages committed, 2 of them touched.
+    char *b = static_cast<char *>(mapAt(kBase + 0x100000, 16 * kPage, PROT_NONE, priv | MAP_NORESERVE));
+    if (::mprotect(b, 4 * kPage, rw) != 0)
+        die("mprotect");
+    b[0] = 1;
+    b[kPage] = 1;
+    // C: a shared memfd section, pages 0 and 1 written.
+    int mfd = ::memfd_create("vmatlas-test-section", MFD_CLOEXEC);
+    if (mfd < 0 || ::ftruncate(mfd, 8 * kPage) != 0)
+        die("memfd");
+    char *c = static_cast<char *>(mapAt(kBase + 0x200000, 8 * kPage, rw, MAP_SHARED, mfd));
+    c[0] = 'A';
+    c[kPage] = 'B';
+    // D: a private mapping of a file: all pages read, page 2 written (copy-on-write), page 7 dropped.
+    std::string path = std::string(dir) + "/vmatlas test file.bin";
+    int ffd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (ffd < 0)
+        die("open");
+    std::string data(8 * kPage, 'f');
+    if (::write(ffd, data.data(), data.size()) != static_cast<ssize_t>(data.size()))
+        die("write");
+    char *d = static_cast<char *>(mapAt(kBase + 0x300000, 8 * kPage, rw, MAP_PRIVATE, ffd));
+    volatile char sink = 0;
+    for (unsigned long i = 0; i < 8; ++i)
+        sink = sink + d[i * kPage];
+    d[2 * kPage] = 'w';
+    if (::madvise(d + 7 * kPage, kPage, MADV_DONTNEED) != 0)
+        die("madvise");
+    // E: private data, pages 0-3 written.
+    char *e = static_cast<char *>(mapAt(kBase + 0x400000, 8 * kPage, rw, priv));
+    for (unsigned long i = 0; i < 4; ++i)
+        e[i * kPage] = 1;
+    // G: private data with a guard page (MADV_GUARD_INSTALL, Linux 6.13+) at page 2.
+    char *g = static_cast<char *>(mapAt(kBase + 0x500000, 4 * kPage, rw, priv));
+    g[0] = 1;
+    bool guard = ::madvise(g + 2 * kPage, kPage, MADV_GUARD_INSTALL) == 0;
+    // A thread blocked in read(), for the thread-stack label.
+    if (::pipe(g_threadPipe) != 0)
+        die("pipe");
+    pthread_t t;
+    if (::pthread_create(&t, nullptr, threadMain, nullptr) != 0)
+        die("pthread_create");
+    while (g_tid == 0)
+        ::usleep(1000);
+    ::usleep(20000); // let it reach read()
+
+    std::printf("file %s\nguard %d\ntid %ld\nready\n", path.c_str(), guard ? 1 : 0, g_tid);
+    std::fflush(stdout);
+    waitForStdinClose();
+    ::unlink(path.c_str());
+    return 0;
+}
+
+int many(long n)
+{
+    // One anonymous area split into n mappings by alternating protections.
+    unsigned long size = static_cast<unsigned long>(n) * kPage;
+    char *p = static_cast<char *>(::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    if (p == MAP_FAILED)
+        die("mmap");
+    for (long i = 0; i < n; ++i)
+        p[i * kPage] = 1;
+    for (long i = 1; i < n; i += 2)
+        if (::mprotect(p + i * kPage, kPage, PROT_READ) != 0)
+            die("mprotect");
+    std::printf("base 0x%lx\nready\n", reinterpret_cast<unsigned long>(p));
+    std::fflush(stdout);
+    waitForStdinClose();
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the test
+    std::string mode = argc > 1 ? argv[1] : "idle";
+    if (mode == "layout" && argc > 2)
+        return layout(argv[2]);
+    if (mode == "many" && argc > 2)
+        return many(std::strtol(argv[2], nullptr, 10));
+    std::printf("ready\n");
+    std::fflush(stdout);
+    waitForStdinClose();
+    return 0;
+}

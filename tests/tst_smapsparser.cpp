@@ -1,0 +1,270 @@
+// The smaps/maps parser and the classification, on /proc text captured on this machine
+// (tests/data: bash, python with a memfd, a deleted file and a name with a newline, a JVM).
+#include "classify.h"
+#include "smapsparser.h"
+#include "testutil.h"
+#include "totals.h"
+
+#include <QTest>
+
+using namespace vmatlas;
+using vmatlas::test::readTestData;
+
+class TestSmapsParser : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Snapshot classified(const char *fixture)
+    {
+        auto parsed = parseSmaps(readTestData(fixture));
+        if (!parsed)
+            qFatal("%s: %s", fixture, parsed.error().message.c_str());
+        ProcessContext ctx;
+        ctx.pid = 42;
+        return classify(std::move(parsed).value(), ctx);
+    }
+
+    static const Region *findPath(const Snapshot &s, const std::string &path, std::size_t nth = 0)
+    {
+        for (const Region &r : s.regions)
+            if (r.path() == path && nth-- == 0)
+                return &r;
+        return nullptr;
+    }
+
+private slots:
+    void mapsAndSmapsAgree_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addRow("bash") << QStringLiteral("bash");
+        QTest::addRow("python with memfd, deleted file, odd names") << QStringLiteral("python");
+        QTest::addRow("jvm with big reservations") << QStringLiteral("jvm");
+    }
+    void mapsAndSmapsAgree()
+    {
+        QFETCH(QString, name);
+        const std::string mapsText = readTestData((name + QStringLiteral(".maps")).toLatin1().constData());
+        auto maps = parseSmaps(mapsText);
+        auto smaps = parseSmaps(readTestData((name + QStringLiteral(".smaps")).toLatin1().constData()));
+        QVERIFY2(maps.ok(), maps.ok() ? "" : maps.error().message.c_str());
+        QVERIFY2(smaps.ok(), smaps.ok() ? "" : smaps.error().message.c_str());
+        const auto lines = std::count(mapsText.begin(), mapsText.end(), '\n');
+        QCOMPARE(qsizetype(maps->mappings.size()), qsizetype(lines));
+        QCOMPARE(maps->mappings.size(), smaps->mappings.size());
+        for (std::size_t i = 0; i < maps->mappings.size(); ++i) {
+            const Region &a = maps->mappings[i];
+            const Region &b = smaps->mappings[i];
+            QCOMPARE(a.start, b.start);
+            if (a.path() != "[heap]") // python's heap grew between the two reads
+                QCOMPARE(a.end, b.end);
+            QCOMPARE(a.protection, b.protection);
+            QCOMPARE(a.offset, b.offset);
+            QCOMPARE(a.inode, b.inode);
+            QCOMPARE(a.path(), b.path());
+            QVERIFY(b.kernelPageSize == 4096);
+            QVERIFY(b.vmFlags != 0 || b.path() == "[vsyscall]");
+        }
+        QVERIFY(smaps->extras.empty()); // this kernel prints nothing the parser does not know
+    }
+
+    void decodesNames()
+    {
+        auto s = classified("python.smaps");
+        const Region *memfd = findPath(s, "/memfd:vmatlas section (deleted)");
+        QVERIFY(memfd);
+        QCOMPARE(memfd->type, RegionType::Mapped);
+        QCOMPARE(memfd->protection.toString(), std::string("rw-s"));
+        QCOMPARE(memfd->size(), std::uint64_t(65536));
+        QCOMPARE(memfd->labelKind, LabelKind::Deleted);
+
+        const Region *weird = nullptr;
+        for (const Region &r : s.regions)
+            if (r.path().find("weird name") != std::string::npos)
+                weird = &r;
+        QVERIFY(weird);
+        QVERIFY2(weird->path().find("\"quotes\"\nand newline.bin") != std::string::npos, weird->path().c_str());
+        QVERIFY(weird->path().find("/tmp/vmatlas cap ") == 0);
+        QCOMPARE(weird->type, RegionType::Mapped); // a private mapping of a data file
+        QCOMPARE(weird->protection.toString(), std::string("r--p"));
+
+        const Region *deleted = nullptr;
+        for (const Region &r : s.regions)
+            if (r.path().find("deleted file.bin (deleted)") != std::string::npos)
+                deleted = &r;
+        QVERIFY(deleted);
+        QCOMPARE(deleted->type, RegionType::Mapped);
+        QCOMPARE(deleted->labelKind, LabelKind::Deleted);
+    }
+
+    void classifiesBash()
+    {
+        auto s = classified("bash.smaps");
+        // The program: every mapping of /usr/bin/bash is Image, data segments included.
+        int bashMappings = 0;
+        for (const Region &r : s.regions) {
+            if (r.path() == "/usr/bin/bash") {
+                ++bashMappings;
+                QCOMPARE(r.type, RegionType::Image);
+                QCOMPARE(r.state, RegionState::Committed);
+            }
+        }
+        QCOMPARE(bashMappings, 5);
+        const Region *heap = findPath(s, "[heap]");
+        QVERIFY(heap);
+        QCOMPARE(heap->type, RegionType::Private);
+        QCOMPARE(heap->labelKind, LabelKind::Heap);
+        QCOMPARE(heap->start, Address(0x55a7a34f9000));
+        QCOMPARE(heap->size(), std::uint64_t(0x21000));
+        QCOMPARE(findPath(s, "[stack]")->labelKind, LabelKind::MainStack);
+        QCOMPARE(findPath(s, "[stack]")->type, RegionType::Private);
+        for (const char *k : { "[vdso]", "[vvar]", "[vvar_vclock]", "[vsyscall]" })
+            QCOMPARE(findPath(s, k)->type, RegionType::Image);
+        QCOMPARE(findPath(s, "/usr/lib/locale/C.utf8/LC_CTYPE")->type, RegionType::Mapped);
+        QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 0)->type, RegionType::Image);
+        QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->protection.toString(), std::string("rw-p"));
+        QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->type, RegionType::Image); // data of an image
+
+        // Gaps: a Free row between every two non-adjacent mappings, none before the first or up to [vsyscall].
+        QVERIFY(s.regions.front().type != RegionType::Free);
+        QCOMPARE(s.regions.back().path(), std::string("[vsyscall]"));
+        QVERIFY(s.regions[s.regions.size() - 2].type != RegionType::Free);
+        for (std::size_t i = 1; i < s.regions.size() - 1; ++i) {
+            QCOMPARE(s.regions[i].start, s.regions[i - 1].end);
+            if (s.regions[i].type == RegionType::Free) {
+                QCOMPARE(s.regions[i].state, RegionState::Free);
+                QVERIFY(s.regions[i - 1].type != RegionType::Free);
+                QVERIFY(s.regions[i + 1].type != RegionType::Free);
+            }
+        }
+    }
+
+    void totalsMatchRollup()
+    {
+        // bash.smaps and bash.smaps_rollup were read back to back from an idle shell.
+        auto s = classified("bash.smaps");
+        Totals t = computeTotals(s);
+        const std::string rollup = readTestData("bash.smaps_rollup");
+        auto field = [&](const char *name) {
+            auto pos = rollup.find(std::string("\n") + name + ":");
+            return std::stoull(rollup.substr(rollup.find(':', pos) + 1)) * 1024;
+        };
+        QCOMPARE(t.all.rss, field("Rss"));
+        QCOMPARE(t.all.swap, field("Swap"));
+        // Pss: the rollup sums exact values, smaps rounds each region down to a kB.
+        QVERIFY(t.all.pss <= field("Pss"));
+        QVERIFY(field("Pss") - t.all.pss < 1024 * s.regions.size());
+        QCOMPARE(t.all.rss, t.of(RegionType::Image).rss + t.of(RegionType::Mapped).rss + t.of(RegionType::Private).rss);
+        std::uint64_t largestFree = 0;
+        for (const Region &r : s.regions)
+            if (r.type == RegionType::Free)
+                largestFree = std::max(largestFree, r.size());
+        QCOMPARE(t.of(RegionType::Free).largest, largestFree);
+    }
+
+    void jvmReservations()
+    {
+        auto s = classified("jvm.smaps");
+        const Region *reserved = nullptr;
+        for (const Region &r : s.regions)
+            if (r.start == 0x7fddfc050000)
+                reserved = &r;
+        QVERIFY(reserved);
+        QCOMPARE(reserved->end, Address(0x7fde3c000000));
+        QCOMPARE(reserved->type, RegionType::Private);
+        QCOMPARE(reserved->state, RegionState::Reserved);
+        QCOMPARE(reserved->labelKind, LabelKind::Reservation);
+        QCOMPARE(reserved->counter(Counter::Rss), std::uint64_t(0));
+        // The modules file is mapped shared, read-only: Mapped, not Image.
+        const Region *modules = findPath(s, "/usr/lib/jvm/java-17-openjdk-amd64/lib/modules");
+        QVERIFY(modules);
+        QCOMPARE(modules->type, RegionType::Mapped);
+        QCOMPARE(modules->protection.sharing, 's');
+        Totals t = computeTotals(s);
+        QVERIFY(t.of(RegionType::Private).size - t.of(RegionType::Private).committed >= (1ULL << 30));
+    }
+
+    void unknownFieldsKept()
+    {
+        const std::string text = "7f0000000000-7f0000002000 rw-p 00000000 00:00 0 \n"
+                                 "Size:                  8 kB\n"
+                                 "Rss:                   4 kB\n"
+                                 "NewCounter:           12 kB\n"
+                                 "VmFlags: rd wr zz mr\n";
+        auto p = parseSmaps(text);
+        QVERIFY(p.ok());
+        QCOMPARE(p->mappings.size(), std::size_t(1));
+        QCOMPARE(p->mappings[0].counter(Counter::Rss), std::uint64_t(4096));
+        QCOMPARE(vmFlagsToString(p->mappings[0].vmFlags), std::string("rd wr mr"));
+        QCOMPARE(p->extras.size(), std::size_t(2));
+        QCOMPARE(p->extras[0].name, std::string("NewCounter"));
+        QCOMPARE(p->extras[0].value, std::string("12 kB"));
+        QCOMPARE(p->extras[1].name, std::string("VmFlags"));
+        QCOMPARE(p->extras[1].value, std::string("zz"));
+        QVERIFY(p->mappings[0].path().empty());
+    }
+
+    void protectionKeyAndThp()
+    {
+        auto p = parseSmaps("7f0000000000-7f0000001000 r--p 00000000 00:00 0\nTHPeligible: 1\nProtectionKey: 3\n");
+        QVERIFY(p.ok());
+        QCOMPARE(p->mappings[0].thpEligible, std::uint8_t(1));
+        QCOMPARE(p->mappings[0].protectionKey, std::int8_t(3));
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        const QByteArray good = "7f0000000000-7f0000002000 rw-p 00000000 00:00 0\nSize: 8 kB\n";
+        QTest::addRow("truncated header") << good + "7f0000003000-7f00" << 3;
+        QTest::addRow("no permissions") << QByteArray("7f0000000000-7f0000002000\n") << 1;
+        QTest::addRow("bad permissions") << QByteArray("7f0000000000-7f0000002000 rwzp 00000000 00:00 0\n") << 1;
+        QTest::addRow("garbage number") << good + "Rss: 12x kB\n" << 3;
+        QTest::addRow("negative number") << good + "Rss: -4 kB\n" << 3;
+        QTest::addRow("overflowing value") << good + "Rss: 99999999999999999999999 kB\n" << 3;
+        QTest::addRow("overflow when scaled to bytes") << good + "Rss: 18014398509481984 kB\n" << 3;
+        QTest::addRow("Size disagrees") << QByteArray("7f0000000000-7f0000002000 rw-p 00000000 00:00 0\nSize: 4 kB\n")
+                                        << 2;
+        QTest::addRow("field before any mapping") << QByteArray("Rss: 4 kB\n") << 1;
+        QTest::addRow("end before start") << QByteArray("7f0000002000-7f0000001000 rw-p 00000000 00:00 0\n") << 1;
+        QTest::addRow("overlapping ranges")
+            << good + "7f0000001000-7f0000003000 rw-p 00000000 00:00 0\n" << 3;
+        QTest::addRow("address too long") << QByteArray("17f0000000000000000-7f0000001000 rw-p 0 00:00 0\n") << 1;
+        QTest::addRow("bad device") << QByteArray("7f0000000000-7f0000001000 rw-p 00000000 0g:00 0\n") << 1;
+        QTest::addRow("bad inode") << QByteArray("7f0000000000-7f0000001000 rw-p 00000000 00:00 12a /x\n") << 1;
+        QTest::addRow("junk line") << good + "\x01\x02 hello\n" << 3;
+        QTest::addRow("THPeligible out of range") << good + "THPeligible: 7\n" << 3;
+    }
+    void malformed()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        auto p = parseSmaps(std::string_view(text.constData(), std::size_t(text.size())));
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().code, ErrorCode::BadInput);
+        const std::string expected = "line " + std::to_string(line) + ":";
+        QVERIFY2(p.error().message.rfind(expected, 0) == 0, p.error().message.c_str());
+    }
+
+    void truncatedFixturesNeverCrash()
+    {
+        // Every prefix of a real smaps either parses or names a line.
+        const std::string text = readTestData("python.smaps").substr(0, 20000);
+        for (std::size_t n = 0; n < text.size(); n += 7) {
+            auto p = parseSmaps(std::string_view(text).substr(0, n));
+            if (!p.ok())
+                QVERIFY(p.error().message.rfind("line ", 0) == 0);
+        }
+    }
+
+    void unescape()
+    {
+        QCOMPARE(unescapeProcPath("/a\\012b"), std::string("/a\nb"));
+        QCOMPARE(unescapeProcPath("/a\\01"), std::string("/a\\01"));
+        QCOMPARE(unescapeProcPath("\\012\\012"), std::string("\n\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSmapsParser)
+#include "tst_smapsparser.moc"
