@@ -101,23 +101,43 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     snap.platform = context.platform;
     snap.timestampMs = context.timestampMs;
     snap.pageSize = context.pageSize;
-    std::size_t gaps = 0;
-    for (std::size_t i = 1; i < maps.size(); ++i)
-        gaps += maps[i - 1].end < maps[i].start && maps[i].labelKind != LabelKind::Vsyscall;
-    snap.regions.reserve(maps.size() + gaps);
 
-    std::vector<std::uint32_t> newIndex(maps.size());
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-        if (i > 0 && maps[i - 1].end < maps[i].start && maps[i].labelKind != LabelKind::Vsyscall) {
-            Region gap;
-            gap.start = maps[i - 1].end;
-            gap.end = maps[i].start;
-            gap.protection.sharing = '-';
-            snap.regions.push_back(std::move(gap));
+    // Free gaps are inserted in place, moving mappings towards the end: no second array of regions.
+    auto gapBefore = [&](std::size_t i) {
+        return i > 0 && maps[i - 1].end < maps[i].start && maps[i].labelKind != LabelKind::Vsyscall;
+    };
+    const std::size_t n = maps.size();
+    std::size_t gaps = 0;
+    for (std::size_t i = 1; i < n; ++i)
+        gaps += gapBefore(i);
+    std::vector<std::uint32_t> newIndex(n);
+    if (gaps) {
+        if (maps.capacity() < n + gaps)
+            maps.reserve(n + gaps); // exactly, not doubled
+        maps.resize(n + gaps);
+        std::size_t j = n + gaps;
+        for (std::size_t i = n; i-- > 0;) {
+            const bool gap = gapBefore(i);
+            const Address gapStart = gap ? maps[i - 1].end : 0;
+            const Address gapEnd = maps[i].start;
+            if (--j != i)
+                maps[j] = std::move(maps[i]);
+            newIndex[i] = static_cast<std::uint32_t>(j);
+            if (gap) {
+                Region &g = maps[--j];
+                g = Region {};
+                g.start = gapStart;
+                g.end = gapEnd;
+                g.protection.sharing = '-';
+            }
         }
-        newIndex[i] = static_cast<std::uint32_t>(snap.regions.size());
-        snap.regions.push_back(std::move(maps[i]));
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            newIndex[i] = static_cast<std::uint32_t>(i);
     }
+    if (maps.capacity() > maps.size() + maps.size() / 8)
+        maps.shrink_to_fit(); // the parser's doubling left much unused
+    snap.regions = std::move(maps);
     snap.extras = std::move(parsed.extras);
     for (ExtraField &e : snap.extras)
         e.region = newIndex[e.region];

@@ -137,8 +137,20 @@ void appendCsvCell(std::string &out, std::string_view cell)
 
 std::string regionsToCsv(const Snapshot &snapshot)
 {
+    std::string all;
+    all.reserve(snapshot.regions.size() * 200 + 512);
+    writeRegionsCsv(snapshot, [&all](std::string_view chunk) {
+        all.append(chunk);
+        return true;
+    });
+    return all;
+}
+
+bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
+{
+    constexpr std::size_t kFlushAt = 1 << 20;
     std::string out;
-    out.reserve(snapshot.regions.size() * 200 + 512);
+    out.reserve(kFlushAt + 64 * 1024);
     const auto &cols = columns();
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i)
@@ -151,6 +163,8 @@ std::string regionsToCsv(const Snapshot &snapshot)
         extraCounters.push_back(counterForKey(k));
     const std::string *lastPath = nullptr;
     std::string escapedPath;
+    std::uint64_t lastFlags = 0;
+    std::string flagsText;
     for (const Region &r : snapshot.regions) {
         appendHex(out, r.start);
         out += ',';
@@ -188,23 +202,32 @@ std::string regionsToCsv(const Snapshot &snapshot)
             appendNumber(out, r.counter(c));
         }
         out += ',';
-        appendNumber(out, std::uint64_t(r.kernelPageSize));
+        appendNumber(out, r.kernelPageSize());
         out += ',';
-        appendNumber(out, std::uint64_t(r.mmuPageSize));
+        appendNumber(out, r.mmuPageSize());
         out += ',';
         appendNumber(out, std::uint64_t(r.thpEligible));
         out += ',';
         if (r.protectionKey >= 0)
             appendNumber(out, std::int64_t(r.protectionKey));
         out += ',';
-        out.append(vmFlagsToString(r.vmFlags));
+        if (r.vmFlags != lastFlags) {
+            lastFlags = r.vmFlags;
+            flagsText = vmFlagsToString(r.vmFlags);
+        }
+        out.append(flagsText);
         out += ',';
         out.append(labelKindKey(r.labelKind));
         out += ',';
         appendNumber(out, std::int64_t(r.tid));
         out += '\n';
+        if (out.size() >= kFlushAt) {
+            if (!sink(out))
+                return false;
+            out.clear();
+        }
     }
-    return out;
+    return out.empty() || sink(out);
 }
 
 Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)
@@ -345,9 +368,12 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
                 r.setCounter(c, v);
             }
         }
-        if (const std::string *cell = get("kernel_page_size"); cell && !parseInt(*cell, r.kernelPageSize))
+        std::uint64_t pageBytes = 0;
+        if (const std::string *cell = get("kernel_page_size");
+            cell && (!parseInt(*cell, pageBytes) || !r.setKernelPageSize(pageBytes)))
             return bad("kernel_page_size");
-        if (const std::string *cell = get("mmu_page_size"); cell && !parseInt(*cell, r.mmuPageSize))
+        if (const std::string *cell = get("mmu_page_size");
+            cell && (!parseInt(*cell, pageBytes) || !r.setMmuPageSize(pageBytes)))
             return bad("mmu_page_size");
         if (const std::string *cell = get("thp_eligible"); cell && !parseInt(*cell, r.thpEligible))
             return bad("thp_eligible");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fileio.h"
 #include "model.h"
 #include "result.h"
 
@@ -15,6 +16,8 @@ namespace vmatlas {
 // = + - @ or ' gets a leading ' so that spreadsheets do not run it as a formula. RFC 4180 quoting.
 const std::vector<std::string_view> &regionCsvColumns();
 std::string regionsToCsv(const Snapshot &snapshot);
+// The same, streamed to sink in pieces of about 1 MiB; false when the sink failed.
+bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink);
 Result<std::vector<Region>> regionsFromCsv(std::string_view text);
 
 // The pages CSV: address,state,exclusive.

@@ -6,6 +6,21 @@
 
 namespace vmatlas {
 
+Status writeFileAtomically(const std::string &path, const std::function<bool(const ChunkSink &)> &produce)
+{
+    AtomicFile file(path);
+    auto st = file.open();
+    if (!st)
+        return st;
+    produce([&file](std::string_view chunk) { return file.write(chunk); });
+    return file.commit();
+}
+
+Status writeFileAtomically(const std::string &path, std::string_view data)
+{
+    return writeFileAtomically(path, [data](const ChunkSink &sink) { return sink(data); });
+}
+
 Result<std::string> readWholeFile(const std::string &path)
 {
     std::FILE *f = std::fopen(path.c_str(), "rb");

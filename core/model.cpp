@@ -184,7 +184,7 @@ bool Region::operator==(const Region &o) const
     return start == o.start && end == o.end && offset == o.offset && inode == o.inode && devMajor == o.devMajor
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey
-        && tid == o.tid && kernelPageSize == o.kernelPageSize && mmuPageSize == o.mmuPageSize && vmFlags == o.vmFlags
+        && tid == o.tid && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && vmFlags == o.vmFlags
         && path() == o.path() && counters == o.counters;
 }
 
@@ -195,10 +195,17 @@ std::string_view vmFlagName(int bit)
 
 int vmFlagBit(std::string_view name)
 {
-    for (std::size_t i = 0; i < kVmFlags.size(); ++i)
-        if (kVmFlags[i] == name)
-            return static_cast<int>(i);
-    return -1;
+    // Two lowercase letters index a 26x26 table.
+    static const std::array<std::int8_t, 26 * 26> table = [] {
+        std::array<std::int8_t, 26 * 26> t;
+        t.fill(-1);
+        for (std::size_t i = 0; i < kVmFlags.size(); ++i)
+            t[std::size_t(kVmFlags[i][0] - 'a') * 26 + std::size_t(kVmFlags[i][1] - 'a')] = static_cast<std::int8_t>(i);
+        return t;
+    }();
+    if (name.size() != 2 || name[0] < 'a' || name[0] > 'z' || name[1] < 'a' || name[1] > 'z')
+        return -1;
+    return table[std::size_t(name[0] - 'a') * 26 + std::size_t(name[1] - 'a')];
 }
 
 int vmFlagCount()

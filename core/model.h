@@ -91,14 +91,19 @@ struct Region
     LabelKind labelKind = LabelKind::None;
     std::uint8_t thpEligible = 0;
     std::int8_t protectionKey = -1; // -1: not reported
+    std::uint8_t kernelPageShift = 0; // page size as a power of two; 0 when not reported
+    std::uint8_t mmuPageShift = 0;
     std::int32_t tid = 0; // thread owning the stack, for LabelKind::ThreadStack
-    std::uint32_t kernelPageSize = 0; // bytes, 0 when not reported
-    std::uint32_t mmuPageSize = 0;
     std::uint64_t vmFlags = 0; // bit set of VmFlag (below)
     std::shared_ptr<const std::string> pathPtr; // null: no path
     std::array<std::uint64_t, kCounterCount> counters {};
 
     std::uint64_t size() const { return end - start; }
+    std::uint64_t kernelPageSize() const { return kernelPageShift ? std::uint64_t(1) << kernelPageShift : 0; }
+    std::uint64_t mmuPageSize() const { return mmuPageShift ? std::uint64_t(1) << mmuPageShift : 0; }
+    // False unless bytes is 0 or a power of two.
+    bool setKernelPageSize(std::uint64_t bytes) { return shiftOf(bytes, kernelPageShift); }
+    bool setMmuPageSize(std::uint64_t bytes) { return shiftOf(bytes, mmuPageShift); }
     const std::string &path() const;
     std::uint64_t counter(Counter c) const { return counters[static_cast<std::size_t>(c)]; }
     void setCounter(Counter c, std::uint64_t v) { counters[static_cast<std::size_t>(c)] = v; }
@@ -107,7 +112,22 @@ struct Region
     bool contains(Address a) const { return a >= start && a < end; }
 
     bool operator==(const Region &other) const;
+
+private:
+    static bool shiftOf(std::uint64_t bytes, std::uint8_t &shift)
+    {
+        if (bytes & (bytes - 1))
+            return false;
+        shift = 0;
+        while (bytes > 1) {
+            bytes >>= 1;
+            ++shift;
+        }
+        return true;
+    }
 };
+
+static_assert(sizeof(Region) <= 232, "Region is kept small: a snapshot may hold 120k of them");
 
 // The kernel's two-letter VmFlags, as bits. Unknown letters go to Snapshot::extras.
 std::string_view vmFlagName(int bit);

@@ -26,6 +26,25 @@ bool parseNumber(std::string_view &s, T &out, int base)
     return true;
 }
 
+// Hand-rolled: the hot loop of a 1.5-million-line smaps. Rejects overflow.
+bool parseDecimal(std::string_view &s, std::uint64_t &out)
+{
+    std::size_t i = 0;
+    std::uint64_t n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+        auto d = static_cast<std::uint64_t>(s[i] - '0');
+        if (n > (std::numeric_limits<std::uint64_t>::max() - d) / 10)
+            return false;
+        n = n * 10 + d;
+        ++i;
+    }
+    if (i == 0)
+        return false;
+    out = n;
+    s.remove_prefix(i);
+    return true;
+}
+
 bool expect(std::string_view &s, char c)
 {
     if (s.empty() || s.front() != c)
@@ -79,17 +98,17 @@ const std::vector<FieldInfo> &fieldTable()
     return table;
 }
 
-class Parser
+} // namespace
+
+class SmapsParser::Impl
 {
 public:
-    Result<ParsedMaps> run(std::string_view text)
+    // Parses whole lines; returns false at the first malformed one.
+    bool lines(std::string_view text)
     {
-        std::size_t lineNo = 0;
         std::size_t pos = 0;
-        // Rough guess: smaps has ~25 lines of ~30 bytes per mapping, maps one line of ~80.
-        m_out.mappings.reserve(text.size() / 700 + 16);
         while (pos < text.size()) {
-            ++lineNo;
+            ++m_lineNo;
             const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
             std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
             std::string_view line = text.substr(pos, end - pos);
@@ -97,11 +116,23 @@ public:
             if (line.empty())
                 continue;
             bool ok = isHexDigitLower(line.front()) ? parseHeader(line) : parseField(line);
-            if (!ok)
-                return makeError(ErrorCode::BadInput, "line " + std::to_string(lineNo) + ": " + m_error);
+            if (!ok) {
+                m_error = "line " + std::to_string(m_lineNo) + ": " + m_error;
+                m_failed = true;
+                return false;
+            }
         }
+        return true;
+    }
+
+    Result<ParsedMaps> result()
+    {
+        if (m_failed)
+            return makeError(ErrorCode::BadInput, m_error);
         return std::move(m_out);
     }
+
+    bool failed() const { return m_failed; }
 
 private:
     bool fail(std::string message)
@@ -172,9 +203,6 @@ private:
         if (colon == std::string_view::npos || colon == 0)
             return fail("neither a mapping nor a field: " + shortQuote(line));
         std::string_view name = line.substr(0, colon);
-        for (char c : name)
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
-                return fail("bad field name in " + shortQuote(line));
         if (m_out.mappings.empty())
             return fail("field before the first mapping: " + shortQuote(line));
         Region &r = m_out.mappings.back();
@@ -183,6 +211,10 @@ private:
 
         const FieldInfo *info = lookup(name);
         if (!info) {
+            // Only names the table does not know need checking.
+            for (char c : name)
+                if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+                    return fail("bad field name in " + shortQuote(line));
             keepExtra(name, value);
             return true;
         }
@@ -196,7 +228,7 @@ private:
         if (negative)
             s.remove_prefix(1);
         std::uint64_t n = 0;
-        if (!parseNumber(s, n, 10))
+        if (!parseDecimal(s, n))
             return fail("bad number in " + shortQuote(line));
         bool kb = false;
         if (s == " kB")
@@ -218,10 +250,8 @@ private:
             break;
         case FieldKind::KernelPageSize:
         case FieldKind::MmuPageSize:
-            if (n > std::numeric_limits<std::uint32_t>::max())
-                return fail("page size too large in " + shortQuote(line));
-            (info->kind == FieldKind::KernelPageSize ? r.kernelPageSize : r.mmuPageSize)
-                = static_cast<std::uint32_t>(n);
+            if (!(info->kind == FieldKind::KernelPageSize ? r.setKernelPageSize(n) : r.setMmuPageSize(n)))
+                return fail("page size is not a power of two in " + shortQuote(line));
             break;
         case FieldKind::ThpEligible:
             if (n > 1)
@@ -271,13 +301,14 @@ private:
 
     ParsedMaps m_out;
     std::string m_error;
+    bool m_failed = false;
+    std::size_t m_lineNo = 0;
     std::size_t m_expected = 0;
     std::unordered_map<std::string, std::shared_ptr<const std::string>> m_paths;
     std::string_view m_lastRaw;
     std::shared_ptr<const std::string> m_lastPath;
 };
 
-} // namespace
 
 std::string unescapeProcPath(std::string_view raw)
 {
@@ -294,9 +325,55 @@ std::string unescapeProcPath(std::string_view raw)
     return out;
 }
 
+SmapsParser::SmapsParser() : m_impl(new Impl) { }
+
+SmapsParser::~SmapsParser()
+{
+    delete m_impl;
+}
+
+bool SmapsParser::feed(std::string_view chunk)
+{
+    m_bytes += chunk.size();
+    if (m_impl->failed())
+        return false;
+    if (!m_carry.empty()) {
+        const char *nl = static_cast<const char *>(std::memchr(chunk.data(), '\n', chunk.size()));
+        if (!nl) {
+            m_carry.append(chunk);
+            return true;
+        }
+        std::size_t n = static_cast<std::size_t>(nl - chunk.data()) + 1;
+        m_carry.append(chunk.substr(0, n));
+        chunk.remove_prefix(n);
+        bool ok = m_impl->lines(m_carry);
+        m_carry.clear();
+        if (!ok)
+            return false;
+    }
+    std::size_t lastNl = chunk.rfind('\n');
+    if (lastNl == std::string_view::npos) {
+        m_carry.assign(chunk);
+        return true;
+    }
+    m_carry.assign(chunk.substr(lastNl + 1));
+    return m_impl->lines(chunk.substr(0, lastNl + 1));
+}
+
+Result<ParsedMaps> SmapsParser::finish()
+{
+    if (!m_carry.empty() && !m_impl->failed()) {
+        m_impl->lines(m_carry);
+        m_carry.clear();
+    }
+    return m_impl->result();
+}
+
 Result<ParsedMaps> parseSmaps(std::string_view text)
 {
-    return Parser().run(text);
+    SmapsParser parser;
+    parser.feed(text);
+    return parser.finish();
 }
 
 } // namespace vmatlas

@@ -16,6 +16,27 @@ struct ParsedMaps
     std::vector<ExtraField> extras; // fields and VmFlags letters this parser does not know
 };
 
+// Incremental parser: feed the text in pieces of any size (lines may straddle them), then finish().
+class SmapsParser
+{
+public:
+    SmapsParser();
+    ~SmapsParser();
+    SmapsParser(const SmapsParser &) = delete;
+    SmapsParser &operator=(const SmapsParser &) = delete;
+
+    // False once a line was malformed; finish() then returns the error.
+    bool feed(std::string_view chunk);
+    Result<ParsedMaps> finish();
+    std::size_t bytesFed() const { return m_bytes; }
+
+private:
+    class Impl;
+    Impl *m_impl;
+    std::string m_carry; // an incomplete last line
+    std::size_t m_bytes = 0;
+};
+
 // Parses maps or smaps text. Unknown fields are kept, never fatal; a malformed line gives an error
 // "line N: what is wrong".
 Result<ParsedMaps> parseSmaps(std::string_view text);

@@ -179,9 +179,9 @@ std::string snapshotToJson(const Snapshot &s)
         writeKey(out, "tid");
         appendNumber(out, std::int64_t(r.tid));
         out += ',';
-        writeNumber(out, "kernel_page_size", r.kernelPageSize);
+        writeNumber(out, "kernel_page_size", r.kernelPageSize());
         out += ',';
-        writeNumber(out, "mmu_page_size", r.mmuPageSize);
+        writeNumber(out, "mmu_page_size", r.mmuPageSize());
         out += ',';
         writeNumber(out, "thp_eligible", r.thpEligible);
         out += ',';
@@ -257,17 +257,19 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
             return regionError("not an object");
         Region r;
         std::string type, state, prot, device, path, labelKind, flags;
-        std::uint64_t size = 0;
+        std::uint64_t size = 0, kernelPage = 0, mmuPage = 0;
         if (!rd.address(v, "start", r.start, err) || !rd.address(v, "end", r.end, err)
             || !rd.number(v, "size", size, true, err) || !rd.text(v, "type", type, true, err)
             || !rd.text(v, "state", state, true, err) || !rd.text(v, "protection", prot, true, err)
             || !rd.address(v, "offset", r.offset, err) || !rd.text(v, "device", device, true, err)
             || !rd.number(v, "inode", r.inode, true, err) || !rd.text(v, "path", path, true, err)
             || !rd.text(v, "label_kind", labelKind, true, err) || !rd.number(v, "tid", r.tid, true, err)
-            || !rd.number(v, "kernel_page_size", r.kernelPageSize, false, err)
-            || !rd.number(v, "mmu_page_size", r.mmuPageSize, false, err)
+            || !rd.number(v, "kernel_page_size", kernelPage, false, err)
+            || !rd.number(v, "mmu_page_size", mmuPage, false, err)
             || !rd.number(v, "thp_eligible", r.thpEligible, false, err) || !rd.text(v, "vm_flags", flags, false, err))
             return regionError(err);
+        if (!r.setKernelPageSize(kernelPage) || !r.setMmuPageSize(mmuPage))
+            return regionError("a page size is not a power of two");
         if (r.end <= r.start || size != r.end - r.start)
             return regionError("'start', 'end' and 'size' disagree");
         if (!regionTypeFromString(type, r.type))

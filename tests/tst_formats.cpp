@@ -68,7 +68,8 @@ Snapshot hostileSnapshot()
         r.pathPtr = std::make_shared<const std::string>(p);
         r.setCounter(Counter::Rss, 4096);
         r.setCounter(Counter::Locked, std::uint64_t(1) << 62);
-        r.kernelPageSize = r.mmuPageSize = 4096;
+        r.setKernelPageSize(4096);
+        r.setMmuPageSize(4096);
         s.regions.push_back(r);
         a += 0x2000;
     }

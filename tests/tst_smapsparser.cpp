@@ -62,7 +62,7 @@ private slots:
             QCOMPARE(a.offset, b.offset);
             QCOMPARE(a.inode, b.inode);
             QCOMPARE(a.path(), b.path());
-            QVERIFY(b.kernelPageSize == 4096);
+            QCOMPARE(b.kernelPageSize(), 4096ULL);
             QVERIFY(b.vmFlags != 0 || b.path() == "[vsyscall]");
         }
         QVERIFY(smaps->extras.empty()); // this kernel prints nothing the parser does not know
@@ -202,6 +202,57 @@ private slots:
         QCOMPARE(p->extras[1].name, std::string("VmFlags"));
         QCOMPARE(p->extras[1].value, std::string("zz"));
         QVERIFY(p->mappings[0].path().empty());
+    }
+
+    void chunkedFeedingIsTheSame_data()
+    {
+        QTest::addColumn<int>("chunk");
+        for (int n : { 1, 7, 64, 4096, 65536 })
+            QTest::addRow("%d-byte pieces", n) << n;
+    }
+    void chunkedFeedingIsTheSame()
+    {
+        QFETCH(int, chunk);
+        const std::string text = readTestData("jvm.smaps");
+        auto whole = parseSmaps(text);
+        QVERIFY(whole.ok());
+        SmapsParser parser;
+        for (std::size_t i = 0; i < text.size(); i += std::size_t(chunk))
+            QVERIFY(parser.feed(std::string_view(text).substr(i, std::size_t(chunk))));
+        auto pieces = parser.finish();
+        QVERIFY(pieces.ok());
+        QCOMPARE(pieces->mappings.size(), whole->mappings.size());
+        for (std::size_t i = 0; i < whole->mappings.size(); ++i)
+            QVERIFY(pieces->mappings[i] == whole->mappings[i]);
+        // An error in a later piece still names its line.
+        SmapsParser bad;
+        const std::size_t cut = text.rfind('\n', 1000) + 1;
+        bad.feed(std::string_view(text).substr(0, cut));
+        bad.feed("Rss: x kB\n");
+        auto err = bad.finish();
+        QVERIFY(!err.ok());
+        const std::size_t line = std::size_t(std::count(text.begin(), text.begin() + std::ptrdiff_t(cut), '\n')) + 1;
+        QVERIFY2(err.error().message.rfind("line " + std::to_string(line) + ":", 0) == 0, err.error().message.c_str());
+    }
+
+    void extrasFollowTheirRegionPastGaps()
+    {
+        const std::string text = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\nOdd: 1\n"
+                                 "7f0000005000-7f0000006000 rw-p 00000000 00:00 0\nOdd: 2\n"
+                                 "7f0000009000-7f000000a000 r-xp 00000000 00:00 0\nOdd: 3\n";
+        auto parsed = parseSmaps(text);
+        QVERIFY(parsed.ok());
+        Snapshot s = classify(std::move(parsed).value(), ProcessContext {});
+        QCOMPARE(s.regions.size(), std::size_t(5));
+        QCOMPARE(s.regions[1].type, RegionType::Free);
+        QCOMPARE(s.regions[1].start, Address(0x7f0000001000));
+        QCOMPARE(s.regions[1].end, Address(0x7f0000005000));
+        QCOMPARE(s.regions[3].type, RegionType::Free);
+        QCOMPARE(s.extras.size(), std::size_t(3));
+        QCOMPARE(s.extras[0].region, 0u);
+        QCOMPARE(s.extras[1].region, 2u);
+        QCOMPARE(s.extras[2].region, 4u);
+        QCOMPARE(s.extras[2].value, std::string("3"));
     }
 
     void protectionKeyAndThp()

@@ -57,16 +57,23 @@ int usageError(Streams s, const std::string &command, const std::string &message
     return ExitUsage;
 }
 
-// Writes to a file (atomically) or, for "-", to the output stream.
-Status writeOutput(Streams s, const std::string &path, const std::string &data)
+// Writes what produce() makes to a file (atomically) or, for "-", to the output stream.
+Status writeOutput(Streams s, const std::string &path, const std::function<bool(const ChunkSink &)> &produce)
 {
     if (path == "-") {
-        std::size_t n = std::fwrite(data.data(), 1, data.size(), s.out);
-        if (n != data.size() || std::fflush(s.out) != 0)
+        bool ok = produce([&s](std::string_view chunk) {
+            return std::fwrite(chunk.data(), 1, chunk.size(), s.out) == chunk.size();
+        });
+        if (!ok || std::fflush(s.out) != 0)
             return makeError(ErrorCode::Io, std::string("cannot write to standard output: ") + std::strerror(errno));
         return Ok {};
     }
-    return writeFileAtomically(path, data);
+    return writeFileAtomically(path, produce);
+}
+
+Status writeOutput(Streams s, const std::string &path, const std::string &data)
+{
+    return writeOutput(s, path, [&data](const ChunkSink &sink) { return sink(data); });
 }
 
 // Fails early, before any work, when a file could not be written at all.
@@ -247,7 +254,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     if (!snap)
         return fail(s, snap.error());
     if (csvPath) {
-        auto st = writeOutput(s, *csvPath, regionsToCsv(*snap));
+        auto st = writeOutput(s, *csvPath, [&](const ChunkSink &sink) { return writeRegionsCsv(*snap, sink); });
         if (!st)
             return fail(s, st.error());
     }

@@ -1,89 +1,118 @@
 #include "fileio.h"
 
 #include <cerrno>
-#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
-#include <system_error>
-
+#include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace vmatlas {
 
+struct AtomicFile::Impl
+{
+    int fd = -1;
+    bool direct = false; // writing the target itself (a device or FIFO)
+    std::string tempPath;
+    int error = 0;
+    bool committed = false;
+};
+
 namespace {
 
-Error fileError(const std::string &path, const std::string &what, const std::error_code &ec)
+Error fileError(const std::string &path, int err)
 {
-    return makeError(ErrorCode::Io, "cannot " + what + " " + path + ": " + ec.message());
+    return makeError(ErrorCode::Io, "cannot write " + path + ": " + std::error_code(err, std::generic_category()).message());
 }
 
 } // namespace
 
-Status writeFileAtomically(const std::string &path, std::string_view data)
+AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_impl(std::make_unique<Impl>()) { }
+
+AtomicFile::~AtomicFile()
+{
+    if (m_impl->fd >= 0)
+        ::close(m_impl->fd);
+    if (!m_impl->committed && !m_impl->direct && !m_impl->tempPath.empty())
+        ::unlink(m_impl->tempPath.c_str());
+}
+
+Status AtomicFile::open()
 {
     namespace fs = std::filesystem;
-    std::error_code ec;
-    if (path.empty())
+    if (m_path.empty())
         return makeError(ErrorCode::BadInput, "no output file name given");
-    fs::path target(path);
-    auto st = fs::status(target, ec);
-    bool direct = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
-    if (!ec && fs::is_directory(st))
-        return makeError(ErrorCode::Io, "cannot write " + path + ": it is a folder");
-
-    if (direct) {
-        std::FILE *f = std::fopen(path.c_str(), "wb");
-        if (!f)
-            return fileError(path, "write", std::error_code(errno, std::generic_category()));
-        bool ok = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-        int err = errno;
-        ok = (std::fclose(f) == 0) && ok;
-        if (!ok)
-            return fileError(path, "write", std::error_code(err ? err : EIO, std::generic_category()));
-        return Ok {};
+    struct stat st;
+    if (::stat(m_path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return makeError(ErrorCode::Io, "cannot write " + m_path + ": it is a folder");
+        if (!S_ISREG(st.st_mode)) {
+            m_impl->direct = true;
+            m_impl->fd = ::open(m_path.c_str(), O_WRONLY | O_CLOEXEC);
+            if (m_impl->fd < 0)
+                return fileError(m_path, errno);
+            return Ok {};
+        }
     }
-
+    fs::path target(m_path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0)
-        return fileError(path, "write", std::error_code(errno, std::generic_category()));
-    auto cleanup = [&](int err) {
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        return fileError(path, "write", std::error_code(err, std::generic_category()));
-    };
-    // mkstemp makes 0600; give the file the usual 0666 & ~umask.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    const char *p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
+    m_impl->fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
+    if (m_impl->fd < 0) {
+        int err = errno;
+        std::error_code ec;
+        if (err == ENOENT && !fs::is_directory(dir, ec))
+            return makeError(ErrorCode::Io, "cannot write " + m_path + ": the folder " + dir.string() + " does not exist");
+        return fileError(m_path, err);
+    }
+    m_impl->tempPath = tmpl;
+    // mkstemp makes 0600; give the file the usual 0666 & ~umask (a replaced file keeps its mode).
+    mode_t mode = 0;
+    if (::stat(m_path.c_str(), &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(m_impl->fd, mode);
+    return Ok {};
+}
+
+bool AtomicFile::write(std::string_view data)
+{
+    if (m_impl->fd < 0 || m_impl->error)
+        return false;
+    while (!data.empty()) {
+        ssize_t n = ::write(m_impl->fd, data.data(), data.size());
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return cleanup(errno);
+            m_impl->error = errno;
+            return false;
         }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+        data.remove_prefix(static_cast<std::size_t>(n));
     }
-    if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
-        return cleanup(errno);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        return fileError(path, "write", std::error_code(err, std::generic_category()));
-    }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        return fileError(path, "write", std::error_code(err, std::generic_category()));
-    }
+    return true;
+}
+
+Status AtomicFile::commit()
+{
+    if (m_impl->fd < 0)
+        return fileError(m_path, m_impl->error ? m_impl->error : EBADF);
+    int err = m_impl->error;
+    if (!err && !m_impl->direct && ::fsync(m_impl->fd) != 0 && errno != EINVAL && errno != EROFS)
+        err = errno;
+    if (::close(m_impl->fd) != 0 && !err)
+        err = errno;
+    m_impl->fd = -1;
+    if (!err && !m_impl->direct && ::rename(m_impl->tempPath.c_str(), m_path.c_str()) != 0)
+        err = errno;
+    if (err)
+        return fileError(m_path, err); // the destructor removes the temporary
+    m_impl->committed = true;
     return Ok {};
 }
 
