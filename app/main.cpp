@@ -1,20 +1,97 @@
 // vmatlas: the explorer window by default, headless subcommands otherwise.
+//
+// With the GUI built as a module (the Linux default), the window's code and Qt are loaded only when
+// needed: the window itself, or `snapshot --png`. The plain CLI starts as a small Qt-free program.
 #include "cli/cli.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
-#ifdef VMATLAS_WITH_GUI
+#include <filesystem>
+
+#if defined(VMATLAS_GUI_MODULE)
+#include <dlfcn.h>
+#elif defined(VMATLAS_WITH_GUI)
 #include "guimain.h"
 #endif
+
+namespace {
+
+// The window takes no arguments, options (--pid PID, Qt's own), or snapshot files. A bare word that is
+// none of these is a mistyped command: the CLI says so rather than opening a window.
+bool windowArguments(const std::vector<std::string> &args)
+{
+    if (args.empty() || vmatlas::cli::isCliInvocation(args))
+        return args.empty();
+    const std::string &a = args[0];
+    if (a.size() > 1 && a[0] == '-')
+        return true;
+    const bool json = a.size() > 5 && a.compare(a.size() - 5, 5, ".json") == 0;
+    return json || a.find('/') != std::string::npos || std::filesystem::exists(a);
+}
+
+bool needsGui(const std::vector<std::string> &args)
+{
+    if (windowArguments(args))
+        return true;
+    if (!vmatlas::cli::isCliInvocation(args))
+        return false;
+    return args[0] == "snapshot" && std::find(args.begin(), args.end(), "--png") != args.end();
+}
+
+#if defined(VMATLAS_GUI_MODULE)
+using GuiMain = int (*)(int, char **);
+using RenderPng = int (*)(const void *, const char *, int, int, char *, unsigned long);
+
+void *loadGuiModule()
+{
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const auto dir = ec ? std::filesystem::path(".") : exe.parent_path();
+    std::string error;
+    for (const auto &candidate : { dir / "../lib/vmatlas/libvmatlas_gui.so", dir / "libvmatlas_gui.so" }) {
+        if (void *handle = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL))
+            return handle;
+        if (const char *e = ::dlerror())
+            error = e;
+    }
+    std::fprintf(stderr, "vmatlas: the window's module cannot be loaded: %s\n", error.c_str());
+    return nullptr;
+}
+#endif
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
-#ifdef VMATLAS_WITH_GUI
-    vmatlas::ui::registerGuiCommands();
-    if (!vmatlas::cli::isCliInvocation(args))
+#if defined(VMATLAS_GUI_MODULE)
+    if (needsGui(args)) {
+        void *module = loadGuiModule();
+        if (!module)
+            return 1;
+        if (windowArguments(args))
+            return reinterpret_cast<GuiMain>(::dlsym(module, "vmatlas_gui_main"))(argc, argv);
+        auto render = reinterpret_cast<RenderPng>(::dlsym(module, "vmatlas_gui_render_png"));
+        vmatlas::cli::setPngRenderer([render](const vmatlas::Snapshot &s, const std::string &path, int w, int h) -> vmatlas::Status {
+            char error[1024] = {};
+            if (render(&s, path.c_str(), w, h, error, sizeof error) == 0)
+                return vmatlas::Ok {};
+            return vmatlas::makeError(vmatlas::ErrorCode::Io, error);
+        });
+    }
+#elif defined(VMATLAS_WITH_GUI)
+    if (windowArguments(args))
         return vmatlas::ui::runGui(argc, argv);
+    vmatlas::cli::setPngRenderer(vmatlas::ui::renderSnapshotPng);
+#else
+    (void)needsGui;
+    if (windowArguments(args) && !args.empty()) {
+        std::fprintf(stderr, "vmatlas: this build has no window (built without Qt); see 'vmatlas --help'\n");
+        return 2;
+    }
 #endif
     return vmatlas::cli::run(args);
 }

@@ -3,7 +3,9 @@
 #include "model.h"
 #include "result.h"
 
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // What each platform's source provides. One implementation is compiled in (platform/linux or
@@ -23,6 +25,10 @@ Result<std::vector<Region>> readMappings(Pid pid);
 
 // One entry per page of [start, end) (rounded out to whole pages).
 Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end);
+
+// What can be read of a process without ptrace access (Linux: /proc/PID/status), as name/value pairs:
+// shown when the address space itself is off limits.
+Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid pid);
 
 // Every process with an address space; processes that vanish while listed are skipped.
 Result<std::vector<ProcessInfo>> listProcesses();

@@ -636,6 +636,32 @@ SourceFeatures sourceFeatures(Pid pid)
     return f;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid pid)
+{
+    auto text = readProcFile(pid, "status", 4096);
+    if (!text)
+        return text.error();
+    std::vector<std::pair<std::string, std::string>> out;
+    std::string_view s = *text;
+    while (!s.empty()) {
+        auto nl = s.find('\n');
+        std::string_view line = s.substr(0, nl);
+        s = nl == std::string_view::npos ? std::string_view {} : s.substr(nl + 1);
+        auto colon = line.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        std::string_view key = line.substr(0, colon);
+        if (!(key == "Name" || key == "State" || key == "Uid" || key == "Threads" || key.rfind("Vm", 0) == 0
+              || key.rfind("Rss", 0) == 0))
+            continue;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        out.emplace_back(std::string(key), std::string(value));
+    }
+    return out;
+}
+
 Result<std::vector<ProcessInfo>> listProcesses()
 {
     static std::mutex userMutex;

@@ -1,0 +1,121 @@
+// GUI benchmark: a full repaint of the map for 60k regions at 1600x1000 (offscreen), and a model
+// reset + sort of 60k rows. Run: QT_QPA_PLATFORM=offscreen build/bin/vmatlas_bench_gui
+#include "mapgeometry.h"
+#include "maprenderer.h"
+#include "regiontablemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+namespace {
+
+// 60k mappings the way a busy process has them: mixed types and sizes, some gaps, some reservations.
+SnapshotPtr syntheticSnapshot(int count, std::uint32_t seed)
+{
+    auto s = std::make_shared<Snapshot>();
+    s->pid = 1;
+    Address a = 0x550000000000;
+    auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    auto path = std::make_shared<const std::string>("/usr/lib/x86_64-linux-gnu/libexample.so.1");
+    for (int i = 0; i < count; ++i) {
+        Region r;
+        r.start = a;
+        r.end = a + 4096 * (1 + next() % 64);
+        const unsigned kind = next() % 10;
+        r.type = kind < 3 ? RegionType::Image : (kind < 5 ? RegionType::Mapped : RegionType::Private);
+        r.state = kind == 9 ? RegionState::Reserved : RegionState::Committed;
+        r.protection = { true, kind > 4, kind < 2, 'p' };
+        if (r.type != RegionType::Private)
+            r.pathPtr = path;
+        r.setCounter(Counter::Rss, (r.end - r.start) / 2);
+        s->regions.push_back(r);
+        a = r.end;
+        if (next() % 20 == 0) {
+            Region gap;
+            gap.start = a;
+            gap.end = a + (next() % 2 ? 4096 * 16 : (Address(1) << 32));
+            gap.protection.sharing = '-';
+            s->regions.push_back(gap);
+            a = gap.end;
+        }
+    }
+    return s;
+}
+
+template<typename F>
+double medianMs(int runs, F &&f)
+{
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        f();
+        t.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const SnapshotPtr s = syntheticSnapshot(60000, 7);
+    std::printf("%zu regions (60000 mappings and their gaps)\n", s->regions.size());
+
+    MapGeometry g;
+    g.setSpans(*s);
+    g.setWidth(1600);
+    g.setRowHeight(26);
+    g.setMinRegionPixels(2);
+    g.setBreakPixels(130);
+    g.setBytesPerPixel(g.fitBytesPerPixel(1000 / 26));
+    QImage target(1600, 1000, QImage::Format_RGB32);
+    MapRenderer renderer;
+    const double fit = medianMs(21, [&] {
+        QPainter p(&target);
+        renderer.paint(p, *s, g, 0, target.size());
+    });
+    g.setBytesPerPixel(256); // zoomed in: 16 px per page
+    const double zoomed = medianMs(21, [&] {
+        QPainter p(&target);
+        renderer.paint(p, *s, g, 26 * 400, target.size());
+    });
+    std::printf("map repaint at 1600x1000, fitted:   %6.2f ms (target < 8 ms)\n", fit);
+    std::printf("map repaint at 1600x1000, zoomed in: %6.2f ms\n", zoomed);
+    const double layout = medianMs(11, [&] {
+        MapGeometry fresh;
+        fresh.setSpans(*s);
+        fresh.setWidth(1600);
+        (void)fresh.length();
+    });
+    std::printf("map layout of the regions:           %6.2f ms\n", layout);
+
+    RegionTableModel model;
+    RegionFilterModel proxy;
+    proxy.setSourceModel(&model);
+    const double resetSort = medianMs(7, [&] {
+        model.setSnapshot(nullptr);
+        model.setSnapshot(s);
+        proxy.sort(RegionTableModel::Rss, Qt::DescendingOrder);
+        proxy.sort(-1);
+    });
+    std::printf("model fill + sort of %zu rows:    %6.2f ms (target < 100 ms)\n", s->regions.size(), resetSort);
+    const SnapshotPtr s2 = syntheticSnapshot(60000, 7);
+    const double refresh = medianMs(7, [&] { model.setSnapshot(model.snapshot() == s ? s2 : s); });
+    std::printf("live refresh merge of %zu rows:   %6.2f ms\n", s->regions.size(), refresh);
+    return 0;
+}

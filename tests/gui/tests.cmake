@@ -1,0 +1,13 @@
+# GUI suites: linked against the ui library, run on the offscreen platform.
+function(vmatlas_add_gui_test name)
+    vmatlas_add_test(${name} SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/gui/${name}.cpp LIBS vmatlas_ui Qt6::Widgets Qt6::Charts)
+endfunction()
+
+vmatlas_add_gui_test(tst_mapgeometry)
+vmatlas_add_gui_test(tst_maprenderer)
+vmatlas_add_gui_test(tst_models)
+vmatlas_add_gui_test(tst_mainwindow)
+
+add_executable(vmatlas_bench_gui ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_gui.cpp)
+target_link_libraries(vmatlas_bench_gui PRIVATE vmatlas_ui Qt6::Widgets vmatlas_warnings)
+target_compile_definitions(vmatlas_bench_gui PRIVATE QT_NO_CAST_FROM_ASCII)

@@ -1,0 +1,227 @@
+// The main window end to end: attached to a child with a known layout, refreshed live, exported,
+// and left behind when the child exits; saved files opened; access denied shown in a banner.
+#include "addressmapview.h"
+#include "banner.h"
+#include "csv.h"
+#include "detailspanel.h"
+#include "mainwindow.h"
+#include "pagestrip.h"
+#include "platform.h"
+#include "regiontablemodel.h"
+#include "sessioncontroller.h"
+#include "snapshotjson.h"
+#include "summarypanel.h"
+#include "testutil.h"
+#include "timelinepanel.h"
+
+#include <QApplication>
+#include <QProcess>
+#include <QTableView>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+using vmatlas::test::TestChild;
+
+namespace {
+constexpr Address kBase = 0x7e0000000000;
+
+int rowOf(RegionTableModel *model, Address start)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->regionAt(r)->start == start)
+            return r;
+    return -1;
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("VM Atlas Tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        qputenv("XDG_CONFIG_HOME", m_dir.path().toUtf8());
+    }
+
+    void attachedToALiveChild()
+    {
+        TestChild child;
+        QTemporaryDir files;
+        QVERIFY(child.start({ QStringLiteral("layout"), files.path() }));
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.setIntervalMs(500);
+        w.attach(child.pid());
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != nullptr, 10000);
+        SnapshotPtr s = w.shownSnapshot();
+        QCOMPARE(s->pid, Pid(child.pid()));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("vmatlas_testchi")));
+
+        // The table: every region, the reservation as Private/Reserved with its exact size.
+        RegionTableModel *model = w.regionModel();
+        QCOMPARE(model->rowCount(), int(s->regions.size()));
+        const int row = rowOf(model, kBase);
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, RegionTableModel::Type).data().toString(), QStringLiteral("Private"));
+        QCOMPARE(model->index(row, RegionTableModel::State).data().toString(), QStringLiteral("Reserved"));
+        QCOMPARE(model->index(row, RegionTableModel::Size).data(RegionTableModel::SortRole).toULongLong(), 65536ULL);
+        QCOMPARE(model->index(row, RegionTableModel::End).data().toString(), QStringLiteral("0x7e0000010000"));
+        const int memfd = rowOf(model, kBase + 0x200000);
+        QCOMPARE(model->index(memfd, RegionTableModel::Path).data().toString(), QStringLiteral("/memfd:vmatlas-test-section (deleted)"));
+        QCOMPARE(model->index(memfd, RegionTableModel::Rss).data(RegionTableModel::SortRole).toULongLong(), 8192ULL);
+
+        // Summary totals.
+        QVERIFY(w.summary()->model()->totals().of(RegionType::Mapped).size >= 0x8000 + 0x8000);
+
+        // Jump to the private file mapping: table, map and details agree; the page strip shows its pages.
+        w.selectAddress(kBase + 0x300000 + 100);
+        const auto index = s->indexOf(kBase + 0x300000);
+        QCOMPARE(w.mapView()->selectedRegion(), index);
+        QCOMPARE(w.regionFilter()->mapToSource(w.regionView()->currentIndex()).row(), int(index));
+        QVERIFY2(w.details()->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(w.details()->text()));
+        QVERIFY(w.details()->text().contains(QStringLiteral("vmatlas test file.bin")));
+        QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages().size(), std::size_t(8), 5000);
+        const auto &pages = w.details()->pageStrip()->pages();
+        QCOMPARE(pages[0].state, PageState::File);
+        QCOMPARE(pages[2].state, PageState::Anon);
+        QCOMPARE(pages[7].state, PageState::None);
+
+        // The map zoomed to it is at page scale and gets page states for what it shows.
+        QVERIFY(w.mapView()->atPageScale());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.mapView()->pages().empty(), 5000);
+
+        // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != s, 5000);
+        QCOMPARE(w.mapView()->selectedRegion(), w.shownSnapshot()->indexOf(kBase + 0x300000));
+        QTRY_VERIFY_WITH_TIMEOUT(w.timeline()->pointCount() >= 2, 5000);
+
+        // Exports.
+        QTemporaryDir out;
+        const QString png = out.filePath(QStringLiteral("map.png"));
+        const QString csv = out.filePath(QStringLiteral("regions.csv"));
+        const QString json = out.filePath(QStringLiteral("snap.json"));
+        SnapshotPtr shown = w.shownSnapshot();
+        QVERIFY(w.exportPng(png, QSize(1200, 800)).ok());
+        QVERIFY(w.exportCsv(csv).ok());
+        QVERIFY(w.exportJson(json).ok());
+        QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 800));
+        auto regions = regionsFromCsv(vmatlas::test::readFileStd(csv));
+        QVERIFY(regions.ok());
+        QCOMPARE(regions->size(), shown->regions.size());
+        for (std::size_t i = 0; i < regions->size(); ++i)
+            QVERIFY((*regions)[i] == shown->regions[i]);
+        auto loaded = loadSnapshotJson(json.toStdString());
+        QVERIFY(loaded.ok());
+        QVERIFY(*loaded == *shown);
+        auto bad = w.exportCsv(out.filePath(QStringLiteral("missing/dir/x.csv")));
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().message.find("missing/dir/x.csv") != std::string::npos);
+
+        // The child exits: a banner says so and the last snapshot stays.
+        const SnapshotPtr last = w.shownSnapshot();
+        child.finish();
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("exited")), qPrintable(w.banner()->text()));
+        QCOMPARE(w.banner()->kind(), Banner::Warning);
+        QVERIFY(w.shownSnapshot() != nullptr);
+        QCOMPARE(w.regionModel()->rowCount(), int(w.shownSnapshot()->regions.size()));
+    }
+
+    void opensAndComparesFiles()
+    {
+        TestChild a;
+        QTemporaryDir files;
+        QVERIFY(a.start({ QStringLiteral("layout"), files.path() }));
+        auto snapA = readSnapshot(a.pid());
+        QVERIFY(snapA.ok());
+        QTemporaryDir out;
+        const QString fileA = out.filePath(QStringLiteral("a.json"));
+        QVERIFY(saveSnapshotJson(*snapA, fileA.toStdString()).ok());
+        // B: the same layout minus the reservation, plus a new region.
+        Snapshot b = *snapA;
+        const auto i = b.indexOf(kBase);
+        b.regions[std::size_t(i)].type = RegionType::Free;
+        b.regions[std::size_t(i)].state = RegionState::Free;
+        const QString fileB = out.filePath(QStringLiteral("b.json"));
+        QVERIFY(saveSnapshotJson(b, fileB.toStdString()).ok());
+
+        MainWindow w;
+        w.show();
+        w.openFile(fileA);
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != nullptr, 10000);
+        QVERIFY(*w.shownSnapshot() == *snapA);
+        QVERIFY(!w.controller()->live());
+        w.compareWith(fileB);
+        QVERIFY(*w.shownSnapshot() == b);
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("1 removed")), qPrintable(w.banner()->text()));
+
+        // A malformed file: a banner naming the file and the cause.
+        const QString broken = out.filePath(QStringLiteral("broken.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\":\"vmatlas-snapshot\",\"version\":1,\"regions\":[");
+        f.close();
+        w.openFile(broken);
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->kind() == Banner::Error, 10000);
+        QVERIFY2(w.banner()->text().contains(broken), qPrintable(w.banner()->text()));
+    }
+
+    void noSuchProcess()
+    {
+        MainWindow w;
+        w.show();
+        w.attach(2147483647);
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("no process with PID 2147483647")), qPrintable(w.banner()->text()));
+    }
+
+    void accessDenied()
+    {
+        if (qEnvironmentVariableIsSet("VMATLAS_TEST_TARGET")) {
+            // Running as nobody against a root process (see below).
+            MainWindow w;
+            w.show();
+            const Pid target = qEnvironmentVariable("VMATLAS_TEST_TARGET").toLongLong();
+            w.attach(target);
+            QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
+            QVERIFY2(w.banner()->text().contains(QStringLiteral("ptrace-read access")), qPrintable(w.banner()->text()));
+            QCOMPARE(w.banner()->kind(), Banner::Error);
+            // What is still readable is shown instead of an empty window.
+            QTRY_VERIFY_WITH_TIMEOUT(w.details()->text().contains(QStringLiteral("VmRSS")), 10000);
+            QVERIFY(w.details()->text().contains(QStringLiteral("status only")));
+            return;
+        }
+        if (::geteuid() != 0)
+            QSKIP("needs root to run a copy as nobody");
+        QTemporaryDir home;
+        QFile::setPermissions(home.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                               | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VMATLAS_TEST_TARGET"), QString::number(QCoreApplication::applicationPid()));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("setpriv"), { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                                            QCoreApplication::applicationFilePath(), QStringLiteral("accessDenied") });
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray output = p.readAllStandardOutput() + p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : TestMainWindow::accessDenied()"), output.constData());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

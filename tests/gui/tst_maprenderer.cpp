@@ -1,0 +1,196 @@
+// The map painted into an image: the colour at the pixels where each region must be, the gap
+// marker, hatching of reservations, the selection, and page colours at page zoom.
+#include "maprenderer.h"
+#include "testutil.h"
+
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+namespace {
+constexpr Address MiB = 1024 * 1024;
+constexpr Address A = 0x10000000;
+constexpr Address B = A + MiB + 1024ULL * 1024 * MiB; // after a 1 TiB gap
+
+Region region(Address start, Address end, RegionType type, RegionState state)
+{
+    Region r;
+    r.start = start;
+    r.end = end;
+    r.type = type;
+    r.state = state;
+    r.protection = { state == RegionState::Committed, state == RegionState::Committed, false, 'p' };
+    if (type == RegionType::Free)
+        r.protection.sharing = '-';
+    return r;
+}
+
+Snapshot snapshot()
+{
+    Snapshot s;
+    s.pid = 1;
+    s.regions = {
+        region(A, A + MiB, RegionType::Image, RegionState::Committed),
+        region(A + MiB, B, RegionType::Free, RegionState::Free),
+        region(B, B + MiB, RegionType::Private, RegionState::Reserved),
+        region(B + MiB, B + 2 * MiB, RegionType::Mapped, RegionState::Committed),
+        region(B + 2 * MiB, B + 3 * MiB, RegionType::Private, RegionState::Committed),
+    };
+    return s;
+}
+
+MapGeometry geometry(const Snapshot &s, double bpp)
+{
+    MapGeometry g;
+    g.setSpans(s);
+    g.setWidth(1000);
+    g.setRowHeight(20);
+    g.setBreakPixels(100);
+    g.setBytesPerPixel(bpp);
+    return g;
+}
+
+QImage paint(const Snapshot &s, const MapGeometry &g, const MapOverlay &overlay = {}, double top = 0)
+{
+    QImage image(1000, 200, QImage::Format_RGB32);
+    QPainter p(&image);
+    MapRenderer r(MapColors::light());
+    r.paint(p, s, g, top, image.size(), overlay);
+    return image;
+}
+
+QSet<QRgb> colorsIn(const QImage &image, const QRect &rect)
+{
+    QSet<QRgb> set;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            set.insert(image.pixel(x, y) | 0xff000000);
+    return set;
+}
+
+} // namespace
+
+class TestMapRenderer : public QObject
+{
+    Q_OBJECT
+
+    const MapColors c = MapColors::light();
+    QRgb rgb(const QColor &color) const { return color.rgb() | 0xff000000; }
+
+private slots:
+    void regionColours()
+    {
+        const Snapshot s = snapshot();
+        const QImage img = paint(s, geometry(s, 4096));
+        // Image 0..256, break 256..356, reserved 356..612, mapped 612..868, private 868..1124 (wraps at 1000).
+        QCOMPARE(img.pixel(250, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Image)]));
+        QCOMPARE(img.pixel(860, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Mapped)]));
+        QCOMPARE(img.pixel(990, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
+        QCOMPARE(img.pixel(100, 30) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
+        // The gap between rows, and the space after the last region, are background.
+        QCOMPARE(img.pixel(250, 18) | 0xff000000, rgb(c.background));
+        QCOMPARE(img.pixel(500, 30) | 0xff000000, rgb(c.background));
+        // A region's first column carries the separator.
+        QVERIFY((img.pixel(612, 10) | 0xff000000) != rgb(c.type[std::size_t(RegionType::Mapped)]));
+    }
+
+    void reservedIsHatched()
+    {
+        const Snapshot s = snapshot();
+        const QImage img = paint(s, geometry(s, 4096));
+        const auto colours = colorsIn(img, QRect(560, 2, 40, 12));
+        QCOMPARE(colours.size(), 2); // the pale colour and its lighter stripes
+        QVERIFY(colours.contains(rgb(c.reserved[std::size_t(RegionType::Private)])));
+        QVERIFY(!colours.contains(rgb(c.type[std::size_t(RegionType::Private)])));
+    }
+
+    void gapMarker()
+    {
+        const Snapshot s = snapshot();
+        const QImage img = paint(s, geometry(s, 4096));
+        const auto colours = colorsIn(img, QRect(258, 0, 96, 16));
+        QVERIFY(colours.contains(rgb(c.breakFill)));
+        QVERIFY(colours.contains(rgb(c.background))); // its stripes
+        // Its size is written in it: text pixels darker than either.
+        bool text = false;
+        for (QRgb px : colours)
+            text |= qGray(px) < qGray(c.breakFill.rgb()) - 60;
+        QVERIFY(text);
+    }
+
+    void selectionOutline()
+    {
+        const Snapshot s = snapshot();
+        MapOverlay o;
+        o.selected = 3; // the Mapped region, 612..868
+        const QImage img = paint(s, geometry(s, 4096), o);
+        QCOMPARE(img.pixel(700, 0) | 0xff000000, rgb(c.selection));
+        QCOMPARE(img.pixel(612, 8) | 0xff000000, rgb(c.selection));
+        QCOMPARE(img.pixel(860, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Mapped)]));
+    }
+
+    void diffOutlines()
+    {
+        const Snapshot s = snapshot();
+        MapOverlay o;
+        o.added = { { B + MiB, B + 2 * MiB } };
+        const QImage img = paint(s, geometry(s, 4096), o);
+        QCOMPARE(img.pixel(700, 1) | 0xff000000, rgb(c.added));
+    }
+
+    void pagesAtPageZoom()
+    {
+        const Snapshot s = snapshot();
+        const MapGeometry g = geometry(s, 512); // a page is 8 px
+        QVERIFY(MapRenderer::atPageScale(g, 4096));
+        std::vector<PageInfo> pages;
+        const PageState states[] = { PageState::Anon, PageState::None, PageState::File, PageState::Swap, PageState::Guard };
+        for (int i = 0; i < 5; ++i)
+            pages.push_back({ B + 2 * MiB + Address(20 + i) * 4096, states[i], false }); // clear of the label
+        MapOverlay o;
+        o.pages = &pages;
+        const double top = g.pointOf(g.positionOf(B + 2 * MiB)).y();
+        const QImage img = paint(s, g, o, top);
+        for (int i = 0; i < 5; ++i) {
+            const QPointF p = g.pointOf(g.positionOf(B + 2 * MiB + Address(20 + i) * 4096));
+            const QPoint at(int(p.x()) + 4, int(p.y() - top) + 12);
+            QCOMPARE(img.pixel(at) | 0xff000000, rgb(c.page[std::size_t(states[i])]));
+            // The region's type stays visible in a strip on top.
+            QCOMPARE(img.pixel(at.x(), int(p.y() - top) + 1) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
+        }
+        // Not yet at page scale: no page colours.
+        const MapGeometry far = geometry(s, 4096);
+        QVERIFY(!MapRenderer::atPageScale(far, 4096));
+    }
+
+    void darkPalette()
+    {
+        const Snapshot s = snapshot();
+        QImage image(1000, 60, QImage::Format_RGB32);
+        QPainter p(&image);
+        MapRenderer r(MapColors::dark());
+        r.paint(p, s, geometry(s, 4096), 0, image.size());
+        QCOMPARE(image.pixel(250, 18) | 0xff000000, MapColors::dark().background.rgb() | 0xff000000);
+        QCOMPARE(image.pixel(250, 10) | 0xff000000, MapColors::dark().type[std::size_t(RegionType::Image)].rgb() | 0xff000000);
+    }
+
+    void exportedImage()
+    {
+        const Snapshot s = snapshot();
+        const QImage img = MapRenderer::renderImage(s, QSize(1200, 700), QStringLiteral("test (PID 1)"));
+        QCOMPARE(img.size(), QSize(1200, 700));
+        // Title text at the top, legend at the bottom, each region's colour somewhere in the middle.
+        const auto all = colorsIn(img, QRect(0, 60, 1200, 560));
+        for (RegionType t : { RegionType::Image, RegionType::Mapped, RegionType::Private })
+            QVERIFY(all.contains(rgb(c.type[std::size_t(t)])));
+        QVERIFY(colorsIn(img, QRect(0, 0, 400, 40)).size() > 2);
+        QVERIFY(colorsIn(img, QRect(0, 660, 1200, 40)).contains(rgb(c.type[std::size_t(RegionType::Mapped)])));
+    }
+};
+
+QTEST_MAIN(TestMapRenderer)
+#include "tst_maprenderer.moc"

@@ -1,0 +1,207 @@
+// The item models under QAbstractItemModelTester, live updates included.
+#include "processlistmodel.h"
+#include "regiontablemodel.h"
+#include "summarymodel.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+namespace {
+
+Region region(Address start, Address end, RegionType type = RegionType::Private, const char *path = "")
+{
+    Region r;
+    r.start = start;
+    r.end = end;
+    r.type = type;
+    r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
+    r.protection = { type != RegionType::Free, type != RegionType::Free, false, type == RegionType::Free ? '-' : 'p' };
+    if (*path)
+        r.pathPtr = std::make_shared<const std::string>(path);
+    return r;
+}
+
+SnapshotPtr make(std::vector<Region> regions)
+{
+    auto s = std::make_shared<Snapshot>();
+    s->pid = 1;
+    s->regions = std::move(regions);
+    return s;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void regionModelMergesLiveUpdates()
+    {
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free),
+                                 region(0x8000, 0x9000), region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/bin/a"));
+        QCOMPARE(model.index(0, RegionTableModel::Start).data().toString(), QStringLiteral("0x1000"));
+        QCOMPARE(model.index(0, RegionTableModel::Size).data(RegionTableModel::SortRole).toULongLong(), 0x1000ULL);
+        QCOMPARE(model.index(1, RegionTableModel::Type).data().toString(), QStringLiteral("Free"));
+
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        // Only counters change: no structure signals, one dataChanged for that row.
+        Region busy = region(0x8000, 0x9000);
+        busy.setCounter(Counter::Rss, 4096);
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free), busy,
+                                 region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(changed.size() >= 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 2);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 2);
+        QCOMPARE(model.index(2, RegionTableModel::Rss).data(RegionTableModel::SortRole).toULongLong(), 4096ULL);
+
+        // A mapping appears in the gap, one disappears at the end.
+        changed.clear();
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x4000, RegionType::Free),
+                                 region(0x4000, 0x5000, RegionType::Mapped, "/memfd:s"), region(0x5000, 0x8000, RegionType::Free),
+                                 busy }));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 2);
+        QCOMPARE(inserted.first().at(2).toInt(), 3);
+        QCOMPARE(model.index(2, RegionTableModel::Path).data().toString(), QStringLiteral("/memfd:s"));
+        QCOMPARE(model.index(1, RegionTableModel::End).data().toString(), QStringLiteral("0x4000"));
+        QCOMPARE(model.index(4, RegionTableModel::Start).data().toString(), QStringLiteral("0x8000"));
+
+        model.setSnapshot(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void comparisonMarksRows()
+    {
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto before = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
+        Region grown = region(0x3000, 0x5000);
+        auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Mapped, "/new"), grown });
+        model.setSnapshot(after);
+        model.setComparison(before);
+        QCOMPARE(model.index(0, 0).data(RegionTableModel::ChangeRole).toInt(), 0);
+        QCOMPARE(model.index(1, 0).data(RegionTableModel::ChangeRole).toInt(), 1); // added
+        QCOMPARE(model.index(2, 0).data(RegionTableModel::ChangeRole).toInt(), 2); // changed
+        QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
+    }
+
+    void hostileNamesShownEscaped()
+    {
+        RegionTableModel model;
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Mapped, "/tmp/a\nb"),
+                                 region(0x2000, 0x3000, RegionType::Mapped, "/tmp/bad\xff"),
+                                 region(0x3000, 0x4000, RegionType::Mapped, "/tmp/\xe2\x80\x8f" "rtl") }));
+        QCOMPARE(model.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/a\\nb"));
+        QCOMPARE(model.index(1, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/bad\\xff"));
+        QCOMPARE(model.index(2, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/\\u200frtl"));
+    }
+
+    void filterModel()
+    {
+        RegionTableModel model;
+        RegionFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
+                                 region(0x2000, 0x8000, RegionType::Free), region(0x8000, 0x9000, RegionType::Private, "[heap]"),
+                                 region(0x9000, 0xa000, RegionType::Mapped, "/tmp/data.bin") }));
+        QCOMPARE(filter.rowCount(), 4);
+        filter.setTypeVisible(RegionType::Free, false);
+        QCOMPARE(filter.rowCount(), 3);
+        filter.setText(QStringLiteral("LIBC"));
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/usr/lib/libc.so.6"));
+        filter.setText(QStringLiteral("0x9800")); // an address inside a region
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/data.bin"));
+        filter.setText({});
+        filter.setStateVisible(RegionState::Committed, false);
+        QCOMPARE(filter.rowCount(), 0);
+        filter.setStateVisible(RegionState::Committed, true);
+        // Sorting by size puts the free gap last (it is hidden) and keeps numeric order.
+        filter.setTypeVisible(RegionType::Free, true);
+        filter.sort(RegionTableModel::Size, Qt::DescendingOrder);
+        QCOMPARE(filter.index(0, RegionTableModel::Type).data().toString(), QStringLiteral("Free"));
+        // Live update through the proxy.
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
+                                 region(0x2000, 0x8000, RegionType::Free) }));
+        QCOMPARE(filter.rowCount(), 2);
+    }
+
+    void processModel()
+    {
+        ProcessListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto p = [](Pid pid, const char *name, bool readable, std::uint64_t rss = 4096) {
+            ProcessInfo i;
+            i.pid = pid;
+            i.name = name;
+            i.user = "root";
+            i.rss = rss;
+            i.readable = readable;
+            return i;
+        };
+        model.setProcesses({ p(1, "init", false), p(20, "bash", true), p(30, "vim", true) });
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, ProcessListModel::Access).data().toString(), QStringLiteral("no access"));
+        QVERIFY(model.index(0, ProcessListModel::Name).data(Qt::ForegroundRole).isValid());
+        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("ptrace-read")));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        model.setProcesses({ p(1, "init", false), p(25, "less", true), p(30, "vim", true, 8192), p(40, "top", true) });
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(1, ProcessListModel::Name).data().toString(), QStringLiteral("less"));
+        QCOMPARE(model.index(2, ProcessListModel::Rss).data(ProcessListModel::SortRole).toULongLong(), 8192ULL);
+        QCOMPARE(model.index(3, ProcessListModel::Pid).data().toString(), QStringLiteral("40"));
+        model.setProcesses({});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void summaryModel()
+    {
+        SummaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Totals t;
+        t.byType[std::size_t(RegionType::Image)].size = 3 * 1024 * 1024;
+        t.byType[std::size_t(RegionType::Image)].rss = 1024 * 1024;
+        t.byType[std::size_t(RegionType::Free)].largest = 5ULL << 40;
+        t.all.size = 3 * 1024 * 1024;
+        t.all.blocks = 7;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setTotals(t);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.index(SummaryModel::ImageRow, SummaryModel::Size).data().toString(), QStringLiteral("3.00 MiB"));
+        QCOMPARE(model.index(SummaryModel::ImageRow, SummaryModel::Rss).data(SummaryModel::ValueRole).toULongLong(), 1024ULL * 1024);
+        QCOMPARE(model.index(SummaryModel::FreeRow, SummaryModel::Largest).data().toString(), QStringLiteral("5.00 TiB"));
+        QCOMPARE(model.index(SummaryModel::TotalRow, SummaryModel::Blocks).data().toString(), QStringLiteral("7"));
+        QCOMPARE(model.headerData(SummaryModel::TotalRow, Qt::Vertical).toString(), QStringLiteral("Total (in use)"));
+        model.setTotals(t);
+        QCOMPARE(changed.size(), 1); // nothing changed, nothing emitted
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

@@ -1,0 +1,382 @@
+#include "addressmapview.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace vmatlas::ui {
+
+AddressMapView::AddressMapView(QWidget *parent) : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setMinimumSize(320, 160);
+    m_geometry.setRowHeight(26);
+    m_geometry.setMinRegionPixels(2);
+    m_geometry.setBreakPixels(130);
+    m_renderer.setColors(MapColors::forPalette(palette()));
+    m_visibleTimer.setSingleShot(true);
+    m_visibleTimer.setInterval(120);
+    connect(&m_visibleTimer, &QTimer::timeout, this, &AddressMapView::emitVisibleRange);
+    setWhatsThis(tr("The address map: every region of the process from the lowest address (top left) to the "
+                    "highest. Wheel to zoom, drag to measure a range, click to select."));
+}
+
+void AddressMapView::setSnapshot(SnapshotPtr snapshot)
+{
+    // Keep the address at the top of the view where it is.
+    const Address anchor = m_snapshot && !m_snapshot->regions.empty() ? m_geometry.addressAt(scrollTop() / m_geometry.rowHeight() * m_geometry.width()) : 0;
+    const bool hadSnapshot = m_snapshot && !m_snapshot->regions.empty();
+    m_snapshot = std::move(snapshot);
+    if (m_snapshot)
+        m_geometry.setSpans(*m_snapshot);
+    else
+        m_geometry.setSpans(std::vector<MapGeometry::Span> {});
+    if (m_overlay.selected >= 0 && (!m_snapshot || std::size_t(m_overlay.selected) >= m_snapshot->regions.size()))
+        m_overlay.selected = -1;
+    if (!m_fitted || !hadSnapshot) {
+        m_fitted = m_snapshot && !m_snapshot->regions.empty();
+        relayout(false);
+        zoomToFit();
+    } else {
+        relayout(false);
+        const double pos = m_geometry.positionOf(anchor);
+        verticalScrollBar()->setValue(int(std::floor(pos / m_geometry.width()) * m_geometry.rowHeight()));
+    }
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
+void AddressMapView::setSelectedRegion(std::ptrdiff_t index, bool ensureVisible)
+{
+    m_overlay.selected = index;
+    if (ensureVisible && m_snapshot && index >= 0 && std::size_t(index) < m_snapshot->regions.size()) {
+        const double pos = m_geometry.positionOf(m_snapshot->regions[std::size_t(index)].start);
+        const double y = m_geometry.pointOf(pos).y();
+        const int top = verticalScrollBar()->value();
+        if (y < top || y + m_geometry.rowHeight() > top + viewport()->height())
+            verticalScrollBar()->setValue(int(y - viewport()->height() / 3));
+    }
+    viewport()->update();
+}
+
+void AddressMapView::setDiff(std::vector<std::pair<Address, Address>> added,
+                             std::vector<std::pair<Address, Address>> changed,
+                             std::vector<std::pair<Address, Address>> removed)
+{
+    m_overlay.added = std::move(added);
+    m_overlay.changed = std::move(changed);
+    m_overlay.removed = std::move(removed);
+    viewport()->update();
+}
+
+void AddressMapView::setPages(std::vector<PageInfo> pages)
+{
+    m_pages = std::move(pages);
+    m_overlay.pages = m_pages.empty() ? nullptr : &m_pages;
+    viewport()->update();
+}
+
+double AddressMapView::scrollTop() const
+{
+    return verticalScrollBar()->value();
+}
+
+bool AddressMapView::atPageScale() const
+{
+    return m_snapshot && MapRenderer::atPageScale(m_geometry, m_snapshot->pageSize);
+}
+
+double AddressMapView::minBytesPerPixel() const
+{
+    return m_snapshot ? double(m_snapshot->pageSize) / 48.0 : 64.0; // a page is at most 48 pixels wide
+}
+
+double AddressMapView::maxBytesPerPixel() const
+{
+    const int rows = std::max(1, viewport()->height() / m_geometry.rowHeight());
+    return std::max(minBytesPerPixel(), m_geometry.fitBytesPerPixel(rows));
+}
+
+void AddressMapView::relayout(bool)
+{
+    m_geometry.setWidth(std::max(64, viewport()->width() - 2 * kMargin));
+    updateScrollBar();
+}
+
+void AddressMapView::updateScrollBar()
+{
+    const int total = m_geometry.rowCount() * m_geometry.rowHeight() + 2 * kMargin;
+    verticalScrollBar()->setRange(0, std::max(0, total - viewport()->height()));
+    verticalScrollBar()->setPageStep(viewport()->height());
+    verticalScrollBar()->setSingleStep(m_geometry.rowHeight());
+}
+
+QPointF AddressMapView::mapPoint(QPointF p) const
+{
+    return { p.x() - kMargin, p.y() - kMargin + scrollTop() };
+}
+
+void AddressMapView::setBytesPerPixel(double bpp, QPointF anchorViewport)
+{
+    bpp = std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel());
+    const QPointF before = mapPoint(anchorViewport);
+    const double pos = m_geometry.positionAt(before);
+    const Address anchor = m_geometry.addressAt(pos);
+    const double xInCell = before.x();
+    m_geometry.setBytesPerPixel(bpp);
+    updateScrollBar();
+    // Keep the address under the anchor point where it was (same row on screen).
+    const double newPos = m_geometry.positionOf(anchor);
+    const QPointF p = m_geometry.pointOf(newPos);
+    Q_UNUSED(xInCell);
+    verticalScrollBar()->setValue(int(p.y() - (anchorViewport.y() - kMargin) + m_geometry.rowHeight() / 2.0));
+    emit zoomChanged(bpp);
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
+void AddressMapView::zoomIn()
+{
+    setBytesPerPixel(m_geometry.bytesPerPixel() / 2, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void AddressMapView::zoomOut()
+{
+    setBytesPerPixel(m_geometry.bytesPerPixel() * 2, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void AddressMapView::zoomToFit()
+{
+    relayout(false);
+    m_geometry.setBytesPerPixel(maxBytesPerPixel());
+    updateScrollBar();
+    verticalScrollBar()->setValue(0);
+    emit zoomChanged(m_geometry.bytesPerPixel());
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
+void AddressMapView::zoomToRange(Address start, Address end)
+{
+    if (!m_snapshot || end <= start)
+        return;
+    // Fit the range in about two thirds of the visible rows.
+    const int rows = std::max(1, viewport()->height() / m_geometry.rowHeight() * 2 / 3);
+    const double bytes = double(end - start);
+    const double bpp = bytes / (double(rows) * m_geometry.width());
+    m_geometry.setBytesPerPixel(std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel()));
+    updateScrollBar();
+    scrollToAddress(start);
+    emit zoomChanged(m_geometry.bytesPerPixel());
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
+void AddressMapView::scrollToAddress(Address a)
+{
+    const double y = m_geometry.pointOf(m_geometry.positionOf(a)).y();
+    verticalScrollBar()->setValue(int(y - m_geometry.rowHeight()));
+}
+
+void AddressMapView::scrollContentsBy(int, int)
+{
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
+void AddressMapView::emitVisibleRange()
+{
+    if (!m_snapshot || m_snapshot->regions.empty())
+        return;
+    const double top = std::max(0.0, scrollTop() - kMargin);
+    const double from = std::floor(top / m_geometry.rowHeight()) * m_geometry.width();
+    const double to = std::ceil((top + viewport()->height()) / m_geometry.rowHeight()) * m_geometry.width();
+    emit visibleRangeChanged(m_geometry.addressAt(from), m_geometry.addressAt(to) + 1, atPageScale());
+}
+
+void AddressMapView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    p.fillRect(viewport()->rect(), m_renderer.colors().background);
+    if (!m_snapshot || m_snapshot->regions.empty()) {
+        p.setPen(m_renderer.colors().text);
+        p.drawText(viewport()->rect(), Qt::AlignCenter, tr("No snapshot yet"));
+        return;
+    }
+    p.translate(kMargin, kMargin);
+    const QSize size(m_geometry.width(), viewport()->height());
+    m_renderer.paint(p, *m_snapshot, m_geometry, scrollTop(), size, m_overlay);
+}
+
+void AddressMapView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    const double oldMax = m_geometry.bytesPerPixel();
+    const bool wasFit = std::abs(oldMax - m_geometry.fitBytesPerPixel(std::max(1, viewport()->height() / m_geometry.rowHeight()))) / oldMax < 0.01;
+    relayout(true);
+    if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel())
+        zoomToFit();
+}
+
+void AddressMapView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QAbstractScrollArea::wheelEvent(event); // Shift+wheel scrolls
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    setBytesPerPixel(m_geometry.bytesPerPixel() * std::pow(0.8, steps), event->position());
+    event->accept();
+}
+
+void AddressMapView::mousePressEvent(QMouseEvent *event)
+{
+    setFocus();
+    if (event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panStart = event->pos();
+        m_panScroll = verticalScrollBar()->value();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    if (event->button() == Qt::LeftButton && m_snapshot) {
+        m_dragging = true;
+        m_dragStart = mapPoint(event->position());
+        m_overlay.range.reset();
+    }
+}
+
+void AddressMapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        verticalScrollBar()->setValue(m_panScroll - (event->pos().y() - m_panStart.y()));
+        return;
+    }
+    if (m_dragging && m_snapshot && (event->position() - (m_dragStart + QPointF(kMargin, kMargin - scrollTop()))).manhattanLength() > 6) {
+        Address a = m_geometry.addressAtPoint(m_dragStart);
+        Address b = m_geometry.addressAtPoint(mapPoint(event->position()));
+        if (b < a)
+            std::swap(a, b);
+        const Address ps = m_snapshot->pageSize;
+        a -= a % ps;
+        b = b - b % ps + ps;
+        m_overlay.range = std::make_pair(a, b);
+        viewport()->update();
+        emit rangeSelected(a, b);
+    }
+}
+
+void AddressMapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        return;
+    }
+    if (!m_dragging || !m_snapshot)
+        return;
+    m_dragging = false;
+    if (m_overlay.range)
+        return; // a range was measured
+    const double pos = m_geometry.positionAt(mapPoint(event->position()));
+    const std::ptrdiff_t index = m_geometry.segmentAt(pos);
+    emit rangeSelected(0, 0);
+    if (index >= 0) {
+        setSelectedRegion(index, false);
+        emit regionClicked(index);
+    }
+}
+
+void AddressMapView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_F:
+    case Qt::Key_0:
+        zoomToFit();
+        return;
+    case Qt::Key_Escape:
+        m_overlay.range.reset();
+        emit rangeSelected(0, 0);
+        viewport()->update();
+        return;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
+{
+    const Region &r = m_snapshot->regions[std::size_t(index)];
+    auto esc = [](const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("\\n")); };
+    QString html = QStringLiteral("<b>%1 – %2</b><br>").arg(QStringLiteral("0x") + QString::number(r.start, 16),
+                                                           QStringLiteral("0x") + QString::number(r.end, 16));
+    html += tr("Size: %1").arg(formatBytes(r.size())) + QStringLiteral("<br>");
+    html += tr("%1, %2").arg(QString::fromLatin1(regionTypeName(r.type).data()), QString::fromLatin1(regionStateName(r.state).data()));
+    if (r.type != RegionType::Free) {
+        html += QStringLiteral(", ") + QString::fromStdString(r.protection.toString()) + QStringLiteral("<br>");
+        if (!r.path().empty())
+            html += esc(r.path()) + QStringLiteral("<br>");
+        if (r.labelKind != LabelKind::None)
+            html += QStringLiteral("<i>") + esc(r.label()) + QStringLiteral("</i><br>");
+        html += tr("RSS %1 · Swap %2").arg(formatBytes(r.counter(Counter::Rss)), formatBytes(r.counter(Counter::Swap)));
+    }
+    return html;
+}
+
+bool AddressMapView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_snapshot && !m_snapshot->regions.empty()) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QPointF mp = mapPoint(help->pos());
+        const double pos = m_geometry.positionAt(mp);
+        const std::ptrdiff_t index = m_geometry.segmentAt(pos);
+        if (index >= 0 && mp.y() >= 0 && mp.y() < m_geometry.rowCount() * m_geometry.rowHeight()) {
+            QString tip = toolTipFor(index);
+            if (atPageScale() && !m_pages.empty()) {
+                const Address a = m_geometry.addressAt(pos);
+                auto it = std::upper_bound(m_pages.begin(), m_pages.end(), a,
+                                           [](Address addr, const PageInfo &p) { return addr < p.address; });
+                if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
+                    --it;
+                    tip += QStringLiteral("<br>") + tr("Page 0x%1: %2%3").arg(QString::number(it->address, 16),
+                                                                        QString::fromLatin1(pageStateName(it->state).data()),
+                                                                        it->exclusive ? tr(", exclusive") : QString());
+                }
+            }
+            QToolTip::showText(help->globalPos(), tip, viewport());
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void AddressMapView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_renderer.setColors(MapColors::forPalette(palette()));
+    QAbstractScrollArea::changeEvent(event);
+}
+
+} // namespace vmatlas::ui

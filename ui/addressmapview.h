@@ -1,0 +1,85 @@
+#pragma once
+
+#include "mapgeometry.h"
+#include "maprenderer.h"
+
+#include <QAbstractScrollArea>
+#include <QTimer>
+
+namespace vmatlas::ui {
+
+// The address map: the whole address space, zoomable down to single pages.
+// Wheel zooms around the pointer, the scroll bar, arrow keys, Page Up/Down and a middle-button drag
+// pan, + and - zoom, F fits. A click selects a region, a drag measures a range.
+class AddressMapView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit AddressMapView(QWidget *parent = nullptr);
+
+    void setSnapshot(SnapshotPtr snapshot);
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    void setSelectedRegion(std::ptrdiff_t index, bool ensureVisible = true);
+    std::ptrdiff_t selectedRegion() const { return m_overlay.selected; }
+    void setDiff(std::vector<std::pair<Address, Address>> added, std::vector<std::pair<Address, Address>> changed,
+                 std::vector<std::pair<Address, Address>> removed);
+    void setPages(std::vector<PageInfo> pages); // for the visible range, at page scale
+    const std::vector<PageInfo> &pages() const { return m_pages; }
+
+    const MapGeometry &geometry() const { return m_geometry; }
+    const MapRenderer &renderer() const { return m_renderer; }
+    double scrollTop() const;
+    bool atPageScale() const;
+
+public slots:
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void zoomToRange(Address start, Address end);
+    void scrollToAddress(Address a);
+
+signals:
+    void regionClicked(std::ptrdiff_t index);
+    void rangeSelected(Address start, Address end); // start == end: cleared
+    void visibleRangeChanged(Address start, Address end, bool pageScale);
+    void zoomChanged(double bytesPerPixel);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void relayout(bool keepAnchor);
+    void updateScrollBar();
+    void setBytesPerPixel(double bpp, QPointF anchor);
+    double minBytesPerPixel() const;
+    double maxBytesPerPixel() const;
+    QPointF mapPoint(QPointF viewportPoint) const; // viewport -> map coordinates
+    void emitVisibleRange();
+    QString toolTipFor(std::ptrdiff_t index) const;
+
+    SnapshotPtr m_snapshot;
+    MapGeometry m_geometry;
+    MapRenderer m_renderer;
+    MapOverlay m_overlay;
+    std::vector<PageInfo> m_pages;
+    bool m_fitted = false;
+    bool m_dragging = false;
+    bool m_panning = false;
+    QPointF m_dragStart;
+    QPoint m_panStart;
+    int m_panScroll = 0;
+    QTimer m_visibleTimer;
+    static constexpr int kMargin = 6;
+};
+
+} // namespace vmatlas::ui

@@ -1,0 +1,100 @@
+#include "guimain.h"
+
+#include "mainwindow.h"
+#include "maprenderer.h"
+#include "platform.h"
+#include "sessioncontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QSaveFile>
+
+#include <cstdlib>
+#include <memory>
+
+namespace vmatlas::ui {
+
+namespace {
+
+// Headless rendering needs a QGuiApplication (fonts); make one on the offscreen platform if there is none.
+void ensureGuiApp()
+{
+    if (QCoreApplication::instance())
+        return;
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "vmatlas";
+    static char *argv[] = { name, nullptr };
+    static std::unique_ptr<QGuiApplication> app(new QGuiApplication(argc, argv));
+}
+
+} // namespace
+
+Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height)
+{
+    ensureGuiApp();
+    const QString title = QStringLiteral("%1 (PID %2) — %3")
+                              .arg(QString::fromStdString(snapshot.processName))
+                              .arg(snapshot.pid)
+                              .arg(QDateTime::fromMSecsSinceEpoch(snapshot.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+    const QImage image = MapRenderer::renderImage(snapshot, QSize(width, height), title);
+    const QString file = QString::fromStdString(path);
+    QSaveFile out(file);
+    out.setDirectWriteFallback(true); // devices such as /dev/stdout
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+        return makeError(ErrorCode::Io, "cannot write " + path + ": " + out.errorString().toStdString());
+    return Ok {};
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("vmatlas"));
+    QApplication::setOrganizationName(QStringLiteral("VM Atlas"));
+    QApplication::setApplicationDisplayName(QStringLiteral("VM Atlas"));
+    QApplication::setApplicationVersion(QStringLiteral(VMATLAS_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("vmatlas"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A live map of a process's virtual address space"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Attach to process PID at once."), QStringLiteral("PID"));
+    parser.addOption(pidOption);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."), QStringLiteral("[FILE.json [OTHER.json]]"));
+    parser.process(app);
+
+    MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (parser.isSet(pidOption)) {
+        bool ok = false;
+        const qlonglong pid = parser.value(pidOption).toLongLong(&ok);
+        if (!ok || pid <= 0) {
+            std::fprintf(stderr, "vmatlas: '%s' is not a process ID\n", qPrintable(parser.value(pidOption)));
+            return 2;
+        }
+        window.attach(pid);
+    } else if (!files.isEmpty()) {
+        window.openFile(files.first());
+        if (files.size() > 1) {
+            const QString second = files[1];
+            auto *once = new QMetaObject::Connection;
+            *once = QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, second, once] {
+                QObject::disconnect(*once);
+                delete once;
+                window.compareWith(second);
+            });
+        }
+    } else {
+        // A first launch never shows an empty window: map ourselves, the picker is one click away.
+        window.attach(currentPid());
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace vmatlas::ui

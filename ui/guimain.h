@@ -1,0 +1,14 @@
+#pragma once
+
+#include "model.h"
+#include "result.h"
+
+#include <string>
+
+// The GUI entry points used by app/main.cpp. In the module build they are reached through the
+// C functions of guimodule.cpp, so `vmatlas snapshot` starts without loading Qt.
+namespace vmatlas::ui {
+int runGui(int argc, char **argv);
+// The map as a PNG file, with title and legend; works without a display.
+Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height);
+} // namespace vmatlas::ui

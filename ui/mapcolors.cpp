@@ -1,0 +1,64 @@
+#include "mapcolors.h"
+
+namespace vmatlas::ui {
+
+namespace {
+
+QColor blend(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+MapColors base(const QColor &background, const QColor &text)
+{
+    MapColors c;
+    c.background = background;
+    c.text = text;
+    c.type[static_cast<std::size_t>(RegionType::Free)] = background;
+    c.type[static_cast<std::size_t>(RegionType::Image)] = QColor(0x00, 0x72, 0xB2); // blue
+    c.type[static_cast<std::size_t>(RegionType::Mapped)] = QColor(0xE6, 0x9F, 0x00); // orange
+    c.type[static_cast<std::size_t>(RegionType::Private)] = QColor(0x00, 0x9E, 0x73); // bluish green
+    for (std::size_t i = 0; i < 4; ++i)
+        c.reserved[i] = blend(c.type[i], background, 0.62);
+    c.page[static_cast<std::size_t>(PageState::None)] = blend(background, text, 0.12);
+    c.page[static_cast<std::size_t>(PageState::File)] = QColor(0x56, 0xB4, 0xE9); // sky blue
+    c.page[static_cast<std::size_t>(PageState::Anon)] = QColor(0xD5, 0x5E, 0x00); // vermillion
+    c.page[static_cast<std::size_t>(PageState::Swap)] = QColor(0xF0, 0xE4, 0x42); // yellow
+    c.page[static_cast<std::size_t>(PageState::Guard)] = QColor(0xCC, 0x79, 0xA7); // reddish purple
+    c.breakFill = blend(background, text, 0.07);
+    c.breakText = blend(background, text, 0.65);
+    c.added = QColor(0xD5, 0x5E, 0x00);
+    c.changed = QColor(0xF0, 0xE4, 0x42);
+    c.removed = blend(background, text, 0.55);
+    return c;
+}
+
+} // namespace
+
+MapColors MapColors::light()
+{
+    MapColors c = base(QColor(0xFA, 0xFA, 0xFA), QColor(0x20, 0x20, 0x20));
+    c.rowGap = QColor(0xFA, 0xFA, 0xFA);
+    c.separator = QColor(255, 255, 255, 150);
+    c.selection = QColor(0x10, 0x10, 0x10);
+    c.range = QColor(0x10, 0x10, 0x10, 40);
+    return c;
+}
+
+MapColors MapColors::dark()
+{
+    MapColors c = base(QColor(0x1E, 0x1F, 0x22), QColor(0xE8, 0xE8, 0xE8));
+    c.rowGap = QColor(0x1E, 0x1F, 0x22);
+    c.separator = QColor(0, 0, 0, 150);
+    c.selection = QColor(0xFF, 0xFF, 0xFF);
+    c.range = QColor(0xFF, 0xFF, 0xFF, 50);
+    return c;
+}
+
+MapColors MapColors::forPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? dark() : light();
+}
+
+} // namespace vmatlas::ui

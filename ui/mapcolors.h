@@ -1,0 +1,42 @@
+#pragma once
+
+#include "model.h"
+
+#include <QColor>
+#include <QPalette>
+
+#include <array>
+
+namespace vmatlas::ui {
+
+// The map's colours: the Okabe-Ito set, which stays distinct for the common kinds of colour
+// blindness, tuned for a light or a dark background.
+struct MapColors
+{
+    QColor background; // Free space
+    QColor text;
+    QColor rowGap;
+    std::array<QColor, 4> type {}; // indexed by RegionType; Free unused
+    std::array<QColor, 4> reserved {}; // pale versions, for Reserved regions (drawn hatched)
+    std::array<QColor, 5> page {}; // indexed by PageState
+    QColor separator; // between regions
+    QColor breakFill; // a compressed free gap
+    QColor breakText;
+    QColor selection;
+    QColor range; // a dragged range
+    QColor added;
+    QColor changed;
+    QColor removed;
+
+    static MapColors light();
+    static MapColors dark();
+    static MapColors forPalette(const QPalette &palette);
+
+    QColor regionColor(RegionType t, RegionState s) const
+    {
+        const auto i = static_cast<std::size_t>(t);
+        return s == RegionState::Reserved ? reserved[i] : type[i];
+    }
+};
+
+} // namespace vmatlas::ui

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model.h"
+
+#include <QPointF>
+#include <QRectF>
+
+#include <vector>
+
+namespace vmatlas::ui {
+
+// Where each address lands on the map. The address axis is laid out left to right in rows of
+// width() pixels, top to bottom, like a hex dump. Along it every region gets size / bytesPerPixel
+// pixels, but a mapped region never less than minRegionPixels (so a 4 KiB page next to a 1 GiB
+// reservation stays visible), and a free gap larger than the compression threshold becomes a fixed
+// break of breakPixels (so 128 TiB with a few GiB in use reads well). Positions are monotonic in the
+// address, so hit-testing is a binary search.
+class MapGeometry
+{
+public:
+    struct Span
+    {
+        Address start = 0;
+        Address end = 0;
+        bool free = false;
+    };
+    struct Segment
+    {
+        Address start = 0;
+        Address end = 0;
+        double x = 0; // offset along the axis, in pixels
+        double width = 0;
+        bool compressed = false; // a free gap shown as a fixed break
+    };
+
+    void setSpans(std::vector<Span> spans);
+    void setSpans(const Snapshot &snapshot);
+    void setWidth(int pixels);
+    void setRowHeight(int pixels);
+    void setBytesPerPixel(double bpp);
+    void setMinRegionPixels(double px) { m_minRegion = px; m_dirty = true; }
+    void setBreakPixels(double px) { m_breakPixels = px; m_dirty = true; }
+
+    int width() const { return m_width; }
+    int rowHeight() const { return m_rowHeight; }
+    double bytesPerPixel() const { return m_bpp; }
+    double minRegionPixels() const { return m_minRegion; }
+    double breakPixels() const { return m_breakPixels; }
+    // A free gap is compressed when it is larger than this many bytes (at least 64 pixels' worth and
+    // at least 16 MiB).
+    double compressionThreshold() const;
+
+    // The bytes-per-pixel at which everything fits in rows x width pixels.
+    double fitBytesPerPixel(int rows) const;
+
+    const std::vector<Segment> &segments() const;
+    double length() const; // total pixels along the axis
+    int rowCount() const; // rows needed for the whole axis
+
+    double positionOf(Address a) const; // pixels along the axis
+    Address addressAt(double position) const; // inverse of positionOf, clamped to the spans
+    QPointF pointOf(double position) const; // top-left of the cell at this position
+    double positionAt(QPointF point) const; // the axis position under a point (clamped to rows)
+    Address addressAtPoint(QPointF point) const { return addressAt(positionAt(point)); }
+    // The index of the segment holding position, or -1.
+    std::ptrdiff_t segmentAt(double position) const;
+
+    // The rectangles covering [start, end) (one per row touched).
+    std::vector<QRectF> rectsFor(Address start, Address end) const;
+    std::vector<QRectF> rectsForPositions(double from, double to) const;
+
+private:
+    void layout() const;
+
+    std::vector<Span> m_spans;
+    int m_width = 800;
+    int m_rowHeight = 24;
+    double m_bpp = 4096;
+    double m_minRegion = 2;
+    double m_breakPixels = 48;
+    mutable bool m_dirty = true;
+    mutable std::vector<Segment> m_segments;
+    mutable double m_length = 0;
+};
+
+} // namespace vmatlas::ui

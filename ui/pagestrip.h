@@ -1,0 +1,38 @@
+#pragma once
+
+#include "mapcolors.h"
+#include "pages.h"
+
+#include <QWidget>
+
+namespace vmatlas::ui {
+
+// The pages of one region: one cell per page when they fit, otherwise one column per group of pages,
+// stacked by the share of each state. Below it, the count of each state.
+class PageStrip : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PageStrip(QWidget *parent = nullptr);
+    void setPages(std::vector<PageInfo> pages, std::uint32_t pageSize);
+    void setMessage(const QString &message); // instead of pages: "reading…", an error
+    const std::vector<PageInfo> &pages() const { return m_pages; }
+    QSize sizeHint() const override { return { 320, 110 }; }
+    QSize minimumSizeHint() const override { return { 160, 90 }; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    int pageAt(QPoint pos) const;
+    QRect stripRect() const;
+
+    std::vector<PageInfo> m_pages;
+    PageCounts m_counts;
+    std::uint32_t m_pageSize = 4096;
+    QString m_message;
+};
+
+} // namespace vmatlas::ui

@@ -1,0 +1,105 @@
+#include "processpicker.h"
+
+#include "platform.h"
+#include "processlistmodel.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vmatlas::ui {
+
+ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect) : QDialog(parent), m_preselect(preselect)
+{
+    setWindowTitle(tr("Choose a process"));
+    resize(900, 560);
+    auto *layout = new QVBoxLayout(this);
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter by name, PID, user or command line"));
+    m_filter->setClearButtonEnabled(true);
+    layout->addWidget(m_filter);
+    m_model = new ProcessListModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ProcessListModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_view = new QTableView(this);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ProcessListModel::Rss, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(ProcessListModel::Pid, 80);
+    m_view->setColumnWidth(ProcessListModel::Name, 170);
+    m_view->setColumnWidth(ProcessListModel::User, 100);
+    m_view->setColumnWidth(ProcessListModel::Rss, 90);
+    m_view->setColumnWidth(ProcessListModel::Access, 90);
+    layout->addWidget(m_view, 1);
+    m_status = new QLabel(this);
+    layout->addWidget(m_status);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_view, &QTableView::doubleClicked, this, &QDialog::accept);
+    connect(m_filter, &QLineEdit::textChanged, this, &ProcessPicker::setFilterText);
+    m_timer.setInterval(2000);
+    connect(&m_timer, &QTimer::timeout, this, &ProcessPicker::refresh);
+    m_timer.start();
+    refresh();
+    m_filter->setFocus();
+}
+
+void ProcessPicker::setFilterText(const QString &text)
+{
+    m_proxy->setFilterFixedString(text);
+}
+
+void ProcessPicker::refresh()
+{
+    if (m_loading)
+        return;
+    m_loading = true;
+    QtConcurrent::run([] { return listProcesses(); }).then(this, [this](Result<std::vector<ProcessInfo>> list) {
+        m_loading = false;
+        if (!list) {
+            m_status->setText(QString::fromStdString(list.error().message));
+            return;
+        }
+        const bool first = m_model->rowCount() == 0;
+        m_model->setProcesses(std::move(list).value());
+        int unreadable = 0;
+        for (const ProcessInfo &p : m_model->processes())
+            unreadable += !p.readable;
+        m_status->setText(tr("%n process(es)", nullptr, m_model->rowCount())
+                          + (unreadable ? tr(", %n you cannot read (greyed: they need ptrace-read access)", nullptr, unreadable) : QString()));
+        if (first) {
+            for (int r = 0; r < m_proxy->rowCount(); ++r) {
+                if (m_proxy->index(r, 0).data(ProcessListModel::PidRole).toLongLong() == m_preselect) {
+                    m_view->selectRow(r);
+                    m_view->scrollTo(m_proxy->index(r, 0));
+                    break;
+                }
+            }
+            if (!m_view->currentIndex().isValid())
+                m_view->selectRow(0);
+        }
+    });
+}
+
+Pid ProcessPicker::selectedPid() const
+{
+    const QModelIndex idx = m_view->currentIndex();
+    return idx.isValid() ? Pid(idx.data(ProcessListModel::PidRole).toLongLong()) : 0;
+}
+
+} // namespace vmatlas::ui

@@ -1,0 +1,399 @@
+#include "regiontablemodel.h"
+
+#include "maprenderer.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace vmatlas::ui {
+
+namespace {
+
+QString hex(Address a)
+{
+    return QStringLiteral("0x") + QString::number(a, 16);
+}
+
+// Paths and labels may hold any bytes: show invalid UTF-8 and control characters escaped.
+QString displayText(const std::string &s)
+{
+    QString out;
+    out.reserve(int(s.size()));
+    const QString decoded = QString::fromUtf8(s.data(), qsizetype(s.size()));
+    if (decoded.toUtf8().toStdString() != s) {
+        for (unsigned char c : s) {
+            if (c >= 0x20 && c < 0x7f)
+                out += QLatin1Char(char(c));
+            else
+                out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        }
+        return out;
+    }
+    for (QChar ch : decoded) {
+        if (ch == QLatin1Char('\n'))
+            out += QStringLiteral("\\n");
+        else if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format)
+            out += QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += ch;
+    }
+    return out;
+}
+
+} // namespace
+
+RegionTableModel::RegionTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+bool RegionTableModel::isByteColumn(int column)
+{
+    return column == Size || (column >= Rss && column <= SwapPss);
+}
+
+QString RegionTableModel::columnTitle(int column)
+{
+    switch (column) {
+    case Start: return tr("Start");
+    case End: return tr("End");
+    case Size: return tr("Size");
+    case Type: return tr("Type");
+    case State: return tr("State");
+    case Protection: return tr("Protection");
+    case Offset: return tr("Offset");
+    case Device: return tr("Device");
+    case Inode: return tr("Inode");
+    case Path: return tr("Path");
+    case Label: return tr("Details");
+    case Rss: return tr("RSS");
+    case Pss: return tr("PSS");
+    case Swap: return tr("Swap");
+    case SharedClean: return tr("Shared clean");
+    case SharedDirty: return tr("Shared dirty");
+    case PrivateClean: return tr("Private clean");
+    case PrivateDirty: return tr("Private dirty");
+    case Anonymous: return tr("Anonymous");
+    case Locked: return tr("Locked");
+    case PssDirty: return tr("PSS dirty");
+    case Referenced: return tr("Referenced");
+    case Ksm: return tr("KSM");
+    case LazyFree: return tr("Lazy free");
+    case AnonHugePages: return tr("Anon huge pages");
+    case SwapPss: return tr("Swap PSS");
+    case VmFlags: return tr("VM flags");
+    }
+    return {};
+}
+
+QString RegionTableModel::columnToolTip(int column)
+{
+    switch (column) {
+    case Type: return tr("Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory");
+    case State: return tr("Committed: usable; Reserved: address space held with no access; Free: a gap");
+    case Protection: return tr("r/w/x, then p private, s shared, c copy-on-write view");
+    case Rss: return tr("Resident set: bytes of this region in RAM (Windows: working set)");
+    case Pss: return tr("Proportional set: RSS with each shared page divided among the processes sharing it");
+    case Swap: return tr("Bytes written out to swap (Windows: the page file)");
+    case PrivateDirty: return tr("Pages only this process maps and has modified (Windows: private working set)");
+    default: return columnTitle(column);
+    }
+}
+
+void RegionTableModel::setComparison(SnapshotPtr before)
+{
+    m_before = std::move(before);
+    std::vector<std::uint8_t> change(m_rows.size(), 0);
+    if (m_before && m_snapshot) {
+        std::size_t j = 0;
+        const auto &old = m_before->regions;
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            const Region &r = *m_rows[i];
+            if (r.type == RegionType::Free)
+                continue;
+            while (j < old.size() && old[j].start < r.start)
+                ++j;
+            if (j >= old.size() || old[j].start != r.start || old[j].type == RegionType::Free)
+                change[i] = 1;
+            else if (!(old[j] == r))
+                change[i] = 2;
+        }
+    }
+    if (change != m_change) {
+        m_change = std::move(change);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), { Qt::BackgroundRole, ChangeRole });
+    }
+}
+
+void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
+{
+    SnapshotPtr old = m_snapshot;
+    const std::vector<Region> empty;
+    const auto &next = snapshot ? snapshot->regions : empty;
+    // Merge by start address: both lists are sorted, so one pass gives the removes and inserts.
+    std::size_t row = 0, j = 0;
+    while (row < m_rows.size() || j < next.size()) {
+        if (row < m_rows.size() && j < next.size() && m_rows[row]->start == next[j].start) {
+            ++row;
+            ++j;
+            continue;
+        }
+        if (row < m_rows.size() && (j >= next.size() || m_rows[row]->start < next[j].start)) {
+            std::size_t last = row;
+            while (last + 1 < m_rows.size() && (j >= next.size() || m_rows[last + 1]->start < next[j].start))
+                ++last;
+            beginRemoveRows({}, int(row), int(last));
+            m_rows.erase(m_rows.begin() + std::ptrdiff_t(row), m_rows.begin() + std::ptrdiff_t(last) + 1);
+            m_change.resize(m_rows.size());
+            endRemoveRows();
+            continue;
+        }
+        std::size_t lastJ = j;
+        while (lastJ + 1 < next.size() && (row >= m_rows.size() || next[lastJ + 1].start < m_rows[row]->start))
+            ++lastJ;
+        beginInsertRows({}, int(row), int(row + (lastJ - j)));
+        std::vector<const Region *> inserted;
+        for (std::size_t k = j; k <= lastJ; ++k)
+            inserted.push_back(&next[k]);
+        m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
+        m_change.resize(m_rows.size());
+        endInsertRows();
+        row += inserted.size();
+        j = lastJ + 1;
+    }
+    // Now the rows match the new snapshot one to one; point them at it and report changed cells.
+    m_snapshot = std::move(snapshot);
+    int runStart = -1;
+    for (std::size_t i = 0; i <= m_rows.size(); ++i) {
+        bool changed = false;
+        if (i < m_rows.size()) {
+            changed = !(*m_rows[i] == next[i]);
+            m_rows[i] = &next[i];
+        }
+        if (changed && runStart < 0)
+            runStart = int(i);
+        if (!changed && runStart >= 0) {
+            emit dataChanged(index(runStart, 0), index(int(i) - 1, ColumnCount - 1));
+            runStart = -1;
+        }
+    }
+    setComparison(m_before);
+}
+
+const Region *RegionTableModel::regionAt(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_rows.size() ? m_rows[std::size_t(row)] : nullptr;
+}
+
+int RegionTableModel::rowOfAddress(Address a) const
+{
+    if (!m_snapshot)
+        return -1;
+    return int(m_snapshot->indexOf(a));
+}
+
+int RegionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RegionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+std::uint64_t RegionTableModel::counterFor(const Region &r, int column)
+{
+    switch (column) {
+    case Size: return r.size();
+    case Rss: return r.counter(Counter::Rss);
+    case Pss: return r.counter(Counter::Pss);
+    case Swap: return r.counter(Counter::Swap);
+    case SharedClean: return r.counter(Counter::SharedClean);
+    case SharedDirty: return r.counter(Counter::SharedDirty);
+    case PrivateClean: return r.counter(Counter::PrivateClean);
+    case PrivateDirty: return r.counter(Counter::PrivateDirty);
+    case Anonymous: return r.counter(Counter::Anonymous);
+    case Locked: return r.counter(Counter::Locked);
+    case PssDirty: return r.counter(Counter::PssDirty);
+    case Referenced: return r.counter(Counter::Referenced);
+    case Ksm: return r.counter(Counter::Ksm);
+    case LazyFree: return r.counter(Counter::LazyFree);
+    case AnonHugePages: return r.counter(Counter::AnonHugePages);
+    case SwapPss: return r.counter(Counter::SwapPss);
+    }
+    return 0;
+}
+
+QVariant RegionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || std::size_t(index.row()) >= m_rows.size())
+        return {};
+    const Region &r = *m_rows[std::size_t(index.row())];
+    const int col = index.column();
+    const bool isFree = r.type == RegionType::Free;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case Start: return hex(r.start);
+        case End: return hex(r.end);
+        case Type: return QString::fromLatin1(regionTypeName(r.type).data());
+        case State: return QString::fromLatin1(regionStateName(r.state).data());
+        case Protection: return isFree ? QString() : QString::fromStdString(r.protection.toString());
+        case Offset: return isFree ? QString() : hex(r.offset);
+        case Device: return isFree ? QString() : QString::fromStdString(r.device());
+        case Inode: return isFree || !r.inode ? QString() : QString::number(r.inode);
+        case Path: return displayText(r.path());
+        case Label: return displayText(r.label());
+        case VmFlags: return QString::fromStdString(vmFlagsToString(r.vmFlags));
+        default:
+            if (isByteColumn(col))
+                return (isFree && col != Size) ? QString() : formatBytes(counterFor(r, col));
+        }
+        return {};
+    case SortRole:
+        switch (col) {
+        case Start: return qulonglong(r.start);
+        case End: return qulonglong(r.end);
+        case Offset: return qulonglong(r.offset);
+        case Inode: return qulonglong(r.inode);
+        case Type: return int(r.type);
+        case State: return int(r.state);
+        default:
+            if (isByteColumn(col))
+                return qulonglong(counterFor(r, col));
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::TextAlignmentRole:
+        if (isByteColumn(col) || col == Inode)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (col == Path || col == Label)
+            return displayText(r.path()) + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + displayText(r.label()) : QString());
+        if (isByteColumn(col))
+            return tr("%1 bytes").arg(counterFor(r, col));
+        return {};
+    case Qt::ForegroundRole:
+        if (isFree)
+            return QBrush(QColor(128, 128, 128));
+        return {};
+    case Qt::FontRole:
+        if (col == Start || col == End || col == Offset) {
+            QFont f(QStringLiteral("monospace"));
+            f.setStyleHint(QFont::TypeWriter);
+            return f;
+        }
+        return {};
+    case Qt::BackgroundRole: {
+        const auto ch = index.row() < int(m_change.size()) ? m_change[std::size_t(index.row())] : 0;
+        if (ch == 1)
+            return QBrush(QColor(0xD5, 0x5E, 0x00, 70));
+        if (ch == 2)
+            return QBrush(QColor(0xF0, 0xE4, 0x42, 90));
+        return {};
+    }
+    case RegionIndexRole: return index.row();
+    case TypeRole: return int(r.type);
+    case StateRole: return int(r.state);
+    case StartRole: return qulonglong(r.start);
+    case EndRole: return qulonglong(r.end);
+    case ChangeRole: return index.row() < int(m_change.size()) ? int(m_change[std::size_t(index.row())]) : 0;
+    }
+    return {};
+}
+
+QVariant RegionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole)
+        return columnTitle(section);
+    if (role == Qt::ToolTipRole)
+        return columnToolTip(section);
+    return {};
+}
+
+RegionFilterModel::RegionFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(RegionTableModel::SortRole);
+}
+
+void RegionFilterModel::setTypeVisible(RegionType type, bool visible)
+{
+    const unsigned bit = 1u << unsigned(type);
+    m_types = visible ? (m_types | bit) : (m_types & ~bit);
+    invalidateFilter();
+}
+
+void RegionFilterModel::setStateVisible(RegionState state, bool visible)
+{
+    const unsigned bit = 1u << unsigned(state);
+    m_states = visible ? (m_states | bit) : (m_states & ~bit);
+    invalidateFilter();
+}
+
+void RegionFilterModel::setText(const QString &text)
+{
+    m_text = text.trimmed();
+    Address a = 0;
+    m_address.reset();
+    if (m_text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) && parseAddress(m_text.toStdString(), a))
+        m_address = a;
+    invalidateFilter();
+}
+
+bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
+{
+    switch (column) {
+    case Start: return a.start < b.start;
+    case End: return a.end < b.end;
+    case Type: return a.type < b.type;
+    case State: return a.state < b.state;
+    case Offset: return a.offset < b.offset;
+    case Inode: return a.inode < b.inode;
+    case Protection: return a.protection.toString() < b.protection.toString();
+    case Device: return std::pair(a.devMajor, a.devMinor) < std::pair(b.devMajor, b.devMinor);
+    case Path: return a.path() < b.path();
+    case Label: return a.label() < b.label();
+    case VmFlags: return a.vmFlags < b.vmFlags;
+    default:
+        if (isByteColumn(column))
+            return counterFor(a, column) < counterFor(b, column);
+        return a.start < b.start;
+    }
+}
+
+bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    auto *model = static_cast<const RegionTableModel *>(sourceModel());
+    const Region *a = model->regionAt(left.row());
+    const Region *b = model->regionAt(right.row());
+    if (!a || !b)
+        return QSortFilterProxyModel::lessThan(left, right);
+    if (RegionTableModel::lessThan(*a, *b, left.column()))
+        return true;
+    if (RegionTableModel::lessThan(*b, *a, left.column()))
+        return false;
+    return a->start < b->start; // stable, by address
+}
+
+bool RegionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const Region *r = static_cast<const RegionTableModel *>(sourceModel())->regionAt(sourceRow);
+    if (!r)
+        return false;
+    if (!(m_types & (1u << unsigned(r->type))) || !(m_states & (1u << unsigned(r->state))))
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    if (m_address)
+        return r->contains(*m_address);
+    const auto *model = sourceModel();
+    for (int col : { int(RegionTableModel::Path), int(RegionTableModel::Label), int(RegionTableModel::Protection) }) {
+        if (model->index(sourceRow, col, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace vmatlas::ui

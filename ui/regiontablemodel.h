@@ -1,0 +1,114 @@
+#pragma once
+
+#include "model.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+#include <optional>
+#include <vector>
+
+namespace vmatlas::ui {
+
+// The regions of a snapshot, one row each, every CSV column. A new snapshot is merged into the rows
+// (inserts, removes, changed cells), never a reset, so selection and scroll survive live refresh.
+class RegionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Columns {
+        Start,
+        End,
+        Size,
+        Type,
+        State,
+        Protection,
+        Offset,
+        Device,
+        Inode,
+        Path,
+        Label,
+        Rss,
+        Pss,
+        Swap,
+        SharedClean,
+        SharedDirty,
+        PrivateClean,
+        PrivateDirty,
+        Anonymous,
+        Locked,
+        PssDirty,
+        Referenced,
+        Ksm,
+        LazyFree,
+        AnonHugePages,
+        SwapPss,
+        VmFlags,
+        ColumnCount
+    };
+    enum Roles {
+        SortRole = Qt::UserRole + 1, // raw value: addresses and bytes as qulonglong
+        RegionIndexRole, // index into the snapshot's regions
+        TypeRole, // RegionType as int
+        StateRole, // RegionState as int
+        StartRole, // qulonglong
+        EndRole,
+        ChangeRole, // 0 none, 1 added, 2 changed (against the comparison snapshot)
+    };
+
+    explicit RegionTableModel(QObject *parent = nullptr);
+
+    void setSnapshot(SnapshotPtr snapshot);
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    // Marks rows changed against another snapshot (the previous one, or one being compared).
+    void setComparison(SnapshotPtr before);
+    const Region *regionAt(int row) const;
+    int rowOfAddress(Address a) const; // -1 when unmapped
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static bool isByteColumn(int column);
+    // Compares two rows by a column without building QVariants (sorting 60k rows stays fast).
+    static bool lessThan(const Region &a, const Region &b, int column);
+    static QString columnTitle(int column);
+    static QString columnToolTip(int column);
+
+private:
+    static std::uint64_t counterFor(const Region &r, int column);
+
+    SnapshotPtr m_snapshot;
+    std::vector<const Region *> m_rows;
+    std::vector<std::uint8_t> m_change;
+    SnapshotPtr m_before;
+};
+
+// Filters the region table by type, state and text (path, label, or an address inside the region).
+class RegionFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit RegionFilterModel(QObject *parent = nullptr);
+    void setTypeVisible(RegionType type, bool visible);
+    void setStateVisible(RegionState state, bool visible);
+    void setText(const QString &text);
+    bool typeVisible(RegionType type) const { return m_types & (1u << unsigned(type)); }
+    bool stateVisible(RegionState state) const { return m_states & (1u << unsigned(state)); }
+    QString text() const { return m_text; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    unsigned m_types = 0xF;
+    unsigned m_states = 0x7;
+    QString m_text;
+    std::optional<Address> m_address;
+};
+
+} // namespace vmatlas::ui

@@ -1,0 +1,84 @@
+#include "summarypanel.h"
+
+#include "mapcolors.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QTableView>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace vmatlas::ui {
+
+SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent)
+{
+    m_model = new SummaryModel(this);
+    auto *layout = new QHBoxLayout(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    layout->addWidget(m_table, 0);
+
+    m_chart = new QChart();
+    m_chart->setTitle(tr("By type (MiB)"));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->setBackgroundVisible(false);
+    auto *series = new QBarSeries(m_chart);
+    const MapColors colors = MapColors::light();
+    const char *names[] = { QT_TR_NOOP("Image"), QT_TR_NOOP("Mapped"), QT_TR_NOOP("Private"), QT_TR_NOOP("Free") };
+    const RegionType types[] = { RegionType::Image, RegionType::Mapped, RegionType::Private };
+    for (int i = 0; i < 3; ++i) {
+        m_sets[i] = new QBarSet(tr(names[i]), series);
+        m_sets[i]->setColor(colors.type[std::size_t(types[i])]);
+        for (int c = 0; c < 4; ++c)
+            *m_sets[i] << 0;
+        series->append(m_sets[i]);
+    }
+    m_chart->addSeries(series);
+    auto *categories = new QBarCategoryAxis(m_chart);
+    categories->append({ tr("Committed"), tr("RSS"), tr("PSS"), tr("Swap") });
+    m_chart->addAxis(categories, Qt::AlignBottom);
+    series->attachAxis(categories);
+    m_axis = new QValueAxis(m_chart);
+    m_axis->setLabelFormat(QStringLiteral("%.0f"));
+    m_chart->addAxis(m_axis, Qt::AlignLeft);
+    series->attachAxis(m_axis);
+    auto *view = new QChartView(m_chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumWidth(320);
+    layout->addWidget(view, 1);
+}
+
+void SummaryPanel::setTotals(const Totals &totals)
+{
+    m_model->setTotals(totals);
+    rebuildChart();
+}
+
+void SummaryPanel::rebuildChart()
+{
+    const RegionType types[] = { RegionType::Image, RegionType::Mapped, RegionType::Private };
+    const int columns[] = { SummaryModel::Committed, SummaryModel::Rss, SummaryModel::Pss, SummaryModel::Swap };
+    double maxValue = 1;
+    for (int i = 0; i < 3; ++i) {
+        for (int c = 0; c < 4; ++c) {
+            const double mib = double(SummaryModel::value(m_model->totals().of(types[i]), columns[c])) / (1024.0 * 1024.0);
+            m_sets[i]->replace(c, mib);
+            maxValue = std::max(maxValue, mib);
+        }
+    }
+    m_axis->setRange(0, maxValue * 1.1);
+    m_axis->applyNiceNumbers();
+}
+
+} // namespace vmatlas::ui

@@ -1,0 +1,182 @@
+#include "timelinepanel.h"
+
+#include "mapcolors.h"
+#include "totals.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace vmatlas::ui {
+
+TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout();
+    bar->addWidget(new QLabel(tr("Show"), this));
+    m_metric = new QComboBox(this);
+    m_metric->addItems({ tr("Committed"), tr("RSS"), tr("Swap") });
+    m_metric->setCurrentIndex(Rss);
+    bar->addWidget(m_metric);
+    m_info = new QLabel(this);
+    bar->addWidget(m_info, 1);
+    layout->addLayout(bar);
+
+    m_chart = new QChart();
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setBackgroundVisible(false);
+    m_x = new QDateTimeAxis(m_chart);
+    m_x->setFormat(QStringLiteral("hh:mm:ss"));
+    m_y = new QValueAxis(m_chart);
+    m_y->setTitleText(tr("MiB"));
+    m_y->setLabelFormat(QStringLiteral("%.1f"));
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+    const MapColors colors = MapColors::light();
+    const char *names[] = { QT_TR_NOOP("Image"), QT_TR_NOOP("Mapped"), QT_TR_NOOP("Private"), QT_TR_NOOP("Total") };
+    const QColor seriesColors[] = { colors.type[std::size_t(RegionType::Image)], colors.type[std::size_t(RegionType::Mapped)],
+                                    colors.type[std::size_t(RegionType::Private)], QColor(90, 90, 90) };
+    for (int i = 0; i < 4; ++i) {
+        m_series[i] = new QLineSeries(m_chart);
+        m_series[i]->setName(tr(names[i]));
+        QPen pen(seriesColors[i], i == 3 ? 1.5 : 2.5);
+        if (i == 3)
+            pen.setStyle(Qt::DashLine);
+        m_series[i]->setPen(pen);
+        m_chart->addSeries(m_series[i]);
+        m_series[i]->attachAxis(m_x);
+        m_series[i]->attachAxis(m_y);
+    }
+    m_marker = new QScatterSeries(m_chart);
+    m_marker->setName(tr("shown"));
+    m_marker->setMarkerSize(11);
+    m_marker->setColor(QColor(0xD5, 0x5E, 0x00));
+    m_chart->addSeries(m_marker);
+    m_marker->attachAxis(m_x);
+    m_marker->attachAxis(m_y);
+    m_eventSeries = new QScatterSeries(m_chart);
+    m_eventSeries->setName(tr("events"));
+    m_eventSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_eventSeries->setMarkerSize(9);
+    m_eventSeries->setColor(QColor(0xCC, 0x79, 0xA7));
+    m_chart->addSeries(m_eventSeries);
+    m_eventSeries->attachAxis(m_x);
+    m_eventSeries->attachAxis(m_y);
+    m_view = new QChartView(m_chart, this);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->viewport()->installEventFilter(this);
+    m_view->setToolTip(tr("Click to show the snapshot taken at that time"));
+    layout->addWidget(m_view, 1);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
+}
+
+int TimelinePanel::pointCount() const
+{
+    return int(m_series[3]->count());
+}
+
+void TimelinePanel::setHistory(const std::deque<SnapshotPtr> &history)
+{
+    m_history = history;
+    rebuild();
+}
+
+void TimelinePanel::setCurrent(SnapshotPtr snapshot)
+{
+    m_current = std::move(snapshot);
+    rebuild();
+}
+
+void TimelinePanel::addEvent(std::int64_t timestampMs, const QString &text)
+{
+    m_events.emplace_back(timestampMs, text);
+    rebuild();
+}
+
+int TimelinePanel::indexNear(std::int64_t t) const
+{
+    int best = -1;
+    std::int64_t bestDistance = 0;
+    for (std::size_t i = 0; i < m_history.size(); ++i) {
+        const std::int64_t d = std::llabs(m_history[i]->timestampMs - t);
+        if (best < 0 || d < bestDistance) {
+            best = int(i);
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+void TimelinePanel::rebuild()
+{
+    const int metric = m_metric->currentIndex();
+    auto value = [metric](const TypeTotals &t) {
+        const std::uint64_t v = metric == Committed ? t.committed : (metric == Rss ? t.rss : t.swap);
+        return double(v) / (1024.0 * 1024.0);
+    };
+    QList<QPointF> points[4];
+    double maxY = 0.1;
+    QPointF current;
+    bool haveCurrent = false;
+    for (const SnapshotPtr &s : m_history) {
+        const Totals t = computeTotals(*s);
+        const double x = double(s->timestampMs);
+        const double values[] = { value(t.of(RegionType::Image)), value(t.of(RegionType::Mapped)),
+                                  value(t.of(RegionType::Private)), value(t.all) };
+        for (int i = 0; i < 4; ++i) {
+            points[i].append(QPointF(x, values[i]));
+            maxY = std::max(maxY, values[i]);
+        }
+        if (s == m_current) {
+            current = QPointF(x, values[3]);
+            haveCurrent = true;
+        }
+    }
+    for (int i = 0; i < 4; ++i)
+        m_series[i]->replace(points[i]);
+    m_marker->clear();
+    if (haveCurrent)
+        m_marker->append(current);
+    m_eventSeries->clear();
+    if (!m_history.empty()) {
+        std::int64_t lo = m_history.front()->timestampMs, hi = m_history.back()->timestampMs;
+        for (const auto &[t, text] : m_events)
+            if (t >= lo && t <= hi)
+                m_eventSeries->append(QPointF(double(t), 0));
+        if (hi - lo < 2000)
+            hi = lo + 2000;
+        m_x->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
+        m_y->setRange(0, maxY * 1.1);
+        m_y->applyNiceNumbers();
+        m_info->setText(tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
+                            .arg(QDateTime::fromMSecsSinceEpoch(m_history.front()->timestampMs).toString(QStringLiteral("hh:mm:ss")),
+                                 QDateTime::fromMSecsSinceEpoch(m_history.back()->timestampMs).toString(QStringLiteral("hh:mm:ss"))));
+    } else {
+        m_info->setText(tr("No scheduled snapshots yet"));
+    }
+}
+
+bool TimelinePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease && !m_history.empty()) {
+        auto *me = static_cast<QMouseEvent *>(event);
+        const QPointF value = m_chart->mapToValue(m_chart->mapFromScene(m_view->mapToScene(me->pos())), m_series[3]);
+        const int i = indexNear(std::int64_t(value.x()));
+        if (i >= 0)
+            emit snapshotChosen(m_history[std::size_t(i)]);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace vmatlas::ui
