@@ -127,20 +127,20 @@ QPointF AddressMapView::mapPoint(QPointF p) const
     return { p.x() - kMargin, p.y() - kMargin + scrollTop() };
 }
 
-void AddressMapView::setBytesPerPixel(double bpp, QPointF anchorViewport)
+void AddressMapView::setBytesPerPixel(double bpp, QPointF anchorViewport, std::optional<Address> anchorAddress)
 {
     bpp = std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel());
     const QPointF before = mapPoint(anchorViewport);
-    const double pos = m_geometry.positionAt(before);
-    const Address anchor = m_geometry.addressAt(pos);
-    const double xInCell = before.x();
+    const Address anchor = anchorAddress ? *anchorAddress : m_geometry.addressAt(m_geometry.positionAt(before));
     m_geometry.setBytesPerPixel(bpp);
     updateScrollBar();
-    // Keep the address under the anchor point where it was (same row on screen).
+    // Put the anchor's row where the pointer is. Rows wrap, so pick the row that brings the anchor
+    // closest to the pointer's x: the address under the pointer is then within half a row of it.
     const double newPos = m_geometry.positionOf(anchor);
-    const QPointF p = m_geometry.pointOf(newPos);
-    Q_UNUSED(xInCell);
-    verticalScrollBar()->setValue(int(p.y() - (anchorViewport.y() - kMargin) + m_geometry.rowHeight() / 2.0));
+    const double row = std::max(0.0, std::round((newPos - before.x()) / m_geometry.width()));
+    const double pointerY = anchorViewport.y() - kMargin;
+    const double inRow = std::fmod(pointerY + scrollTop(), double(m_geometry.rowHeight()));
+    verticalScrollBar()->setValue(int(std::lround(row * m_geometry.rowHeight() + inRow - pointerY)));
     emit zoomChanged(bpp);
     m_visibleTimer.start();
     viewport()->update();
@@ -221,12 +221,20 @@ void AddressMapView::paintEvent(QPaintEvent *)
 
 void AddressMapView::resizeEvent(QResizeEvent *event)
 {
+    // Keep the address at the centre of the view where it is (rows re-wrap at the new width).
+    const QSize old = event->oldSize().isValid() ? event->oldSize() : event->size();
+    const bool hadLayout = m_snapshot && !m_snapshot->regions.empty();
+    const Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop()))) : 0;
+    const int oldRows = std::max(1, old.height() / m_geometry.rowHeight());
+    const bool wasFit = std::abs(m_geometry.bytesPerPixel() - m_geometry.fitBytesPerPixel(oldRows)) / m_geometry.bytesPerPixel() < 0.01;
     QAbstractScrollArea::resizeEvent(event);
-    const double oldMax = m_geometry.bytesPerPixel();
-    const bool wasFit = std::abs(oldMax - m_geometry.fitBytesPerPixel(std::max(1, viewport()->height() / m_geometry.rowHeight()))) / oldMax < 0.01;
     relayout(true);
-    if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel())
+    if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel()) {
         zoomToFit();
+    } else if (hadLayout) {
+        const double y = m_geometry.pointOf(m_geometry.positionOf(centre)).y();
+        verticalScrollBar()->setValue(int(y - viewport()->height() / 2.0));
+    }
 }
 
 void AddressMapView::wheelEvent(QWheelEvent *event)
@@ -238,7 +246,11 @@ void AddressMapView::wheelEvent(QWheelEvent *event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
-    setBytesPerPixel(m_geometry.bytesPerPixel() * std::pow(0.8, steps), event->position());
+    if (!m_zoomAnchor || (event->position() - m_zoomAnchorPoint).manhattanLength() > 4) {
+        m_zoomAnchor = m_geometry.addressAt(m_geometry.positionAt(mapPoint(event->position())));
+        m_zoomAnchorPoint = event->position();
+    }
+    setBytesPerPixel(m_geometry.bytesPerPixel() * std::pow(0.8, steps), event->position(), m_zoomAnchor);
     event->accept();
 }
 
@@ -261,6 +273,8 @@ void AddressMapView::mousePressEvent(QMouseEvent *event)
 
 void AddressMapView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_zoomAnchor && (event->position() - m_zoomAnchorPoint).manhattanLength() > 4)
+        m_zoomAnchor.reset();
     if (m_panning) {
         verticalScrollBar()->setValue(m_panScroll - (event->pos().y() - m_panStart.y()));
         return;

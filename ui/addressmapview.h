@@ -6,6 +6,8 @@
 #include <QAbstractScrollArea>
 #include <QTimer>
 
+#include <optional>
+
 namespace vmatlas::ui {
 
 // The address map: the whole address space, zoomable down to single pages.
@@ -60,7 +62,7 @@ protected:
 private:
     void relayout(bool keepAnchor);
     void updateScrollBar();
-    void setBytesPerPixel(double bpp, QPointF anchor);
+    void setBytesPerPixel(double bpp, QPointF anchor, std::optional<Address> anchorAddress = std::nullopt);
     double minBytesPerPixel() const;
     double maxBytesPerPixel() const;
     QPointF mapPoint(QPointF viewportPoint) const; // viewport -> map coordinates
@@ -79,6 +81,10 @@ private:
     QPoint m_panStart;
     int m_panScroll = 0;
     QTimer m_visibleTimer;
+    // Consecutive wheel steps at one spot zoom towards the address first pointed at (rows wrap, so
+    // recomputing it every step would drift by up to half a row each time).
+    std::optional<Address> m_zoomAnchor;
+    QPointF m_zoomAnchorPoint;
     static constexpr int kMargin = 6;
 };
 

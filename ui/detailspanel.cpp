@@ -48,7 +48,7 @@ DetailsPanel::DetailsPanel(QWidget *parent) : QWidget(parent)
     pagesTitle->setFont(f);
     layout->addWidget(pagesTitle);
     m_strip = new PageStrip(this);
-    m_strip->setMinimumHeight(110);
+    m_strip->setMinimumHeight(140);
     layout->addWidget(m_strip);
 }
 

@@ -65,6 +65,8 @@ int runGui(int argc, char **argv)
     parser.addVersionOption();
     QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Attach to process PID at once."), QStringLiteral("PID"));
     parser.addOption(pidOption);
+    QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Select the region holding ADDRESS (hex) and zoom to it."), QStringLiteral("ADDRESS"));
+    parser.addOption(addressOption);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."), QStringLiteral("[FILE.json [OTHER.json]]"));
     parser.process(app);
 
@@ -92,6 +94,19 @@ int runGui(int argc, char **argv)
     } else {
         // A first launch never shows an empty window: map ourselves, the picker is one click away.
         window.attach(currentPid());
+    }
+    if (parser.isSet(addressOption)) {
+        Address address = 0;
+        if (!parseAddress(parser.value(addressOption).toStdString(), address)) {
+            std::fprintf(stderr, "vmatlas: '%s' is not a hex address\n", qPrintable(parser.value(addressOption)));
+            return 2;
+        }
+        auto *once = new QMetaObject::Connection;
+        *once = QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, address, once] {
+            QObject::disconnect(*once);
+            delete once;
+            window.selectAddress(address);
+        });
     }
     window.show();
     return app.exec();

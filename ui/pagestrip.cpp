@@ -33,7 +33,8 @@ void PageStrip::setMessage(const QString &message)
 
 QRect PageStrip::stripRect() const
 {
-    return rect().adjusted(2, 2, -2, -26);
+    // Room below for two lines of counts.
+    return rect().adjusted(2, 2, -2, -(2 * (fontMetrics().height() + 2) + 8));
 }
 
 int PageStrip::pageAt(QPoint pos) const
@@ -92,21 +93,30 @@ void PageStrip::paintEvent(QPaintEvent *)
             }
         }
     }
-    // Counts.
+    // Counts, wrapped onto as many lines as the width needs.
     p.setPen(palette().color(QPalette::Text));
-    QString text;
     const char *names[] = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"), QT_TR_NOOP("guard") };
-    int x = 4;
     const QFontMetrics fm(font());
+    const int lineHeight = fm.height() + 2;
+    int x = 4;
+    int y = r.bottom() + 6;
+    auto place = [&](int w) {
+        if (x + w > width() - 4 && x > 4) {
+            x = 4;
+            y += lineHeight;
+        }
+    };
     for (std::size_t s = 0; s < 5; ++s) {
         const QString item = tr(names[s]) + QStringLiteral(" ") + QString::number(m_counts.byState[s]);
-        p.fillRect(QRect(x, height() - 18, 10, 10), colors.page[s]);
-        p.drawText(QRect(x + 14, height() - 22, fm.horizontalAdvance(item) + 2, 18), Qt::AlignVCenter, item);
-        x += fm.horizontalAdvance(item) + 26;
+        const int w = 14 + fm.horizontalAdvance(item);
+        place(w);
+        p.fillRect(QRect(x, y + (lineHeight - 10) / 2, 10, 10), colors.page[s]);
+        p.drawText(QRect(x + 14, y, w, lineHeight), Qt::AlignVCenter, item);
+        x += w + 12;
     }
     const QString ex = tr("exclusive %1").arg(m_counts.exclusive);
-    if (x + fm.horizontalAdvance(ex) < width())
-        p.drawText(QRect(x, height() - 22, fm.horizontalAdvance(ex) + 2, 18), Qt::AlignVCenter, ex);
+    place(fm.horizontalAdvance(ex));
+    p.drawText(QRect(x, y, fm.horizontalAdvance(ex) + 2, lineHeight), Qt::AlignVCenter, ex);
 }
 
 bool PageStrip::event(QEvent *event)

@@ -18,7 +18,7 @@ public:
     void setPages(std::vector<PageInfo> pages, std::uint32_t pageSize);
     void setMessage(const QString &message); // instead of pages: "reading…", an error
     const std::vector<PageInfo> &pages() const { return m_pages; }
-    QSize sizeHint() const override { return { 320, 110 }; }
+    QSize sizeHint() const override { return { 320, 140 }; }
     QSize minimumSizeHint() const override { return { 160, 90 }; }
 
 protected:

@@ -37,6 +37,8 @@ ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect) : QDialog(parent), 
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(ProcessListModel::Pid, 80);
     m_view->setColumnWidth(ProcessListModel::Name, 170);

@@ -95,13 +95,19 @@ private slots:
         QCOMPARE(pages[2].state, PageState::Anon);
         QCOMPARE(pages[7].state, PageState::None);
 
-        // The map zoomed to it is at page scale and gets page states for what it shows.
+        // The map zoomed to it is at page scale, shows it, and gets page states for what it shows.
         QVERIFY(w.mapView()->atPageScale());
+        auto visible = [&w](Address a) {
+            const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(a)).y();
+            return y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height();
+        };
+        QVERIFY(visible(kBase + 0x300000));
         QTRY_VERIFY_WITH_TIMEOUT(!w.mapView()->pages().empty(), 5000);
 
         // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.
         QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != s, 5000);
         QCOMPARE(w.mapView()->selectedRegion(), w.shownSnapshot()->indexOf(kBase + 0x300000));
+        QVERIFY(visible(kBase + 0x300000)); // refreshes keep the view where it was
         QTRY_VERIFY_WITH_TIMEOUT(w.timeline()->pointCount() >= 2, 5000);
 
         // Exports.

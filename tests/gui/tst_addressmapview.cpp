@@ -1,0 +1,120 @@
+// The map widget: zoom keeps the address under the pointer in place, clicks select, drags measure.
+#include "addressmapview.h"
+#include "classify.h"
+#include "smapsparser.h"
+#include "testutil.h"
+
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+class TestAddressMapView : public QObject
+{
+    Q_OBJECT
+
+    SnapshotPtr jvm()
+    {
+        auto parsed = parseSmaps(vmatlas::test::readTestData("jvm.smaps"));
+        return std::make_shared<const Snapshot>(classify(std::move(parsed).value(), {}));
+    }
+
+    static void wheel(QWidget *w, QPoint at, int steps)
+    {
+        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w, &e);
+    }
+
+private slots:
+    void wheelZoomKeepsThePointedRegion_data()
+    {
+        QTest::addColumn<QPoint>("at");
+        QTest::addRow("top left") << QPoint(30, 20);
+        QTest::addRow("middle") << QPoint(500, 250);
+        QTest::addRow("bottom right") << QPoint(900, 420);
+    }
+    void wheelZoomKeepsThePointedRegion()
+    {
+        QFETCH(QPoint, at);
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(jvm());
+        auto addressAt = [&](QPoint p) {
+            return view.geometry().addressAtPoint(QPointF(p.x() - 6, p.y() - 6 + view.scrollTop()));
+        };
+        const Address before = addressAt(at);
+        for (int i = 0; i < 12; ++i) {
+            wheel(view.viewport(), at, 1);
+            const Address now = addressAt(at);
+            // Rows wrap, so the pointer stays within half a row (plus a pixel) of the first address it
+            // pointed at: a distance that shrinks with every step in.
+            const double bpp = view.geometry().bytesPerPixel();
+            const double halfRow = (view.geometry().width() / 2.0 + 2) * bpp;
+            const double distance = std::abs(double(now) - double(before));
+            QVERIFY2(distance <= halfRow,
+                     qPrintable(QStringLiteral("step %1: %2 bytes away, half a row is %3").arg(i).arg(distance).arg(halfRow)));
+        }
+        QVERIFY(view.geometry().bytesPerPixel() < 1e6);
+    }
+
+    void clickSelectsAndDragMeasures()
+    {
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(jvm());
+        QSignalSpy clicked(&view, &AddressMapView::regionClicked);
+        QSignalSpy range(&view, &AddressMapView::rangeSelected);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(40, 20));
+        QCOMPARE(clicked.size(), 1);
+        const auto index = clicked.first().at(0).value<std::ptrdiff_t>();
+        QCOMPARE(view.selectedRegion(), index);
+        const Region &r = view.snapshot()->regions[std::size_t(index)];
+        const Address a = view.geometry().addressAtPoint(QPointF(34, 14));
+        QVERIFY(r.contains(a));
+        // A drag across the first row measures a range, page aligned.
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, QPoint(20, 15));
+        QTest::mouseMove(view.viewport(), QPoint(600, 40));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, QPoint(600, 40));
+        QVERIFY(!range.isEmpty());
+        const auto start = range.last().at(0).value<Address>();
+        const auto end = range.last().at(1).value<Address>();
+        QVERIFY(end > start);
+        QCOMPARE(start % 4096, 0ULL);
+        QCOMPARE(end % 4096, 0ULL);
+        QCOMPARE(clicked.size(), 1); // a drag is not a click
+    }
+
+    void keysZoomAndFit()
+    {
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(jvm());
+        const double fit = view.geometry().bytesPerPixel();
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QCOMPARE(view.geometry().bytesPerPixel(), fit / 2);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QCOMPARE(view.geometry().bytesPerPixel(), fit);
+        for (int i = 0; i < 40; ++i)
+            QTest::keyClick(&view, Qt::Key_Plus);
+        QCOMPARE(view.geometry().bytesPerPixel(), 4096.0 / 48); // a page is at most 48 px wide
+        QVERIFY(view.atPageScale());
+        QTest::keyClick(&view, Qt::Key_F);
+        QCOMPARE(view.geometry().bytesPerPixel(), fit);
+        QCOMPARE(view.verticalScrollBar()->value(), 0);
+        // Everything fits in the viewport at fit.
+        QVERIFY(view.geometry().rowCount() * view.geometry().rowHeight() <= view.viewport()->height());
+    }
+};
+
+QTEST_MAIN(TestAddressMapView)
+#include "tst_addressmapview.moc"
