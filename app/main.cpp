@@ -38,12 +38,14 @@ bool needsGui(const std::vector<std::string> &args)
         return true;
     if (!vmatlas::cli::isCliInvocation(args))
         return false;
-    return args[0] == "snapshot" && std::find(args.begin(), args.end(), "--png") != args.end();
+    const auto has = [&](const char *option) { return std::find(args.begin(), args.end(), option) != args.end(); };
+    return (args[0] == "snapshot" && has("--png")) || (args[0] == "lab" && has("--out"));
 }
 
 #if defined(VMATLAS_GUI_MODULE)
 using GuiMain = int (*)(int, char **);
-using RenderPng = int (*)(const void *, const char *, int, int, char *, unsigned long);
+using RenderPng = int (*)(const void *, const char *, int, int, unsigned long long, unsigned long long, char *,
+                          unsigned long);
 
 void *loadGuiModule()
 {
@@ -75,9 +77,10 @@ int main(int argc, char **argv)
         if (windowArguments(args))
             return reinterpret_cast<GuiMain>(::dlsym(module, "vmatlas_gui_main"))(argc, argv);
         auto render = reinterpret_cast<RenderPng>(::dlsym(module, "vmatlas_gui_render_png"));
-        vmatlas::cli::setPngRenderer([render](const vmatlas::Snapshot &s, const std::string &path, int w, int h) -> vmatlas::Status {
+        vmatlas::cli::setPngRenderer([render](const vmatlas::Snapshot &s, const std::string &path, int w, int h,
+                                              std::pair<vmatlas::Address, vmatlas::Address> highlight) -> vmatlas::Status {
             char error[1024] = {};
-            if (render(&s, path.c_str(), w, h, error, sizeof error) == 0)
+            if (render(&s, path.c_str(), w, h, highlight.first, highlight.second, error, sizeof error) == 0)
                 return vmatlas::Ok {};
             return vmatlas::makeError(vmatlas::ErrorCode::Io, error);
         });

@@ -15,6 +15,8 @@ namespace vmatlas {
 std::string_view platformName();
 Pid currentPid();
 std::uint32_t systemPageSize();
+// The running program's own file (to start lab targets from it).
+std::string currentExecutable();
 
 // The whole address space with counters, classified, gaps included.
 Result<Snapshot> readSnapshot(Pid pid);

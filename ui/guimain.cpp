@@ -1,5 +1,7 @@
 #include "guimain.h"
 
+#include "labpanel.h"
+#include "labs/labs.h"
 #include "mainwindow.h"
 #include "maprenderer.h"
 #include "platform.h"
@@ -11,6 +13,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <cstdlib>
 #include <memory>
@@ -34,14 +37,20 @@ void ensureGuiApp()
 
 } // namespace
 
-Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height)
+Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height,
+                         std::pair<Address, Address> highlight)
 {
     ensureGuiApp();
     const QString title = QStringLiteral("%1 (PID %2) — %3")
                               .arg(QString::fromStdString(snapshot.processName))
                               .arg(snapshot.pid)
                               .arg(QDateTime::fromMSecsSinceEpoch(snapshot.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
-    const QImage image = MapRenderer::renderImage(snapshot, QSize(width, height), title);
+    MapOverlay overlay;
+    if (highlight.second > highlight.first) {
+        overlay.range = highlight;
+        overlay.selected = snapshot.indexOf(highlight.first);
+    }
+    const QImage image = MapRenderer::renderImage(snapshot, QSize(width, height), title, MapColors::light(), overlay);
     const QString file = QString::fromStdString(path);
     QSaveFile out(file);
     out.setDirectWriteFallback(true); // devices such as /dev/stdout
@@ -67,12 +76,32 @@ int runGui(int argc, char **argv)
     parser.addOption(pidOption);
     QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Select the region holding ADDRESS (hex) and zoom to it."), QStringLiteral("ADDRESS"));
     parser.addOption(addressOption);
+    QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Start the teaching lab NAME (see 'vmatlas lab --list')."), QStringLiteral("NAME"));
+    parser.addOption(labOption);
+    QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("With --lab: run its first N steps at once (for slides)."), QStringLiteral("N"));
+    parser.addOption(stepOption);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."), QStringLiteral("[FILE.json [OTHER.json]]"));
     parser.process(app);
 
     MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (parser.isSet(pidOption)) {
+    if (parser.isSet(labOption)) {
+        if (!findLab(parser.value(labOption).toStdString())) {
+            std::fprintf(stderr, "vmatlas: there is no lab named '%s' (see 'vmatlas lab --list')\n", qPrintable(parser.value(labOption)));
+            return 2;
+        }
+        window.startLab(parser.value(labOption));
+        const int steps = parser.value(stepOption).toInt();
+        if (steps > 0) {
+            LabPanel *panel = window.labPanel();
+            auto runMore = [panel, steps] {
+                if (panel->stepsDone() < steps)
+                    QTimer::singleShot(700, panel, &LabPanel::runNextStep);
+            };
+            QObject::connect(panel, &LabPanel::labStarted, panel, runMore);
+            QObject::connect(panel, &LabPanel::stepFinished, panel, runMore);
+        }
+    } else if (parser.isSet(pidOption)) {
         bool ok = false;
         const qlonglong pid = parser.value(pidOption).toLongLong(&ok);
         if (!ok || pid <= 0) {

@@ -4,11 +4,14 @@
 #include "result.h"
 
 #include <string>
+#include <utility>
 
 // The GUI entry points used by app/main.cpp. In the module build they are reached through the
 // C functions of guimodule.cpp, so `vmatlas snapshot` starts without loading Qt.
 namespace vmatlas::ui {
 int runGui(int argc, char **argv);
 // The map as a PNG file, with title and legend; works without a display.
-Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height);
+// highlight: a range outlined on the map (start == end: none).
+Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height,
+                         std::pair<Address, Address> highlight = { 0, 0 });
 } // namespace vmatlas::ui

@@ -6,6 +6,7 @@
 #include "detailspanel.h"
 #include "diff.h"
 #include "fileio.h"
+#include "labpanel.h"
 #include "maprenderer.h"
 #include "pagestrip.h"
 #include "platform.h"
@@ -364,6 +365,15 @@ void MainWindow::buildActions()
     m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
     auto *now = sampling->addAction(tr("Snapshot &Now"), m_controller, &SessionController::sampleNow);
     now->setShortcut(QKeySequence::Refresh);
+
+    auto *labs = menuBar()->addMenu(tr("&Labs"));
+    for (const LabDefinition &lab : allLabs()) {
+        const QString name = QString::fromStdString(lab.name);
+        auto *a = labs->addAction(QString::fromStdString(lab.title), this, [this, name] { startLab(name); });
+        a->setToolTip(QString::fromStdString(lab.summary));
+        a->setObjectName(QStringLiteral("lab-") + name);
+    }
+    labs->setToolTipsVisible(true);
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
@@ -783,6 +793,27 @@ void MainWindow::goLive()
     const auto history = m_controller->history();
     if (!history.empty())
         showSnapshot(history.back(), history.size() > 1 ? history[history.size() - 2] : nullptr);
+}
+
+LabPanel *MainWindow::ensureLabPanel()
+{
+    if (!m_labPanel) {
+        m_labDock = new QDockWidget(tr("Lab"), this);
+        m_labDock->setObjectName(QStringLiteral("labDock"));
+        m_labPanel = new LabPanel(this, m_labDock);
+        m_labDock->setWidget(m_labPanel);
+        m_labDock->setMinimumWidth(340);
+        addDockWidget(Qt::LeftDockWidgetArea, m_labDock);
+    }
+    return m_labPanel;
+}
+
+void MainWindow::startLab(const QString &name)
+{
+    ensureLabPanel();
+    m_labDock->show();
+    m_labDock->raise();
+    m_labPanel->startLab(name);
 }
 
 void MainWindow::addTimelineEvent(const QString &text)

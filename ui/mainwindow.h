@@ -20,6 +20,7 @@ namespace vmatlas::ui {
 class AddressMapView;
 class Banner;
 class DetailsPanel;
+class LabPanel;
 class RegionFilterModel;
 class RegionTableModel;
 class SessionController;
@@ -52,6 +53,9 @@ public:
     DetailsPanel *details() const { return m_details; }
     SummaryPanel *summary() const { return m_summary; }
     TimelinePanel *timeline() const { return m_timeline; }
+    LabPanel *labPanel() const { return m_labPanel; }
+    void startLab(const QString &name);
+    LabPanel *ensureLabPanel();
     SessionController *controller() const { return m_controller; }
     QTabWidget *tabs() const { return m_tabs; }
     void setIntervalMs(int ms);
@@ -97,6 +101,8 @@ private:
     DetailsPanel *m_details;
     SummaryPanel *m_summary;
     TimelinePanel *m_timeline;
+    LabPanel *m_labPanel = nullptr;
+    class QDockWidget *m_labDock = nullptr;
     QTabWidget *m_tabs;
     QComboBox *m_interval;
     QLabel *m_statusProcess;

@@ -4,6 +4,7 @@
 #include "csv.h"
 #include "diff.h"
 #include "fileio.h"
+#include "labs/labs.h"
 #include "platform.h"
 #include "sampler.h"
 #include "snapshotjson.h"
@@ -111,6 +112,7 @@ Usage:
   vmatlas pages --pid PID --range START-END [--csv FILE]
   vmatlas ps [--csv]
   vmatlas diff A.json B.json [--csv]
+  vmatlas lab --list | vmatlas lab NAME --out DIR [--size BYTES]
 %EXTRA%
 Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
 3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 1 other.
@@ -264,7 +266,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
             return fail(s, st.error());
     }
     if (pngPath) {
-        auto st = pngRenderer()(*snap, *pngPath, width, height);
+        auto st = pngRenderer()(*snap, *pngPath, width, height, { 0, 0 });
         if (!st)
             return fail(s, st.error());
     }
@@ -404,6 +406,103 @@ int cmdDiff(const std::vector<std::string> &args, Streams s)
     return ExitOk;
 }
 
+int cmdLab(const std::vector<std::string> &args, Streams s)
+{
+    ArgParser p;
+    p.addFlag("--list", "name the labs");
+    p.addOption("--out", "DIR", "write each step's CSV, pages CSV and PNG into DIR (required to run a lab)");
+    p.addOption("--size", "BYTES", "the lab's main size (a whole number of pages, at most 1 GiB)");
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        print(s.out, "Usage: vmatlas lab --list\n       vmatlas lab NAME --out DIR [--size BYTES]\n\n"
+                     "Runs a teaching lab in a lab target process, every step, printing 'step K: WHAT HAPPENED' and\n"
+                     "writing DIR/step-K.csv (the target's regions), DIR/step-K-pages.csv (pages of the lab's region)\n"
+                     "and DIR/step-K.png; labs with a second process add step-K-b.csv and step-K-b-pages.csv.\n\n"
+                         + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, "lab", p.error());
+    if (p.has("--list")) {
+        std::string out;
+        for (const LabDefinition &l : allLabs()) {
+            std::string name = l.name;
+            name.resize(16, ' ');
+            out += name + l.title + " (" + std::to_string(l.steps.size()) + " steps)\n";
+        }
+        print(s.out, out);
+        return ExitOk;
+    }
+    if (p.positional().size() != 1)
+        return usageError(s, "lab", "name one lab (see 'vmatlas lab --list')");
+    if (!p.has("--out"))
+        return usageError(s, "lab", "--out DIR is required");
+    LabOptions options;
+    if (p.has("--size")) {
+        unsigned long long bytes = 0;
+        if (!parseUnsigned(*p.value("--size"), bytes, ~0ULL))
+            return usageError(s, "lab", "--size takes a number of bytes");
+        auto valid = validateLabSize(bytes, systemPageSize());
+        if (!valid)
+            return usageError(s, "lab", "--size: " + valid.error().message);
+        options.size = bytes;
+    }
+    if (!findLab(p.positional()[0]))
+        return usageError(s, "lab", "there is no lab named '" + p.positional()[0] + "' (see 'vmatlas lab --list')");
+    const std::string dir = *p.value("--out");
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || !std::filesystem::is_directory(dir))
+        return fail(s, makeError(ErrorCode::Io, "cannot create the folder " + dir + (ec ? ": " + ec.message() : std::string())));
+    auto session = LabSession::start(p.positional()[0], currentExecutable(), options);
+    if (!session)
+        return fail(s, session.error());
+    LabSession &lab = **session;
+    print(s.out, lab.lab().title + " (lab target PID " + std::to_string(lab.pidA()) + ")\n");
+    bool pngNoted = false;
+    for (int k = 1; !lab.finished(); ++k) {
+        auto step = lab.runNextStep();
+        if (!step)
+            return fail(s, makeError(step.error().code, "step " + std::to_string(k) + ": " + step.error().message));
+        print(s.out, "step " + std::to_string(k) + ": " + step->happened + "\n");
+        std::fflush(s.out);
+        const std::string base = (std::filesystem::path(dir) / ("step-" + std::to_string(k))).string();
+        auto record = [&](Pid pid, const std::string &suffix, Address start, Address end) -> Status {
+            auto snap = readSnapshot(pid);
+            if (!snap)
+                return snap.error();
+            auto st = writeFileAtomically(base + suffix + ".csv", [&](const ChunkSink &sink) { return writeRegionsCsv(*snap, sink); });
+            if (!st)
+                return st;
+            std::vector<PageInfo> pages;
+            if (end > start) {
+                auto read = readPages(pid, start, end);
+                if (!read)
+                    return read.error();
+                pages = std::move(read).value();
+            }
+            st = writeFileAtomically(base + suffix + "-pages.csv", pagesToCsv(pages));
+            if (!st)
+                return st;
+            if (suffix.empty()) {
+                if (pngRenderer())
+                    return pngRenderer()(*snap, base + ".png", 1600, 1000, { start, end });
+                if (!pngNoted) {
+                    print(s.err, "vmatlas: PNG files skipped: this vmatlas was built without the GUI\n");
+                    pngNoted = true;
+                }
+            }
+            return Ok {};
+        };
+        auto st = record(lab.pidA(), "", step->focusStart, step->focusEnd);
+        if (st && lab.pidB())
+            st = record(lab.pidB(), "-b", step->focusStartB, step->focusEndB);
+        if (!st)
+            return fail(s, st.error());
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int exitCodeFor(const Error &error)
@@ -440,8 +539,8 @@ bool isCliInvocation(const std::vector<std::string> &args)
     if (args.empty())
         return false;
     const std::string &a = args[0];
-    return a == "snapshot" || a == "pages" || a == "ps" || a == "diff" || a == "help" || a == "--help" || a == "-h"
-        || a == "--version" || registry().count(a);
+    return a == "snapshot" || a == "pages" || a == "ps" || a == "diff" || a == "lab" || a == "lab-target" || a == "help"
+        || a == "--help" || a == "-h" || a == "--version" || registry().count(a);
 }
 
 int run(const std::vector<std::string> &args, Streams s)
@@ -461,6 +560,10 @@ int run(const std::vector<std::string> &args, Streams s)
         return cmdPs(rest, s);
     if (args[0] == "diff")
         return cmdDiff(rest, s);
+    if (args[0] == "lab")
+        return cmdLab(rest, s);
+    if (args[0] == "lab-target")
+        return runLabTargetServer();
     if (auto it = registry().find(args[0]); it != registry().end())
         return it->second.handler(rest, s);
     print(s.err, "vmatlas: unknown command '" + args[0] + "'\nTry 'vmatlas --help'.\n");

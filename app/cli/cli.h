@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,9 @@ bool isCliInvocation(const std::vector<std::string> &args);
 int run(const std::vector<std::string> &args, Streams streams = {});
 
 // The GUI library renders PNGs; it registers itself here when it is linked (the CLI stays Qt-free).
-using PngRenderer = std::function<Status(const Snapshot &, const std::string &path, int width, int height)>;
+// highlight: a range to outline on the map (start == end: none).
+using PngRenderer = std::function<Status(const Snapshot &, const std::string &path, int width, int height,
+                                         std::pair<Address, Address> highlight)>;
 void setPngRenderer(PngRenderer renderer);
 
 // Subcommands added by other parts (the labs), with their one-line help.

@@ -8,6 +8,7 @@ vmatlas_add_gui_test(tst_maprenderer)
 vmatlas_add_gui_test(tst_models)
 vmatlas_add_gui_test(tst_mainwindow)
 vmatlas_add_gui_test(tst_addressmapview)
+vmatlas_add_gui_test(tst_labpanel)
 
 add_executable(vmatlas_bench_gui ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_gui.cpp)
 target_link_libraries(vmatlas_bench_gui PRIVATE vmatlas_ui Qt6::Widgets vmatlas_warnings)

@@ -502,6 +502,13 @@ std::uint32_t systemPageSize()
     return size;
 }
 
+std::string currentExecutable()
+{
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf);
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string {};
+}
+
 void setFastPathsEnabled(bool enabled)
 {
     g_fastPaths = enabled;

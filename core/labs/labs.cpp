@@ -1,0 +1,512 @@
+#include "labs/labs.h"
+
+#include "fileio.h"
+#include "platform.h"
+#include "textcodec.h"
+
+#include <filesystem>
+#include <random>
+
+namespace vmatlas {
+
+namespace {
+
+std::string hex(Address a)
+{
+    return hexAddress(a);
+}
+
+std::string size(std::uint64_t bytes)
+{
+    if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0)
+        return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0)
+        return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// Counts the pages of [start, end) of a process by state.
+std::string pageSummary(Pid pid, Address start, Address end)
+{
+    auto pages = readPages(pid, start, end);
+    if (!pages)
+        return "pages unreadable: " + pages.error().message;
+    std::size_t n[5] = {};
+    for (const PageInfo &p : *pages)
+        ++n[static_cast<int>(p.state)];
+    std::string s;
+    const char *names[] = { "none", "file", "anon", "swap", "guard" };
+    for (int i = 0; i < 5; ++i) {
+        if (!n[i])
+            continue;
+        if (!s.empty())
+            s += ", ";
+        s += std::to_string(n[i]) + " " + names[i];
+    }
+    return s.empty() ? "no pages" : s;
+}
+
+std::uint64_t rssOf(Pid pid, Address start, Counter c = Counter::Rss)
+{
+    auto snap = readSnapshot(pid);
+    if (!snap)
+        return 0;
+    auto i = snap->indexOf(start);
+    return i < 0 ? 0 : snap->regions[std::size_t(i)].counter(c);
+}
+
+Result<Address> callAddress(LabTarget &t, const std::string &command, std::size_t index = 0)
+{
+    auto r = t.call(command);
+    if (!r)
+        return r.error();
+    Address a = 0;
+    if (r->size() <= index || !parseAddress((*r)[index], a))
+        return makeError(ErrorCode::Io, "the lab target answered '" + command + "' without an address");
+    return a;
+}
+
+#define TRY(expr)                                                                                                      \
+    do {                                                                                                               \
+        auto _r = (expr);                                                                                              \
+        if (!_r)                                                                                                       \
+            return _r.error();                                                                                         \
+    } while (0)
+
+std::vector<LabDefinition> buildLabs()
+{
+    std::vector<LabDefinition> labs;
+
+    // 1. Reserve and commit.
+    labs.push_back({ "reserve-commit", "Reserve and commit",
+        "Address space and memory are different things. A process can reserve a range of addresses without any memory "
+        "behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first "
+        "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
+        "mmap(PROT_NONE) and mprotect.",
+        {} });
+    auto &rc = labs.back().steps;
+    rc.push_back({ "Reserve", "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
+                   "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       auto a = callAddress(s.a(), "reserve " + std::to_string(s.size()));
+                       if (!a)
+                           return a.error();
+                       s.vars["base"] = hex(*a);
+                       return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a, *a + s.size() };
+                   } });
+    rc.push_back({ "Commit a quarter", "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
+                   "Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: "
+                   "VirtualAlloc(MEM_COMMIT).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address base = s.address("base");
+                       const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
+                       TRY(s.a().call("protect " + hex(base) + " " + std::to_string(q) + " rw"));
+                       s.vars["committed"] = std::to_string(q);
+                       return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": " + pageSummary(s.pidA(), base, base + q),
+                                              base, base + s.size() };
+                   } });
+    rc.push_back({ "Touch some pages", "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
+                   "turn from none to anon: private memory in RAM.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address base = s.address("base");
+                       const std::uint64_t q = std::stoull(s.vars["committed"]);
+                       const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
+                       TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
+                       return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + pageSummary(s.pidA(), base, base + q),
+                                              base, base + s.size() };
+                   } });
+    rc.push_back({ "Decommit", "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
+                   "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address base = s.address("base");
+                       TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
+                       return LabStepResult { "decommitted: " + pageSummary(s.pidA(), base, base + s.size()) + ", Reserved again",
+                                              base, base + s.size() };
+                   } });
+    rc.push_back({ "Release", "munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address base = s.address("base");
+                       TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
+                       return LabStepResult { "released " + size(s.size()) + " at " + hex(base) + ": Free", base, base + s.size() };
+                   } });
+
+    // 2. Shared section.
+    labs.push_back({ "shared-section", "A section shared by two processes",
+        "A section is memory with a name that several processes can map: what one writes, the others read, because "
+        "their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps "
+        "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
+        "descriptor. A view's rights never exceed what it was opened with.",
+        {} });
+    auto &ss = labs.back().steps;
+    ss.push_back({ "Create the section in A", "memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM "
+                   "yet. Windows: CreateFileMapping + MapViewOfFile.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       auto r = s.a().call("section-create vmatlas-lab-section " + std::to_string(s.size()));
+                       if (!r)
+                           return r.error();
+                       if (r->size() < 2)
+                           return makeError(ErrorCode::Io, "section-create answered too little");
+                       s.vars["a"] = (*r)[0];
+                       s.vars["fd"] = (*r)[1];
+                       const Address a = s.address("a");
+                       return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID " + std::to_string(s.pidA()) + ") at " + hex(a),
+                                              a, a + s.size() };
+                   } });
+    ss.push_back({ "Write in A", "A writes a message in the first page: that page gets RAM, counted as file (a shared "
+                   "section's pages live in the page cache, like a file's).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a");
+                       TRY(s.a().call("poke " + hex(a) + " " + toHex("Hello from A")));
+                       return LabStepResult { "A wrote \"Hello from A\" at " + hex(a) + ": " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
+                   } });
+    ss.push_back({ "Map it in B and read", "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
+                   "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       if (!s.b())
+                           TRY(s.startB());
+                       auto b = callAddress(*s.b(), "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size()) + " rw");
+                       if (!b)
+                           return b.error();
+                       s.vars["b"] = hex(*b);
+                       auto peek = s.b()->call("peek " + hex(*b) + " 12");
+                       if (!peek)
+                           return peek.error();
+                       std::string text;
+                       fromHex(peek->at(0), text);
+                       const Address a = s.address("a");
+                       const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
+                       LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b) + " and read \"" + text
+                                               + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS " + std::to_string(pss / 1024) + " kB",
+                                           a, a + s.size(), *b, *b + s.size() };
+                       return res;
+                   } });
+    ss.push_back({ "B writes, A reads", "B writes a reply into the same page; A reads it at once: one set of pages, two views.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a"), b = s.address("b");
+                       TRY(s.b()->call("poke " + hex(b + 64) + " " + toHex("Reply from B")));
+                       auto peek = s.a().call("peek " + hex(a + 64) + " 12");
+                       if (!peek)
+                           return peek.error();
+                       std::string text;
+                       fromHex(peek->at(0), text);
+                       return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + text + "\"", a, a + s.size(), b, b + s.size() };
+                   } });
+    ss.push_back({ "A read-only view", "B maps a second view, read-only, and tries to write through it (in a disposable child "
+                   "process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it "
+                   "was opened with (FILE_MAP_READ on Windows).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       auto ro = callAddress(*s.b(), "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size()) + " ro");
+                       if (!ro)
+                           return ro.error();
+                       auto r = s.b()->call("try-write " + hex(*ro));
+                       if (!r)
+                           return r.error();
+                       const bool fault = !r->empty() && (*r)[0] == "fault";
+                       const Address a = s.address("a");
+                       return LabStepResult { fault ? "access violation: the view at " + hex(*ro) + " is read-only; the write was refused"
+                                                    : "the write through the read-only view went through (unexpected)",
+                                              a, a + s.size(), *ro, *ro + s.size() };
+                   } });
+
+    // 3. Copy-on-write of a file view.
+    labs.push_back({ "copy-on-write", "Copy-on-write: a private view of a file",
+        "A file mapped privately shares the file's pages until the process writes: then that one page is copied and the "
+        "copy becomes the process's own memory. The file on disk never changes. Windows calls this protection "
+        "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.",
+        {} });
+    auto &cw = labs.back().steps;
+    cw.push_back({ "Map a file privately", "mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is "
+                   "read yet.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const std::string path = s.tempDir() + "/copy-on-write.dat";
+                       std::string data(s.size(), '\0');
+                       for (std::size_t i = 0; i < data.size(); ++i)
+                           data[i] = char('a' + (i / s.pageSize()) % 26);
+                       TRY(writeFileAtomically(path, data));
+                       s.vars["file"] = path;
+                       auto a = callAddress(s.a(), "map-file-private " + path + " " + std::to_string(s.size()));
+                       if (!a)
+                           return a.error();
+                       s.vars["a"] = hex(*a);
+                       // Pages may be mapped already by read-ahead; start from none.
+                       TRY(s.a().call("drop " + hex(*a) + " " + std::to_string(s.size())));
+                       return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
+                                              *a, *a + s.size() };
+                   } });
+    cw.push_back({ "Read every page", "Reading brings the file's pages in: they are file pages, shared with the page cache.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a");
+                       TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
+                       return LabStepResult { "read all pages: " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
+                   } });
+    cw.push_back({ "Write to page 2", "A write to the second page copies it: that page alone becomes anon, the process's own; "
+                   "the others stay file. The bytes on disk are unchanged.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a");
+                       const Address page = a + (s.size() > s.pageSize() ? s.pageSize() : 0);
+                       auto before = readWholeFile(s.vars["file"]);
+                       TRY(s.a().call("poke " + hex(page) + " " + toHex("written by the process")));
+                       auto after = readWholeFile(s.vars["file"]);
+                       const bool same = before && after && *before == *after;
+                       return LabStepResult { "wrote at " + hex(page) + ": " + pageSummary(s.pidA(), a, a + s.size())
+                                                  + (same ? "; the file on disk is unchanged" : "; the file on disk CHANGED"),
+                                              a, a + s.size() };
+                   } });
+
+    // 4. Copy-on-write after fork.
+    labs.push_back({ "fork-cow", "Copy-on-write after fork()",
+        "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied "
+        "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.",
+        {} });
+    auto &fc = labs.back().steps;
+    fc.push_back({ "Write some pages", "The parent allocates private memory and writes every page: anon pages, exclusive to it.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       auto a = callAddress(s.a(), "allocate " + std::to_string(s.size()));
+                       if (!a)
+                           return a.error();
+                       TRY(s.a().call("touch " + hex(*a) + " " + std::to_string(s.size())));
+                       s.vars["a"] = hex(*a);
+                       return LabStepResult { "wrote " + std::to_string(s.size() / s.pageSize()) + " pages at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
+                                              *a, *a + s.size() };
+                   } });
+    fc.push_back({ "fork()", "After fork the child maps the very same pages: they are no longer exclusive to either process.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       auto r = s.a().call("fork-hold");
+                       if (!r)
+                           return r.error();
+                       s.vars["child"] = r->at(0);
+                       const Address a = s.address("a");
+                       auto pages = readPages(s.pidA(), a, a + s.size());
+                       std::size_t exclusive = 0;
+                       if (pages)
+                           for (const PageInfo &p : *pages)
+                               exclusive += p.exclusive;
+                       return LabStepResult { "forked child PID " + r->at(0) + "; the parent's pages exclusive: " + std::to_string(exclusive) + " of "
+                                                  + std::to_string(s.size() / s.pageSize()),
+                                              a, a + s.size(), a, a + s.size() };
+                   } });
+    fc.push_back({ "The child writes one page", "The child's write copies that page: the child gets its own copy and the parent's "
+                   "page is exclusive again. The other pages stay shared.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a");
+                       const Address page = a + (s.size() > 2 * s.pageSize() ? 2 * s.pageSize() : 0);
+                       TRY(s.a().call("child-touch " + hex(page) + " " + std::to_string(s.pageSize())));
+                       auto pages = readPages(s.pidA(), a, a + s.size());
+                       std::size_t exclusive = 0;
+                       if (pages)
+                           for (const PageInfo &p : *pages)
+                               exclusive += p.exclusive;
+                       return LabStepResult { "the child wrote at " + hex(page) + "; the parent's exclusive pages: " + std::to_string(exclusive),
+                                              a, a + s.size(), a, a + s.size() };
+                   } });
+
+    // 5. The page file.
+    labs.push_back({ "page-out", "The page file (swap)",
+        "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file "
+        "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped "
+        "and read again from the file. MADV_PAGEOUT asks for this now, for a range.",
+        {} });
+    auto &po = labs.back().steps;
+    po.push_back({ "Fill anon pages and read a file", "Private memory written (anon) and, right after it, a file read (file).",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       // One range: anon pages first, the file's pages after them.
+                       auto base = callAddress(s.a(), "reserve " + std::to_string(2 * s.size()));
+                       if (!base)
+                           return base.error();
+                       const Address a = *base, f = *base + s.size();
+                       TRY(s.a().call("protect " + hex(a) + " " + std::to_string(s.size()) + " rw"));
+                       TRY(s.a().call("touch " + hex(a) + " " + std::to_string(s.size())));
+                       const std::string path = s.tempDir() + "/page-out.dat";
+                       TRY(writeFileAtomically(path, std::string(s.size(), 'p')));
+                       TRY(s.a().call("map-file-fixed " + hex(f) + " " + path + " " + std::to_string(s.size())));
+                       TRY(s.a().call("read " + hex(f) + " " + std::to_string(s.size())));
+                       s.vars["a"] = hex(a);
+                       s.vars["f"] = hex(f);
+                       return LabStepResult { "anon at " + hex(a) + ": " + pageSummary(s.pidA(), a, f) + "; file at " + hex(f) + ": "
+                                                  + pageSummary(s.pidA(), f, f + s.size()),
+                                              a, f + s.size() };
+                   } });
+    po.push_back({ "Page out", "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
+                   "Clean file pages are dropped either way (none). This lab never creates or enables swap.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a"), f = s.address("f");
+                       auto swap = s.a().call("swap-total");
+                       const bool hasSwap = swap && !swap->empty() && (*swap)[0] != "0";
+                       TRY(s.a().call("pageout " + hex(a) + " " + std::to_string(2 * s.size())));
+                       return LabStepResult { std::string(hasSwap ? "this machine has swap: " : "this machine has no swap: anon pages cannot leave RAM; ")
+                                                  + "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
+                                              a, f + s.size() };
+                   } });
+    po.push_back({ "Touch them again", "Reading the pages again brings them back: file pages from the file, swapped pages from swap.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address a = s.address("a"), f = s.address("f");
+                       TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
+                       return LabStepResult { "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
+                                              a, f + s.size() };
+                   } });
+
+    // 6. Images are shared.
+    labs.push_back({ "image-sharing", "Images are shared",
+        "Two processes running the same program map the same file: its code pages are in RAM once, shared, so each "
+        "process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a "
+        "process that writes to it gets its own copy of that page, and the other keeps the file's.",
+        {} });
+    auto &is = labs.back().steps;
+    is.push_back({ "Run the program twice", "A second copy of the same program starts. Both map the same executable file as Image.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       if (!s.b())
+                           TRY(s.startB());
+                       auto data = callAddress(s.a(), "image-data");
+                       auto dataB = callAddress(*s.b(), "image-data");
+                       if (!data || !dataB)
+                           return makeError(ErrorCode::Io, "the lab targets did not say where their data is");
+                       s.vars["data"] = hex(*data);
+                       s.vars["dataB"] = hex(*dataB);
+                       auto snap = readSnapshot(s.pidA());
+                       if (!snap)
+                           return snap.error();
+                       std::uint64_t rss = 0, pss = 0;
+                       Address codeStart = 0, codeEnd = 0;
+                       for (const Region &r : snap->regions) {
+                           if (r.labelKind == LabelKind::Program) {
+                               rss += r.counter(Counter::Rss);
+                               pss += r.counter(Counter::Pss);
+                               if (r.protection.execute && !codeStart) {
+                                   codeStart = r.start;
+                                   codeEnd = r.end;
+                               }
+                           }
+                       }
+                       s.vars["code"] = hex(codeStart);
+                       s.vars["codeEnd"] = hex(codeEnd);
+                       return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
+                                                  + ") run the same program; in A its image has RSS " + std::to_string(rss / 1024) + " kB, PSS "
+                                                  + std::to_string(pss / 1024) + " kB",
+                                              codeStart, codeEnd, codeStart, codeEnd };
+                   } });
+    is.push_back({ "Write to the program's data in A", "A writes to a variable in the program's data segment: that page is "
+                   "copied (anon) in A, while B still maps the file's page.",
+                   [](LabSession &s) -> Result<LabStepResult> {
+                       const Address d = s.address("data"), db = s.address("dataB");
+                       TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));
+                       TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
+                       TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
+                       return LabStepResult { "A wrote to its data at " + hex(d) + ": A " + pageSummary(s.pidA(), d, d + kLabImageDataSize) + "; B "
+                                                  + pageSummary(s.pidB(), db, db + kLabImageDataSize),
+                                              d, d + kLabImageDataSize, db, db + kLabImageDataSize };
+                   } });
+    return labs;
+}
+
+} // namespace
+
+const std::vector<LabDefinition> &allLabs()
+{
+    static const std::vector<LabDefinition> labs = buildLabs();
+    return labs;
+}
+
+const LabDefinition *findLab(const std::string &name)
+{
+    for (const LabDefinition &l : allLabs())
+        if (l.name == name)
+            return &l;
+    return nullptr;
+}
+
+Status validateLabSize(std::uint64_t bytes, std::uint32_t pageSize)
+{
+    if (bytes == 0)
+        return makeError(ErrorCode::BadInput, "the size must be at least one page (" + std::to_string(pageSize) + " bytes)");
+    if (bytes % pageSize)
+        return makeError(ErrorCode::BadInput, "the size must be a whole number of pages (a multiple of " + std::to_string(pageSize) + " bytes)");
+    if (bytes > (1ULL << 30))
+        return makeError(ErrorCode::BadInput, "the size is too large: at most 1 GiB");
+    return Ok {};
+}
+
+Result<std::unique_ptr<LabSession>> LabSession::start(const std::string &labName, const std::string &executable,
+                                                      LabOptions options)
+{
+    const LabDefinition *lab = findLab(labName);
+    if (!lab)
+        return makeError(ErrorCode::BadInput, "there is no lab named '" + labName + "' (see 'vmatlas lab --list')");
+    std::unique_ptr<LabSession> s(new LabSession);
+    s->m_lab = lab;
+    s->m_executable = executable;
+    s->m_pageSize = systemPageSize();
+    const std::uint64_t defaults[] = { 16ULL << 20, 64 * 1024, 16 * 1024, 16 * 1024, 8ULL << 20, 0 };
+    const std::uint64_t def = defaults[std::size_t(lab - &allLabs()[0])];
+    s->m_size = options.size ? options.size : (def ? def : s->m_pageSize);
+    auto valid = validateLabSize(s->m_size, s->m_pageSize);
+    if (!valid)
+        return valid.error();
+    // A private folder for the lab's files, removed when the session ends.
+    std::error_code ec;
+    const auto base = std::filesystem::temp_directory_path(ec);
+    std::random_device rd;
+    for (int i = 0; i < 16 && s->m_tempDir.empty(); ++i) {
+        const auto dir = base / ("vmatlas-lab-" + std::to_string(rd() % 100000000u));
+        if (std::filesystem::create_directory(dir, ec))
+            s->m_tempDir = dir.string();
+    }
+    if (s->m_tempDir.empty())
+        return makeError(ErrorCode::Io, "cannot make a folder for the lab in " + base.string());
+    auto a = LabTarget::start(executable);
+    if (!a)
+        return a.error();
+    s->m_a = std::move(a).value();
+    return s;
+}
+
+Pid LabSession::pidB() const
+{
+    if (m_b)
+        return m_b->pid();
+    auto it = vars.find("child");
+    return it == vars.end() ? 0 : Pid(std::stoll(it->second));
+}
+
+Status LabSession::startB()
+{
+    auto b = LabTarget::start(m_executable);
+    if (!b)
+        return b.error();
+    m_b = std::move(b).value();
+    return Ok {};
+}
+
+LabSession::~LabSession()
+{
+    if (m_b)
+        m_b->stop();
+    if (m_a)
+        m_a->stop();
+    if (!m_tempDir.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(m_tempDir, ec);
+    }
+}
+
+Address LabSession::address(const std::string &name) const
+{
+    auto it = vars.find(name);
+    Address a = 0;
+    if (it != vars.end())
+        parseAddress(it->second, a);
+    return a;
+}
+
+Result<LabStepResult> LabSession::runNextStep()
+{
+    if (finished())
+        return makeError(ErrorCode::BadInput, "the lab has no more steps");
+    if (!m_a || !m_a->alive())
+        return makeError(ErrorCode::ProcessExited, "the lab target has exited; restart the lab");
+    auto r = m_lab->steps[std::size_t(m_next)].run(*this);
+    if (r)
+        ++m_next;
+    return r;
+}
+
+} // namespace vmatlas

@@ -1,0 +1,120 @@
+// The lab panel driven through its buttons: the window follows the lab target, the map goes to the
+// lab's region, the page strip shows its pages, the timeline marks each step.
+#include "addressmapview.h"
+#include "detailspanel.h"
+#include "labpanel.h"
+#include "mainwindow.h"
+#include "pagestrip.h"
+#include "sessioncontroller.h"
+#include "testutil.h"
+#include "timelinepanel.h"
+
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+class TestLabPanel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_config;
+
+    void clickNext(LabPanel *panel, QSignalSpy &finished)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+        const int before = int(finished.size());
+        QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    }
+
+    void copyOnWriteThroughTheButtons()
+    {
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        LabPanel *panel = w.ensureLabPanel();
+        panel->setExecutable(VMATLAS_BINARY);
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        w.startLab(QStringLiteral("copy-on-write"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        QVERIFY(panel->targetA() > 0);
+        QCOMPARE(w.controller()->pid(), panel->targetA()); // the window follows the target
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() && w.shownSnapshot()->pid == panel->targetA(), 10000);
+        QVERIFY(panel->nextButton()->text().contains(QStringLiteral("Map a file privately")));
+
+        clickNext(panel, finished);
+        clickNext(panel, finished);
+        clickNext(panel, finished);
+        QCOMPARE(panel->stepsDone(), 3);
+        QVERIFY(!panel->nextButton()->isEnabled());
+        QVERIFY2(panel->log().contains(QStringLiteral("the file on disk is unchanged")), qPrintable(panel->log()));
+
+        // The map and details went to the lab's region: the private file view, with one page copied.
+        QTRY_VERIFY_WITH_TIMEOUT(w.mapView()->selectedRegion() >= 0 && w.details()->pageStrip()->pages().size() == 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages()[1].state, PageState::Anon, 10000);
+        const auto &pages = w.details()->pageStrip()->pages();
+        QCOMPARE(pages[0].state, PageState::File);
+        QCOMPARE(pages[2].state, PageState::File);
+        const Region &r = w.shownSnapshot()->regions[std::size_t(w.mapView()->selectedRegion())];
+        QVERIFY(r.path().find("copy-on-write.dat") != std::string::npos);
+        QVERIFY(w.mapView()->atPageScale());
+        // Each step is an event on the timeline.
+        QVERIFY(w.timeline()->chart() != nullptr);
+    }
+
+    void sharedSectionShowsProcessB()
+    {
+        MainWindow w;
+        w.show();
+        LabPanel *panel = w.ensureLabPanel();
+        panel->setExecutable(VMATLAS_BINARY);
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        w.startLab(QStringLiteral("shared-section"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        for (int i = 0; i < 3; ++i)
+            clickNext(panel, finished);
+        QVERIFY(panel->targetB() > 0);
+        QVERIFY(panel->log().contains(QStringLiteral("read \"Hello from A\"")));
+        // Show B: the window follows B, and B's map has the section.
+        auto *showB = panel->findChildren<QRadioButton *>().at(1);
+        QVERIFY(showB->isEnabled());
+        showB->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() && w.shownSnapshot()->pid == panel->targetB(), 10000);
+        bool hasSection = false;
+        for (const Region &r : w.shownSnapshot()->regions)
+            hasSection |= r.path() == "/memfd:vmatlas-lab-section (deleted)";
+        QVERIFY(hasSection);
+    }
+
+    void targetDeathIsReported()
+    {
+        MainWindow w;
+        w.show();
+        LabPanel *panel = w.ensureLabPanel();
+        panel->setExecutable(VMATLAS_BINARY);
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        QSignalSpy failed(panel, &LabPanel::labFailed);
+        w.startLab(QStringLiteral("reserve-commit"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        ::kill(pid_t(panel->targetA()), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->log().contains(QStringLiteral("exited")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->nextButton()->isEnabled(), 5000);
+    }
+};
+
+QTEST_MAIN(TestLabPanel)
+#include "tst_labpanel.moc"

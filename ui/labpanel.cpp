@@ -1,0 +1,271 @@
+#include "labpanel.h"
+
+#include "addressmapview.h"
+#include "banner.h"
+#include "mainwindow.h"
+#include "platform.h"
+#include "sessioncontroller.h"
+
+#include <QButtonGroup>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vmatlas::ui {
+
+LabPanel::LabPanel(MainWindow *window, QWidget *parent) : QWidget(parent), m_window(window), m_executable(currentExecutable())
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(tr("No lab running"), this);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+    m_title->setWordWrap(true);
+    layout->addWidget(m_title);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    auto *form = new QFormLayout();
+    m_size = new QSpinBox(this);
+    m_size->setRange(1, 1024 * 1024);
+    m_size->setSuffix(tr(" KiB"));
+    m_size->setToolTip(tr("The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts."));
+    form->addRow(tr("Size"), m_size);
+    auto *which = new QHBoxLayout();
+    m_showA = new QRadioButton(tr("process A"), this);
+    m_showB = new QRadioButton(tr("process B"), this);
+    m_showA->setChecked(true);
+    m_showB->setEnabled(false);
+    which->addWidget(m_showA);
+    which->addWidget(m_showB);
+    which->addStretch();
+    form->addRow(tr("Show"), which);
+    layout->addLayout(form);
+    m_steps = new QListWidget(this);
+    m_steps->setMaximumHeight(140);
+    m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    layout->addWidget(m_steps);
+    auto *buttons = new QHBoxLayout();
+    m_next = new QPushButton(tr("Run the next step"), this);
+    m_next->setDefault(true);
+    m_restart = new QPushButton(tr("Restart"), this);
+    buttons->addWidget(m_next, 1);
+    buttons->addWidget(m_restart);
+    layout->addLayout(buttons);
+    m_explanation = new QTextBrowser(this);
+    m_explanation->setMinimumHeight(90);
+    layout->addWidget(m_explanation, 1);
+    auto *logTitle = new QLabel(tr("What happened"), this);
+    logTitle->setFont(f);
+    layout->addWidget(logTitle);
+    m_log = new QTextBrowser(this);
+    layout->addWidget(m_log, 1);
+    m_next->setEnabled(false);
+    m_restart->setEnabled(false);
+
+    connect(m_next, &QPushButton::clicked, this, &LabPanel::runNextStep);
+    connect(m_restart, &QPushButton::clicked, this, [this] {
+        if (m_lab)
+            startLab(QString::fromStdString(m_lab->name));
+    });
+    auto showTarget = [this] {
+        if (!m_session)
+            return;
+        m_showingB = m_showB->isChecked();
+        const Pid pid = m_showingB ? m_session->pidB() : m_session->pidA();
+        if (pid > 0 && pid != m_window->controller()->pid()) {
+            m_window->attach(pid);
+            focus(m_last);
+        }
+    };
+    connect(m_showA, &QRadioButton::toggled, this, showTarget);
+    connect(m_showB, &QRadioButton::toggled, this, showTarget);
+    connect(m_window->controller(), &SessionController::targetExited, this, [this] {
+        if (m_session && !m_busy && m_session->pidA() > 0 && !m_session->a().alive()) {
+            m_log->append(tr("<b>The lab target has exited.</b> Restart the lab to go on."));
+            m_next->setEnabled(false);
+        }
+    });
+}
+
+LabPanel::~LabPanel()
+{
+    // A step still running holds the session; it ends with it.
+    m_session.reset();
+}
+
+QString LabPanel::labName() const
+{
+    return m_lab ? QString::fromStdString(m_lab->name) : QString();
+}
+
+int LabPanel::stepsDone() const
+{
+    return m_session ? m_session->nextStep() : 0;
+}
+
+Pid LabPanel::targetA() const
+{
+    return m_session ? m_session->pidA() : 0;
+}
+
+Pid LabPanel::targetB() const
+{
+    return m_session ? m_session->pidB() : 0;
+}
+
+QString LabPanel::log() const
+{
+    return m_log->toPlainText();
+}
+
+void LabPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_next->setEnabled(!busy && m_session && !m_session->finished());
+    m_restart->setEnabled(!busy && m_lab);
+}
+
+void LabPanel::startLab(const QString &name)
+{
+    const LabDefinition *lab = findLab(name.toStdString());
+    if (!lab || m_busy)
+        return;
+    const bool sameLab = m_lab == lab;
+    m_lab = lab;
+    if (!sameLab) {
+        // A fresh lab starts at its default size.
+        const std::uint64_t defaults[] = { 16 * 1024, 64, 16, 16, 8 * 1024, 4 };
+        m_size->setValue(int(defaults[std::size_t(lab - &allLabs()[0])]));
+        m_size->setEnabled(lab->name != "image-sharing");
+    }
+    m_session.reset();
+    m_last = {};
+    m_showA->setChecked(true);
+    m_showB->setEnabled(false);
+    showLab();
+    m_log->clear();
+    m_log->append(tr("Starting the lab target…"));
+    setBusy(true);
+    LabOptions options;
+    options.size = std::uint64_t(m_size->value()) * 1024;
+    if (lab->name == "image-sharing")
+        options.size = 0;
+    const std::string exe = m_executable;
+    const std::string labName = lab->name;
+    QtConcurrent::run([labName, exe, options]() -> Result<std::shared_ptr<LabSession>> {
+        auto s = LabSession::start(labName, exe, options);
+        if (!s)
+            return s.error();
+        return std::shared_ptr<LabSession>(std::move(s).value());
+    }).then(this, [this](Result<std::shared_ptr<LabSession>> s) {
+        setBusy(false);
+        if (!s) {
+            m_log->append(tr("<b>The lab could not start:</b> %1").arg(QString::fromStdString(s.error().message).toHtmlEscaped()));
+            m_window->banner()->showMessage(Banner::Error, tr("The lab could not start: %1").arg(QString::fromStdString(s.error().message)));
+            emit labFailed(QString::fromStdString(s.error().message));
+            return;
+        }
+        m_session = std::move(s).value();
+        m_log->append(tr("Lab target A is process %1. Run the steps in order.").arg(m_session->pidA()));
+        m_window->attach(m_session->pidA());
+        m_window->setIntervalMs(std::max(500, m_window->controller()->intervalMs() > 0 ? m_window->controller()->intervalMs() : 1000));
+        showLab();
+        setBusy(false);
+        emit labStarted();
+    });
+}
+
+void LabPanel::showLab()
+{
+    if (!m_lab)
+        return;
+    m_title->setText(QString::fromStdString(m_lab->title));
+    m_summary->setText(QString::fromStdString(m_lab->summary));
+    m_steps->clear();
+    const int done = m_session ? m_session->nextStep() : 0;
+    for (std::size_t i = 0; i < m_lab->steps.size(); ++i) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1. %2%3").arg(i + 1).arg(QString::fromStdString(m_lab->steps[i].title),
+                                                                             int(i) < done ? QStringLiteral("  ✓") : QString()),
+                                         m_steps);
+        if (int(i) == done) {
+            QFont f = item->font();
+            f.setBold(true);
+            item->setFont(f);
+        }
+    }
+    if (done < int(m_lab->steps.size())) {
+        m_next->setText(tr("Run step %1: %2").arg(done + 1).arg(QString::fromStdString(m_lab->steps[std::size_t(done)].title)));
+        m_explanation->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                                   .arg(QString::fromStdString(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
+                                        QString::fromStdString(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
+    } else {
+        m_next->setText(tr("The lab is done"));
+        m_explanation->setHtml(tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
+    }
+}
+
+void LabPanel::runNextStep()
+{
+    if (!m_session || m_busy || m_session->finished())
+        return;
+    setBusy(true);
+    std::shared_ptr<LabSession> session = m_session;
+    const int step = session->nextStep();
+    QtConcurrent::run([session] { return session->runNextStep(); }).then(this, [this, session, step](Result<LabStepResult> r) {
+        if (session != m_session)
+            return; // restarted meanwhile
+        setBusy(false);
+        if (!r) {
+            m_log->append(tr("<b>Step %1 failed:</b> %2").arg(step + 1).arg(QString::fromStdString(r.error().message).toHtmlEscaped()));
+            if (r.error().code == ErrorCode::ProcessExited) {
+                m_log->append(tr("The lab target has exited. Restart the lab to go on."));
+                m_next->setEnabled(false);
+            }
+            emit labFailed(QString::fromStdString(r.error().message));
+            return;
+        }
+        m_last = *r;
+        const QString happened = QString::fromStdString(r->happened);
+        m_log->append(QStringLiteral("<b>%1.</b> %2").arg(step + 1).arg(happened.toHtmlEscaped()));
+        m_window->addTimelineEvent(tr("step %1: %2").arg(step + 1).arg(QString::fromStdString(m_lab->steps[std::size_t(step)].title)));
+        if (session->pidB() > 0)
+            m_showB->setEnabled(true);
+        showLab();
+        // A fresh snapshot, then the map goes to the lab's region.
+        m_window->controller()->sampleNow();
+        auto *once = new QMetaObject::Connection;
+        *once = connect(m_window, &MainWindow::snapshotShown, this, [this, once] {
+            disconnect(*once);
+            delete once;
+            focus(m_last);
+        });
+        emit stepFinished(step + 1, happened);
+    });
+}
+
+void LabPanel::focus(const LabStepResult &r)
+{
+    const Address start = m_showingB ? r.focusStartB : r.focusStart;
+    const Address end = m_showingB ? r.focusEndB : r.focusEnd;
+    if (end <= start)
+        return;
+    m_window->selectAddress(start);
+    m_window->mapView()->zoomToRange(start, end);
+}
+
+void LabPanel::stopLab()
+{
+    m_session.reset();
+    m_next->setEnabled(false);
+}
+
+} // namespace vmatlas::ui
