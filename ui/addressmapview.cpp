@@ -34,8 +34,13 @@ AddressMapView::AddressMapView(QWidget *parent) : QAbstractScrollArea(parent)
 
 void AddressMapView::setSnapshot(SnapshotPtr snapshot)
 {
-    // Keep the address at the top of the view where it is.
-    const Address anchor = m_snapshot && !m_snapshot->regions.empty() ? m_geometry.addressAt(scrollTop() / m_geometry.rowHeight() * m_geometry.width()) : 0;
+    // Keep the top row's address where it is: the address in the middle of that row (at its start,
+    // rounding could land it on the row before), and the same offset into the row.
+    const int topRow = int(scrollTop()) / m_geometry.rowHeight();
+    const int rowOffset = int(scrollTop()) - topRow * m_geometry.rowHeight();
+    const Address anchor = m_snapshot && !m_snapshot->regions.empty()
+        ? m_geometry.addressAt((topRow + 0.5) * m_geometry.width())
+        : 0;
     const bool hadSnapshot = m_snapshot && !m_snapshot->regions.empty();
     m_snapshot = std::move(snapshot);
     if (m_snapshot)
@@ -51,7 +56,7 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
     } else {
         relayout(false);
         const double pos = m_geometry.positionOf(anchor);
-        verticalScrollBar()->setValue(int(std::floor(pos / m_geometry.width()) * m_geometry.rowHeight()));
+        verticalScrollBar()->setValue(int(std::floor(pos / m_geometry.width())) * m_geometry.rowHeight() + rowOffset);
     }
     m_visibleTimer.start();
     viewport()->update();
@@ -84,6 +89,12 @@ void AddressMapView::setPages(std::vector<PageInfo> pages)
 {
     m_pages = std::move(pages);
     m_overlay.pages = m_pages.empty() ? nullptr : &m_pages;
+    viewport()->update();
+}
+
+void AddressMapView::setRange(std::optional<std::pair<Address, Address>> range)
+{
+    m_overlay.range = range;
     viewport()->update();
 }
 
@@ -224,7 +235,14 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
     // Keep the address at the centre of the view where it is (rows re-wrap at the new width).
     const QSize old = event->oldSize().isValid() ? event->oldSize() : event->size();
     const bool hadLayout = m_snapshot && !m_snapshot->regions.empty();
-    const Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop()))) : 0;
+    Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop()))) : 0;
+    if (hadLayout && m_overlay.selected >= 0 && std::size_t(m_overlay.selected) < m_snapshot->regions.size()) {
+        // A selected region in view stays in view.
+        const Address start = m_snapshot->regions[std::size_t(m_overlay.selected)].start;
+        const double y = m_geometry.pointOf(m_geometry.positionOf(start)).y();
+        if (y >= scrollTop() && y < scrollTop() + old.height())
+            centre = start;
+    }
     const int oldRows = std::max(1, old.height() / m_geometry.rowHeight());
     const bool wasFit = std::abs(m_geometry.bytesPerPixel() - m_geometry.fitBytesPerPixel(oldRows)) / m_geometry.bytesPerPixel() < 0.01;
     QAbstractScrollArea::resizeEvent(event);

@@ -27,6 +27,7 @@ public:
     void setDiff(std::vector<std::pair<Address, Address>> added, std::vector<std::pair<Address, Address>> changed,
                  std::vector<std::pair<Address, Address>> removed);
     void setPages(std::vector<PageInfo> pages); // for the visible range, at page scale
+    void setRange(std::optional<std::pair<Address, Address>> range); // a measured range, shaded
     const std::vector<PageInfo> &pages() const { return m_pages; }
 
     const MapGeometry &geometry() const { return m_geometry; }

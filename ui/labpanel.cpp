@@ -260,6 +260,7 @@ void LabPanel::focus(const LabStepResult &r)
         return;
     m_window->selectAddress(start);
     m_window->mapView()->zoomToRange(start, end);
+    m_window->selectRange(start, end); // the details show exactly the lab's pages
 }
 
 void LabPanel::stopLab()

@@ -285,12 +285,10 @@ void MainWindow::buildLayout()
     connect(m_map, &AddressMapView::rangeSelected, this, [this](Address a, Address b) {
         if (a == b) {
             m_range.reset();
+            updateStatus();
         } else {
-            m_range = std::make_pair(a, b);
-            m_details->setRange(a, b, m_shown);
-            m_controller->requestPages(m_shown, a, b, kSelectedPages);
+            selectRange(a, b);
         }
-        updateStatus();
     });
     connect(m_map, &AddressMapView::visibleRangeChanged, this, [this](Address a, Address b, bool pageScale) {
         if (pageScale)
@@ -442,6 +440,8 @@ void MainWindow::attach(Pid pid)
     m_compare.reset();
     m_live = true;
     m_hasSelection = false;
+    m_range.reset();
+    m_map->setRange(std::nullopt);
     m_map->setSnapshot(nullptr);
     m_map->setPages({});
     m_regions->setComparison(nullptr);
@@ -461,6 +461,8 @@ void MainWindow::openFile(const QString &path)
     m_compare.reset();
     m_live = true;
     m_hasSelection = false;
+    m_range.reset();
+    m_map->setRange(std::nullopt);
     m_regions->setComparison(nullptr);
     m_timeline->setHistory({});
     m_map->setPages({});
@@ -531,11 +533,15 @@ void MainWindow::showSnapshot(SnapshotPtr snapshot, SnapshotPtr before)
     // Keep the selection on the same region.
     if (m_hasSelection) {
         const auto i = snapshot->indexOf(m_selectedStart);
+        m_syncingRange = true; // a refresh keeps a measured range too
         if (i >= 0)
             selectRegion(i, true);
+        m_syncingRange = false;
     }
-    if (m_range)
+    if (m_range) {
         m_details->setRange(m_range->first, m_range->second, snapshot);
+        requestSelectedPages();
+    }
     setWindowTitle(titleFor(*snapshot));
     updateStatus();
     emit snapshotShown(snapshot);
@@ -552,6 +558,10 @@ void MainWindow::selectRegion(std::ptrdiff_t index, bool fromMap)
         return;
     const Region &r = m_shown->regions[std::size_t(index)];
     const bool sameRegion = m_hasSelection && m_selectedStart == r.start;
+    if (m_range && !m_syncingRange) {
+        m_range.reset();
+        m_map->setRange(std::nullopt);
+    }
     m_hasSelection = true;
     m_selectedStart = r.start;
     m_map->setSelectedRegion(index, !fromMap);
@@ -571,8 +581,24 @@ void MainWindow::selectRegion(std::ptrdiff_t index, bool fromMap)
     updateStatus();
 }
 
+void MainWindow::selectRange(Address start, Address end)
+{
+    if (!m_shown || end <= start)
+        return;
+    m_range = std::make_pair(start, end);
+    m_map->setRange(m_range);
+    m_details->setRange(start, end, m_shown);
+    m_details->pageStrip()->setMessage(tr("Reading pages…"));
+    requestSelectedPages();
+    updateStatus();
+}
+
 void MainWindow::requestSelectedPages()
 {
+    if (m_shown && m_range && m_controller->live() && !m_exited) {
+        m_controller->requestPages(m_shown, m_range->first, m_range->second, kSelectedPages);
+        return;
+    }
     if (!m_shown || !m_hasSelection)
         return;
     const auto i = m_shown->indexOf(m_selectedStart);
@@ -629,7 +655,7 @@ void MainWindow::updateStatus()
     }
     // The selection's totals.
     QString sel;
-    if (m_range) {
+    if (m_range && m_shown) {
         const TypeTotals t = rangeTotals(*m_shown, m_range->first, m_range->second);
         sel = tr("Range %1: %2 mapped, %3 committed, RSS %4").arg(formatBytes(m_range->second - m_range->first), formatBytes(t.size), formatBytes(t.committed), formatBytes(t.rss));
     } else if (m_shown) {

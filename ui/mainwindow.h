@@ -60,6 +60,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     void setIntervalMs(int ms);
     void selectAddress(Address a);
+    // Shades a range on the map and shows its totals and pages (a dragged range, a lab's region).
+    void selectRange(Address start, Address end);
     void addTimelineEvent(const QString &text);
 
 signals:
@@ -122,6 +124,7 @@ private:
     Address m_selectedStart = 0;
     bool m_hasSelection = false;
     bool m_syncing = false;
+    bool m_syncingRange = false;
     int m_customInterval = 3000;
 };
 

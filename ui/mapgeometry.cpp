@@ -39,7 +39,9 @@ void MapGeometry::setBytesPerPixel(double bpp)
 
 double MapGeometry::compressionThreshold() const
 {
-    return std::max(64.0 * m_bpp, 16.0 * 1024 * 1024);
+    // Over 16 MiB (or 64 pixels' worth) a gap is compressed; so is any gap that would take more than
+    // two whole rows, which at page zoom is a few hundred KiB of nothing.
+    return std::min(std::max(64.0 * m_bpp, 16.0 * 1024 * 1024), 2.0 * m_width * m_bpp);
 }
 
 double MapGeometry::fitBytesPerPixel(int rows) const

@@ -12,7 +12,7 @@ namespace vmatlas::ui {
 // Where each address lands on the map. The address axis is laid out left to right in rows of
 // width() pixels, top to bottom, like a hex dump. Along it every region gets size / bytesPerPixel
 // pixels, but a mapped region never less than minRegionPixels (so a 4 KiB page next to a 1 GiB
-// reservation stays visible), and a free gap larger than the compression threshold becomes a fixed
+// reservation stays visible), and a free gap larger than compressionThreshold() becomes a fixed
 // break of breakPixels (so 128 TiB with a few GiB in use reads well). Positions are monotonic in the
 // address, so hit-testing is a binary search.
 class MapGeometry
@@ -46,8 +46,8 @@ public:
     double bytesPerPixel() const { return m_bpp; }
     double minRegionPixels() const { return m_minRegion; }
     double breakPixels() const { return m_breakPixels; }
-    // A free gap is compressed when it is larger than this many bytes (at least 64 pixels' worth and
-    // at least 16 MiB).
+    // A free gap is compressed when it is larger than this many bytes: 16 MiB or 64 pixels' worth,
+    // whichever is more, but never more than two rows' worth.
     double compressionThreshold() const;
 
     // The bytes-per-pixel at which everything fits in rows x width pixels.

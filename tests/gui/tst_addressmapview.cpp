@@ -92,6 +92,23 @@ private slots:
         QCOMPARE(clicked.size(), 1); // a drag is not a click
     }
 
+    void refreshKeepsTheView()
+    {
+        // A new snapshot of the same layout must not move the view (it used to creep up a row a time).
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        SnapshotPtr s = jvm();
+        view.setSnapshot(s);
+        view.zoomToRange(0x7fde59670000, 0x7fde59680000);
+        const int scroll = view.verticalScrollBar()->value();
+        QVERIFY(scroll > 0);
+        for (int i = 0; i < 20; ++i)
+            view.setSnapshot(std::make_shared<const Snapshot>(*s));
+        QCOMPARE(view.verticalScrollBar()->value(), scroll);
+    }
+
     void keysZoomAndFit()
     {
         AddressMapView view;

@@ -64,6 +64,7 @@ private slots:
 
         // The map and details went to the lab's region: the private file view, with one page copied.
         QTRY_VERIFY_WITH_TIMEOUT(w.mapView()->selectedRegion() >= 0 && w.details()->pageStrip()->pages().size() == 4, 10000);
+        QVERIFY(w.details()->text().contains(QStringLiteral("Selected range")));
         QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages()[1].state, PageState::Anon, 10000);
         const auto &pages = w.details()->pageStrip()->pages();
         QCOMPARE(pages[0].state, PageState::File);
@@ -71,6 +72,10 @@ private slots:
         const Region &r = w.shownSnapshot()->regions[std::size_t(w.mapView()->selectedRegion())];
         QVERIFY(r.path().find("copy-on-write.dat") != std::string::npos);
         QVERIFY(w.mapView()->atPageScale());
+        // ... and shows it.
+        const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(r.start)).y();
+        QVERIFY2(y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height(),
+                 qPrintable(QStringLiteral("region row at %1, view %2..%3").arg(y).arg(w.mapView()->scrollTop()).arg(w.mapView()->scrollTop() + w.mapView()->viewport()->height())));
         // Each step is an event on the timeline.
         QVERIFY(w.timeline()->chart() != nullptr);
     }

@@ -77,10 +77,16 @@ private slots:
     void compressionThreshold()
     {
         MapGeometry g;
+        g.setWidth(100000);
         g.setBytesPerPixel(4096);
         QCOMPARE(g.compressionThreshold(), 16.0 * MiB); // 64 px of 4 KiB is less than 16 MiB
         g.setBytesPerPixel(1024 * 1024);
         QCOMPARE(g.compressionThreshold(), 64.0 * MiB);
+        g.setWidth(1000);
+        g.setBytesPerPixel(4096);
+        QCOMPARE(g.compressionThreshold(), 2000 * 4096.0); // never more than two rows of 1000 px
+        g.setBytesPerPixel(4096.0 / 48); // page zoom
+        QCOMPARE(g.compressionThreshold(), 2000 * 4096.0 / 48);
     }
 
     void rowsAndPoints_data()
