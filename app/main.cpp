@@ -11,6 +11,11 @@
 
 #include <filesystem>
 
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
+
 #if defined(VMATLAS_GUI_MODULE)
 #include <dlfcn.h>
 #elif defined(VMATLAS_WITH_GUI)
@@ -68,6 +73,10 @@ void *loadGuiModule()
 
 int main(int argc, char **argv)
 {
+#ifdef _WIN32
+    // CSV and JSON byte for byte: no CRLF translation on standard output.
+    _setmode(_fileno(stdout), _O_BINARY);
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
 #if defined(VMATLAS_GUI_MODULE)
     if (needsGui(args)) {

@@ -2,6 +2,7 @@
 
 #include "textcodec.h"
 
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -79,7 +80,12 @@ std::string escapeCsvText(std::string_view text)
         auto c = static_cast<unsigned char>(text[i]);
         std::size_t n = utf8SequenceLength(text, i);
         if (c == '\\') {
-            out += "\\\\";
+            // Doubled only where a reader could take it for an escape: before another backslash or
+            // before xHH. Windows paths (C:\dir\file) stay as they are.
+            const bool ambiguous = (i + 1 < text.size() && text[i + 1] == '\\')
+                || (i + 3 < text.size() && text[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(text[i + 2]))
+                    && std::isxdigit(static_cast<unsigned char>(text[i + 3])));
+            out += ambiguous ? "\\\\" : "\\";
         } else if (n == 0 || (c < 0x20 && c != '\n') || c == 0x7f) {
             out += "\\x";
             out += digits[c >> 4];
@@ -107,14 +113,14 @@ bool unescapeCsvText(std::string_view cell, std::string &out)
         if (i + 1 < cell.size() && cell[i + 1] == '\\') {
             out += '\\';
             ++i;
-        } else if (i + 3 < cell.size() && cell[i + 1] == 'x') {
+        } else if (i + 3 < cell.size() && cell[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(cell[i + 2]))
+                   && std::isxdigit(static_cast<unsigned char>(cell[i + 3]))) {
             std::string byte;
-            if (!fromHex(cell.substr(i + 2, 2), byte))
-                return false;
+            fromHex(cell.substr(i + 2, 2), byte);
             out += byte;
             i += 3;
         } else {
-            return false;
+            out += '\\'; // a backslash that escapes nothing is itself
         }
     }
     return true;

@@ -11,9 +11,11 @@
 namespace vmatlas {
 
 // The region CSV: the documented columns first, in this order, then every other field.
-// Text cells (path, label) are escaped so that any byte string survives: a backslash is written "\\",
-// a byte that is not valid UTF-8 or a control character other than newline "\xHH"; a cell starting with
-// = + - @ or ' gets a leading ' so that spreadsheets do not run it as a formula. RFC 4180 quoting.
+// Text cells (path, label) are escaped so that any byte string survives: a byte that is not valid UTF-8
+// or a control character other than newline is written "\xHH"; a backslash is doubled where it could be
+// taken for an escape (before another backslash or before xHH), so Windows paths read as they are; a
+// cell starting with = + - @ or ' gets a leading ' so that spreadsheets do not run it as a formula.
+// RFC 4180 quoting.
 const std::vector<std::string_view> &regionCsvColumns();
 std::string regionsToCsv(const Snapshot &snapshot);
 // The same, streamed to sink in pieces of about 1 MiB; false when the sink failed.

@@ -49,6 +49,10 @@ Snapshot hostileSnapshot()
         "@SUM(A1)",
         "'already quoted",
         "/tmp/back\\slash\\x41",
+        "C:\\Windows\\System32\\kernel32.dll",
+        "\\\\x41\\",
+        "\\x4",
+        "\\",
         "/tmp/tab\there\rcr",
         "/tmp/\xe4\xb8\xad\xe6\x96\x87 \xd8\xa7\xe2\x80\x8f rtl",
         std::string(4096, 'n'),
@@ -175,7 +179,11 @@ private slots:
         QTest::addRow("quotes doubled") << QByteArray("/a\"b") << QByteArray("\"/a\"\"b\"");
         QTest::addRow("newline kept, quoted") << QByteArray("/a\nb") << QByteArray("\"/a\nb\"");
         QTest::addRow("invalid utf-8 as \\xHH") << QByteArray("/a\xff") << QByteArray("/a\\xff");
-        QTest::addRow("backslash doubled") << QByteArray("/a\\b") << QByteArray("/a\\\\b");
+        QTest::addRow("lone backslash kept") << QByteArray("C:\\dir\\file") << QByteArray("C:\\dir\\file");
+        QTest::addRow("backslash before backslash doubled") << QByteArray("/a\\\\b") << QByteArray("/a\\\\\\b");
+        QTest::addRow("backslash before xHH doubled") << QByteArray("/a\\x41") << QByteArray("/a\\\\x41");
+        QTest::addRow("backslash before xH kept") << QByteArray("/a\\x4z") << QByteArray("/a\\x4z");
+        QTest::addRow("trailing backslash kept") << QByteArray("/a\\") << QByteArray("/a\\");
         QTest::addRow("formula =") << QByteArray("=1+1") << QByteArray("'=1+1");
         QTest::addRow("formula +") << QByteArray("+1") << QByteArray("'+1");
         QTest::addRow("formula -") << QByteArray("-1") << QByteArray("'-1");

@@ -7,6 +7,8 @@
 #include "sessioncontroller.h"
 
 #include <QButtonGroup>
+
+#include <map>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -143,8 +145,9 @@ void LabPanel::startLab(const QString &name)
     m_lab = lab;
     if (!sameLab) {
         // A fresh lab starts at its default size.
-        const std::uint64_t defaults[] = { 16 * 1024, 64, 16, 16, 8 * 1024, 4 };
-        m_size->setValue(int(defaults[std::size_t(lab - &allLabs()[0])]));
+        const std::map<std::string, int> defaults = { { "reserve-commit", 16 * 1024 }, { "shared-section", 64 },
+                                                      { "copy-on-write", 16 }, { "fork-cow", 16 }, { "page-out", 8 * 1024 } };
+        m_size->setValue(defaults.count(lab->name) ? defaults.at(lab->name) : 4);
         m_size->setEnabled(lab->name != "image-sharing");
     }
     m_session.reset();

@@ -460,6 +460,7 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
     LabSession &lab = **session;
     print(s.out, lab.lab().title + " (lab target PID " + std::to_string(lab.pidA()) + ")\n");
     bool pngNoted = false;
+    bool pagesNoted = false;
     for (int k = 1; !lab.finished(); ++k) {
         auto step = lab.runNextStep();
         if (!step)
@@ -475,15 +476,26 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
             if (!st)
                 return st;
             std::vector<PageInfo> pages;
+            bool havePages = true;
             if (end > start) {
                 auto read = readPages(pid, start, end);
-                if (!read)
+                if (!read && read.error().code == ErrorCode::Unsupported) {
+                    // Said once, and no pages file rather than a wrong one.
+                    if (!pagesNoted)
+                        print(s.err, "vmatlas: pages files skipped: " + read.error().message + "\n");
+                    pagesNoted = true;
+                    havePages = false;
+                } else if (!read) {
                     return read.error();
-                pages = std::move(read).value();
+                } else {
+                    pages = std::move(read).value();
+                }
             }
-            st = writeFileAtomically(base + suffix + "-pages.csv", pagesToCsv(pages));
-            if (!st)
-                return st;
+            if (havePages) {
+                st = writeFileAtomically(base + suffix + "-pages.csv", pagesToCsv(pages));
+                if (!st)
+                    return st;
+            }
             if (suffix.empty()) {
                 if (pngRenderer())
                     return pngRenderer()(*snap, base + ".png", 1600, 1000, { start, end });
@@ -563,7 +575,7 @@ int run(const std::vector<std::string> &args, Streams s)
     if (args[0] == "lab")
         return cmdLab(rest, s);
     if (args[0] == "lab-target")
-        return runLabTargetServer();
+        return runLabTargetServer(rest);
     if (auto it = registry().find(args[0]); it != registry().end())
         return it->second.handler(rest, s);
     print(s.err, "vmatlas: unknown command '" + args[0] + "'\nTry 'vmatlas --help'.\n");

@@ -4,7 +4,9 @@
 #include "platform.h"
 #include "textcodec.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 
 namespace vmatlas {
@@ -257,7 +259,7 @@ std::vector<LabDefinition> buildLabs()
     labs.push_back({ "fork-cow", "Copy-on-write after fork()",
         "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied "
         "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.",
-        {} });
+        {}, false });
     auto &fc = labs.back().steps;
     fc.push_back({ "Write some pages", "The parent allocates private memory and writes every page: anon pages, exclusive to it.",
                    [](LabSession &s) -> Result<LabStepResult> {
@@ -305,7 +307,7 @@ std::vector<LabDefinition> buildLabs()
         "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file "
         "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped "
         "and read again from the file. MADV_PAGEOUT asks for this now, for a range.",
-        {} });
+        {}, false });
     auto &po = labs.back().steps;
     po.push_back({ "Fill anon pages and read a file", "Private memory written (anon) and, right after it, a file read (file).",
                    [](LabSession &s) -> Result<LabStepResult> {
@@ -402,7 +404,12 @@ std::vector<LabDefinition> buildLabs()
 
 const std::vector<LabDefinition> &allLabs()
 {
-    static const std::vector<LabDefinition> labs = buildLabs();
+    static const std::vector<LabDefinition> labs = [] {
+        std::vector<LabDefinition> all = buildLabs();
+        if (platformName() == "windows")
+            all.erase(std::remove_if(all.begin(), all.end(), [](const LabDefinition &l) { return !l.onWindows; }), all.end());
+        return all;
+    }();
     return labs;
 }
 
@@ -435,8 +442,10 @@ Result<std::unique_ptr<LabSession>> LabSession::start(const std::string &labName
     s->m_lab = lab;
     s->m_executable = executable;
     s->m_pageSize = systemPageSize();
-    const std::uint64_t defaults[] = { 16ULL << 20, 64 * 1024, 16 * 1024, 16 * 1024, 8ULL << 20, 0 };
-    const std::uint64_t def = defaults[std::size_t(lab - &allLabs()[0])];
+    const std::map<std::string, std::uint64_t> defaults = { { "reserve-commit", 16ULL << 20 }, { "shared-section", 64 * 1024 },
+                                                            { "copy-on-write", 16 * 1024 }, { "fork-cow", 16 * 1024 },
+                                                            { "page-out", 8ULL << 20 } };
+    const std::uint64_t def = defaults.count(lab->name) ? defaults.at(lab->name) : 0;
     s->m_size = options.size ? options.size : (def ? def : s->m_pageSize);
     auto valid = validateLabSize(s->m_size, s->m_pageSize);
     if (!valid)

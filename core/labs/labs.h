@@ -37,8 +37,10 @@ struct LabDefinition
     std::string title;
     std::string summary; // the idea, in two or three sentences
     std::vector<LabStep> steps;
+    bool onWindows = true; // false: needs Linux (fork, MADV_PAGEOUT)
 };
 
+// The labs this platform can run.
 const std::vector<LabDefinition> &allLabs();
 const LabDefinition *findLab(const std::string &name);
 

@@ -37,8 +37,9 @@ private:
     std::string m_buffer;
 };
 
-// The lab target's command loop on standard input and output; returns the exit code.
-int runLabTargetServer();
+// The lab target's command loop on standard input and output; returns the exit code. args are the
+// arguments after "lab-target" (Windows uses "--probe-write SECTION" for a disposable writer).
+int runLabTargetServer(const std::vector<std::string> &args = {});
 
 // The bytes a lab target's program keeps in its initialised data (for the image-sharing lab).
 constexpr std::size_t kLabImageDataSize = 2 * 4096;

@@ -280,7 +280,7 @@ struct Server
 
 } // namespace
 
-int runLabTargetServer()
+int runLabTargetServer(const std::vector<std::string> &)
 {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the window or the CLI that started us
     ::signal(SIGPIPE, SIG_IGN);

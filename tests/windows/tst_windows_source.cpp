@@ -1,0 +1,284 @@
+// The Windows source on a known layout made in this process: a reservation, a partly committed one,
+// a page-file-backed section, a copy-on-write view of a file; then the CLI's CSV for this process and
+// the labs run headless. Built with MinGW-w64; runs under Wine.
+#include "check.h"
+#include "csv.h"
+#include "fileio.h"
+#include "pages.h"
+#include "platform.h"
+#include "totals.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <windows.h>
+
+using namespace vmatlas;
+
+namespace {
+
+const Region *at(const Snapshot &s, Address a)
+{
+    auto i = s.indexOf(a);
+    return i < 0 ? nullptr : &s.regions[std::size_t(i)];
+}
+
+std::vector<PageState> states(const std::vector<PageInfo> &pages)
+{
+    std::vector<PageState> s;
+    for (const PageInfo &p : pages)
+        s.push_back(p.state);
+    return s;
+}
+
+// Runs a command line, its standard output into a file; returns the exit code.
+int run(const std::wstring &command, const std::wstring &outputFile)
+{
+    SECURITY_ATTRIBUTES sa { sizeof sa, nullptr, TRUE };
+    HANDLE out = CreateFileW(outputFile.c_str(), GENERIC_WRITE, FILE_SHARE_READ, &sa, CREATE_ALWAYS, 0, nullptr);
+    STARTUPINFOW si {};
+    si.cb = sizeof si;
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdOutput = out;
+    si.hStdError = out;
+    si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
+    PROCESS_INFORMATION pi {};
+    std::wstring cmd = command;
+    if (!CreateProcessW(nullptr, cmd.data(), nullptr, nullptr, TRUE, 0, nullptr, nullptr, &si, &pi)) {
+        CloseHandle(out);
+        return -1;
+    }
+    WaitForSingleObject(pi.hProcess, 300000);
+    DWORD code = 0;
+    GetExitCodeProcess(pi.hProcess, &code);
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    CloseHandle(out);
+    return int(code);
+}
+
+// A function of this program, to find its code in the map.
+__attribute__((noinline)) int codeMarker()
+{
+    return 42;
+}
+
+bool underWine()
+{
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    return ntdll && GetProcAddress(ntdll, "wine_get_version");
+}
+
+std::wstring widen(const std::string &s)
+{
+    return std::filesystem::path(s).wstring();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const std::string vmatlas = argc > 1 ? argv[1] : "vmatlas.exe";
+    const std::uint32_t page = systemPageSize();
+    CHECK_EQ(page, 4096u);
+    CHECK(platformName() == "windows");
+
+    // The layout.
+    char *reserved = static_cast<char *>(VirtualAlloc(nullptr, 16 * page, MEM_RESERVE, PAGE_NOACCESS));
+    char *partial = static_cast<char *>(VirtualAlloc(nullptr, 16 * page, MEM_RESERVE, PAGE_NOACCESS));
+    VirtualAlloc(partial, 4 * page, MEM_COMMIT, PAGE_READWRITE);
+    partial[0] = 1;
+    partial[page] = 1;
+    HANDLE section = CreateFileMappingW(INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, 0, 16 * page, L"Local\\vmatlas-test-section");
+    char *view = static_cast<char *>(MapViewOfFile(section, FILE_MAP_ALL_ACCESS, 0, 0, 16 * page));
+    view[0] = 'A';
+    const auto tempDir = std::filesystem::temp_directory_path() / ("vmatlas-test-" + std::to_string(GetCurrentProcessId()));
+    std::filesystem::create_directories(tempDir);
+    const std::string filePath = (tempDir / "copy on write.bin").string();
+    CHECK(writeFileAtomically(filePath, std::string(4 * page, 'f')).ok());
+    HANDLE file = CreateFileW(widen(filePath).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr);
+    HANDLE cowSection = CreateFileMappingW(file, nullptr, PAGE_WRITECOPY, 0, 0, nullptr);
+    char *cow = static_cast<char *>(MapViewOfFile(cowSection, FILE_MAP_COPY, 0, 0, 4 * page));
+    CHECK(reserved && partial && view && cow);
+    volatile char sink = cow[0] + cow[page] + cow[2 * page] + cow[3 * page];
+    (void)sink;
+
+    auto snap = readSnapshot(currentPid());
+    CHECK_MSG(snap.ok(), snap.ok() ? "" : snap.error().message);
+    if (!snap.ok())
+        return check::report();
+    const Snapshot &s = *snap;
+
+    SECTION("snapshot header");
+    CHECK(s.platform == "windows");
+    CHECK_EQ(s.pid, currentPid());
+    CHECK(s.processName.find("tst_windows_source") != std::string::npos);
+    for (std::size_t i = 1; i < s.regions.size(); ++i) {
+        CHECK(s.regions[i].start == s.regions[i - 1].end); // sorted, contiguous with Free gaps
+    }
+
+    SECTION("reservation");
+    const Region *r = at(s, Address(reserved));
+    CHECK(r && r->start == Address(reserved));
+    CHECK(r && r->size() == 16 * page);
+    CHECK(r && r->type == RegionType::Private);
+    CHECK(r && r->state == RegionState::Reserved);
+    CHECK(r && r->protection.toString() == "---p");
+    CHECK(r && r->counter(Counter::Rss) == 0);
+
+    SECTION("partly committed");
+    r = at(s, Address(partial));
+    CHECK(r && r->size() == 4 * page);
+    CHECK(r && r->state == RegionState::Committed);
+    CHECK(r && r->protection.toString() == "rw-p");
+    CHECK(r && r->counter(Counter::Rss) == 2 * page);
+    r = at(s, Address(partial + 4 * page));
+    CHECK(r && r->start == Address(partial + 4 * page));
+    CHECK(r && r->size() == 12 * page);
+    CHECK(r && r->state == RegionState::Reserved);
+    auto pages = readPages(currentPid(), Address(partial), Address(partial + 8 * page));
+    CHECK(pages.ok());
+    if (pages.ok()) {
+        std::vector<PageState> expected(8, PageState::None);
+        expected[0] = expected[1] = PageState::Anon;
+        CHECK(states(*pages) == expected);
+        CHECK((*pages)[0].exclusive);
+    }
+
+    SECTION("page-file-backed section");
+    r = at(s, Address(view));
+    CHECK(r && r->type == RegionType::Mapped);
+    CHECK(r && r->state == RegionState::Committed);
+    CHECK(r && r->protection.toString() == "rw-s");
+    CHECK(r && r->size() == 16 * page);
+    pages = readPages(currentPid(), Address(view), Address(view + 2 * page));
+    CHECK(pages.ok() && pages->size() == 2);
+    if (pages.ok() && pages->size() == 2) {
+        CHECK((*pages)[0].state == PageState::File); // valid and shared
+        CHECK((*pages)[1].state == PageState::None); // never touched
+    }
+
+    SECTION("copy-on-write view");
+    r = at(s, Address(cow));
+    CHECK(r && r->type == RegionType::Mapped);
+    CHECK(r && r->protection.toString() == "rw-c");
+    CHECK_MSG(r && r->path().find("copy on write.bin") != std::string::npos, r ? r->path() : std::string("no region"));
+    CHECK_MSG(r && r->path().size() > 2 && r->path()[1] == ':', r ? r->path() : std::string()); // a drive letter, not \Device\...
+    CHECK(r && r->path().back() == 'n'); // no terminator counted in
+    pages = readPages(currentPid(), Address(cow), Address(cow + 4 * page));
+    CHECK(pages.ok() && states(*pages) == std::vector<PageState>(4, PageState::File));
+
+    SECTION("the program is Image");
+    r = at(s, reinterpret_cast<Address>(&codeMarker));
+    CHECK(r && r->type == RegionType::Image);
+    CHECK(r && r->labelKind == LabelKind::Program);
+    CHECK_MSG(r && r->path().find("tst_windows_source.exe") != std::string::npos, r ? r->path() : std::string());
+    CHECK(r && r->protection.execute);
+
+    SECTION("totals");
+    const Totals t = computeTotals(s);
+    CHECK(t.all.rss > 0);
+    CHECK(t.of(RegionType::Image).size > 0);
+    CHECK(t.of(RegionType::Mapped).committed >= 20 * page);
+    CHECK(!s.extras.empty() && s.extras[0].name == "AllocationBase");
+
+    SECTION("errors");
+    auto none = readSnapshot(0x7ffffff0);
+    CHECK(!none.ok() && none.error().code == ErrorCode::NoSuchProcess);
+    auto list = listProcesses();
+    CHECK(list.ok());
+    bool self = false;
+    if (list.ok())
+        for (const ProcessInfo &p : *list)
+            self |= p.pid == currentPid() && p.name.find("tst_windows_source") != std::string::npos && p.readable;
+    CHECK(self);
+
+    SECTION("files");
+    const std::string out = (tempDir / "out.csv").string();
+    CHECK(writeFileAtomically(out, "one").ok());
+    CHECK(writeFileAtomically(out, "two").ok());
+    auto back = readWholeFile(out);
+    CHECK(back.ok() && *back == "two");
+    std::size_t files = 0;
+    for (auto &e : std::filesystem::directory_iterator(tempDir))
+        files += e.path().filename().string().find(".tmp-") != std::string::npos;
+    CHECK_EQ(files, 0u);
+    auto missing = writeFileAtomically((tempDir / "no" / "x.csv").string(), "x");
+    CHECK(!missing.ok() && missing.error().message.find("does not exist") != std::string::npos);
+
+    SECTION("the CLI's CSV of this process");
+    const std::string csv = (tempDir / "snapshot.csv").string();
+    const std::wstring exe = L"\"" + widen(vmatlas) + L"\"";
+    int code = run(exe + L" snapshot --pid " + std::to_wstring(GetCurrentProcessId()) + L" --csv \"" + widen(csv) + L"\"",
+                   (tempDir / "cli.txt").wstring());
+    CHECK_EQ(code, 0);
+    auto text = readWholeFile(csv);
+    CHECK(text.ok());
+    if (text.ok()) {
+        auto regions = regionsFromCsv(*text);
+        CHECK(regions.ok());
+        bool found = false;
+        if (regions.ok())
+            for (const Region &g : *regions)
+                found |= g.start == Address(reserved) && g.size() == 16 * page && g.state == RegionState::Reserved
+                    && g.type == RegionType::Private;
+        CHECK(found);
+        CHECK(text->rfind("start,end,size,type,state,protection,offset,device,inode,path,label,rss,", 0) == 0);
+        CHECK(text->find("\r\n") == std::string::npos);
+    }
+    code = run(exe + L" snapshot --pid 2147483640", (tempDir / "cli-error.txt").wstring());
+    CHECK_EQ(code, 3);
+
+    SECTION("labs headless");
+    code = run(exe + L" lab --list", (tempDir / "labs.txt").wstring());
+    auto list2 = readWholeFile((tempDir / "labs.txt").string());
+    CHECK(code == 0 && list2.ok() && list2->find("reserve-commit") != std::string::npos
+          && list2->find("shared-section") != std::string::npos && list2->find("copy-on-write") != std::string::npos
+          && list2->find("fork-cow") == std::string::npos);
+    const auto labDir = tempDir / "reserve-commit";
+    code = run(exe + L" lab reserve-commit --size 65536 --out \"" + labDir.wstring() + L"\"", (tempDir / "lab1.txt").wstring());
+    auto labOut = readWholeFile((tempDir / "lab1.txt").string());
+    CHECK_MSG(code == 0, labOut.ok() ? *labOut : std::string());
+    auto step3 = readWholeFile((labDir / "step-3-pages.csv").string());
+    if (underWine()) {
+        // Wine answers QueryWorkingSetEx only for the calling process: the lab says so, writes no pages files.
+        CHECK(!step3.ok());
+        CHECK_MSG(labOut.ok() && labOut->find("pages files skipped") != std::string::npos, labOut.ok() ? *labOut : std::string());
+    } else {
+        CHECK(step3.ok());
+    }
+    if (step3.ok()) {
+        auto p3 = pagesFromCsv(*step3);
+        CHECK(p3.ok() && p3->size() == 16);
+        if (p3.ok() && p3->size() == 16) {
+            std::vector<PageState> expected(16, PageState::None);
+            expected[0] = expected[1] = PageState::Anon;
+            CHECK(states(*p3) == expected);
+        }
+    }
+    auto step2 = readWholeFile((labDir / "step-2.csv").string());
+    CHECK(step2.ok() && step2->find(",16384,Private,Committed,rw-p,") != std::string::npos
+          && step2->find(",49152,Private,Reserved,---p,") != std::string::npos);
+    const auto shared = tempDir / "shared-section";
+    code = run(exe + L" lab shared-section --out \"" + shared.wstring() + L"\"", (tempDir / "lab2.txt").wstring());
+    auto sharedOut = readWholeFile((tempDir / "lab2.txt").string());
+    CHECK_MSG(code == 0 && sharedOut.ok() && sharedOut->find("read \"Hello from A\"") != std::string::npos
+                  && sharedOut->find("A reads \"Reply from B\"") != std::string::npos
+                  && sharedOut->find("access violation: the view at") != std::string::npos,
+              sharedOut.ok() ? *sharedOut : std::string());
+    const auto cowDir = tempDir / "copy-on-write";
+    code = run(exe + L" lab copy-on-write --out \"" + cowDir.wstring() + L"\"", (tempDir / "lab3.txt").wstring());
+    auto cowOut = readWholeFile((tempDir / "lab3.txt").string());
+    CHECK_MSG(code == 0 && cowOut.ok() && cowOut->find("the file on disk is unchanged") != std::string::npos,
+              cowOut.ok() ? *cowOut : std::string());
+    auto cowStep1 = readWholeFile((cowDir / "step-1.csv").string());
+    CHECK(cowStep1.ok() && cowStep1->find(",Mapped,Committed,rw-c,") != std::string::npos);
+
+    UnmapViewOfFile(cow);
+    CloseHandle(cowSection);
+    CloseHandle(file);
+    std::error_code ec;
+    std::filesystem::remove_all(tempDir, ec);
+    return check::report();
+}
