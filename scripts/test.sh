@@ -14,6 +14,8 @@ if [ "${1:-}" = "--asan" ]; then
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
+# What the package test validates with.
+vmatlas_install dpkg-dev file lintian appstream desktop-file-utils man-db
 vmatlas_build "${extra[@]}"
 
 export QT_QPA_PLATFORM=offscreen

@@ -1,5 +1,7 @@
 #include "addressmapview.h"
 
+#include "uitext.h"
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -363,7 +365,7 @@ QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
     QString html = QStringLiteral("<b>%1 – %2</b><br>").arg(QStringLiteral("0x") + QString::number(r.start, 16),
                                                            QStringLiteral("0x") + QString::number(r.end, 16));
     html += tr("Size: %1").arg(formatBytes(r.size())) + QStringLiteral("<br>");
-    html += tr("%1, %2").arg(QString::fromLatin1(regionTypeName(r.type).data()), QString::fromLatin1(regionStateName(r.state).data()));
+    html += tr("%1, %2").arg(typeText(r.type), stateText(r.state));
     if (r.type != RegionType::Free) {
         html += QStringLiteral(", ") + QString::fromStdString(r.protection.toString()) + QStringLiteral("<br>");
         if (!r.path().empty())
@@ -391,7 +393,7 @@ bool AddressMapView::viewportEvent(QEvent *event)
                 if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
                     --it;
                     tip += QStringLiteral("<br>") + tr("Page 0x%1: %2%3").arg(QString::number(it->address, 16),
-                                                                        QString::fromLatin1(pageStateName(it->state).data()),
+                                                                        pageStateText(it->state),
                                                                         it->exclusive ? tr(", exclusive") : QString());
                 }
             }

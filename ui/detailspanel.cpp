@@ -3,6 +3,7 @@
 #include "maprenderer.h"
 #include "pagestrip.h"
 #include "totals.h"
+#include "uitext.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -81,8 +82,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         m_title->setText(tr("No region selected"));
         return;
     }
-    m_title->setText(tr("%1 %2 region").arg(QString::fromLatin1(regionStateName(r->state).data()),
-                                            QString::fromLatin1(regionTypeName(r->type).data())));
+    m_title->setText(tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
     addRow(tr("Range"), hex(r->start) + QStringLiteral(" – ") + hex(r->end));
     addRow(tr("Size"), tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));
     switch (r->type) {

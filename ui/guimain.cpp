@@ -14,6 +14,11 @@
 #include <QGuiApplication>
 #include <QSaveFile>
 #include <QTimer>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 
 #include <cstdlib>
 #include <memory>
@@ -67,6 +72,19 @@ int runGui(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("VM Atlas"));
     QApplication::setApplicationVersion(QStringLiteral(VMATLAS_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("vmatlas"));
+
+    // The language: the one chosen in Settings, else the system's.
+    static QTranslator appTranslator, qtTranslator;
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    if (appTranslator.load(locale, QStringLiteral("vmatlas"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&appTranslator);
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QIcon icon;
+    for (const char *size : { "64", "256" })
+        icon.addFile(QStringLiteral(":/icons/vmatlas-%1.png").arg(QLatin1String(size)));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A live map of a process's virtual address space"));

@@ -7,6 +7,7 @@
 #include "sessioncontroller.h"
 
 #include <QButtonGroup>
+#include <QCoreApplication>
 
 #include <map>
 #include <QFormLayout>
@@ -21,6 +22,14 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace vmatlas::ui {
+
+namespace {
+// Lab texts come from the Qt-free core, marked for translation in context "Lab".
+QString labText(const std::string &text)
+{
+    return QCoreApplication::translate("Lab", text.c_str());
+}
+} // namespace
 
 LabPanel::LabPanel(MainWindow *window, QWidget *parent) : QWidget(parent), m_window(window), m_executable(currentExecutable())
 {
@@ -191,12 +200,12 @@ void LabPanel::showLab()
 {
     if (!m_lab)
         return;
-    m_title->setText(QString::fromStdString(m_lab->title));
-    m_summary->setText(QString::fromStdString(m_lab->summary));
+    m_title->setText(labText(m_lab->title));
+    m_summary->setText(labText(m_lab->summary));
     m_steps->clear();
     const int done = m_session ? m_session->nextStep() : 0;
     for (std::size_t i = 0; i < m_lab->steps.size(); ++i) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1. %2%3").arg(i + 1).arg(QString::fromStdString(m_lab->steps[i].title),
+        auto *item = new QListWidgetItem(QStringLiteral("%1. %2%3").arg(i + 1).arg(labText(m_lab->steps[i].title),
                                                                              int(i) < done ? QStringLiteral("  ✓") : QString()),
                                          m_steps);
         if (int(i) == done) {
@@ -206,10 +215,10 @@ void LabPanel::showLab()
         }
     }
     if (done < int(m_lab->steps.size())) {
-        m_next->setText(tr("Run step %1: %2").arg(done + 1).arg(QString::fromStdString(m_lab->steps[std::size_t(done)].title)));
+        m_next->setText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)));
         m_explanation->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                                   .arg(QString::fromStdString(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
-                                        QString::fromStdString(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
+                                   .arg(labText(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
+                                        labText(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
     } else {
         m_next->setText(tr("The lab is done"));
         m_explanation->setHtml(tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
@@ -239,7 +248,7 @@ void LabPanel::runNextStep()
         m_last = *r;
         const QString happened = QString::fromStdString(r->happened);
         m_log->append(QStringLiteral("<b>%1.</b> %2").arg(step + 1).arg(happened.toHtmlEscaped()));
-        m_window->addTimelineEvent(tr("step %1: %2").arg(step + 1).arg(QString::fromStdString(m_lab->steps[std::size_t(step)].title)));
+        m_window->addTimelineEvent(tr("step %1: %2").arg(step + 1).arg(labText(m_lab->steps[std::size_t(step)].title)));
         if (session->pidB() > 0)
             m_showB->setEnabled(true);
         showLab();

@@ -37,6 +37,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -66,9 +67,9 @@ struct IntervalChoice
     int ms;
 };
 const IntervalChoice kIntervals[] = {
-    { QT_TRANSLATE_NOOP("MainWindow", "Off"), 0 },      { QT_TRANSLATE_NOOP("MainWindow", "0.5 s"), 500 },
-    { QT_TRANSLATE_NOOP("MainWindow", "1 s"), 1000 },   { QT_TRANSLATE_NOOP("MainWindow", "2 s"), 2000 },
-    { QT_TRANSLATE_NOOP("MainWindow", "5 s"), 5000 },   { QT_TRANSLATE_NOOP("MainWindow", "Custom…"), -1 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Off"), 0 },      { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "0.5 s"), 500 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "1 s"), 1000 },   { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "2 s"), 2000 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "5 s"), 5000 },   { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Custom…"), -1 },
 };
 
 Status saveWith(const QString &path, const std::function<bool(const ChunkSink &)> &produce)
@@ -324,6 +325,8 @@ void MainWindow::buildActions()
     choose->setToolTip(tr("Pick a running process to map (Ctrl+P)"));
     auto *open = file->addAction(tr("&Open Snapshot…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     auto *compare = file->addAction(tr("Co&mpare With Snapshot…"), this, &MainWindow::compareDialog);
     compare->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     file->addSeparator();
@@ -367,11 +370,30 @@ void MainWindow::buildActions()
     auto *labs = menuBar()->addMenu(tr("&Labs"));
     for (const LabDefinition &lab : allLabs()) {
         const QString name = QString::fromStdString(lab.name);
-        auto *a = labs->addAction(QString::fromStdString(lab.title), this, [this, name] { startLab(name); });
-        a->setToolTip(QString::fromStdString(lab.summary));
+        auto *a = labs->addAction(QCoreApplication::translate("Lab", lab.title.c_str()), this, [this, name] { startLab(name); });
+        a->setToolTip(QCoreApplication::translate("Lab", lab.summary.c_str()));
         a->setObjectName(QStringLiteral("lab-") + name);
     }
     labs->setToolTipsVisible(true);
+
+    auto *settings = menuBar()->addMenu(tr("Se&ttings"));
+    auto *language = settings->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    const std::pair<QString, QString> choices[] = { { QString(), tr("System default") },
+                                                    { QStringLiteral("en"), QStringLiteral("English") },
+                                                    { QStringLiteral("zh_CN"), QStringLiteral("简体中文") } };
+    for (const auto &[code, title] : choices) {
+        auto *a = language->addAction(title);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        languages->addAction(a);
+        const QString chosen = code;
+        connect(a, &QAction::triggered, this, [this, chosen] {
+            QSettings().setValue(QStringLiteral("language"), chosen);
+            statusBar()->showMessage(tr("The language changes the next time VM Atlas starts."), 8000);
+        });
+    }
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
@@ -467,6 +489,35 @@ void MainWindow::openFile(const QString &path)
     m_timeline->setHistory({});
     m_map->setPages({});
     m_controller->openFile(path);
+    rememberRecent(path);
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > 10)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), recent);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent) {
+        auto *a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); });
+        a->setToolTip(path);
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent snapshots"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear the List"), this, [] { QSettings().remove(QStringLiteral("recentFiles")); });
+    }
 }
 
 void MainWindow::compareWith(const QString &path)

@@ -88,6 +88,8 @@ private:
     void jumpDialog();
     void goLive();
     void showAbout();
+    void rememberRecent(const QString &path);
+    void fillRecentMenu();
     void showShortcuts();
     void readSettings();
     void writeSettings() const;
@@ -113,6 +115,7 @@ private:
     QProgressBar *m_busy;
     QTimer m_busyDelay;
     QAction *m_pauseAction = nullptr;
+    class QMenu *m_recentMenu = nullptr;
     QAction *m_liveAction = nullptr;
 
     SnapshotPtr m_shown;

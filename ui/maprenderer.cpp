@@ -1,5 +1,7 @@
 #include "maprenderer.h"
 
+#include "uitext.h"
+
 #include <QCoreApplication>
 #include <QFontMetrics>
 
@@ -202,7 +204,7 @@ void MapRenderer::paintLabels(QPainter &p, const Snapshot &snapshot, const MapGe
             if (text.isEmpty())
                 text = QString::fromStdString(r.label());
             if (text.isEmpty())
-                text = QString::fromLatin1(regionTypeName(r.type).data());
+                text = typeText(r.type);
         }
         for (const QRectF &rect : g.rectsForPositions(std::max(seg.x, from), std::min(seg.x + seg.width, to))) {
             if (rect.width() < 40)
@@ -291,19 +293,18 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
         p.drawText(QRect(x, rect.top(), fm.horizontalAdvance(text) + 2, rect.height()), Qt::AlignVCenter, text);
         x += fm.horizontalAdvance(text) + 16;
     };
-    auto tr = [](const char *s) { return QCoreApplication::translate("MapLegend", s); };
-    item(colors.type[std::size_t(RegionType::Image)], false, tr("Image"));
-    item(colors.type[std::size_t(RegionType::Mapped)], false, tr("Mapped"));
-    item(colors.type[std::size_t(RegionType::Private)], false, tr("Private"));
-    item(colors.reserved[std::size_t(RegionType::Private)], true, tr("Reserved (hatched)"));
-    item(colors.breakFill, false, tr("Free (large gaps compressed)"));
+    item(colors.type[std::size_t(RegionType::Image)], false, QCoreApplication::translate("MapLegend", "Image"));
+    item(colors.type[std::size_t(RegionType::Mapped)], false, QCoreApplication::translate("MapLegend", "Mapped"));
+    item(colors.type[std::size_t(RegionType::Private)], false, QCoreApplication::translate("MapLegend", "Private"));
+    item(colors.reserved[std::size_t(RegionType::Private)], true, QCoreApplication::translate("MapLegend", "Reserved (hatched)"));
+    item(colors.breakFill, false, QCoreApplication::translate("MapLegend", "Free (large gaps compressed)"));
     if (pages) {
         x += 8;
-        item(colors.page[std::size_t(PageState::None)], false, tr("page: not in RAM"));
-        item(colors.page[std::size_t(PageState::File)], false, tr("file"));
-        item(colors.page[std::size_t(PageState::Anon)], false, tr("anon"));
-        item(colors.page[std::size_t(PageState::Swap)], false, tr("swap"));
-        item(colors.page[std::size_t(PageState::Guard)], false, tr("guard"));
+        item(colors.page[std::size_t(PageState::None)], false, QCoreApplication::translate("MapLegend", "page: not in RAM"));
+        item(colors.page[std::size_t(PageState::File)], false, QCoreApplication::translate("MapLegend", "file"));
+        item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "anon"));
+        item(colors.page[std::size_t(PageState::Swap)], false, QCoreApplication::translate("MapLegend", "swap"));
+        item(colors.page[std::size_t(PageState::Guard)], false, QCoreApplication::translate("MapLegend", "guard"));
     }
 }
 

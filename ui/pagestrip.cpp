@@ -1,5 +1,7 @@
 #include "pagestrip.h"
 
+#include "uitext.h"
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QPainter>
@@ -128,7 +130,7 @@ bool PageStrip::event(QEvent *event)
             const PageInfo &pg = m_pages[std::size_t(i)];
             QToolTip::showText(help->globalPos(),
                                tr("Page 0x%1: %2%3").arg(QString::number(pg.address, 16),
-                                                         QString::fromLatin1(pageStateName(pg.state).data()),
+                                                         pageStateText(pg.state),
                                                          pg.exclusive ? tr(", exclusive to this process") : QString()),
                                this);
         } else {

@@ -1,6 +1,7 @@
 #include "regiontablemodel.h"
 
 #include "maprenderer.h"
+#include "uitext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -236,8 +237,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         switch (col) {
         case Start: return hex(r.start);
         case End: return hex(r.end);
-        case Type: return QString::fromLatin1(regionTypeName(r.type).data());
-        case State: return QString::fromLatin1(regionStateName(r.state).data());
+        case Type: return typeText(r.type);
+        case State: return stateText(r.state);
         case Protection: return isFree ? QString() : QString::fromStdString(r.protection.toString());
         case Offset: return isFree ? QString() : hex(r.offset);
         case Device: return isFree ? QString() : QString::fromStdString(r.device());

@@ -9,6 +9,11 @@
 #include <map>
 #include <random>
 
+// Marks the lab texts for Qt Linguist (the window shows them translated); the core stays Qt-free.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
 namespace vmatlas {
 
 namespace {
@@ -80,15 +85,15 @@ std::vector<LabDefinition> buildLabs()
     std::vector<LabDefinition> labs;
 
     // 1. Reserve and commit.
-    labs.push_back({ "reserve-commit", "Reserve and commit",
-        "Address space and memory are different things. A process can reserve a range of addresses without any memory "
+    labs.push_back({ "reserve-commit", QT_TRANSLATE_NOOP("Lab", "Reserve and commit"),
+        QT_TRANSLATE_NOOP("Lab", "Address space and memory are different things. A process can reserve a range of addresses without any memory "
         "behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first "
         "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
-        "mmap(PROT_NONE) and mprotect.",
+        "mmap(PROT_NONE) and mprotect."),
         {} });
     auto &rc = labs.back().steps;
-    rc.push_back({ "Reserve", "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
-                   "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.",
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"), QT_TRANSLATE_NOOP("Lab", "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
+                   "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        auto a = callAddress(s.a(), "reserve " + std::to_string(s.size()));
                        if (!a)
@@ -96,9 +101,9 @@ std::vector<LabDefinition> buildLabs()
                        s.vars["base"] = hex(*a);
                        return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a, *a + s.size() };
                    } });
-    rc.push_back({ "Commit a quarter", "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"), QT_TRANSLATE_NOOP("Lab", "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
                    "Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: "
-                   "VirtualAlloc(MEM_COMMIT).",
+                   "VirtualAlloc(MEM_COMMIT)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address base = s.address("base");
                        const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
@@ -107,8 +112,8 @@ std::vector<LabDefinition> buildLabs()
                        return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": " + pageSummary(s.pidA(), base, base + q),
                                               base, base + s.size() };
                    } });
-    rc.push_back({ "Touch some pages", "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
-                   "turn from none to anon: private memory in RAM.",
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch some pages"), QT_TRANSLATE_NOOP("Lab", "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
+                   "turn from none to anon: private memory in RAM."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address base = s.address("base");
                        const std::uint64_t q = std::stoull(s.vars["committed"]);
@@ -117,15 +122,15 @@ std::vector<LabDefinition> buildLabs()
                        return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + pageSummary(s.pidA(), base, base + q),
                                               base, base + s.size() };
                    } });
-    rc.push_back({ "Decommit", "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
-                   "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).",
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"), QT_TRANSLATE_NOOP("Lab", "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
+                   "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address base = s.address("base");
                        TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
                        return LabStepResult { "decommitted: " + pageSummary(s.pidA(), base, base + s.size()) + ", Reserved again",
                                               base, base + s.size() };
                    } });
-    rc.push_back({ "Release", "munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE).",
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Release"), QT_TRANSLATE_NOOP("Lab", "munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address base = s.address("base");
                        TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
@@ -133,15 +138,15 @@ std::vector<LabDefinition> buildLabs()
                    } });
 
     // 2. Shared section.
-    labs.push_back({ "shared-section", "A section shared by two processes",
-        "A section is memory with a name that several processes can map: what one writes, the others read, because "
+    labs.push_back({ "shared-section", QT_TRANSLATE_NOOP("Lab", "A section shared by two processes"),
+        QT_TRANSLATE_NOOP("Lab", "A section is memory with a name that several processes can map: what one writes, the others read, because "
         "their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps "
         "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
-        "descriptor. A view's rights never exceed what it was opened with.",
+        "descriptor. A view's rights never exceed what it was opened with."),
         {} });
     auto &ss = labs.back().steps;
-    ss.push_back({ "Create the section in A", "memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM "
-                   "yet. Windows: CreateFileMapping + MapViewOfFile.",
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Create the section in A"), QT_TRANSLATE_NOOP("Lab", "memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM "
+                   "yet. Windows: CreateFileMapping + MapViewOfFile."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        auto r = s.a().call("section-create vmatlas-lab-section " + std::to_string(s.size()));
                        if (!r)
@@ -154,15 +159,15 @@ std::vector<LabDefinition> buildLabs()
                        return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID " + std::to_string(s.pidA()) + ") at " + hex(a),
                                               a, a + s.size() };
                    } });
-    ss.push_back({ "Write in A", "A writes a message in the first page: that page gets RAM, counted as file (a shared "
-                   "section's pages live in the page cache, like a file's).",
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Write in A"), QT_TRANSLATE_NOOP("Lab", "A writes a message in the first page: that page gets RAM, counted as file (a shared "
+                   "section's pages live in the page cache, like a file's)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a");
                        TRY(s.a().call("poke " + hex(a) + " " + toHex("Hello from A")));
                        return LabStepResult { "A wrote \"Hello from A\" at " + hex(a) + ": " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
                    } });
-    ss.push_back({ "Map it in B and read", "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
-                   "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.",
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Map it in B and read"), QT_TRANSLATE_NOOP("Lab", "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
+                   "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        if (!s.b())
                            TRY(s.startB());
@@ -182,7 +187,7 @@ std::vector<LabDefinition> buildLabs()
                                            a, a + s.size(), *b, *b + s.size() };
                        return res;
                    } });
-    ss.push_back({ "B writes, A reads", "B writes a reply into the same page; A reads it at once: one set of pages, two views.",
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "B writes, A reads"), QT_TRANSLATE_NOOP("Lab", "B writes a reply into the same page; A reads it at once: one set of pages, two views."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a"), b = s.address("b");
                        TRY(s.b()->call("poke " + hex(b + 64) + " " + toHex("Reply from B")));
@@ -193,9 +198,9 @@ std::vector<LabDefinition> buildLabs()
                        fromHex(peek->at(0), text);
                        return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + text + "\"", a, a + s.size(), b, b + s.size() };
                    } });
-    ss.push_back({ "A read-only view", "B maps a second view, read-only, and tries to write through it (in a disposable child "
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"), QT_TRANSLATE_NOOP("Lab", "B maps a second view, read-only, and tries to write through it (in a disposable child "
                    "process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it "
-                   "was opened with (FILE_MAP_READ on Windows).",
+                   "was opened with (FILE_MAP_READ on Windows)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        auto ro = callAddress(*s.b(), "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size()) + " ro");
                        if (!ro)
@@ -211,14 +216,14 @@ std::vector<LabDefinition> buildLabs()
                    } });
 
     // 3. Copy-on-write of a file view.
-    labs.push_back({ "copy-on-write", "Copy-on-write: a private view of a file",
-        "A file mapped privately shares the file's pages until the process writes: then that one page is copied and the "
+    labs.push_back({ "copy-on-write", QT_TRANSLATE_NOOP("Lab", "Copy-on-write: a private view of a file"),
+        QT_TRANSLATE_NOOP("Lab", "A file mapped privately shares the file's pages until the process writes: then that one page is copied and the "
         "copy becomes the process's own memory. The file on disk never changes. Windows calls this protection "
-        "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.",
+        "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only."),
         {} });
     auto &cw = labs.back().steps;
-    cw.push_back({ "Map a file privately", "mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is "
-                   "read yet.",
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Map a file privately"), QT_TRANSLATE_NOOP("Lab", "mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is "
+                   "read yet."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const std::string path = s.tempDir() + "/copy-on-write.dat";
                        std::string data(s.size(), '\0');
@@ -235,14 +240,14 @@ std::vector<LabDefinition> buildLabs()
                        return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
                                               *a, *a + s.size() };
                    } });
-    cw.push_back({ "Read every page", "Reading brings the file's pages in: they are file pages, shared with the page cache.",
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"), QT_TRANSLATE_NOOP("Lab", "Reading brings the file's pages in: they are file pages, shared with the page cache."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a");
                        TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
                        return LabStepResult { "read all pages: " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
                    } });
-    cw.push_back({ "Write to page 2", "A write to the second page copies it: that page alone becomes anon, the process's own; "
-                   "the others stay file. The bytes on disk are unchanged.",
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to page 2"), QT_TRANSLATE_NOOP("Lab", "A write to the second page copies it: that page alone becomes anon, the process's own; "
+                   "the others stay file. The bytes on disk are unchanged."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a");
                        const Address page = a + (s.size() > s.pageSize() ? s.pageSize() : 0);
@@ -256,12 +261,12 @@ std::vector<LabDefinition> buildLabs()
                    } });
 
     // 4. Copy-on-write after fork.
-    labs.push_back({ "fork-cow", "Copy-on-write after fork()",
-        "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied "
-        "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.",
+    labs.push_back({ "fork-cow", QT_TRANSLATE_NOOP("Lab", "Copy-on-write after fork()"),
+        QT_TRANSLATE_NOOP("Lab", "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied "
+        "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not."),
         {}, false });
     auto &fc = labs.back().steps;
-    fc.push_back({ "Write some pages", "The parent allocates private memory and writes every page: anon pages, exclusive to it.",
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "Write some pages"), QT_TRANSLATE_NOOP("Lab", "The parent allocates private memory and writes every page: anon pages, exclusive to it."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        auto a = callAddress(s.a(), "allocate " + std::to_string(s.size()));
                        if (!a)
@@ -271,7 +276,7 @@ std::vector<LabDefinition> buildLabs()
                        return LabStepResult { "wrote " + std::to_string(s.size() / s.pageSize()) + " pages at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
                                               *a, *a + s.size() };
                    } });
-    fc.push_back({ "fork()", "After fork the child maps the very same pages: they are no longer exclusive to either process.",
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "fork()"), QT_TRANSLATE_NOOP("Lab", "After fork the child maps the very same pages: they are no longer exclusive to either process."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        auto r = s.a().call("fork-hold");
                        if (!r)
@@ -287,8 +292,8 @@ std::vector<LabDefinition> buildLabs()
                                                   + std::to_string(s.size() / s.pageSize()),
                                               a, a + s.size(), a, a + s.size() };
                    } });
-    fc.push_back({ "The child writes one page", "The child's write copies that page: the child gets its own copy and the parent's "
-                   "page is exclusive again. The other pages stay shared.",
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "The child writes one page"), QT_TRANSLATE_NOOP("Lab", "The child's write copies that page: the child gets its own copy and the parent's "
+                   "page is exclusive again. The other pages stay shared."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a");
                        const Address page = a + (s.size() > 2 * s.pageSize() ? 2 * s.pageSize() : 0);
@@ -303,13 +308,13 @@ std::vector<LabDefinition> buildLabs()
                    } });
 
     // 5. The page file.
-    labs.push_back({ "page-out", "The page file (swap)",
-        "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file "
+    labs.push_back({ "page-out", QT_TRANSLATE_NOOP("Lab", "The page file (swap)"),
+        QT_TRANSLATE_NOOP("Lab", "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file "
         "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped "
-        "and read again from the file. MADV_PAGEOUT asks for this now, for a range.",
+        "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
         {}, false });
     auto &po = labs.back().steps;
-    po.push_back({ "Fill anon pages and read a file", "Private memory written (anon) and, right after it, a file read (file).",
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"), QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        // One range: anon pages first, the file's pages after them.
                        auto base = callAddress(s.a(), "reserve " + std::to_string(2 * s.size()));
@@ -328,8 +333,8 @@ std::vector<LabDefinition> buildLabs()
                                                   + pageSummary(s.pidA(), f, f + s.size()),
                                               a, f + s.size() };
                    } });
-    po.push_back({ "Page out", "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
-                   "Clean file pages are dropped either way (none). This lab never creates or enables swap.",
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"), QT_TRANSLATE_NOOP("Lab", "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
+                   "Clean file pages are dropped either way (none). This lab never creates or enables swap."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a"), f = s.address("f");
                        auto swap = s.a().call("swap-total");
@@ -339,7 +344,7 @@ std::vector<LabDefinition> buildLabs()
                                                   + "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
                                               a, f + s.size() };
                    } });
-    po.push_back({ "Touch them again", "Reading the pages again brings them back: file pages from the file, swapped pages from swap.",
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch them again"), QT_TRANSLATE_NOOP("Lab", "Reading the pages again brings them back: file pages from the file, swapped pages from swap."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address a = s.address("a"), f = s.address("f");
                        TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
@@ -348,13 +353,13 @@ std::vector<LabDefinition> buildLabs()
                    } });
 
     // 6. Images are shared.
-    labs.push_back({ "image-sharing", "Images are shared",
-        "Two processes running the same program map the same file: its code pages are in RAM once, shared, so each "
+    labs.push_back({ "image-sharing", QT_TRANSLATE_NOOP("Lab", "Images are shared"),
+        QT_TRANSLATE_NOOP("Lab", "Two processes running the same program map the same file: its code pages are in RAM once, shared, so each "
         "process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a "
-        "process that writes to it gets its own copy of that page, and the other keeps the file's.",
+        "process that writes to it gets its own copy of that page, and the other keeps the file's."),
         {} });
     auto &is = labs.back().steps;
-    is.push_back({ "Run the program twice", "A second copy of the same program starts. Both map the same executable file as Image.",
+    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"), QT_TRANSLATE_NOOP("Lab", "A second copy of the same program starts. Both map the same executable file as Image."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        if (!s.b())
                            TRY(s.startB());
@@ -386,8 +391,8 @@ std::vector<LabDefinition> buildLabs()
                                                   + std::to_string(pss / 1024) + " kB",
                                               codeStart, codeEnd, codeStart, codeEnd };
                    } });
-    is.push_back({ "Write to the program's data in A", "A writes to a variable in the program's data segment: that page is "
-                   "copied (anon) in A, while B still maps the file's page.",
+    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"), QT_TRANSLATE_NOOP("Lab", "A writes to a variable in the program's data segment: that page is "
+                   "copied (anon) in A, while B still maps the file's page."),
                    [](LabSession &s) -> Result<LabStepResult> {
                        const Address d = s.address("data"), db = s.address("dataB");
                        TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));

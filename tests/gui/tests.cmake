@@ -9,6 +9,13 @@ vmatlas_add_gui_test(tst_models)
 vmatlas_add_gui_test(tst_mainwindow)
 vmatlas_add_gui_test(tst_addressmapview)
 vmatlas_add_gui_test(tst_labpanel)
+if(TARGET Qt6::lupdate)
+    find_package(Qt6 REQUIRED COMPONENTS Xml)
+    vmatlas_add_gui_test(tst_translations)
+    target_link_libraries(tst_translations PRIVATE Qt6::Xml)
+    target_compile_definitions(tst_translations PRIVATE VMATLAS_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+        VMATLAS_LUPDATE="$<TARGET_FILE:Qt6::lupdate>")
+endif()
 
 add_executable(vmatlas_bench_gui ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_gui.cpp)
 target_link_libraries(vmatlas_bench_gui PRIVATE vmatlas_ui Qt6::Widgets vmatlas_warnings)

@@ -1,0 +1,1571 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Lab</name>
+    <message>
+        <source>Reserve and commit</source>
+        <translation>Reserve and commit</translation>
+    </message>
+    <message>
+        <source>Address space and memory are different things. A process can reserve a range of addresses without any memory behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with mmap(PROT_NONE) and mprotect.</source>
+        <translation>Address space and memory are different things. A process can reserve a range of addresses without any memory behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with mmap(PROT_NONE) and mprotect.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <source>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
+        <translation>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</translation>
+    </message>
+    <message>
+        <source>Commit a quarter</source>
+        <translation>Commit a quarter</translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
+        <translation>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</translation>
+    </message>
+    <message>
+        <source>Touch some pages</source>
+        <translation>Touch some pages</translation>
+    </message>
+    <message>
+        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</source>
+        <translation>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</translation>
+    </message>
+    <message>
+        <source>Decommit</source>
+        <translation>Decommit</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</source>
+        <translation>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE).</source>
+        <translation>munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE).</translation>
+    </message>
+    <message>
+        <source>A section shared by two processes</source>
+        <translation>A section shared by two processes</translation>
+    </message>
+    <message>
+        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</source>
+        <translation>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</translation>
+    </message>
+    <message>
+        <source>Create the section in A</source>
+        <translation>Create the section in A</translation>
+    </message>
+    <message>
+        <source>memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM yet. Windows: CreateFileMapping + MapViewOfFile.</source>
+        <translation>memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM yet. Windows: CreateFileMapping + MapViewOfFile.</translation>
+    </message>
+    <message>
+        <source>Write in A</source>
+        <translation>Write in A</translation>
+    </message>
+    <message>
+        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</source>
+        <translation>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</translation>
+    </message>
+    <message>
+        <source>Map it in B and read</source>
+        <translation>Map it in B and read</translation>
+    </message>
+    <message>
+        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</source>
+        <translation>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</translation>
+    </message>
+    <message>
+        <source>B writes, A reads</source>
+        <translation>B writes, A reads</translation>
+    </message>
+    <message>
+        <source>B writes a reply into the same page; A reads it at once: one set of pages, two views.</source>
+        <translation>B writes a reply into the same page; A reads it at once: one set of pages, two views.</translation>
+    </message>
+    <message>
+        <source>A read-only view</source>
+        <translation>A read-only view</translation>
+    </message>
+    <message>
+        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <translation>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</translation>
+    </message>
+    <message>
+        <source>Copy-on-write: a private view of a file</source>
+        <translation>Copy-on-write: a private view of a file</translation>
+    </message>
+    <message>
+        <source>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
+        <translation>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</translation>
+    </message>
+    <message>
+        <source>Map a file privately</source>
+        <translation>Map a file privately</translation>
+    </message>
+    <message>
+        <source>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</source>
+        <translation>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</translation>
+    </message>
+    <message>
+        <source>Read every page</source>
+        <translation>Read every page</translation>
+    </message>
+    <message>
+        <source>Reading brings the file's pages in: they are file pages, shared with the page cache.</source>
+        <translation>Reading brings the file's pages in: they are file pages, shared with the page cache.</translation>
+    </message>
+    <message>
+        <source>Write to page 2</source>
+        <translation>Write to page 2</translation>
+    </message>
+    <message>
+        <source>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</source>
+        <translation>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</translation>
+    </message>
+    <message>
+        <source>Copy-on-write after fork()</source>
+        <translation>Copy-on-write after fork()</translation>
+    </message>
+    <message>
+        <source>fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.</source>
+        <translation>fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.</translation>
+    </message>
+    <message>
+        <source>Write some pages</source>
+        <translation>Write some pages</translation>
+    </message>
+    <message>
+        <source>The parent allocates private memory and writes every page: anon pages, exclusive to it.</source>
+        <translation>The parent allocates private memory and writes every page: anon pages, exclusive to it.</translation>
+    </message>
+    <message>
+        <source>fork()</source>
+        <translation>fork()</translation>
+    </message>
+    <message>
+        <source>After fork the child maps the very same pages: they are no longer exclusive to either process.</source>
+        <translation>After fork the child maps the very same pages: they are no longer exclusive to either process.</translation>
+    </message>
+    <message>
+        <source>The child writes one page</source>
+        <translation>The child writes one page</translation>
+    </message>
+    <message>
+        <source>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</source>
+        <translation>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</translation>
+    </message>
+    <message>
+        <source>The page file (swap)</source>
+        <translation>The page file (swap)</translation>
+    </message>
+    <message>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
+        <translation>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</translation>
+    </message>
+    <message>
+        <source>Fill anon pages and read a file</source>
+        <translation>Fill anon pages and read a file</translation>
+    </message>
+    <message>
+        <source>Private memory written (anon) and, right after it, a file read (file).</source>
+        <translation>Private memory written (anon) and, right after it, a file read (file).</translation>
+    </message>
+    <message>
+        <source>Page out</source>
+        <translation>Page out</translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</source>
+        <translation>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</translation>
+    </message>
+    <message>
+        <source>Touch them again</source>
+        <translation>Touch them again</translation>
+    </message>
+    <message>
+        <source>Reading the pages again brings them back: file pages from the file, swapped pages from swap.</source>
+        <translation>Reading the pages again brings them back: file pages from the file, swapped pages from swap.</translation>
+    </message>
+    <message>
+        <source>Images are shared</source>
+        <translation>Images are shared</translation>
+    </message>
+    <message>
+        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</source>
+        <translation>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</translation>
+    </message>
+    <message>
+        <source>Run the program twice</source>
+        <translation>Run the program twice</translation>
+    </message>
+    <message>
+        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
+        <translation>A second copy of the same program starts. Both map the same executable file as Image.</translation>
+    </message>
+    <message>
+        <source>Write to the program's data in A</source>
+        <translation>Write to the program's data in A</translation>
+    </message>
+    <message>
+        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</source>
+        <translation>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Reserved (hatched)</source>
+        <translation>Reserved (hatched)</translation>
+    </message>
+    <message>
+        <source>Free (large gaps compressed)</source>
+        <translation>Free (large gaps compressed)</translation>
+    </message>
+    <message>
+        <source>page: not in RAM</source>
+        <translation>page: not in RAM</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>anon</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>swap</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>guard</translation>
+    </message>
+</context>
+<context>
+    <name>MapRenderer</name>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 free</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>not in RAM</source>
+        <translation>not in RAM</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>anon</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>swap</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>guard</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::AddressMapView</name>
+    <message>
+        <source>The address map: every region of the process from the lowest address (top left) to the highest. Wheel to zoom, drag to measure a range, click to select.</source>
+        <translation>The address map: every region of the process from the lowest address (top left) to the highest. Wheel to zoom, drag to measure a range, click to select.</translation>
+    </message>
+    <message>
+        <source>No snapshot yet</source>
+        <translation>No snapshot yet</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Size: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>RSS %1 · Swap %2</source>
+        <translation>RSS %1 · Swap %2</translation>
+    </message>
+    <message>
+        <source>Page 0x%1: %2%3</source>
+        <translation>Page 0x%1: %2%3</translation>
+    </message>
+    <message>
+        <source>, exclusive</source>
+        <translation>, exclusive</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::Banner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Hide this message</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::DetailsPanel</name>
+    <message>
+        <source>No region selected</source>
+        <translation>No region selected</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>%1 %2 region</source>
+        <translation>%1 %2 region</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pages)</source>
+        <translation>%1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; writes to it are copied (copy-on-write).</source>
+        <translation>A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; writes to it are copied (copy-on-write).</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile).</source>
+        <translation>A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile).</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</source>
+        <translation>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>No mapping: addresses the process may still allocate (Windows MEM_FREE).</source>
+        <translation>No mapping: addresses the process may still allocate (Windows MEM_FREE).</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Address space held with no access (PROT_NONE): Windows MEM_RESERVE. Touching it faults.</source>
+        <translation>Address space held with no access (PROT_NONE): Windows MEM_RESERVE. Touching it faults.</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>Usable memory: Windows MEM_COMMIT. Pages get RAM when first touched.</source>
+        <translation>Usable memory: Windows MEM_COMMIT. Pages get RAM when first touched.</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Protection</translation>
+    </message>
+    <message>
+        <source>Shared: writes are seen by every process mapping the same object.</source>
+        <translation>Shared: writes are seen by every process mapping the same object.</translation>
+    </message>
+    <message>
+        <source>Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.</source>
+        <translation>Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.</translation>
+    </message>
+    <message>
+        <source>Private: writes stay in this process (copy-on-write for file pages).</source>
+        <translation>Private: writes stay in this process (copy-on-write for file pages).</translation>
+    </message>
+    <message>
+        <source>Backed by</source>
+        <translation>Backed by</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>offset %1, device %2, inode %3</source>
+        <translation>offset %1, device %2, inode %3</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>Resident set: bytes of this region in RAM now (Windows: working set).</source>
+        <translation>Resident set: bytes of this region in RAM now (Windows: working set).</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>PSS</translation>
+    </message>
+    <message>
+        <source>Proportional set: RSS with each shared page divided by the number of processes mapping it.</source>
+        <translation>Proportional set: RSS with each shared page divided by the number of processes mapping it.</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Bytes written out to swap (Windows: the page file, pagefile.sys).</source>
+        <translation>Bytes written out to swap (Windows: the page file, pagefile.sys).</translation>
+    </message>
+    <message>
+        <source>Shared clean</source>
+        <translation>Shared clean</translation>
+    </message>
+    <message>
+        <source>In RAM, also mapped by other processes, unmodified: can be dropped and read again.</source>
+        <translation>In RAM, also mapped by other processes, unmodified: can be dropped and read again.</translation>
+    </message>
+    <message>
+        <source>Shared dirty</source>
+        <translation>Shared dirty</translation>
+    </message>
+    <message>
+        <source>In RAM, also mapped elsewhere, modified (a shared section someone wrote).</source>
+        <translation>In RAM, also mapped elsewhere, modified (a shared section someone wrote).</translation>
+    </message>
+    <message>
+        <source>Private clean</source>
+        <translation>Private clean</translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, unmodified.</source>
+        <translation>In RAM, only this process maps it, unmodified.</translation>
+    </message>
+    <message>
+        <source>Private dirty</source>
+        <translation>Private dirty</translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</source>
+        <translation>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>Pages with no file behind them: heap data, or copies made by copy-on-write.</source>
+        <translation>Pages with no file behind them: heap data, or copies made by copy-on-write.</translation>
+    </message>
+    <message>
+        <source>Referenced</source>
+        <translation>Referenced</translation>
+    </message>
+    <message>
+        <source>Pages used recently.</source>
+        <translation>Pages used recently.</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Pages pinned in RAM (mlock): never swapped.</source>
+        <translation>Pages pinned in RAM (mlock): never swapped.</translation>
+    </message>
+    <message>
+        <source>Swap PSS</source>
+        <translation>Swap PSS</translation>
+    </message>
+    <message>
+        <source>Swap divided among the processes sharing it.</source>
+        <translation>Swap divided among the processes sharing it.</translation>
+    </message>
+    <message>
+        <source>Anon huge pages</source>
+        <translation>Anon huge pages</translation>
+    </message>
+    <message>
+        <source>Bytes backed by transparent huge pages.</source>
+        <translation>Bytes backed by transparent huge pages.</translation>
+    </message>
+    <message>
+        <source>VM flags</source>
+        <translation>VM flags</translation>
+    </message>
+    <message>
+        <source>Selected range</source>
+        <translation>Selected range</translation>
+    </message>
+    <message>
+        <source>Mapped in it</source>
+        <translation>Mapped in it</translation>
+    </message>
+    <message>
+        <source>Bytes of the range inside some region.</source>
+        <translation>Bytes of the range inside some region.</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>Of the regions it touches, whole.</source>
+        <translation>Of the regions it touches, whole.</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LabPanel</name>
+    <message>
+        <source>No lab running</source>
+        <translation>No lab running</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
+        <translation>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>process A</source>
+        <translation>process A</translation>
+    </message>
+    <message>
+        <source>process B</source>
+        <translation>process B</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Run the next step</source>
+        <translation>Run the next step</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab target has exited.&lt;/b&gt; Restart the lab to go on.</source>
+        <translation>&lt;b&gt;The lab target has exited.&lt;/b&gt; Restart the lab to go on.</translation>
+    </message>
+    <message>
+        <source>Starting the lab target…</source>
+        <translation>Starting the lab target…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab could not start:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;The lab could not start:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The lab could not start: %1</source>
+        <translation>The lab could not start: %1</translation>
+    </message>
+    <message>
+        <source>Lab target A is process %1. Run the steps in order.</source>
+        <translation>Lab target A is process %1. Run the steps in order.</translation>
+    </message>
+    <message>
+        <source>Run step %1: %2</source>
+        <translation>Run step %1: %2</translation>
+    </message>
+    <message>
+        <source>The lab is done</source>
+        <translation>The lab is done</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; Restart to run it again, or choose another lab from the Labs menu.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; Restart to run it again, or choose another lab from the Labs menu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1 failed:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;Step %1 failed:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>The lab target has exited. Restart the lab to go on.</source>
+        <translation>The lab target has exited. Restart the lab to go on.</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>step %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::MainWindow</name>
+    <message>
+        <source>VM Atlas</source>
+        <translation>VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</source>
+        <translation>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</translation>
+    </message>
+    <message>
+        <source>The process exited</source>
+        <translation>The process exited</translation>
+    </message>
+    <message>
+        <source>Choose another process…</source>
+        <translation>Choose another process…</translation>
+    </message>
+    <message>
+        <source>Access denied: %1</source>
+        <translation>Access denied: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Shown below is what any user may read of process %1 (its status).</source>
+        <translation>&lt;br&gt;Shown below is what any user may read of process %1 (its status).</translation>
+    </message>
+    <message>
+        <source>Process %1 (status only)</source>
+        <translation>Process %1 (status only)</translation>
+    </message>
+    <message>
+        <source>Cannot open the snapshot: %1</source>
+        <translation>Cannot open the snapshot: %1</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>Open another…</translation>
+    </message>
+    <message>
+        <source>Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages</source>
+        <translation>Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages</translation>
+    </message>
+    <message>
+        <source>Search path, details or protection; or an address (0x…)</source>
+        <translation>Search path, details or protection; or an address (0x…)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>&amp;Regions</source>
+        <translation>&amp;Regions</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Timeline</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>reading</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Choose Process…</source>
+        <translation>&amp;Choose Process…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Pick a running process to map (Ctrl+P)</source>
+        <translation>Pick a running process to map (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation>&amp;Open Snapshot…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With Snapshot…</source>
+        <translation>Co&amp;mpare With Snapshot…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Export Map as &amp;PNG…</source>
+        <translation>Export Map as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Regions as &amp;CSV…</source>
+        <translation>Export Regions as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot as JSON…</source>
+        <translation>&amp;Save Snapshot as JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;In</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom &amp;Out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Whole Address Space</source>
+        <translation>&amp;Fit Whole Address Space</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Address…</source>
+        <translation>&amp;Jump to Address…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Search by Path…</source>
+        <translation>&amp;Search by Path…</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Live</source>
+        <translation>Back to &amp;Live</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling</source>
+        <translation>&amp;Sampling</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;Now</source>
+        <translation>Snapshot &amp;Now</translation>
+    </message>
+    <message>
+        <source>&amp;Labs</source>
+        <translation>&amp;Labs</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>The language changes the next time VM Atlas starts.</source>
+        <translation>The language changes the next time VM Atlas starts.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About VM Atlas</source>
+        <translation>&amp;About VM Atlas</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source> Refresh </source>
+        <translation> Refresh </translation>
+    </message>
+    <message>
+        <source>How often a new snapshot is taken</source>
+        <translation>How often a new snapshot is taken</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>Refresh interval</translation>
+    </message>
+    <message>
+        <source>Milliseconds between snapshots (at least 100):</source>
+        <translation>Milliseconds between snapshots (at least 100):</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <source>%1 s (custom)</source>
+        <translation>%1 s (custom)</translation>
+    </message>
+    <message>
+        <source>No recent snapshots</source>
+        <translation>No recent snapshots</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation>Clear the List</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>Cannot compare: %1</translation>
+    </message>
+    <message>
+        <source>Comparing with %1: %2 added, %3 removed, %4 changed (outlined on the map, tinted in the table).</source>
+        <translation>Comparing with %1: %2 added, %3 removed, %4 changed (outlined on the map, tinted in the table).</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) – VM Atlas</source>
+        <translation>%1 (PID %2) – VM Atlas</translation>
+    </message>
+    <message>
+        <source>Reading pages…</source>
+        <translation>Reading pages…</translation>
+    </message>
+    <message>
+        <source>A free gap has no pages.</source>
+        <translation>A free gap has no pages.</translation>
+    </message>
+    <message>
+        <source>Pages are read from a live process; this snapshot has none.</source>
+        <translation>Pages are read from a live process; this snapshot has none.</translation>
+    </message>
+    <message>
+        <source>0x%1 lies outside the mapped address space</source>
+        <translation>0x%1 lies outside the mapped address space</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (PID %2) · %n region(s)</source>
+        <translation><numerusform>%1 (PID %2) · %n region(s)</numerusform></translation>
+    </message>
+    <message>
+        <source> · taken %1</source>
+        <translation> · taken %1</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · from %1</translation>
+    </message>
+    <message>
+        <source> · process exited</source>
+        <translation> · process exited</translation>
+    </message>
+    <message>
+        <source> · history (Ctrl+L returns to live)</source>
+        <translation> · history (Ctrl+L returns to live)</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · paused</translation>
+    </message>
+    <message>
+        <source>Reading process %1…</source>
+        <translation>Reading process %1…</translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation>No process</translation>
+    </message>
+    <message>
+        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
+        <translation>Range %1: %2 mapped, %3 committed, RSS %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
+        <translation><numerusform>Selected %n region(s): %1, RSS %2, swap %3</numerusform></translation>
+    </message>
+    <message>
+        <source>1 page = %1 px</source>
+        <translation>1 page = %1 px</translation>
+    </message>
+    <message>
+        <source>1 px = %1</source>
+        <translation>1 px = %1</translation>
+    </message>
+    <message>
+        <source>Open a snapshot</source>
+        <translation>Open a snapshot</translation>
+    </message>
+    <message>
+        <source>VM Atlas snapshots (*.json);;All files (*)</source>
+        <translation>VM Atlas snapshots (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Compare with a snapshot</source>
+        <translation>Compare with a snapshot</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) — %3</source>
+        <translation>%1 (PID %2) — %3</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>Export map as PNG</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation>Width (px)</translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation>Height (px)</translation>
+    </message>
+    <message>
+        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
+        <translation>The image has a title (process, PID, time), the whole map and a legend.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Save snapshot as JSON</source>
+        <translation>Save snapshot as JSON</translation>
+    </message>
+    <message>
+        <source>Export regions as CSV</source>
+        <translation>Export regions as CSV</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Jump to address</source>
+        <translation>Jump to address</translation>
+    </message>
+    <message>
+        <source>Address (hex, e.g. 0x7f12a4000000):</source>
+        <translation>Address (hex, e.g. 0x7f12a4000000):</translation>
+    </message>
+    <message>
+        <source>'%1' is not a hex address</source>
+        <translation>'%1' is not a hex address</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>About VM Atlas</source>
+        <translation>About VM Atlas</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a process&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the snapshot as JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;jump to an address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search by path&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;snapshot now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pause or resume sampling&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;wheel, + / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the map around the pointer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F, 0, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;fit the whole address space&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;measure a range; Esc clears it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;middle drag, Shift+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a process&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the snapshot as JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;jump to an address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search by path&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;snapshot now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pause or resume sampling&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;wheel, + / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the map around the pointer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F, 0, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;fit the whole address space&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;measure a range; Esc clears it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;middle drag, Shift+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>0.5 s</source>
+        <translation>0.5 s</translation>
+    </message>
+    <message>
+        <source>1 s</source>
+        <translation>1 s</translation>
+    </message>
+    <message>
+        <source>2 s</source>
+        <translation>2 s</translation>
+    </message>
+    <message>
+        <source>5 s</source>
+        <translation>5 s</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Custom…</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PageStrip</name>
+    <message>
+        <source>Select a region to see its pages</source>
+        <translation>Select a region to see its pages</translation>
+    </message>
+    <message>
+        <source>not in RAM</source>
+        <translation>not in RAM</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>anon</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>swap</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>guard</translation>
+    </message>
+    <message>
+        <source>exclusive %1</source>
+        <translation>exclusive %1</translation>
+    </message>
+    <message>
+        <source>Page 0x%1: %2%3</source>
+        <translation>Page 0x%1: %2%3</translation>
+    </message>
+    <message>
+        <source>, exclusive to this process</source>
+        <translation>, exclusive to this process</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ProcessListModel</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>no access</translation>
+    </message>
+    <message>
+        <source>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
+        <translation>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Command line</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ProcessPicker</name>
+    <message>
+        <source>Choose a process</source>
+        <translation>Choose a process</translation>
+    </message>
+    <message>
+        <source>Filter by name, PID, user or command line</source>
+        <translation>Filter by name, PID, user or command line</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation><numerusform>%n process(es)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n you cannot read (greyed: they need ptrace-read access)</source>
+        <translation><numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RegionTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>Protection</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Inode</source>
+        <translation>Inode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>PSS</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Shared clean</source>
+        <translation>Shared clean</translation>
+    </message>
+    <message>
+        <source>Shared dirty</source>
+        <translation>Shared dirty</translation>
+    </message>
+    <message>
+        <source>Private clean</source>
+        <translation>Private clean</translation>
+    </message>
+    <message>
+        <source>Private dirty</source>
+        <translation>Private dirty</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>PSS dirty</source>
+        <translation>PSS dirty</translation>
+    </message>
+    <message>
+        <source>Referenced</source>
+        <translation>Referenced</translation>
+    </message>
+    <message>
+        <source>KSM</source>
+        <translation>KSM</translation>
+    </message>
+    <message>
+        <source>Lazy free</source>
+        <translation>Lazy free</translation>
+    </message>
+    <message>
+        <source>Anon huge pages</source>
+        <translation>Anon huge pages</translation>
+    </message>
+    <message>
+        <source>Swap PSS</source>
+        <translation>Swap PSS</translation>
+    </message>
+    <message>
+        <source>VM flags</source>
+        <translation>VM flags</translation>
+    </message>
+    <message>
+        <source>Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory</source>
+        <translation>Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory</translation>
+    </message>
+    <message>
+        <source>Committed: usable; Reserved: address space held with no access; Free: a gap</source>
+        <translation>Committed: usable; Reserved: address space held with no access; Free: a gap</translation>
+    </message>
+    <message>
+        <source>r/w/x, then p private, s shared, c copy-on-write view</source>
+        <translation>r/w/x, then p private, s shared, c copy-on-write view</translation>
+    </message>
+    <message>
+        <source>Resident set: bytes of this region in RAM (Windows: working set)</source>
+        <translation>Resident set: bytes of this region in RAM (Windows: working set)</translation>
+    </message>
+    <message>
+        <source>Proportional set: RSS with each shared page divided among the processes sharing it</source>
+        <translation>Proportional set: RSS with each shared page divided among the processes sharing it</translation>
+    </message>
+    <message>
+        <source>Bytes written out to swap (Windows: the page file)</source>
+        <translation>Bytes written out to swap (Windows: the page file)</translation>
+    </message>
+    <message>
+        <source>Pages only this process maps and has modified (Windows: private working set)</source>
+        <translation>Pages only this process maps and has modified (Windows: private working set)</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SessionController</name>
+    <message>
+        <source>Process %1 exited</source>
+        <translation>Process %1 exited</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SummaryModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Bytes with some access (Windows: MEM_COMMIT)</source>
+        <translation>Bytes with some access (Windows: MEM_COMMIT)</translation>
+    </message>
+    <message>
+        <source>Bytes in RAM (Windows: working set)</source>
+        <translation>Bytes in RAM (Windows: working set)</translation>
+    </message>
+    <message>
+        <source>RSS with shared pages divided among their sharers</source>
+        <translation>RSS with shared pages divided among their sharers</translation>
+    </message>
+    <message>
+        <source>Bytes in swap (Windows: the page file)</source>
+        <translation>Bytes in swap (Windows: the page file)</translation>
+    </message>
+    <message>
+        <source>Number of regions</source>
+        <translation>Number of regions</translation>
+    </message>
+    <message>
+        <source>The largest region; for Free, the largest free block</source>
+        <translation>The largest region; for Free, the largest free block</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Total (in use)</source>
+        <translation>Total (in use)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>PSS</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocks</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Largest</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SummaryPanel</name>
+    <message>
+        <source>By type (MiB)</source>
+        <translation>By type (MiB)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>PSS</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::TimelinePanel</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Private</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>shown</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>Click to show the snapshot taken at that time</source>
+        <translation>Click to show the snapshot taken at that time</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s), %1 to %2</source>
+        <translation><numerusform>%n snapshot(s), %1 to %2</numerusform></translation>
+    </message>
+    <message>
+        <source>No scheduled snapshots yet</source>
+        <translation>No scheduled snapshots yet</translation>
+    </message>
+</context>
+</TS>

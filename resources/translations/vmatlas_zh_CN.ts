@@ -1,0 +1,1571 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Lab</name>
+    <message>
+        <source>Reserve and commit</source>
+        <translation>保留与提交</translation>
+    </message>
+    <message>
+        <source>Address space and memory are different things. A process can reserve a range of addresses without any memory behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with mmap(PROT_NONE) and mprotect.</source>
+        <translation>地址空间和内存是两回事。进程可以先保留一段地址而不占用任何内存，再提交其中一部分使其可用；只有在页面第一次被访问时，才会逐页分配物理内存。Windows 把这两步称为 MEM_RESERVE 和 MEM_COMMIT（VirtualAlloc）；Linux 用 mmap(PROT_NONE) 和 mprotect 做同样的事。</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
+        <translation>mmap(PROT_NONE, MAP_NORESERVE) 只占用一段地址：不可访问，没有内存，也不预留交换空间。Windows：VirtualAlloc(MEM_RESERVE)。地图上以斜线表示：保留。</translation>
+    </message>
+    <message>
+        <source>Commit a quarter</source>
+        <translation>提交四分之一</translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
+        <translation>对前四分之一调用 mprotect(PROT_READ|PROT_WRITE) 使其可用：它分离出来成为“已提交”。此时仍没有页面占用物理内存：提交只是承诺内存，访问才真正占用。Windows：VirtualAlloc(MEM_COMMIT)。</translation>
+    </message>
+    <message>
+        <source>Touch some pages</source>
+        <translation>访问一些页面</translation>
+    </message>
+    <message>
+        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</source>
+        <translation>向页面写入一个字节，内核就会为该页分配物理内存（缺页异常）。页面从“不在内存”变为“匿名”：位于内存中的私有内存。</translation>
+    </message>
+    <message>
+        <source>Decommit</source>
+        <translation>撤销提交</translation>
+    </message>
+    <message>
+        <source>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</source>
+        <translation>madvise(MADV_DONTNEED) 归还页面，mprotect(PROT_NONE) 取消访问权限：重新变为“保留”，没有页面。Windows：VirtualFree(MEM_DECOMMIT)。</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE).</source>
+        <translation>munmap 归还地址：这段范围变为“空闲”。Windows：VirtualFree(MEM_RELEASE)。</translation>
+    </message>
+    <message>
+        <source>A section shared by two processes</source>
+        <translation>两个进程共享的内存段</translation>
+    </message>
+    <message>
+        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</source>
+        <translation>内存段是一块有名字、可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它。视图的权限永远不会超过打开时的权限。</translation>
+    </message>
+    <message>
+        <source>Create the section in A</source>
+        <translation>在 A 中创建内存段</translation>
+    </message>
+    <message>
+        <source>memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM yet. Windows: CreateFileMapping + MapViewOfFile.</source>
+        <translation>在 A 中 memfd_create + mmap(MAP_SHARED)：一个映射区域，rw-s。它的页面还没有物理内存。Windows：CreateFileMapping + MapViewOfFile。</translation>
+    </message>
+    <message>
+        <source>Write in A</source>
+        <translation>在 A 中写入</translation>
+    </message>
+    <message>
+        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</source>
+        <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（共享内存段的页面和文件的页面一样位于页缓存中）。</translation>
+    </message>
+    <message>
+        <source>Map it in B and read</source>
+        <translation>在 B 中映射并读取</translation>
+    </message>
+    <message>
+        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</source>
+        <translation>B 打开同一个内存段（Windows 上是 OpenFileMapping；这里是 /proc/A/fd/N）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
+    </message>
+    <message>
+        <source>B writes, A reads</source>
+        <translation>B 写入，A 读取</translation>
+    </message>
+    <message>
+        <source>B writes a reply into the same page; A reads it at once: one set of pages, two views.</source>
+        <translation>B 在同一页写入回复；A 立刻就能读到：一组页面，两个视图。</translation>
+    </message>
+    <message>
+        <source>A read-only view</source>
+        <translation>只读视图</translation>
+    </message>
+    <message>
+        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <translation>B 再映射一个只读视图，并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
+    </message>
+    <message>
+        <source>Copy-on-write: a private view of a file</source>
+        <translation>写拷贝：文件的私有视图</translation>
+    </message>
+    <message>
+        <source>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
+        <translation>私有映射的文件在进程写入之前与文件共享页面：写入时只复制被写的那一页，副本成为进程自己的内存。磁盘上的文件永远不会改变。Windows 把这种保护称为 PAGE_WRITECOPY（FILE_MAP_COPY 视图）；exe 或 dll 正是这样才能只在一个进程中被修改。</translation>
+    </message>
+    <message>
+        <source>Map a file privately</source>
+        <translation>私有映射一个文件</translation>
+    </message>
+    <message>
+        <source>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</source>
+        <translation>对实验自己的文件调用 mmap(MAP_PRIVATE)：一个映射区域，rw-p。还没有读取任何内容。</translation>
+    </message>
+    <message>
+        <source>Read every page</source>
+        <translation>读取每一页</translation>
+    </message>
+    <message>
+        <source>Reading brings the file's pages in: they are file pages, shared with the page cache.</source>
+        <translation>读取会把文件的页面载入：它们是文件页，与页缓存共享。</translation>
+    </message>
+    <message>
+        <source>Write to page 2</source>
+        <translation>写入第 2 页</translation>
+    </message>
+    <message>
+        <source>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</source>
+        <translation>写入第二页会复制它：只有这一页变为匿名页，归进程所有；其他页仍是文件页。磁盘上的字节不变。</translation>
+    </message>
+    <message>
+        <source>Copy-on-write after fork()</source>
+        <translation>fork() 之后的写拷贝</translation>
+    </message>
+    <message>
+        <source>fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.</source>
+        <translation>fork() 并不复制内存：父进程和子进程共享每一页，并标记为写拷贝；只有当其中一方写入某页时，才复制该页。只被一个进程映射的页面是独占的；fork 之后就不再独占。</translation>
+    </message>
+    <message>
+        <source>Write some pages</source>
+        <translation>写入一些页面</translation>
+    </message>
+    <message>
+        <source>The parent allocates private memory and writes every page: anon pages, exclusive to it.</source>
+        <translation>父进程分配私有内存并写入每一页：匿名页，由它独占。</translation>
+    </message>
+    <message>
+        <source>fork()</source>
+        <translation>fork()</translation>
+    </message>
+    <message>
+        <source>After fork the child maps the very same pages: they are no longer exclusive to either process.</source>
+        <translation>fork 之后子进程映射的是完全相同的页面：它们不再被任何一个进程独占。</translation>
+    </message>
+    <message>
+        <source>The child writes one page</source>
+        <translation>子进程写入一页</translation>
+    </message>
+    <message>
+        <source>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</source>
+        <translation>子进程的写入会复制该页：子进程得到自己的副本，父进程的这一页重新变为独占。其他页面仍然共享。</translation>
+    </message>
+    <message>
+        <source>The page file (swap)</source>
+        <translation>页交换文件（交换空间）</translation>
+    </message>
+    <message>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
+        <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，即 Windows 的页交换文件（pagefile.sys），并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。</translation>
+    </message>
+    <message>
+        <source>Fill anon pages and read a file</source>
+        <translation>填充匿名页并读取文件</translation>
+    </message>
+    <message>
+        <source>Private memory written (anon) and, right after it, a file read (file).</source>
+        <translation>写入的私有内存（匿名页），紧接着是读取的文件（文件页）。</translation>
+    </message>
+    <message>
+        <source>Page out</source>
+        <translation>换出</translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</source>
+        <translation>对两者调用 MADV_PAGEOUT。有交换空间时，匿名页被换出（交换）；没有交换空间时，它们无法离开内存。干净的文件页无论如何都会被丢弃（不在内存）。本实验从不创建或启用交换空间。</translation>
+    </message>
+    <message>
+        <source>Touch them again</source>
+        <translation>再次访问</translation>
+    </message>
+    <message>
+        <source>Reading the pages again brings them back: file pages from the file, swapped pages from swap.</source>
+        <translation>再次读取会把页面带回：文件页从文件读回，换出的页面从交换空间读回。</translation>
+    </message>
+    <message>
+        <source>Images are shared</source>
+        <translation>映象是共享的</translation>
+    </message>
+    <message>
+        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</source>
+        <translation>运行同一程序的两个进程映射同一个文件：它的代码页在内存中只有一份，是共享的，所以每个进程的 PSS 都低于 RSS。它的数据以写拷贝方式映射（exe 或 dll 为 PAGE_WRITECOPY）：写入的进程得到该页的私有副本，另一个进程保留文件的那一页。</translation>
+    </message>
+    <message>
+        <source>Run the program twice</source>
+        <translation>运行程序两次</translation>
+    </message>
+    <message>
+        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
+        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映象。</translation>
+    </message>
+    <message>
+        <source>Write to the program's data in A</source>
+        <translation>在 A 中写入程序的数据</translation>
+    </message>
+    <message>
+        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</source>
+        <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Reserved (hatched)</source>
+        <translation>保留（斜线）</translation>
+    </message>
+    <message>
+        <source>Free (large gaps compressed)</source>
+        <translation>空闲（大间隙已压缩）</translation>
+    </message>
+    <message>
+        <source>page: not in RAM</source>
+        <translation>页面：不在内存</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>保护页</translation>
+    </message>
+</context>
+<context>
+    <name>MapRenderer</name>
+    <message>
+        <source>%1 free</source>
+        <translation>%1 空闲</translation>
+    </message>
+</context>
+<context>
+    <name>Model</name>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>not in RAM</source>
+        <translation>不在内存</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>保护页</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::AddressMapView</name>
+    <message>
+        <source>The address map: every region of the process from the lowest address (top left) to the highest. Wheel to zoom, drag to measure a range, click to select.</source>
+        <translation>地址地图：进程的每个区域，从最低地址（左上角）到最高地址。滚轮缩放，拖动测量一段范围，单击选择。</translation>
+    </message>
+    <message>
+        <source>No snapshot yet</source>
+        <translation>还没有快照</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>RSS %1 · Swap %2</source>
+        <translation>常驻 %1 · 交换 %2</translation>
+    </message>
+    <message>
+        <source>Page 0x%1: %2%3</source>
+        <translation>页面 0x%1：%2%3</translation>
+    </message>
+    <message>
+        <source>, exclusive</source>
+        <translation>，独占</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::Banner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::DetailsPanel</name>
+    <message>
+        <source>No region selected</source>
+        <translation>未选择区域</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>%1 %2 region</source>
+        <translation>%1的%2区域</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pages)</source>
+        <translation>%1（%2 页）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; writes to it are copied (copy-on-write).</source>
+        <translation>为运行代码而映射的文件（程序、共享库）：Windows MEM_IMAGE。页面来自文件；对它的写入会被复制（写拷贝）。</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile).</source>
+        <translation>作为数据映射的文件或共享内存段：Windows MEM_MAPPED（MapViewOfFile）。</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</source>
+        <translation>只有本进程使用的内存（堆、栈、匿名 mmap）：Windows MEM_PRIVATE（VirtualAlloc）。</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>No mapping: addresses the process may still allocate (Windows MEM_FREE).</source>
+        <translation>没有映射：进程仍可分配的地址（Windows MEM_FREE）。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Address space held with no access (PROT_NONE): Windows MEM_RESERVE. Touching it faults.</source>
+        <translation>已占用但不可访问的地址空间（PROT_NONE）：Windows MEM_RESERVE。访问它会出错。</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Usable memory: Windows MEM_COMMIT. Pages get RAM when first touched.</source>
+        <translation>可用的内存：Windows MEM_COMMIT。页面在第一次访问时获得物理内存。</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保护</translation>
+    </message>
+    <message>
+        <source>Shared: writes are seen by every process mapping the same object.</source>
+        <translation>共享：映射同一对象的每个进程都能看到写入。</translation>
+    </message>
+    <message>
+        <source>Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.</source>
+        <translation>写拷贝视图（PAGE_WRITECOPY）：写入会生成该页的私有副本。</translation>
+    </message>
+    <message>
+        <source>Private: writes stay in this process (copy-on-write for file pages).</source>
+        <translation>私有：写入只留在本进程中（文件页为写拷贝）。</translation>
+    </message>
+    <message>
+        <source>Backed by</source>
+        <translation>后备对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>offset %1, device %2, inode %3</source>
+        <translation>偏移 %1，设备 %2，索引节点 %3</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>Resident set: bytes of this region in RAM now (Windows: working set).</source>
+        <translation>常驻集：该区域当前在内存中的字节数（Windows：工作集）。</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>按比例 (PSS)</translation>
+    </message>
+    <message>
+        <source>Proportional set: RSS with each shared page divided by the number of processes mapping it.</source>
+        <translation>按比例分摊的常驻集：每个共享页除以映射它的进程数后的 RSS。</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Bytes written out to swap (Windows: the page file, pagefile.sys).</source>
+        <translation>写出到交换空间的字节数（Windows：页交换文件 pagefile.sys）。</translation>
+    </message>
+    <message>
+        <source>Shared clean</source>
+        <translation>共享·干净</translation>
+    </message>
+    <message>
+        <source>In RAM, also mapped by other processes, unmodified: can be dropped and read again.</source>
+        <translation>在内存中，也被其他进程映射，未修改：可以丢弃后再读回。</translation>
+    </message>
+    <message>
+        <source>Shared dirty</source>
+        <translation>共享·脏</translation>
+    </message>
+    <message>
+        <source>In RAM, also mapped elsewhere, modified (a shared section someone wrote).</source>
+        <translation>在内存中，也被别处映射，已修改（某个进程写过的共享内存段）。</translation>
+    </message>
+    <message>
+        <source>Private clean</source>
+        <translation>私有·干净</translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, unmodified.</source>
+        <translation>在内存中，只有本进程映射，未修改。</translation>
+    </message>
+    <message>
+        <source>Private dirty</source>
+        <translation>私有·脏</translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</source>
+        <translation>在内存中，只有本进程映射，已修改：换出时必须写入交换空间（Windows：私有字节）。</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Pages with no file behind them: heap data, or copies made by copy-on-write.</source>
+        <translation>没有文件支持的页面：堆数据，或写拷贝产生的副本。</translation>
+    </message>
+    <message>
+        <source>Referenced</source>
+        <translation>最近引用</translation>
+    </message>
+    <message>
+        <source>Pages used recently.</source>
+        <translation>最近被使用的页面。</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Pages pinned in RAM (mlock): never swapped.</source>
+        <translation>固定在内存中的页面（mlock）：永不换出。</translation>
+    </message>
+    <message>
+        <source>Swap PSS</source>
+        <translation>交换 PSS</translation>
+    </message>
+    <message>
+        <source>Swap divided among the processes sharing it.</source>
+        <translation>按共享进程数分摊的交换量。</translation>
+    </message>
+    <message>
+        <source>Anon huge pages</source>
+        <translation>匿名大页</translation>
+    </message>
+    <message>
+        <source>Bytes backed by transparent huge pages.</source>
+        <translation>由透明大页支持的字节数。</translation>
+    </message>
+    <message>
+        <source>VM flags</source>
+        <translation>虚拟内存标志</translation>
+    </message>
+    <message>
+        <source>Selected range</source>
+        <translation>选定的范围</translation>
+    </message>
+    <message>
+        <source>Mapped in it</source>
+        <translation>其中已映射</translation>
+    </message>
+    <message>
+        <source>Bytes of the range inside some region.</source>
+        <translation>范围中落在某个区域内的字节数。</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>区域数</translation>
+    </message>
+    <message>
+        <source>Of the regions it touches, whole.</source>
+        <translation>按其涉及的完整区域计算。</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LabPanel</name>
+    <message>
+        <source>No lab running</source>
+        <translation>没有正在运行的实验</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
+        <translation>实验的主要大小：整数个页面，最大 1 GiB。在实验（重新）开始时生效。</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>process A</source>
+        <translation>进程 A</translation>
+    </message>
+    <message>
+        <source>process B</source>
+        <translation>进程 B</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Run the next step</source>
+        <translation>运行下一步</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab target has exited.&lt;/b&gt; Restart the lab to go on.</source>
+        <translation>&lt;b&gt;实验目标进程已退出。&lt;/b&gt;请重新开始实验以继续。</translation>
+    </message>
+    <message>
+        <source>Starting the lab target…</source>
+        <translation>正在启动实验目标进程…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The lab could not start:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;实验无法启动：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>The lab could not start: %1</source>
+        <translation>实验无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Lab target A is process %1. Run the steps in order.</source>
+        <translation>实验目标 A 是进程 %1。请按顺序运行各步骤。</translation>
+    </message>
+    <message>
+        <source>Run step %1: %2</source>
+        <translation>运行第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>The lab is done</source>
+        <translation>实验已完成</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Done.&lt;/b&gt; Restart to run it again, or choose another lab from the Labs menu.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;完成。&lt;/b&gt;重新开始可再运行一次，或从“实验”菜单选择其他实验。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1 failed:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;第 %1 步失败：&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source>The lab target has exited. Restart the lab to go on.</source>
+        <translation>实验目标进程已退出。请重新开始实验以继续。</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::MainWindow</name>
+    <message>
+        <source>VM Atlas</source>
+        <translation>VM Atlas 虚拟内存地图</translation>
+    </message>
+    <message>
+        <source>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</source>
+        <translation>%1（%2）。最后一个快照保留在屏幕上；时间线保留历史记录。</translation>
+    </message>
+    <message>
+        <source>The process exited</source>
+        <translation>进程已退出</translation>
+    </message>
+    <message>
+        <source>Choose another process…</source>
+        <translation>选择其他进程…</translation>
+    </message>
+    <message>
+        <source>Access denied: %1</source>
+        <translation>访问被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Shown below is what any user may read of process %1 (its status).</source>
+        <translation>&lt;br&gt;下面显示的是任何用户都能读取的进程 %1 信息（其状态）。</translation>
+    </message>
+    <message>
+        <source>Process %1 (status only)</source>
+        <translation>进程 %1（仅状态）</translation>
+    </message>
+    <message>
+        <source>Cannot open the snapshot: %1</source>
+        <translation>无法打开快照：%1</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>打开其他…</translation>
+    </message>
+    <message>
+        <source>Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages</source>
+        <translation>颜色：区域类型；斜线：保留；放大到单个页面时显示页面颜色</translation>
+    </message>
+    <message>
+        <source>Search path, details or protection; or an address (0x…)</source>
+        <translation>搜索路径、详情或保护属性；或输入地址（0x…）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>&amp;Regions</source>
+        <translation>区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>汇总(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose Process…</source>
+        <translation>选择进程(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Pick a running process to map (Ctrl+P)</source>
+        <translation>选择一个正在运行的进程来绘制地图（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation>打开快照(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With Snapshot…</source>
+        <translation>与快照比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Export Map as &amp;PNG…</source>
+        <translation>将地图导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export Regions as &amp;CSV…</source>
+        <translation>将区域导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot as JSON…</source>
+        <translation>将快照保存为 JSON(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ctrl+=</source>
+        <translation>Ctrl+=</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Whole Address Space</source>
+        <translation>显示整个地址空间(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Address…</source>
+        <translation>跳转到地址(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Search by Path…</source>
+        <translation>按路径搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Live</source>
+        <translation>回到实时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Sampling</source>
+        <translation>采样(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Space</source>
+        <translation>Ctrl+Space</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;Now</source>
+        <translation>立即快照(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Labs</source>
+        <translation>实验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>The language changes the next time VM Atlas starts.</source>
+        <translation>语言将在 VM Atlas 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About VM Atlas</source>
+        <translation>关于 VM Atlas(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source> Refresh </source>
+        <translation> 刷新 </translation>
+    </message>
+    <message>
+        <source>How often a new snapshot is taken</source>
+        <translation>多久拍摄一次新快照</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>刷新间隔</translation>
+    </message>
+    <message>
+        <source>Milliseconds between snapshots (at least 100):</source>
+        <translation>快照之间的毫秒数（至少 100）：</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 s (custom)</source>
+        <translation>%1 秒（自定义）</translation>
+    </message>
+    <message>
+        <source>No recent snapshots</source>
+        <translation>没有最近的快照</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>无法比较：%1</translation>
+    </message>
+    <message>
+        <source>Comparing with %1: %2 added, %3 removed, %4 changed (outlined on the map, tinted in the table).</source>
+        <translation>与 %1 比较：新增 %2，移除 %3，变化 %4（在地图上以轮廓标出，在表格中以底色标出）。</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) – VM Atlas</source>
+        <translation>%1（PID %2）– VM Atlas</translation>
+    </message>
+    <message>
+        <source>Reading pages…</source>
+        <translation>正在读取页面…</translation>
+    </message>
+    <message>
+        <source>A free gap has no pages.</source>
+        <translation>空闲间隙没有页面。</translation>
+    </message>
+    <message>
+        <source>Pages are read from a live process; this snapshot has none.</source>
+        <translation>页面只能从运行中的进程读取；此快照没有页面。</translation>
+    </message>
+    <message>
+        <source>0x%1 lies outside the mapped address space</source>
+        <translation>0x%1 位于已映射的地址空间之外</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (PID %2) · %n region(s)</source>
+        <translation><numerusform>%1（PID %2）· %n 个区域</numerusform></translation>
+    </message>
+    <message>
+        <source> · taken %1</source>
+        <translation> · 拍摄于 %1</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · 来自 %1</translation>
+    </message>
+    <message>
+        <source> · process exited</source>
+        <translation> · 进程已退出</translation>
+    </message>
+    <message>
+        <source> · history (Ctrl+L returns to live)</source>
+        <translation> · 历史记录（Ctrl+L 回到实时）</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <source>Reading process %1…</source>
+        <translation>正在读取进程 %1…</translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation>没有进程</translation>
+    </message>
+    <message>
+        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
+        <translation>范围 %1：已映射 %2，已提交 %3，常驻 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
+        <translation><numerusform>已选 %n 个区域：%1，常驻 %2，交换 %3</numerusform></translation>
+    </message>
+    <message>
+        <source>1 page = %1 px</source>
+        <translation>1 页 = %1 像素</translation>
+    </message>
+    <message>
+        <source>1 px = %1</source>
+        <translation>1 像素 = %1</translation>
+    </message>
+    <message>
+        <source>Open a snapshot</source>
+        <translation>打开快照</translation>
+    </message>
+    <message>
+        <source>VM Atlas snapshots (*.json);;All files (*)</source>
+        <translation>VM Atlas 快照 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Compare with a snapshot</source>
+        <translation>与快照比较</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) — %3</source>
+        <translation>%1（PID %2）— %3</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>将地图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
+        <translation>图像包含标题（进程、PID、时间）、完整地图和图例。</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save snapshot as JSON</source>
+        <translation>将快照保存为 JSON</translation>
+    </message>
+    <message>
+        <source>Export regions as CSV</source>
+        <translation>将区域导出为 CSV</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Jump to address</source>
+        <translation>跳转到地址</translation>
+    </message>
+    <message>
+        <source>Address (hex, e.g. 0x7f12a4000000):</source>
+        <translation>地址（十六进制，例如 0x7f12a4000000）：</translation>
+    </message>
+    <message>
+        <source>'%1' is not a hex address</source>
+        <translation>“%1”不是十六进制地址</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>About VM Atlas</source>
+        <translation>关于 VM Atlas</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;进程虚拟地址空间的实时地图：映象、映射和私有内存，空闲、保留和已提交，细致到单个页面。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a process&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the snapshot as JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;jump to an address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search by path&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;snapshot now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pause or resume sampling&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;wheel, + / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the map around the pointer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F, 0, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;fit the whole address space&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;measure a range; Esc clears it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;middle drag, Shift+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;选择进程&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开快照&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与快照比较&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;将快照保存为 JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出 PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;跳转到地址&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按路径搜索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;立即快照&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;暂停或继续采样&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到实时&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;滚轮、+ / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;以指针为中心缩放地图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F、0、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示整个地址空间&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;拖动&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测量一段范围；Esc 清除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;中键拖动、Shift+滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>0.5 s</source>
+        <translation>0.5 秒</translation>
+    </message>
+    <message>
+        <source>1 s</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>2 s</source>
+        <translation>2 秒</translation>
+    </message>
+    <message>
+        <source>5 s</source>
+        <translation>5 秒</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PageStrip</name>
+    <message>
+        <source>Select a region to see its pages</source>
+        <translation>选择一个区域以查看其页面</translation>
+    </message>
+    <message>
+        <source>not in RAM</source>
+        <translation>不在内存</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>anon</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>guard</source>
+        <translation>保护页</translation>
+    </message>
+    <message>
+        <source>exclusive %1</source>
+        <translation>独占 %1</translation>
+    </message>
+    <message>
+        <source>Page 0x%1: %2%3</source>
+        <translation>页面 0x%1：%2%3</translation>
+    </message>
+    <message>
+        <source>, exclusive to this process</source>
+        <translation>，由本进程独占</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ProcessListModel</name>
+    <message>
+        <source>yes</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
+        <translation>你无法读取此进程的内存：这需要 ptrace 读取权限（同一用户、root 或 CAP_SYS_PTRACE）。</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ProcessPicker</name>
+    <message>
+        <source>Choose a process</source>
+        <translation>选择进程</translation>
+    </message>
+    <message>
+        <source>Filter by name, PID, user or command line</source>
+        <translation>按名称、PID、用户或命令行筛选</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation><numerusform>%n 个进程</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n you cannot read (greyed: they need ptrace-read access)</source>
+        <translation><numerusform>，%n 个无法读取（灰色：需要 ptrace 读取权限）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RegionTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保护</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Inode</source>
+        <translation>索引节点</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>按比例 (PSS)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Shared clean</source>
+        <translation>共享·干净</translation>
+    </message>
+    <message>
+        <source>Shared dirty</source>
+        <translation>共享·脏</translation>
+    </message>
+    <message>
+        <source>Private clean</source>
+        <translation>私有·干净</translation>
+    </message>
+    <message>
+        <source>Private dirty</source>
+        <translation>私有·脏</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>PSS dirty</source>
+        <translation>PSS·脏</translation>
+    </message>
+    <message>
+        <source>Referenced</source>
+        <translation>最近引用</translation>
+    </message>
+    <message>
+        <source>KSM</source>
+        <translation>KSM</translation>
+    </message>
+    <message>
+        <source>Lazy free</source>
+        <translation>延迟释放</translation>
+    </message>
+    <message>
+        <source>Anon huge pages</source>
+        <translation>匿名大页</translation>
+    </message>
+    <message>
+        <source>Swap PSS</source>
+        <translation>交换 PSS</translation>
+    </message>
+    <message>
+        <source>VM flags</source>
+        <translation>虚拟内存标志</translation>
+    </message>
+    <message>
+        <source>Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory</source>
+        <translation>映象：程序和库；映射：文件和共享内存段；私有：堆、栈、匿名内存</translation>
+    </message>
+    <message>
+        <source>Committed: usable; Reserved: address space held with no access; Free: a gap</source>
+        <translation>已提交：可用；保留：已占用但不可访问的地址空间；空闲：间隙</translation>
+    </message>
+    <message>
+        <source>r/w/x, then p private, s shared, c copy-on-write view</source>
+        <translation>r/w/x，然后 p 表示私有，s 表示共享，c 表示写拷贝视图</translation>
+    </message>
+    <message>
+        <source>Resident set: bytes of this region in RAM (Windows: working set)</source>
+        <translation>常驻集：该区域在内存中的字节数（Windows：工作集）</translation>
+    </message>
+    <message>
+        <source>Proportional set: RSS with each shared page divided among the processes sharing it</source>
+        <translation>按比例分摊的常驻集：每个共享页按共享进程数分摊后的 RSS</translation>
+    </message>
+    <message>
+        <source>Bytes written out to swap (Windows: the page file)</source>
+        <translation>写出到交换空间的字节数（Windows：页交换文件）</translation>
+    </message>
+    <message>
+        <source>Pages only this process maps and has modified (Windows: private working set)</source>
+        <translation>只有本进程映射且已修改的页面（Windows：私有工作集）</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SessionController</name>
+    <message>
+        <source>Process %1 exited</source>
+        <translation>进程 %1 已退出</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SummaryModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Bytes with some access (Windows: MEM_COMMIT)</source>
+        <translation>有访问权限的字节数（Windows：MEM_COMMIT）</translation>
+    </message>
+    <message>
+        <source>Bytes in RAM (Windows: working set)</source>
+        <translation>在内存中的字节数（Windows：工作集）</translation>
+    </message>
+    <message>
+        <source>RSS with shared pages divided among their sharers</source>
+        <translation>共享页按共享者分摊后的 RSS</translation>
+    </message>
+    <message>
+        <source>Bytes in swap (Windows: the page file)</source>
+        <translation>在交换空间中的字节数（Windows：页交换文件）</translation>
+    </message>
+    <message>
+        <source>Number of regions</source>
+        <translation>区域数量</translation>
+    </message>
+    <message>
+        <source>The largest region; for Free, the largest free block</source>
+        <translation>最大的区域；对于空闲，为最大的空闲块</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Total (in use)</source>
+        <translation>合计（已使用）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>按比例 (PSS)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>最大</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::SummaryPanel</name>
+    <message>
+        <source>By type (MiB)</source>
+        <translation>按类型（MiB）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>按比例 (PSS)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::TimelinePanel</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>当前显示</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Click to show the snapshot taken at that time</source>
+        <translation>单击以显示该时刻拍摄的快照</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s), %1 to %2</source>
+        <translation><numerusform>%n 个快照，%1 至 %2</numerusform></translation>
+    </message>
+    <message>
+        <source>No scheduled snapshots yet</source>
+        <translation>还没有定时快照</translation>
+    </message>
+</context>
+</TS>

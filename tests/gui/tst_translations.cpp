@@ -1,0 +1,134 @@
+// The Simplified Chinese translation is complete: every string the sources mark for translation has a
+// finished translation that keeps its placeholders, and the window comes up in Chinese with it.
+#include "mainwindow.h"
+#include "testutil.h"
+
+#include <QDomDocument>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <map>
+
+using namespace vmatlas::ui;
+
+namespace {
+
+struct Entry
+{
+    QString translation;
+    bool finished = false;
+    bool numerus = false;
+};
+
+// (context, source) -> translation
+std::map<std::pair<QString, QString>, Entry> readTs(const QString &path)
+{
+    std::map<std::pair<QString, QString>, Entry> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    QDomDocument doc;
+    if (!doc.setContent(&f))
+        qFatal("%s is not XML", qPrintable(path));
+    const auto contexts = doc.elementsByTagName(QStringLiteral("context"));
+    for (int i = 0; i < contexts.size(); ++i) {
+        const QDomElement ctx = contexts.at(i).toElement();
+        const QString name = ctx.firstChildElement(QStringLiteral("name")).text();
+        for (QDomElement m = ctx.firstChildElement(QStringLiteral("message")); !m.isNull(); m = m.nextSiblingElement(QStringLiteral("message"))) {
+            const QDomElement tr = m.firstChildElement(QStringLiteral("translation"));
+            Entry e;
+            e.numerus = m.attribute(QStringLiteral("numerus")) == QLatin1String("yes");
+            e.translation = e.numerus ? tr.firstChildElement(QStringLiteral("numerusform")).text() : tr.text();
+            e.finished = !tr.hasAttribute(QStringLiteral("type"));
+            out[{ name, m.firstChildElement(QStringLiteral("source")).text() }] = e;
+        }
+    }
+    return out;
+}
+
+QStringList placeholders(const QString &s)
+{
+    QStringList p;
+    QRegularExpression re(QStringLiteral("%(\\d|n)"));
+    for (auto it = re.globalMatch(s); it.hasNext();)
+        p << it.next().captured();
+    p.sort();
+    return p;
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyStringTranslated()
+    {
+        const auto zh = readTs(QStringLiteral(VMATLAS_SOURCE_DIR "/resources/translations/vmatlas_zh_CN.ts"));
+        QVERIFY(zh.size() > 300);
+        QStringList problems;
+        for (const auto &[key, e] : zh) {
+            if (!e.finished || e.translation.trimmed().isEmpty())
+                problems << QStringLiteral("untranslated: [%1] %2").arg(key.first, key.second.left(60));
+            else if (placeholders(e.translation) != placeholders(key.second))
+                problems << QStringLiteral("placeholders differ: [%1] %2").arg(key.first, key.second.left(60));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    void noStringMissingFromTheCatalogue()
+    {
+        // Extract the strings from the sources now: a new tr() without a Chinese translation fails here.
+        QTemporaryDir dir;
+        const QString fresh = dir.filePath(QStringLiteral("fresh_zh_CN.ts"));
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(VMATLAS_LUPDATE),
+                      { QStringLiteral("-recursive"), QStringLiteral(VMATLAS_SOURCE_DIR "/ui"),
+                        QStringLiteral(VMATLAS_SOURCE_DIR "/core/labs"), QStringLiteral("-no-obsolete"),
+                        QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh });
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        const auto extracted = readTs(fresh);
+        const auto zh = readTs(QStringLiteral(VMATLAS_SOURCE_DIR "/resources/translations/vmatlas_zh_CN.ts"));
+        QVERIFY(extracted.size() > 300);
+        QStringList missing;
+        for (const auto &[key, e] : extracted) {
+            auto it = zh.find(key);
+            if (it == zh.end() || !it->second.finished || it->second.translation.isEmpty())
+                missing << QStringLiteral("[%1] %2").arg(key.first, key.second.left(80));
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not translated in zh_CN (run the vmatlas_ui_lupdate target, then translate):\n")
+                                                + missing.join(QLatin1Char('\n'))));
+    }
+
+    void windowInChinese()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/vmatlas_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        QCOMPARE(QCoreApplication::translate("vmatlas::ui::MainWindow", "&File"), QStringLiteral("文件(&F)"));
+        QCOMPARE(QCoreApplication::translate("Lab", "Reserve and commit"), QStringLiteral("保留与提交"));
+        {
+            MainWindow w;
+            QStringList menus;
+            for (QAction *a : w.menuBar()->actions())
+                menus << a->text();
+            QVERIFY2(menus.contains(QStringLiteral("文件(&F)")) && menus.contains(QStringLiteral("实验(&L)")), qPrintable(menus.join(QLatin1Char(' '))));
+            QStringList labs;
+            for (QAction *a : w.menuBar()->actions())
+                if (a->text() == QStringLiteral("实验(&L)"))
+                    for (QAction *l : a->menu()->actions())
+                        labs << l->text();
+            QVERIFY2(labs.contains(QStringLiteral("写拷贝：文件的私有视图")), qPrintable(labs.join(QLatin1Char(' '))));
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
