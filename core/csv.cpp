@@ -72,30 +72,41 @@ const std::vector<std::string_view> &regionCsvColumns()
 std::string escapeCsvText(std::string_view text)
 {
     static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(text.size() + 2);
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\''))
-        out += '\'';
+    // First each unit's output; backslashes are decided afterwards, once what follows them is known.
+    std::vector<std::string> units;
+    units.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         auto c = static_cast<unsigned char>(text[i]);
         std::size_t n = utf8SequenceLength(text, i);
         if (c == '\\') {
-            // Doubled only where a reader could take it for an escape: before another backslash or
-            // before xHH. Windows paths (C:\dir\file) stay as they are.
-            const bool ambiguous = (i + 1 < text.size() && text[i + 1] == '\\')
-                || (i + 3 < text.size() && text[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(text[i + 2]))
-                    && std::isxdigit(static_cast<unsigned char>(text[i + 3])));
-            out += ambiguous ? "\\\\" : "\\";
+            units.emplace_back(1, '\\');
         } else if (n == 0 || (c < 0x20 && c != '\n') || c == 0x7f) {
-            out += "\\x";
-            out += digits[c >> 4];
-            out += digits[c & 15];
+            units.push_back({ '\\', 'x', digits[c >> 4], digits[c & 15] });
         } else {
-            out.append(text.substr(i, n));
+            units.emplace_back(text.substr(i, n));
             i += n;
             continue;
         }
         ++i;
+    }
+    std::string out;
+    out.reserve(text.size() + 2);
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\''))
+        out += '\'';
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        if (units[u] != "\\") {
+            out += units[u];
+            continue;
+        }
+        // A backslash is doubled only where a reader could take it for an escape: when the output after
+        // it starts with a backslash, or with x and two hex digits. Windows paths stay as they are.
+        std::string next;
+        for (std::size_t v = u + 1; v < units.size() && next.size() < 3; ++v)
+            next += units[v];
+        const bool ambiguous = (!next.empty() && next[0] == '\\')
+            || (next.size() >= 3 && next[0] == 'x' && std::isxdigit(static_cast<unsigned char>(next[1]))
+                && std::isxdigit(static_cast<unsigned char>(next[2])));
+        out += ambiguous ? "\\\\" : "\\";
     }
     return out;
 }

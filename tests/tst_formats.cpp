@@ -183,6 +183,7 @@ private slots:
         QTest::addRow("backslash before backslash doubled") << QByteArray("/a\\\\b") << QByteArray("/a\\\\\\b");
         QTest::addRow("backslash before xHH doubled") << QByteArray("/a\\x41") << QByteArray("/a\\\\x41");
         QTest::addRow("backslash before xH kept") << QByteArray("/a\\x4z") << QByteArray("/a\\x4z");
+        QTest::addRow("backslash before an escaped byte doubled") << QByteArray("/a\\\xa4") << QByteArray("/a\\\\\\xa4");
         QTest::addRow("trailing backslash kept") << QByteArray("/a\\") << QByteArray("/a\\");
         QTest::addRow("formula =") << QByteArray("=1+1") << QByteArray("'=1+1");
         QTest::addRow("formula +") << QByteArray("+1") << QByteArray("'+1");
