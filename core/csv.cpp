@@ -3,6 +3,7 @@
 #include "textcodec.h"
 
 #include <cctype>
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -72,41 +73,40 @@ const std::vector<std::string_view> &regionCsvColumns()
 std::string escapeCsvText(std::string_view text)
 {
     static const char digits[] = "0123456789abcdef";
-    // First each unit's output; backslashes are decided afterwards, once what follows them is known.
-    std::vector<std::string> units;
-    units.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t n = utf8SequenceLength(text, i);
-        if (c == '\\') {
-            units.emplace_back(1, '\\');
-        } else if (n == 0 || (c < 0x20 && c != '\n') || c == 0x7f) {
-            units.push_back({ '\\', 'x', digits[c >> 4], digits[c & 15] });
-        } else {
-            units.emplace_back(text.substr(i, n));
-            i += n;
-            continue;
-        }
-        ++i;
-    }
+    // Whether the byte at j is written as \xHH.
+    auto escaped = [&text](std::size_t j) {
+        const auto c = static_cast<unsigned char>(text[j]);
+        if (c < 0x80)
+            return (c < 0x20 && c != '\n') || c == 0x7f;
+        return utf8SequenceLength(text, j) == 0;
+    };
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
     std::string out;
     out.reserve(text.size() + 2);
     if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\''))
         out += '\'';
-    for (std::size_t u = 0; u < units.size(); ++u) {
-        if (units[u] != "\\") {
-            out += units[u];
-            continue;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\\') {
+            // Doubled only where a reader could take it for an escape: when what is written after it
+            // starts with a backslash (another one, or an escaped byte) or with x and two hex digits.
+            // Windows paths (C:\dir\file) stay as they are.
+            const std::size_t j = i + 1;
+            const bool ambiguous = j < text.size()
+                && (text[j] == '\\' || escaped(j)
+                    || (text[j] == 'x' && j + 2 < text.size() && hex(text[j + 1]) && hex(text[j + 2])));
+            out += ambiguous ? "\\\\" : "\\";
+            ++i;
+        } else if (escaped(i)) {
+            out += "\\x";
+            out += digits[c >> 4];
+            out += digits[c & 15];
+            ++i;
+        } else {
+            const std::size_t n = c < 0x80 ? 1 : utf8SequenceLength(text, i);
+            out.append(text.substr(i, n));
+            i += n;
         }
-        // A backslash is doubled only where a reader could take it for an escape: when the output after
-        // it starts with a backslash, or with x and two hex digits. Windows paths stay as they are.
-        std::string next;
-        for (std::size_t v = u + 1; v < units.size() && next.size() < 3; ++v)
-            next += units[v];
-        const bool ambiguous = (!next.empty() && next[0] == '\\')
-            || (next.size() >= 3 && next[0] == 'x' && std::isxdigit(static_cast<unsigned char>(next[1]))
-                && std::isxdigit(static_cast<unsigned char>(next[2])));
-        out += ambiguous ? "\\\\" : "\\";
     }
     return out;
 }
@@ -167,7 +167,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
 {
     constexpr std::size_t kFlushAt = 1 << 20;
     std::string out;
-    out.reserve(kFlushAt + 64 * 1024);
+    out.reserve(std::min<std::size_t>(kFlushAt + 64 * 1024, snapshot.regions.size() * 256 + 1024));
     const auto &cols = columns();
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i)
