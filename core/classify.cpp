@@ -103,10 +103,11 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     snap.pageSize = context.pageSize;
 
     // Free gaps are inserted in place, moving mappings towards the end: no second array of regions.
-    auto gapBefore = [&](std::size_t i) {
-        return i > 0 && maps[i - 1].end < maps[i].start && maps[i].labelKind != LabelKind::Vsyscall;
-    };
     const std::size_t n = maps.size();
+    // No Free row up to [vsyscall]: the kernel's page at the very top, past the user address space.
+    auto gapBefore = [&](std::size_t i) {
+        return i > 0 && maps[i - 1].end < maps[i].start && !(i == n - 1 && maps[i].labelKind == LabelKind::Vsyscall);
+    };
     std::size_t gaps = 0;
     for (std::size_t i = 1; i < n; ++i)
         gaps += gapBefore(i);

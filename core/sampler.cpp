@@ -138,6 +138,12 @@ std::size_t Sampler::samplesTaken() const
     return m_taken;
 }
 
+std::size_t Sampler::samplesSkipped() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_skipped;
+}
+
 void Sampler::setState(State state, std::string message)
 {
     std::function<void(State, const std::string &)> cb;
@@ -179,9 +185,23 @@ void Sampler::run()
         auto result = m_source();
         if (!result) {
             const Error &e = result.error();
-            bool gone = e.code == ErrorCode::ProcessExited || e.code == ErrorCode::NoSuchProcess;
-            setState(gone ? State::TargetExited : State::Failed, e.message);
-            break;
+            const bool gone = e.code == ErrorCode::ProcessExited || e.code == ErrorCode::NoSuchProcess
+                || e.code == ErrorCode::NoAddressSpace;
+            if (gone || e.code == ErrorCode::PermissionDenied || e.code == ErrorCode::Unsupported) {
+                setState(gone ? State::TargetExited : State::Failed, e.message);
+                break;
+            }
+            // A process changing its mappings as fast as it can may defeat a read now and then: skip
+            // that sample, keep the history, try again at the next tick.
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_skipped;
+                m_message = e.message;
+                next += m_options.interval;
+                if (next < Clock::now())
+                    next = Clock::now() + m_options.interval;
+            }
+            continue;
         }
         auto snap = std::make_shared<const Snapshot>(std::move(result).value());
         std::size_t bytes = snap->memoryFootprint();

@@ -56,6 +56,8 @@ public:
     State state() const;
     std::string stateMessage() const;
     std::size_t samplesTaken() const;
+    // Samples that failed for a passing reason (the text changed under the read) and were skipped.
+    std::size_t samplesSkipped() const;
 
 private:
     void run();
@@ -75,6 +77,7 @@ private:
     std::deque<std::size_t> m_sizes;
     std::size_t m_bytes = 0;
     std::size_t m_taken = 0;
+    std::size_t m_skipped = 0;
     int m_nextId = 1;
     std::map<int, Listener> m_listeners;
     std::function<void(State, const std::string &)> m_stateCallback;

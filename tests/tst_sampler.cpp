@@ -151,6 +151,33 @@ private slots:
         QCOMPARE(states.back().first, Sampler::State::TargetExited);
     }
 
+    void passingErrorsAreSkipped()
+    {
+        std::atomic<int> calls { 0 };
+        Sampler sampler(
+            [&]() -> Result<Snapshot> {
+                if (++calls % 2 == 0)
+                    return makeError(ErrorCode::BadInput, "process 1: /proc/1/smaps line 3: the range overlaps");
+                return makeSnapshot(calls);
+            },
+            Sampler::Options { 100ms, 100, std::size_t(1) << 30 });
+        sampler.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 3, 5000);
+        QVERIFY(sampler.samplesSkipped() >= 2);
+        QCOMPARE(sampler.state(), Sampler::State::Running);
+        sampler.stop();
+    }
+
+    void permissionDeniedStops()
+    {
+        Sampler sampler([]() -> Result<Snapshot> { return makeError(ErrorCode::PermissionDenied, "denied"); },
+                        Sampler::Options { 100ms, 10, 1 << 20 });
+        sampler.start();
+        QTRY_COMPARE_WITH_TIMEOUT(sampler.state(), Sampler::State::Failed, 5000);
+        QCOMPARE(sampler.stateMessage(), std::string("denied"));
+        sampler.stop();
+    }
+
     void unsubscribe()
     {
         std::atomic<int> got { 0 };

@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <string>
+#include <utility>
+#include <vector>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -137,6 +139,40 @@ int many(long n)
     return 0;
 }
 
+// Maps, unmaps and changes protections as fast as it can, until stdin closes.
+int churn()
+{
+    std::printf("ready\n");
+    std::fflush(stdout);
+    ::fcntl(0, F_SETFL, ::fcntl(0, F_GETFL) | O_NONBLOCK);
+    std::vector<std::pair<char *, unsigned long>> live;
+    unsigned seed = 12345;
+    for (unsigned long i = 0;; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        if (live.size() < 200 && (seed >> 16) % 3 != 0) {
+            const unsigned long size = kPage * (1 + (seed >> 8) % 16);
+            char *p = static_cast<char *>(::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+            if (p != MAP_FAILED) {
+                p[0] = 1;
+                live.emplace_back(p, size);
+            }
+        } else if (!live.empty()) {
+            const std::size_t k = (seed >> 4) % live.size();
+            if ((seed >> 20) % 2)
+                ::mprotect(live[k].first, kPage, PROT_READ);
+            else {
+                ::munmap(live[k].first, live[k].second);
+                live.erase(live.begin() + long(k));
+            }
+        }
+        if (i % 1024 == 0) {
+            char c;
+            if (::read(0, &c, 1) == 0)
+                return 0;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -145,6 +181,8 @@ int main(int argc, char **argv)
     std::string mode = argc > 1 ? argv[1] : "idle";
     if (mode == "layout" && argc > 2)
         return layout(argv[2]);
+    if (mode == "churn")
+        return churn();
     if (mode == "many" && argc > 2)
         return many(std::strtol(argv[2], nullptr, 10));
     std::printf("ready\n");

@@ -352,12 +352,32 @@ std::int64_t nowMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// PF_KTHREAD in the flags of /proc/PID/stat (field 9).
+bool isKernelThread(Pid pid)
+{
+    std::string stat = readSmallFile(pid, "stat");
+    auto paren = stat.rfind(')');
+    if (paren == std::string::npos)
+        return false;
+    std::string_view rest = std::string_view(stat).substr(paren + 2); // from field 3, the state
+    for (int field = 3; field < 9; ++field) {
+        auto sp = rest.find(' ');
+        if (sp == std::string_view::npos)
+            return false;
+        rest.remove_prefix(sp + 1);
+    }
+    unsigned long flags = 0;
+    std::from_chars(rest.data(), rest.data() + rest.size(), flags);
+    return flags & 0x00200000;
+}
+
+// An empty smaps: a kernel thread, or a process on its way out (its memory already gone).
 Error emptyMapsError(Pid pid)
 {
-    if (!processAlive(pid))
-        return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
-    return makeError(ErrorCode::NoAddressSpace,
-                     "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
+    if (processAlive(pid) && isKernelThread(pid))
+        return makeError(ErrorCode::NoAddressSpace,
+                         "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
+    return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
 }
 
 Result<std::vector<Region>> readMappingsQuery(int fd)
