@@ -4,6 +4,19 @@
 
 namespace vmatlas {
 
+Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
+{
+    start -= start % pageSize;
+    if (end % pageSize)
+        end += pageSize - end % pageSize;
+    if (end <= start)
+        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
+    if ((end - start) / pageSize > (std::uint64_t(1) << 26))
+        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end)
+                                                  + " is too large: at most 64 Mi pages are read at once");
+    return Ok {};
+}
+
 PageInfo decodePagemapEntry(Address address, std::uint64_t entry)
 {
     PageInfo p;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model.h"
+#include "result.h"
 
 #include <array>
 #include <cstdint>
@@ -17,6 +18,9 @@ constexpr std::uint64_t Guard = std::uint64_t(1) << 58; // MADV_GUARD_INSTALL; t
 constexpr std::uint64_t Exclusive = std::uint64_t(1) << 56;
 constexpr std::uint64_t SoftDirty = std::uint64_t(1) << 55; // compiled out of some kernels: never relied on
 } // namespace pagemap
+
+// Rounds [start, end) out to whole pages and checks it: not empty, at most 64 Mi pages.
+Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize);
 
 // One pagemap entry as a page state. A guard region sets bits 58 and 62: that is a guard, not swap.
 PageInfo decodePagemapEntry(Address address, std::uint64_t entry);

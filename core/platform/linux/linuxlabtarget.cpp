@@ -1,4 +1,5 @@
 // The lab target on Linux: the process the labs act in, and how the labs start and drive it.
+#include "labs/labprotocol.h"
 #include "labs/labtarget.h"
 #include "textcodec.h"
 
@@ -31,26 +32,12 @@ namespace vmatlas {
 
 namespace {
 
-std::vector<std::string> split(const std::string &line)
-{
-    std::vector<std::string> words;
-    std::istringstream in(line);
-    std::string w;
-    while (in >> w)
-        words.push_back(w);
-    return words;
-}
+using labprotocol::parseNumber;
+using labprotocol::splitWords;
 
-bool number(const std::string &s, std::uint64_t &out)
+std::string hexOf(std::uint64_t v)
 {
-    int base = 10;
-    std::string_view v = s;
-    if (v.size() > 2 && v[0] == '0' && v[1] == 'x') {
-        v.remove_prefix(2);
-        base = 16;
-    }
-    auto r = std::from_chars(v.data(), v.data() + v.size(), out, base);
-    return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
+    return hexAddress(v);
 }
 
 // write() that reports EPIPE instead of raising SIGPIPE when the target has died (no global
@@ -70,13 +57,6 @@ ssize_t writeNoSigpipe(int fd, const void *data, std::size_t size)
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
     errno = err;
     return n;
-}
-
-std::string hexOf(std::uint64_t v)
-{
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
 }
 
 std::string errnoText(const char *what)
@@ -99,38 +79,38 @@ struct Server
         const std::string &cmd = w[0];
         if (cmd == "pagesize")
             return "ok " + std::to_string(pageSize);
-        if (cmd == "reserve" && need(2) && number(w[1], n)) {
+        if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
             void *p = ::mmap(nullptr, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "allocate" && need(2) && number(w[1], n)) {
+        if (cmd == "allocate" && need(2) && parseNumber(w[1], n)) {
             void *p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "protect" && need(4) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "protect" && need(4) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             int prot = w[3] == "rw" ? PROT_READ | PROT_WRITE : (w[3] == "r" ? PROT_READ : PROT_NONE);
             return ::mprotect(reinterpret_cast<void *>(a), n, prot) == 0 ? "ok" : "error " + errnoText("mprotect");
         }
-        if (cmd == "touch" && need(3) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "touch" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             for (std::uint64_t off = 0; off < n; off += std::uint64_t(pageSize))
                 reinterpret_cast<volatile char *>(a)[off] = 1;
             return "ok";
         }
-        if (cmd == "read" && need(3) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "read" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             volatile char sink = 0;
             for (std::uint64_t off = 0; off < n; off += std::uint64_t(pageSize))
                 sink = sink + reinterpret_cast<volatile char *>(a)[off];
             (void)sink;
             return "ok";
         }
-        if (cmd == "decommit" && need(3) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "decommit" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             if (::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) != 0)
                 return "error " + errnoText("madvise");
             return ::mprotect(reinterpret_cast<void *>(a), n, PROT_NONE) == 0 ? "ok" : "error " + errnoText("mprotect");
         }
-        if (cmd == "release" && need(3) && number(w[1], a) && number(w[2], n))
+        if (cmd == "release" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return ::munmap(reinterpret_cast<void *>(a), n) == 0 ? "ok" : "error " + errnoText("munmap");
-        if (cmd == "section-create" && need(3) && number(w[2], n)) {
+        if (cmd == "section-create" && need(3) && parseNumber(w[2], n)) {
             int fd = ::memfd_create(w[1].c_str(), MFD_CLOEXEC);
             if (fd < 0)
                 return "error " + errnoText("memfd_create");
@@ -146,10 +126,10 @@ struct Server
             sectionFds[fd] = fd;
             return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) + " " + std::to_string(fd);
         }
-        if (cmd == "section-open" && need(5) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "section-open" && need(5) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             // Another process's section, by its descriptor: the memfd equivalent of OpenFileMapping.
             std::uint64_t size = 0;
-            if (!number(w[3], size))
+            if (!parseNumber(w[3], size))
                 return "error bad size";
             const bool rw = w[4] == "rw";
             const std::string path = "/proc/" + std::to_string(a) + "/fd/" + std::to_string(n);
@@ -160,16 +140,16 @@ struct Server
             ::close(fd);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "poke" && need(3) && number(w[1], a)) {
+        if (cmd == "poke" && need(3) && parseNumber(w[1], a)) {
             std::string bytes;
             if (!fromHex(w[2], bytes))
                 return "error poke takes hex bytes";
             std::memcpy(reinterpret_cast<void *>(a), bytes.data(), bytes.size());
             return "ok";
         }
-        if (cmd == "peek" && need(3) && number(w[1], a) && number(w[2], n) && n <= 4096)
+        if (cmd == "peek" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n) && n <= 4096)
             return "ok " + toHex(std::string_view(reinterpret_cast<const char *>(a), n));
-        if (cmd == "try-write" && need(2) && number(w[1], a)) {
+        if (cmd == "try-write" && need(2) && parseNumber(w[1], a)) {
             // In a disposable child, so the fault is caught and reported instead of killing the target.
             pid_t p = ::fork();
             if (p == 0) {
@@ -183,7 +163,7 @@ struct Server
                 return std::string("ok fault ") + ::strsignal(WTERMSIG(status));
             return "ok written";
         }
-        if (cmd == "map-file-private" && need(3) && number(w[2], n)) {
+        if (cmd == "map-file-private" && need(3) && parseNumber(w[2], n)) {
             int fd = ::open(w[1].c_str(), O_RDONLY | O_CLOEXEC);
             if (fd < 0)
                 return "error " + errnoText("open");
@@ -191,7 +171,7 @@ struct Server
             ::close(fd);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "map-file-fixed" && need(4) && number(w[1], a) && number(w[3], n)) {
+        if (cmd == "map-file-fixed" && need(4) && parseNumber(w[1], a) && parseNumber(w[3], n)) {
             int fd = ::open(w[2].c_str(), O_RDONLY | O_CLOEXEC);
             if (fd < 0)
                 return "error " + errnoText("open");
@@ -199,9 +179,9 @@ struct Server
             ::close(fd);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "drop" && need(3) && number(w[1], a) && number(w[2], n))
+        if (cmd == "drop" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return ::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) == 0 ? "ok" : "error " + errnoText("madvise");
-        if (cmd == "pageout" && need(3) && number(w[1], a) && number(w[2], n))
+        if (cmd == "pageout" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return ::madvise(reinterpret_cast<void *>(a), n, MADV_PAGEOUT) == 0 ? "ok" : "error " + errnoText("madvise(MADV_PAGEOUT)");
         if (cmd == "swap-total") {
             std::FILE *f = std::fopen("/proc/meminfo", "r");
@@ -240,7 +220,7 @@ struct Server
             std::FILE *in = ::fdopen(cmdPipe[0], "r");
             char line[512];
             while (in && std::fgets(line, sizeof line, in)) {
-                auto words = split(line);
+                auto words = splitWords(line);
                 std::string reply = words.empty() ? "error empty" : handle(words);
                 reply += "\n";
                 if (::write(replyPipe[1], reply.data(), reply.size()) < 0)
@@ -289,7 +269,7 @@ int runLabTargetServer(const std::vector<std::string> &)
     std::printf("ok ready %d\n", int(::getpid()));
     std::fflush(stdout);
     while (std::fgets(line, sizeof line, stdin)) {
-        auto words = split(line);
+        auto words = splitWords(line);
         if (words.empty())
             continue;
         if (words[0] == "quit") {
@@ -388,7 +368,7 @@ Result<std::vector<std::string>> LabTarget::call(const std::string &command)
         if (nl != std::string::npos) {
             std::string reply = m_buffer.substr(0, nl);
             m_buffer.erase(0, nl + 1);
-            auto words = split(reply);
+            auto words = splitWords(reply);
             if (!words.empty() && words[0] == "ok")
                 return std::vector<std::string>(words.begin() + 1, words.end());
             return makeError(ErrorCode::Io, "the lab target refused '" + command + "': "

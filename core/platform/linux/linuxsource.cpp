@@ -608,15 +608,8 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
     if (pid <= 0)
         return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     const std::uint32_t ps = systemPageSize();
-    start -= start % ps;
-    if (end % ps)
-        end += ps - end % ps;
-    if (end <= start)
-        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
-    if ((end - start) / ps > (std::uint64_t(1) << 26))
-        return makeError(ErrorCode::BadInput,
-                         "the range " + hexAddress(start) + "-" + hexAddress(end)
-                             + " is too large: at most 64 Mi pages are read at once");
+    if (auto range = roundPageRange(start, end, ps); !range)
+        return range.error();
     std::string path = procPath(pid, "pagemap");
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)

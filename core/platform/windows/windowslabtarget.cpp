@@ -1,6 +1,7 @@
 // The lab target on Windows: VirtualAlloc/VirtualFree, named sections with CreateFileMapping and
 // MapViewOfFile, PAGE_WRITECOPY views of files. Started with CreateProcess in a job object that kills
 // it when its parent goes.
+#include "labs/labprotocol.h"
 #include "labs/labtarget.h"
 #include "textcodec.h"
 #include "winutil.h"
@@ -21,33 +22,12 @@ namespace vmatlas {
 
 namespace {
 
-std::vector<std::string> split(const std::string &line)
-{
-    std::vector<std::string> words;
-    std::istringstream in(line);
-    std::string w;
-    while (in >> w)
-        words.push_back(w);
-    return words;
-}
-
-bool number(const std::string &s, std::uint64_t &out)
-{
-    int base = 10;
-    std::string_view v = s;
-    if (v.size() > 2 && v[0] == '0' && v[1] == 'x') {
-        v.remove_prefix(2);
-        base = 16;
-    }
-    auto r = std::from_chars(v.data(), v.data() + v.size(), out, base);
-    return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
-}
+using labprotocol::parseNumber;
+using labprotocol::splitWords;
 
 std::string hexOf(std::uint64_t v)
 {
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-    return buf;
+    return hexAddress(v);
 }
 
 std::string failed(const char *what)
@@ -77,15 +57,15 @@ struct Server
         const std::string &cmd = w[0];
         if (cmd == "pagesize")
             return "ok " + std::to_string(pageSize);
-        if (cmd == "reserve" && need(2) && number(w[1], n)) {
+        if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
             void *p = VirtualAlloc(nullptr, n, MEM_RESERVE, PAGE_NOACCESS);
             return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc(MEM_RESERVE)");
         }
-        if (cmd == "allocate" && need(2) && number(w[1], n)) {
+        if (cmd == "allocate" && need(2) && parseNumber(w[1], n)) {
             void *p = VirtualAlloc(nullptr, n, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
             return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc");
         }
-        if (cmd == "protect" && need(4) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "protect" && need(4) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             if (w[3] == "none") {
                 DWORD old;
                 return VirtualProtect(ptr(a), n, PAGE_NOACCESS, &old) ? "ok" : failed("VirtualProtect");
@@ -93,23 +73,23 @@ struct Server
             // Committing is what gives a reserved range access.
             return VirtualAlloc(ptr(a), n, MEM_COMMIT, w[3] == "rw" ? PAGE_READWRITE : PAGE_READONLY) ? "ok" : failed("VirtualAlloc(MEM_COMMIT)");
         }
-        if (cmd == "touch" && need(3) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "touch" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             for (std::uint64_t off = 0; off < n; off += std::uint64_t(pageSize))
                 static_cast<volatile char *>(ptr(a))[off] = 1;
             return "ok";
         }
-        if (cmd == "read" && need(3) && number(w[1], a) && number(w[2], n)) {
+        if (cmd == "read" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             volatile char sink = 0;
             for (std::uint64_t off = 0; off < n; off += std::uint64_t(pageSize))
                 sink = sink + static_cast<volatile char *>(ptr(a))[off];
             (void)sink;
             return "ok";
         }
-        if (cmd == "decommit" && need(3) && number(w[1], a) && number(w[2], n))
+        if (cmd == "decommit" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return VirtualFree(ptr(a), n, MEM_DECOMMIT) ? "ok" : failed("VirtualFree(MEM_DECOMMIT)");
-        if (cmd == "release" && need(3) && number(w[1], a))
+        if (cmd == "release" && need(3) && parseNumber(w[1], a))
             return VirtualFree(ptr(a), 0, MEM_RELEASE) ? "ok" : failed("VirtualFree(MEM_RELEASE)");
-        if (cmd == "section-create" && need(3) && number(w[2], n)) {
+        if (cmd == "section-create" && need(3) && parseNumber(w[2], n)) {
             const std::string name = "Local\\vmatlas-" + std::to_string(GetCurrentProcessId()) + "-" + w[1];
             HANDLE s = CreateFileMappingW(INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, DWORD(n >> 32), DWORD(n),
                                           win::fromUtf8(name).c_str());
@@ -123,7 +103,7 @@ struct Server
             keep.push_back(s);
             return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) + " " + name;
         }
-        if (cmd == "section-open" && need(5) && number(w[3], n)) {
+        if (cmd == "section-open" && need(5) && parseNumber(w[3], n)) {
             // By name, as another process would: OpenFileMapping.
             const bool rw = w[4] == "rw";
             const DWORD access = rw ? FILE_MAP_ALL_ACCESS : FILE_MAP_READ;
@@ -140,16 +120,16 @@ struct Server
                 readOnlyViews[reinterpret_cast<std::uint64_t>(p)] = w[2];
             return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
-        if (cmd == "poke" && need(3) && number(w[1], a)) {
+        if (cmd == "poke" && need(3) && parseNumber(w[1], a)) {
             std::string bytes;
             if (!fromHex(w[2], bytes))
                 return "error poke takes hex bytes";
             std::memcpy(ptr(a), bytes.data(), bytes.size());
             return "ok";
         }
-        if (cmd == "peek" && need(3) && number(w[1], a) && number(w[2], n) && n <= 4096)
+        if (cmd == "peek" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n) && n <= 4096)
             return "ok " + toHex(std::string_view(static_cast<const char *>(ptr(a)), n));
-        if (cmd == "try-write" && need(2) && number(w[1], a)) {
+        if (cmd == "try-write" && need(2) && parseNumber(w[1], a)) {
             auto it = readOnlyViews.find(a);
             if (it == readOnlyViews.end())
                 return "error try-write works on read-only section views";
@@ -175,7 +155,7 @@ struct Server
             CloseHandle(pi.hProcess);
             return code == DWORD(EXCEPTION_ACCESS_VIOLATION) ? "ok fault access-violation" : "ok written";
         }
-        if (cmd == "map-file-private" && need(3) && number(w[2], n)) {
+        if (cmd == "map-file-private" && need(3) && parseNumber(w[2], n)) {
             win::Handle file(CreateFileW(win::fromUtf8(w[1]).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr));
             if (!file)
                 return failed("CreateFile");
@@ -186,7 +166,7 @@ struct Server
             CloseHandle(s);
             return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("MapViewOfFile(FILE_MAP_COPY)");
         }
-        if ((cmd == "drop" || cmd == "pageout") && need(3) && number(w[1], a) && number(w[2], n)) {
+        if ((cmd == "drop" || cmd == "pageout") && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             // Unlocking pages that are not locked takes them out of the working set.
             VirtualUnlock(ptr(a), n);
             return "ok";
@@ -243,7 +223,7 @@ int runLabTargetServer(const std::vector<std::string> &args)
     std::printf("ok ready %lu\n", static_cast<unsigned long>(GetCurrentProcessId()));
     std::fflush(stdout);
     while (std::fgets(line, sizeof line, stdin)) {
-        auto words = split(line);
+        auto words = splitWords(line);
         if (words.empty())
             continue;
         if (words[0] == "quit") {
@@ -378,7 +358,7 @@ Result<std::vector<std::string>> LabTarget::call(const std::string &command)
             m_buffer.erase(0, nl + 1);
             while (!reply.empty() && reply.back() == '\r')
                 reply.pop_back();
-            auto words = split(reply);
+            auto words = splitWords(reply);
             if (!words.empty() && words[0] == "ok")
                 return std::vector<std::string>(words.begin() + 1, words.end());
             return makeError(ErrorCode::Io, "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));

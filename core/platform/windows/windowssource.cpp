@@ -361,14 +361,8 @@ Result<std::vector<Region>> readMappings(Pid pid)
 Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
 {
     const std::uint32_t ps = systemPageSize();
-    start -= start % ps;
-    if (end % ps)
-        end += ps - end % ps;
-    if (end <= start)
-        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
-    if ((end - start) / ps > (std::uint64_t(1) << 26))
-        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end)
-                                                  + " is too large: at most 64 Mi pages are read at once");
+    if (auto range = roundPageRange(start, end, ps); !range)
+        return range.error();
     auto process = openProcess(pid);
     if (!process)
         return process.error();
