@@ -69,8 +69,8 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     for (const ThreadStackPointer &t : context.threads) {
         if (t.sp == 0)
             continue;
-        auto it = std::upper_bound(maps.begin(), maps.end(), t.sp,
-                                   [](Address a, const Region &r) { return a < r.start; });
+        auto it
+            = std::upper_bound(maps.begin(), maps.end(), t.sp, [](Address a, const Region &r) { return a < r.start; });
         if (it == maps.begin())
             continue;
         --it;

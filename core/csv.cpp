@@ -2,8 +2,8 @@
 
 #include "textcodec.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -13,20 +13,27 @@ namespace vmatlas {
 namespace {
 
 const std::vector<std::string_view> kExtraCounters = {
-    "pss_dirty", "referenced", "ksm", "lazy_free", "anon_huge_pages", "shmem_pmd_mapped",
-    "file_pmd_mapped", "shared_hugetlb", "private_hugetlb", "swap_pss",
+    "pss_dirty",
+    "referenced",
+    "ksm",
+    "lazy_free",
+    "anon_huge_pages",
+    "shmem_pmd_mapped",
+    "file_pmd_mapped",
+    "shared_hugetlb",
+    "private_hugetlb",
+    "swap_pss",
 };
 
 const std::vector<std::string_view> &columns()
 {
     static const std::vector<std::string_view> cols = [] {
-        std::vector<std::string_view> c = { "start", "end", "size", "type", "state", "protection", "offset",
-                                            "device", "inode", "path", "label", "rss", "pss", "swap",
-                                            "shared_clean", "shared_dirty", "private_clean", "private_dirty",
-                                            "anonymous", "locked" };
+        std::vector<std::string_view> c = { "start", "end", "size", "type", "state", "protection", "offset", "device",
+            "inode", "path", "label", "rss", "pss", "swap", "shared_clean", "shared_dirty", "private_clean",
+            "private_dirty", "anonymous", "locked" };
         c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
         for (std::string_view extra :
-             { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid" })
+            { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid" })
             c.push_back(extra);
         return c;
     }();
@@ -46,8 +53,7 @@ bool needsQuotes(std::string_view cell)
     return cell.find_first_of(",\"\n\r") != std::string_view::npos;
 }
 
-template<typename T>
-bool parseInt(std::string_view s, T &out)
+template <typename T> bool parseInt(std::string_view s, T &out)
 {
     auto r = std::from_chars(s.data(), s.data() + s.size(), out);
     return !s.empty() && r.ec == std::errc() && r.ptr == s.data() + s.size();
@@ -125,7 +131,7 @@ bool unescapeCsvText(std::string_view cell, std::string &out)
             out += '\\';
             ++i;
         } else if (i + 3 < cell.size() && cell[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(cell[i + 2]))
-                   && std::isxdigit(static_cast<unsigned char>(cell[i + 3]))) {
+            && std::isxdigit(static_cast<unsigned char>(cell[i + 3]))) {
             std::string byte;
             fromHex(cell.substr(i + 2, 2), byte);
             out += byte;
@@ -210,7 +216,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         if (r.labelKind != LabelKind::None)
             appendCsvCell(out, escapeCsvText(r.label()));
         for (Counter c : { Counter::Rss, Counter::Pss, Counter::Swap, Counter::SharedClean, Counter::SharedDirty,
-                           Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked }) {
+                 Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked }) {
             out += ',';
             appendNumber(out, r.counter(c));
         }
@@ -277,8 +283,8 @@ Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)
                 cell += text[i++];
             }
             if (!closed)
-                return makeError(ErrorCode::BadInput,
-                                 "line " + std::to_string(startLine) + ": a quoted cell is never closed");
+                return makeError(
+                    ErrorCode::BadInput, "line " + std::to_string(startLine) + ": a quoted cell is never closed");
             if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
                 return makeError(ErrorCode::BadInput, "line " + std::to_string(line) + ": text after a closing quote");
             rowHasContent = true;
@@ -303,7 +309,8 @@ Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)
             ++line;
         } else {
             if (c == '"')
-                return makeError(ErrorCode::BadInput, "line " + std::to_string(line) + ": a quote inside an unquoted cell");
+                return makeError(
+                    ErrorCode::BadInput, "line " + std::to_string(line) + ": a quote inside an unquoted cell");
             cell += c;
             rowHasContent = true;
             ++i;
@@ -338,15 +345,16 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
         const auto &row = rows[rowNo];
         auto bad = [&](std::string_view col) {
             return makeError(ErrorCode::BadInput,
-                             "row " + std::to_string(rowNo + 1) + ": bad value in column '" + std::string(col) + "'");
+                "row " + std::to_string(rowNo + 1) + ": bad value in column '" + std::string(col) + "'");
         };
         auto get = [&](std::string_view col) -> const std::string * {
             auto it = index.find(col);
             return it == index.end() || it->second >= row.size() ? nullptr : &row[it->second];
         };
         if (row.size() != rows[0].size())
-            return makeError(ErrorCode::BadInput, "row " + std::to_string(rowNo + 1) + " has " + std::to_string(row.size())
-                                                      + " cells, the header " + std::to_string(rows[0].size()));
+            return makeError(ErrorCode::BadInput,
+                "row " + std::to_string(rowNo + 1) + " has " + std::to_string(row.size()) + " cells, the header "
+                    + std::to_string(rows[0].size()));
         Region r;
         std::uint64_t size = 0;
         if (!parseAddress(*get("start"), r.start))

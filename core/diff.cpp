@@ -24,8 +24,12 @@ std::string_view changeKindName(ChangeKind kind)
 std::string changeFieldsToString(std::uint32_t fields)
 {
     static const std::pair<std::uint32_t, const char *> names[] = {
-        { ChangedBounds, "bounds" }, { ChangedProtection, "protection" }, { ChangedState, "state" },
-        { ChangedType, "type" },     { ChangedPath, "path" },             { ChangedCounters, "counters" },
+        { ChangedBounds, "bounds" },
+        { ChangedProtection, "protection" },
+        { ChangedState, "state" },
+        { ChangedType, "type" },
+        { ChangedPath, "path" },
+        { ChangedCounters, "counters" },
     };
     std::string s;
     for (const auto &[bit, name] : names) {
@@ -166,8 +170,9 @@ std::string diffToText(const SnapshotDiff &diff)
         + " removed, " + std::to_string(diff.count(ChangeKind::Changed)) + " changed\n";
     for (const RegionChange &c : diff.changes) {
         const Region &r = c.current();
-        std::string line = std::string(changeKindName(c.kind)) + " " + hexAddress(r.start) + "-" + hexAddress(r.end) + " "
-            + std::string(regionTypeName(r.type)) + " " + std::string(regionStateName(r.state)) + " " + r.protection.toString();
+        std::string line = std::string(changeKindName(c.kind)) + " " + hexAddress(r.start) + "-" + hexAddress(r.end)
+            + " " + std::string(regionTypeName(r.type)) + " " + std::string(regionStateName(r.state)) + " "
+            + r.protection.toString();
         if (!r.path().empty())
             line += " " + escapeCsvText(r.path());
         if (c.kind == ChangeKind::Changed) {

@@ -8,11 +8,17 @@
 
 namespace vmatlas {
 
-enum class ChangeKind : std::uint8_t { Added, Removed, Changed };
+enum class ChangeKind : std::uint8_t
+{
+    Added,
+    Removed,
+    Changed
+};
 std::string_view changeKindName(ChangeKind kind);
 
 // What differs in a changed region (bit set).
-enum ChangeField : std::uint32_t {
+enum ChangeField : std::uint32_t
+{
     ChangedBounds = 1,
     ChangedProtection = 2,
     ChangedState = 4,

@@ -25,8 +25,8 @@ Result<std::string> readWholeFile(const std::string &path)
 {
     std::FILE *f = std::fopen(path.c_str(), "rb");
     if (!f)
-        return makeError(ErrorCode::Io,
-                         "cannot read " + path + ": " + std::error_code(errno, std::generic_category()).message());
+        return makeError(
+            ErrorCode::Io, "cannot read " + path + ": " + std::error_code(errno, std::generic_category()).message());
     std::string out;
     char buf[1 << 16];
     for (;;) {
@@ -37,7 +37,7 @@ Result<std::string> readWholeFile(const std::string &path)
                 int err = errno ? errno : EIO;
                 std::fclose(f);
                 return makeError(ErrorCode::Io,
-                                 "cannot read " + path + ": " + std::error_code(err, std::generic_category()).message());
+                    "cannot read " + path + ": " + std::error_code(err, std::generic_category()).message());
             }
             break;
         }

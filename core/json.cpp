@@ -73,7 +73,11 @@ namespace {
 class Parser
 {
 public:
-    Parser(std::string_view text, int maxDepth) : m_text(text), m_maxDepth(maxDepth) { }
+    Parser(std::string_view text, int maxDepth)
+        : m_text(text)
+        , m_maxDepth(maxDepth)
+    {
+    }
 
     Result<Value> run()
     {
@@ -101,8 +105,8 @@ private:
                 ++col;
             }
         }
-        return makeError(ErrorCode::BadInput,
-                         "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + m_error);
+        return makeError(
+            ErrorCode::BadInput, "line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + m_error);
     }
 
     bool fail(std::string what)
@@ -117,7 +121,7 @@ private:
     void skipWs()
     {
         while (m_pos < m_text.size()
-               && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
+            && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
             ++m_pos;
     }
 

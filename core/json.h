@@ -16,7 +16,15 @@ namespace vmatlas::json {
 class Value
 {
 public:
-    enum class Kind { Null, Bool, Number, String, Array, Object };
+    enum class Kind
+    {
+        Null,
+        Bool,
+        Number,
+        String,
+        Array,
+        Object
+    };
 
     Value() = default;
     static Value makeBool(bool b);

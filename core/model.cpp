@@ -53,14 +53,63 @@ constexpr std::array<std::string_view, kCounterCount> kKeys = {
 
 // Every two-letter flag Linux 6.x prints in smaps VmFlags (fs/proc/task_mmu.c).
 constexpr std::array<std::string_view, 42> kVmFlags = {
-    "rd", "wr", "ex", "sh", "mr", "mw", "me", "ms", "gd", "pf", "dw", "lo", "io", "sr",
-    "rr", "dc", "de", "ac", "nr", "ht", "sf", "nl", "ar", "wf", "dd", "mm", "hg", "nh",
-    "mg", "um", "uw", "ss", "sl", "bt", "mt", "lf", "ui", "gu", "dp", "ip", "sd", "pk",
+    "rd",
+    "wr",
+    "ex",
+    "sh",
+    "mr",
+    "mw",
+    "me",
+    "ms",
+    "gd",
+    "pf",
+    "dw",
+    "lo",
+    "io",
+    "sr",
+    "rr",
+    "dc",
+    "de",
+    "ac",
+    "nr",
+    "ht",
+    "sf",
+    "nl",
+    "ar",
+    "wf",
+    "dd",
+    "mm",
+    "hg",
+    "nh",
+    "mg",
+    "um",
+    "uw",
+    "ss",
+    "sl",
+    "bt",
+    "mt",
+    "lf",
+    "ui",
+    "gu",
+    "dp",
+    "ip",
+    "sd",
+    "pk",
 };
 
 constexpr std::array<std::string_view, 12> kLabelKeys = {
-    "", "heap", "main_stack", "thread_stack", "guard", "anon_name", "vdso", "vvar", "vsyscall",
-    "reservation", "program", "deleted",
+    "",
+    "heap",
+    "main_stack",
+    "thread_stack",
+    "guard",
+    "anon_name",
+    "vdso",
+    "vvar",
+    "vsyscall",
+    "reservation",
+    "program",
+    "deleted",
 };
 
 const std::string kEmpty;
@@ -183,8 +232,8 @@ bool Region::operator==(const Region &o) const
 {
     return start == o.start && end == o.end && offset == o.offset && inode == o.inode && devMajor == o.devMajor
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
-        && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey
-        && tid == o.tid && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && vmFlags == o.vmFlags
+        && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
+        && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && vmFlags == o.vmFlags
         && path() == o.path() && counters == o.counters;
 }
 
@@ -228,8 +277,8 @@ std::string vmFlagsToString(std::uint64_t flags)
 
 std::ptrdiff_t Snapshot::indexOf(Address a) const
 {
-    auto it = std::upper_bound(regions.begin(), regions.end(), a,
-                               [](Address addr, const Region &r) { return addr < r.start; });
+    auto it = std::upper_bound(
+        regions.begin(), regions.end(), a, [](Address addr, const Region &r) { return addr < r.start; });
     if (it == regions.begin())
         return -1;
     --it;
@@ -238,8 +287,8 @@ std::ptrdiff_t Snapshot::indexOf(Address a) const
 
 std::size_t Snapshot::memoryFootprint() const
 {
-    std::size_t bytes = sizeof(Snapshot) + regions.capacity() * sizeof(Region) + processName.capacity()
-        + commandLine.capacity();
+    std::size_t bytes
+        = sizeof(Snapshot) + regions.capacity() * sizeof(Region) + processName.capacity() + commandLine.capacity();
     // Paths are shared between regions; count each distinct one once (they are interned, so adjacent repeats
     // are the common case).
     const std::string *last = nullptr;

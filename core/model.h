@@ -12,8 +12,19 @@ namespace vmatlas {
 using Address = std::uint64_t;
 using Pid = std::int64_t;
 
-enum class RegionType : std::uint8_t { Free, Image, Mapped, Private };
-enum class RegionState : std::uint8_t { Free, Reserved, Committed };
+enum class RegionType : std::uint8_t
+{
+    Free,
+    Image,
+    Mapped,
+    Private
+};
+enum class RegionState : std::uint8_t
+{
+    Free,
+    Reserved,
+    Committed
+};
 
 // r/w/x plus how the mapping is shared: p private, s shared, c copy-on-write view (Windows WRITECOPY).
 struct Protection
@@ -30,7 +41,8 @@ struct Protection
 };
 
 // Byte counters of a region, as /proc/PID/smaps reports them (kB there, bytes here).
-enum class Counter : std::uint8_t {
+enum class Counter : std::uint8_t
+{
     Rss,
     Pss,
     PssDirty,
@@ -59,7 +71,8 @@ std::string_view counterSmapsName(Counter c);
 std::string_view counterKey(Counter c);
 
 // What a region is used for, beyond its type: shown in the details column.
-enum class LabelKind : std::uint8_t {
+enum class LabelKind : std::uint8_t
+{
     None,
     Heap,
     MainStack,
@@ -169,7 +182,14 @@ bool regionTypeFromString(std::string_view text, RegionType &out);
 bool regionStateFromString(std::string_view text, RegionState &out);
 
 // Page states, as in DESIGN.md.
-enum class PageState : std::uint8_t { None, File, Anon, Swap, Guard };
+enum class PageState : std::uint8_t
+{
+    None,
+    File,
+    Anon,
+    Swap,
+    Guard
+};
 std::string_view pageStateName(PageState s);
 bool pageStateFromString(std::string_view text, PageState &out);
 

@@ -12,8 +12,9 @@ Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
     if (end <= start)
         return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
     if ((end - start) / pageSize > (std::uint64_t(1) << 26))
-        return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end)
-                                                  + " is too large: at most 64 Mi pages are read at once");
+        return makeError(ErrorCode::BadInput,
+            "the range " + hexAddress(start) + "-" + hexAddress(end)
+                + " is too large: at most 64 Mi pages are read at once");
     return Ok {};
 }
 

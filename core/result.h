@@ -8,7 +8,8 @@ namespace vmatlas {
 
 // What went wrong, in categories a caller can act on (the CLI maps them to exit codes,
 // the GUI to banners).
-enum class ErrorCode {
+enum class ErrorCode
+{
     NoSuchProcess, // the PID does not exist
     PermissionDenied, // ptrace-read access missing
     ProcessExited, // the process went away while being read
@@ -25,12 +26,17 @@ struct Error
 };
 
 // A value or an Error; the core never throws across its API.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(Error error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_data(std::move(error))
+    {
+    }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }

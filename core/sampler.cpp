@@ -4,9 +4,14 @@
 
 namespace vmatlas {
 
-Sampler::Sampler(Source source) : Sampler(std::move(source), Options {}) { }
+Sampler::Sampler(Source source)
+    : Sampler(std::move(source), Options {})
+{
+}
 
-Sampler::Sampler(Source source, Options options) : m_source(std::move(source)), m_options(options)
+Sampler::Sampler(Source source, Options options)
+    : m_source(std::move(source))
+    , m_options(options)
 {
     if (m_options.interval < kMinInterval)
         m_options.interval = kMinInterval;

@@ -22,7 +22,15 @@ public:
     using Source = std::function<Result<Snapshot>()>;
     using Listener = std::function<void(const SnapshotPtr &)>;
 
-    enum class State { Idle, Running, Paused, TargetExited, Failed, Stopped };
+    enum class State
+    {
+        Idle,
+        Running,
+        Paused,
+        TargetExited,
+        Failed,
+        Stopped
+    };
 
     struct Options
     {

@@ -16,8 +16,7 @@ bool isHexDigitLower(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
-template<typename T>
-bool parseNumber(std::string_view &s, T &out, int base)
+template <typename T> bool parseNumber(std::string_view &s, T &out, int base)
 {
     auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
     if (r.ec != std::errc() || r.ptr == s.data())
@@ -69,7 +68,17 @@ std::string shortQuote(std::string_view line)
     return "'" + q + "'";
 }
 
-enum class FieldKind { Counter, Size, KernelPageSize, MmuPageSize, ThpEligible, ProtectionKey, VmFlags, Unknown };
+enum class FieldKind
+{
+    Counter,
+    Size,
+    KernelPageSize,
+    MmuPageSize,
+    ThpEligible,
+    ProtectionKey,
+    VmFlags,
+    Unknown
+};
 
 struct FieldInfo
 {
@@ -309,7 +318,6 @@ private:
     std::shared_ptr<const std::string> m_lastPath;
 };
 
-
 std::string unescapeProcPath(std::string_view raw)
 {
     std::string out;
@@ -325,7 +333,10 @@ std::string unescapeProcPath(std::string_view raw)
     return out;
 }
 
-SmapsParser::SmapsParser() : m_impl(new Impl) { }
+SmapsParser::SmapsParser()
+    : m_impl(new Impl)
+{
+}
 
 SmapsParser::~SmapsParser()
 {

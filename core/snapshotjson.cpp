@@ -55,7 +55,10 @@ void writeHex(std::string &out, std::string_view key, std::uint64_t v)
 class Reader
 {
 public:
-    explicit Reader(std::string source) : m_source(std::move(source)) { }
+    explicit Reader(std::string source)
+        : m_source(std::move(source))
+    {
+    }
 
     Error error(const std::string &what) const { return makeError(ErrorCode::BadInput, m_source + ": " + what); }
 
@@ -82,7 +85,7 @@ public:
         return true;
     }
 
-    template<typename T>
+    template <typename T>
     bool number(const json::Value &obj, std::string_view key, T &out, bool required, std::string &err) const
     {
         const json::Value *v = obj.find(key);
@@ -234,7 +237,7 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         return rd.error(err);
     if (version > kSnapshotJsonVersion)
         return rd.error("written by a newer VM Atlas (format version " + std::to_string(version)
-                        + "); this one reads up to version " + std::to_string(kSnapshotJsonVersion));
+            + "); this one reads up to version " + std::to_string(kSnapshotJsonVersion));
     if (version < 1)
         return rd.error("format version " + std::to_string(version) + " is not valid");
 
@@ -252,7 +255,8 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
     std::map<std::string, std::shared_ptr<const std::string>> paths;
     std::size_t index = 0;
     for (const json::Value &v : regions->array()) {
-        auto regionError = [&](const std::string &what) { return rd.error("region " + std::to_string(index) + ": " + what); };
+        auto regionError
+            = [&](const std::string &what) { return rd.error("region " + std::to_string(index) + ": " + what); };
         if (v.kind() != json::Value::Kind::Object)
             return regionError("not an object");
         Region r;

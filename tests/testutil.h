@@ -3,55 +3,47 @@
 #include "model.h"
 #include "result.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
-#include <QFile>
 #include <QTest>
 
 #include <string>
 
 // Readable QCOMPARE failures for the model's types.
 namespace QTest {
-template<>
-inline char *toString(const vmatlas::RegionType &t)
+template <> inline char *toString(const vmatlas::RegionType &t)
 {
     return qstrdup(std::string(vmatlas::regionTypeName(t)).c_str());
 }
-template<>
-inline char *toString(const vmatlas::RegionState &s)
+template <> inline char *toString(const vmatlas::RegionState &s)
 {
     return qstrdup(std::string(vmatlas::regionStateName(s)).c_str());
 }
-template<>
-inline char *toString(const vmatlas::PageState &s)
+template <> inline char *toString(const vmatlas::PageState &s)
 {
     return qstrdup(std::string(vmatlas::pageStateName(s)).c_str());
 }
-template<>
-inline char *toString(const vmatlas::LabelKind &k)
+template <> inline char *toString(const vmatlas::LabelKind &k)
 {
     return qstrdup(std::string(vmatlas::labelKindKey(k)).c_str());
 }
-template<>
-inline char *toString(const vmatlas::ErrorCode &c)
+template <> inline char *toString(const vmatlas::ErrorCode &c)
 {
     return qstrdup(std::to_string(int(c)).c_str());
 }
-template<>
-inline char *toString(const vmatlas::Protection &p)
+template <> inline char *toString(const vmatlas::Protection &p)
 {
     return qstrdup(p.toString().c_str());
 }
-template<>
-inline char *toString(const std::string &s)
+template <> inline char *toString(const std::string &s)
 {
     return qstrdup(s.c_str());
 }
-template<>
-inline char *toString(const std::vector<vmatlas::PageState> &v)
+template <> inline char *toString(const std::vector<vmatlas::PageState> &v)
 {
     std::string s;
     for (vmatlas::PageState p : v)

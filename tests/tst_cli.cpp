@@ -32,13 +32,13 @@ Run vmatlasRun(const QStringList &args, const QString &asUser = {})
         p.start(QStringLiteral(VMATLAS_BINARY), args);
     } else {
         QStringList all = { QStringLiteral("--reuid=") + asUser, QStringLiteral("--regid=") + asUser,
-                            QStringLiteral("--clear-groups"), QStringLiteral(VMATLAS_BINARY) };
+            QStringLiteral("--clear-groups"), QStringLiteral(VMATLAS_BINARY) };
         all += args;
         p.start(QStringLiteral("setpriv"), all);
     }
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-             p.readAllStandardError() };
+        p.readAllStandardError() };
 }
 
 } // namespace
@@ -66,7 +66,8 @@ private slots:
         QVERIFY(r.out.startsWith("start,end,size,type,state,protection,offset,device,inode,path,label,rss,pss,swap,"));
         QVERIFY(r.out.contains("\n0x7e0000000000,0x7e0000010000,65536,Private,Reserved,---p,0x0,00:00,0,,"
                                "\"reserved, no access\",0,0,0,"));
-        QVERIFY(r.out.contains("\n0x7e0000100000,0x7e0000104000,16384,Private,Committed,rw-p,0x0,00:00,0,,,8192,8192,0,"));
+        QVERIFY(
+            r.out.contains("\n0x7e0000100000,0x7e0000104000,16384,Private,Committed,rw-p,0x0,00:00,0,,,8192,8192,0,"));
         QVERIFY(r.out.contains(",Mapped,Committed,rw-s,0x0,"));
         auto regions = regionsFromCsv(r.out.toStdString());
         QVERIFY(regions.ok());
@@ -79,7 +80,7 @@ private slots:
         const QString csv = dir.filePath(QStringLiteral("snap.csv"));
         const QString json = dir.filePath(QStringLiteral("snap.json"));
         Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--csv"), csv,
-                             QStringLiteral("--json"), json });
+            QStringLiteral("--json"), json });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.isEmpty());
         auto fromCsv = regionsFromCsv(vmatlas::test::readFileStd(csv));
@@ -99,12 +100,12 @@ private slots:
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("series"));
         Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--every"),
-                             QStringLiteral("150"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--out"),
-                             out });
+            QStringLiteral("150"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--out"), out });
         QCOMPARE(r.code, 0);
         const QStringList files = QDir(out).entryList(QDir::Files);
-        QCOMPARE(files, QStringList({ QStringLiteral("snapshot-0001.json"), QStringLiteral("snapshot-0002.json"),
-                                      QStringLiteral("snapshot-0003.json") }));
+        QCOMPARE(files,
+            QStringList({ QStringLiteral("snapshot-0001.json"), QStringLiteral("snapshot-0002.json"),
+                QStringLiteral("snapshot-0003.json") }));
         std::int64_t last = 0;
         for (const QString &f : files) {
             auto s = loadSnapshotJson(QDir(out).filePath(f).toStdString());
@@ -123,16 +124,17 @@ private slots:
         QTemporaryDir dir;
         QProcess p;
         p.start(QStringLiteral(VMATLAS_BINARY),
-                { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(shortLived.pid()),
-                  QStringLiteral("--every"), QStringLiteral("200"), QStringLiteral("--count"), QStringLiteral("50"),
-                  QStringLiteral("--out"), dir.path() });
+            { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(shortLived.pid()),
+                QStringLiteral("--every"), QStringLiteral("200"), QStringLiteral("--count"), QStringLiteral("50"),
+                QStringLiteral("--out"), dir.path() });
         QTRY_VERIFY_WITH_TIMEOUT(QDir(dir.path()).entryList(QDir::Files).size() >= 2, 10000);
         const Pid gone = shortLived.pid();
         shortLived.finish();
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 3);
         const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.startsWith("vmatlas: process " + QByteArray::number(qint64(gone)) + " exited after "), err.constData());
+        QVERIFY2(
+            err.startsWith("vmatlas: process " + QByteArray::number(qint64(gone)) + " exited after "), err.constData());
         QVERIFY2(err.contains(" of 50 snapshots"), err.constData());
         // Every file left is a whole snapshot.
         for (const QString &f : QDir(dir.path()).entryList(QDir::Files | QDir::Hidden))
@@ -142,19 +144,20 @@ private slots:
     void pages()
     {
         Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
-                             QStringLiteral("0x7e0000300000-0x7e0000308000") });
+            QStringLiteral("0x7e0000300000-0x7e0000308000") });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n"
-                                   "0x7e0000300000,file,1\n0x7e0000301000,file,1\n0x7e0000302000,anon,1\n"
-                                   "0x7e0000303000,file,1\n0x7e0000304000,file,1\n0x7e0000305000,file,1\n"
-                                   "0x7e0000306000,file,1\n0x7e0000307000,none,0\n"));
+        QCOMPARE(r.out,
+            QByteArray("address,state,exclusive\n"
+                       "0x7e0000300000,file,1\n0x7e0000301000,file,1\n0x7e0000302000,anon,1\n"
+                       "0x7e0000303000,file,1\n0x7e0000304000,file,1\n0x7e0000305000,file,1\n"
+                       "0x7e0000306000,file,1\n0x7e0000307000,none,0\n"));
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("pages.csv"));
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
-                         QStringLiteral("7e0000400000-7e0000402000"), QStringLiteral("--csv"), csv });
+            QStringLiteral("7e0000400000-7e0000402000"), QStringLiteral("--csv"), csv });
         QCOMPARE(r.code, 0);
         QCOMPARE(QByteArray::fromStdString(vmatlas::test::readFileStd(csv)),
-                 QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
+            QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
     }
 
     void ps()
@@ -174,13 +177,15 @@ private slots:
         QTemporaryDir dir;
         const QString a = dir.filePath(QStringLiteral("a.json"));
         const QString b = dir.filePath(QStringLiteral("b.json"));
-        QCOMPARE(vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--json"), a }).code, 0);
+        QCOMPARE(vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--json"), a })
+                     .code,
+            0);
         TestChild other;
         QVERIFY(other.start({ QStringLiteral("idle") }));
         QCOMPARE(vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(other.pid()),
-                              QStringLiteral("--json"), b })
+                                QStringLiteral("--json"), b })
                      .code,
-                 0);
+            0);
         Run same = vmatlasRun({ QStringLiteral("diff"), a, a });
         QCOMPARE(same.code, 0);
         QCOMPARE(same.out, QByteArray("0 added, 0 removed, 0 changed\n"));
@@ -199,27 +204,29 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::addRow("no args to snapshot") << QStringList { QStringLiteral("snapshot") } << 2
-                                            << QStringLiteral("vmatlas snapshot: --pid is required");
-        QTest::addRow("bad pid") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), QStringLiteral("abc") }
+        QTest::addRow("no args to snapshot")
+            << QStringList { QStringLiteral("snapshot") } << 2 << QStringLiteral("vmatlas snapshot: --pid is required");
+        QTest::addRow("bad pid") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"),
+            QStringLiteral("abc") }
                                  << 2 << QStringLiteral("'abc' is not a process ID");
         QTest::addRow("unknown option") << QStringList { QStringLiteral("ps"), QStringLiteral("--fast") } << 2
                                         << QStringLiteral("unknown option '--fast'");
         QTest::addRow("unknown command") << QStringList { QStringLiteral("snapshott") } << 2
                                          << QStringLiteral("unknown command 'snapshott'");
-        QTest::addRow("bad range") << QStringList { QStringLiteral("pages"), QStringLiteral("--pid"), QStringLiteral("1"),
-                                                    QStringLiteral("--range"), QStringLiteral("0x2000-0x1000") }
+        QTest::addRow("bad range") << QStringList { QStringLiteral("pages"), QStringLiteral("--pid"),
+            QStringLiteral("1"), QStringLiteral("--range"), QStringLiteral("0x2000-0x1000") }
                                    << 2 << QStringLiteral("--range takes START-END");
-        QTest::addRow("every too fast") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), QStringLiteral("1"),
-                                                         QStringLiteral("--every"), QStringLiteral("10"), QStringLiteral("--count"),
-                                                         QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
+        QTest::addRow("every too fast") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"),
+            QStringLiteral("1"), QStringLiteral("--every"), QStringLiteral("10"), QStringLiteral("--count"),
+            QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
                                         << 2 << QStringLiteral("at least 100");
         QTest::addRow("diff needs two") << QStringList { QStringLiteral("diff"), QStringLiteral("a.json") } << 2
                                         << QStringLiteral("needs two snapshot files");
-        QTest::addRow("diff missing file")
-            << QStringList { QStringLiteral("diff"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json") }
-            << 5 << QStringLiteral("vmatlas: cannot read /nonexistent/a.json: No such file or directory");
-        QTest::addRow("no such process") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), QStringLiteral("2147483647") }
+        QTest::addRow("diff missing file") << QStringList {
+            QStringLiteral("diff"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json")
+        } << 5 << QStringLiteral("vmatlas: cannot read /nonexistent/a.json: No such file or directory");
+        QTest::addRow("no such process") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"),
+            QStringLiteral("2147483647") }
                                          << 3 << QStringLiteral("vmatlas: no process with PID 2147483647");
     }
     void errors()
@@ -244,17 +251,17 @@ private slots:
         f.write("precious");
         f.close();
         Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), QStringLiteral("2147483647"),
-                             QStringLiteral("--csv"), csv, QStringLiteral("--json"), kept });
+            QStringLiteral("--csv"), csv, QStringLiteral("--json"), kept });
         QCOMPARE(r.code, 3);
         QVERIFY(!QFile::exists(csv));
         QCOMPARE(QByteArray::fromStdString(vmatlas::test::readFileStd(kept)), QByteArray("precious"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 
-        Run missingDir = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--csv"),
-                                      dir.filePath(QStringLiteral("no/such/x.csv")) });
+        Run missingDir = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid,
+            QStringLiteral("--csv"), dir.filePath(QStringLiteral("no/such/x.csv")) });
         QCOMPARE(missingDir.code, 5);
         QVERIFY2(missingDir.err.contains("/no/such/x.csv") && missingDir.err.contains("does not exist"),
-                 missingDir.err.constData());
+            missingDir.err.constData());
     }
 
     void permissionDenied()
@@ -262,26 +269,26 @@ private slots:
         if (::geteuid() != 0)
             QSKIP("needs root to run as nobody");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                              | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                | QFileDevice::WriteOther | QFileDevice::ExeOther);
         const QString csv = dir.filePath(QStringLiteral("denied.csv"));
         Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--csv"), csv },
-                           QStringLiteral("65534"));
+            QStringLiteral("65534"));
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.startsWith("vmatlas: permission denied reading process " + m_pid.toUtf8()), r.err.constData());
         QVERIFY(r.err.contains("ptrace-read access"));
         QVERIFY(!QFile::exists(csv));
         Run pages = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
-                                 QStringLiteral("0x7e0000400000-0x7e0000401000") },
-                               QStringLiteral("65534"));
+                                   QStringLiteral("0x7e0000400000-0x7e0000401000") },
+            QStringLiteral("65534"));
         QCOMPARE(pages.code, 4);
     }
 
     void devStdout()
     {
         Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
-                             QStringLiteral("0x7e0000400000-0x7e0000401000"), QStringLiteral("--csv"),
-                             QStringLiteral("/dev/stdout") });
+            QStringLiteral("0x7e0000400000-0x7e0000401000"), QStringLiteral("--csv"), QStringLiteral("/dev/stdout") });
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n"));
     }
@@ -290,12 +297,14 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("text");
-        QTest::addRow("main") << QStringList { QStringLiteral("--help") } << QStringLiteral("vmatlas snapshot --pid PID");
+        QTest::addRow("main") << QStringList { QStringLiteral("--help") }
+                              << QStringLiteral("vmatlas snapshot --pid PID");
         QTest::addRow("snapshot") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--help") }
                                   << QStringLiteral("--every MS");
         QTest::addRow("pages") << QStringList { QStringLiteral("pages"), QStringLiteral("--help") }
                                << QStringLiteral("address,state,exclusive");
-        QTest::addRow("ps") << QStringList { QStringLiteral("ps"), QStringLiteral("--help") } << QStringLiteral("--csv");
+        QTest::addRow("ps") << QStringList { QStringLiteral("ps"), QStringLiteral("--help") }
+                            << QStringLiteral("--csv");
         QTest::addRow("diff") << QStringList { QStringLiteral("diff"), QStringLiteral("--help") }
                               << QStringLiteral("A.json B.json");
         QTest::addRow("version") << QStringList { QStringLiteral("--version") } << QStringLiteral("vmatlas 0.");

@@ -56,7 +56,7 @@ private slots:
         Region prot = region(0x40000, 0x41000, "---p");
         Region counters = region(0x50000, 0x51000);
         a.regions = { heap, gap(0x20000, 0x30000), gone, gap(0x31000, 0x40000), prot, counters, gap(0x51000, 0x7f0000),
-                      stack };
+            stack };
 
         Region heap2 = heap;
         heap2.end = 0x28000; // grew up: same start
@@ -69,7 +69,7 @@ private slots:
         counters2.setCounter(Counter::Rss, 4096);
         Region added = region(0x60000, 0x62000, "rw-s", "/memfd:x (deleted)");
         b.regions = { heap2, gap(0x28000, 0x40000), prot2, counters2, gap(0x51000, 0x60000), added,
-                      gap(0x62000, 0x7e0000), stack2 };
+            gap(0x62000, 0x7e0000), stack2 };
 
         SnapshotDiff d = diffSnapshots(a, b);
         QCOMPARE(d.count(ChangeKind::Added), std::size_t(1));
@@ -93,16 +93,16 @@ private slots:
         const std::string csv = diffToCsv(d);
         QVERIFY(csv.rfind("change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
                           "before_protection,before_state,rss_before,rss,swap_before,swap\n",
-                          0)
-                == 0);
+                    0)
+            == 0);
         QVERIFY(csv.find("changed,0x40000,0x41000,4096,Private,Committed,rw-p,,protection state,0x40000,0x41000,---p,"
                          "Reserved,0,0,0,0\n")
-                != std::string::npos);
+            != std::string::npos);
         QVERIFY(csv.find("added,0x60000,0x62000,8192,Mapped,Committed,rw-s,/memfd:x (deleted),,,,,,0,0,0,0\n")
-                != std::string::npos);
+            != std::string::npos);
         QVERIFY(csv.find("changed,0x50000,0x51000,4096,Private,Committed,rw-p,,counters,0x50000,0x51000,rw-p,Committed,"
                          "0,4096,0,0\n")
-                != std::string::npos);
+            != std::string::npos);
         const std::string text = diffToText(d);
         QVERIFY(text.rfind("1 added, 1 removed, 4 changed\n", 0) == 0);
         QVERIFY(text.find("removed 0x30000-0x31000 Mapped Committed r--p /gone.so") != std::string::npos);
@@ -111,9 +111,9 @@ private slots:
     void pageChanges()
     {
         std::vector<PageInfo> before = { { 0x1000, PageState::File, false }, { 0x2000, PageState::File, false },
-                                         { 0x3000, PageState::None, false } };
+            { 0x3000, PageState::None, false } };
         std::vector<PageInfo> after = { { 0x1000, PageState::File, false }, { 0x2000, PageState::Anon, true },
-                                        { 0x3000, PageState::None, false }, { 0x4000, PageState::Anon, true } };
+            { 0x3000, PageState::None, false }, { 0x4000, PageState::Anon, true } };
         auto changes = diffPages(before, after);
         QCOMPARE(changes.size(), std::size_t(2));
         QCOMPARE(changes[0].address, Address(0x2000));
@@ -130,11 +130,12 @@ private slots:
         QTest::addColumn<int>("state");
         QTest::addColumn<bool>("exclusive");
         QTest::addRow("not present") << quint64(0) << int(PageState::None) << false;
-        QTest::addRow("present anon exclusive") << quint64((1ULL << 63) | (1ULL << 56) | 1234) << int(PageState::Anon) << true;
+        QTest::addRow("present anon exclusive")
+            << quint64((1ULL << 63) | (1ULL << 56) | 1234) << int(PageState::Anon) << true;
         QTest::addRow("present file") << quint64((1ULL << 63) | (1ULL << 61)) << int(PageState::File) << false;
         QTest::addRow("swapped") << quint64((1ULL << 62) | 0x55) << int(PageState::Swap) << false;
-        QTest::addRow("guard sets 58 and 62: not swap") << quint64((1ULL << 62) | (1ULL << 58)) << int(PageState::Guard)
-                                                        << false;
+        QTest::addRow("guard sets 58 and 62: not swap")
+            << quint64((1ULL << 62) | (1ULL << 58)) << int(PageState::Guard) << false;
         QTest::addRow("soft-dirty ignored") << quint64(1ULL << 55) << int(PageState::None) << false;
     }
     void decodeEntries()

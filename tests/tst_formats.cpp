@@ -108,8 +108,8 @@ private slots:
         const std::string first = csv.substr(0, csv.find('\n'));
         QVERIFY(first.rfind("start,end,size,type,state,protection,offset,device,inode,path,label,rss,pss,swap,"
                             "shared_clean,shared_dirty,private_clean,private_dirty,anonymous,locked",
-                            0)
-                == 0);
+                    0)
+            == 0);
     }
 
     void csvRows()
@@ -183,7 +183,8 @@ private slots:
         QTest::addRow("backslash before backslash doubled") << QByteArray("/a\\\\b") << QByteArray("/a\\\\\\b");
         QTest::addRow("backslash before xHH doubled") << QByteArray("/a\\x41") << QByteArray("/a\\\\x41");
         QTest::addRow("backslash before xH kept") << QByteArray("/a\\x4z") << QByteArray("/a\\x4z");
-        QTest::addRow("backslash before an escaped byte doubled") << QByteArray("/a\\\xa4") << QByteArray("/a\\\\\\xa4");
+        QTest::addRow("backslash before an escaped byte doubled")
+            << QByteArray("/a\\\xa4") << QByteArray("/a\\\\\\xa4");
         QTest::addRow("trailing backslash kept") << QByteArray("/a\\") << QByteArray("/a\\");
         QTest::addRow("formula =") << QByteArray("=1+1") << QByteArray("'=1+1");
         QTest::addRow("formula +") << QByteArray("+1") << QByteArray("'+1");
@@ -208,7 +209,8 @@ private slots:
         QTest::addColumn<QString>("message");
         const QByteArray header = QByteArray::fromStdString(regionsToCsv(hostileSnapshot())).split('\n').first();
         QTest::addRow("empty") << QByteArray() << QStringLiteral("empty");
-        QTest::addRow("missing column") << QByteArray("start,end\n0x1,0x2\n") << QStringLiteral("lacks the column 'size'");
+        QTest::addRow("missing column") << QByteArray("start,end\n0x1,0x2\n")
+                                        << QStringLiteral("lacks the column 'size'");
         QTest::addRow("unclosed quote") << header + "\n0x1,\"abc\n" << QStringLiteral("never closed");
         QTest::addRow("short row") << header + "\n0x1,0x2\n" << QStringLiteral("row 2 has 2 cells");
     }
@@ -224,11 +226,12 @@ private slots:
     void pagesCsv()
     {
         std::vector<PageInfo> pages = { { 0x1000, PageState::None, false }, { 0x2000, PageState::File, true },
-                                        { 0x3000, PageState::Anon, true },  { 0x4000, PageState::Swap, false },
-                                        { 0x5000, PageState::Guard, false } };
+            { 0x3000, PageState::Anon, true }, { 0x4000, PageState::Swap, false },
+            { 0x5000, PageState::Guard, false } };
         const std::string csv = pagesToCsv(pages);
-        QCOMPARE(csv, std::string("address,state,exclusive\n0x1000,none,0\n0x2000,file,1\n0x3000,anon,1\n0x4000,swap,0\n"
-                                  "0x5000,guard,0\n"));
+        QCOMPARE(csv,
+            std::string("address,state,exclusive\n0x1000,none,0\n0x2000,file,1\n0x3000,anon,1\n0x4000,swap,0\n"
+                        "0x5000,guard,0\n"));
         auto back = pagesFromCsv(csv);
         QVERIFY(back.ok());
         QVERIFY(*back == pages);
@@ -265,7 +268,8 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("message");
         const QByteArray good = QByteArray::fromStdString(snapshotToJson(fixtureSnapshot("bash.smaps")));
-        QTest::addRow("empty") << QByteArray() << QStringLiteral("not valid JSON: line 1, column 1: the document ends early");
+        QTest::addRow("empty") << QByteArray()
+                               << QStringLiteral("not valid JSON: line 1, column 1: the document ends early");
         QTest::addRow("truncated") << good.left(good.size() / 2) << QStringLiteral("truncated");
         QTest::addRow("not an object") << QByteArray("[1,2]") << QStringLiteral("not a VM Atlas snapshot");
         QTest::addRow("other format") << QByteArray("{\"format\":\"x\"}") << QStringLiteral("not a VM Atlas snapshot");
@@ -280,7 +284,8 @@ private slots:
         QTest::addRow("size disagrees") << badSize << QStringLiteral("region 0: 'start', 'end' and 'size' disagree");
         QByteArray bigNumber = good;
         bigNumber.replace("\"rss\":192512", "\"rss\":184467440737095516150");
-        QTest::addRow("overflowing number") << bigNumber << QStringLiteral("region 0: 'rss' is not an integer in range");
+        QTest::addRow("overflowing number")
+            << bigNumber << QStringLiteral("region 0: 'rss' is not an integer in range");
         QTest::addRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
         QTest::addRow("garbage") << QByteArray("\x01\x02garbage") << QStringLiteral("not valid JSON: line 1, column 1");
     }
@@ -307,7 +312,12 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporaries left
         struct stat st;
         QVERIFY(::stat(path.c_str(), &st) == 0);
-        QCOMPARE(st.st_mode & 0777, 0666u & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
+        QCOMPARE(
+            st.st_mode & 0777, 0666u & ~[] {
+                mode_t m = ::umask(0);
+                ::umask(m);
+                return m;
+            }());
     }
 
     void atomicWriteErrors()

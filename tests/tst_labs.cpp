@@ -73,7 +73,8 @@ class TestLabs : public QObject
         LabRun r;
         r.dir = m_dir.filePath(lab);
         QProcess p;
-        p.start(QStringLiteral(VMATLAS_BINARY), QStringList { QStringLiteral("lab"), lab, QStringLiteral("--out"), r.dir } + extra);
+        p.start(QStringLiteral(VMATLAS_BINARY),
+            QStringList { QStringLiteral("lab"), lab, QStringLiteral("--out"), r.dir } + extra);
         p.waitForFinished(120000);
         r.code = p.exitCode();
         r.lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -96,10 +97,7 @@ class TestLabs : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        m_before = labLeftovers();
-    }
+    void initTestCase() { m_before = labLeftovers(); }
 
     void list()
     {
@@ -107,7 +105,8 @@ private slots:
         p.start(QStringLiteral(VMATLAS_BINARY), { QStringLiteral("lab"), QStringLiteral("--list") });
         QVERIFY(p.waitForFinished(10000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
-        for (const char *name : { "reserve-commit", "shared-section", "copy-on-write", "fork-cow", "page-out", "image-sharing" })
+        for (const char *name :
+            { "reserve-commit", "shared-section", "copy-on-write", "fork-cow", "page-out", "image-sharing" })
             QVERIFY2(out.contains(QLatin1String(name)), qPrintable(out));
         QCOMPARE(allLabs().size(), std::size_t(6));
     }
@@ -183,8 +182,9 @@ private slots:
         QCOMPARE(at(rs3b, b)->counter(Counter::Pss), 2048ULL);
         QCOMPARE(states(pages(d + QStringLiteral("3-b-pages.csv"))), one);
         QVERIFY(r.lines[4].contains(QStringLiteral("A reads \"Reply from B\"")));
-        QVERIFY2(r.lines[5].contains(QStringLiteral("access violation: the view at 0x")) && r.lines[5].contains(QStringLiteral("is read-only")),
-                 qPrintable(r.lines[5]));
+        QVERIFY2(r.lines[5].contains(QStringLiteral("access violation: the view at 0x"))
+                && r.lines[5].contains(QStringLiteral("is read-only")),
+            qPrintable(r.lines[5]));
         auto rs5b = regions(d + QStringLiteral("5-b.csv"));
         const Address ro = addressIn(r.lines[5]);
         QCOMPARE(at(rs5b, ro)->protection.toString(), std::string("r--s"));
@@ -203,7 +203,8 @@ private slots:
         QCOMPARE(states(pages(d + QStringLiteral("1-pages.csv"))), std::vector<PageState>(4, PageState::None));
         QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))), std::vector<PageState>(4, PageState::File));
         const auto p3 = pages(d + QStringLiteral("3-pages.csv"));
-        QCOMPARE(states(p3), (std::vector<PageState> { PageState::File, PageState::Anon, PageState::File, PageState::File }));
+        QCOMPARE(states(p3),
+            (std::vector<PageState> { PageState::File, PageState::Anon, PageState::File, PageState::File }));
         QCOMPARE(p3[1].address, a + 4096); // exactly the written page
         QVERIFY(p3[1].exclusive);
         QVERIFY2(r.lines[3].endsWith(QStringLiteral("the file on disk is unchanged")), qPrintable(r.lines[3]));
@@ -231,7 +232,7 @@ private slots:
             auto p = pages(d + f);
             QCOMPARE(states(p), std::vector<PageState>(4, PageState::Anon));
             QCOMPARE((std::vector<bool> { p[0].exclusive, p[1].exclusive, p[2].exclusive, p[3].exclusive }),
-                     (std::vector<bool> { false, false, true, false }));
+                (std::vector<bool> { false, false, true, false }));
         }
     }
 
@@ -251,7 +252,8 @@ private slots:
             for (PageInfo p : pages(d + QStringLiteral("2-pages.csv")))
                 QVERIFY(p.state != PageState::File);
         } else {
-            QVERIFY2(r.lines[2].contains(QStringLiteral("this machine has no swap: anon pages cannot leave RAM")), qPrintable(r.lines[2]));
+            QVERIFY2(r.lines[2].contains(QStringLiteral("this machine has no swap: anon pages cannot leave RAM")),
+                qPrintable(r.lines[2]));
             QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))), after);
         }
         QCOMPARE(states(pages(d + QStringLiteral("3-pages.csv"))), before);
@@ -274,8 +276,10 @@ private slots:
         QVERIFY(rss > 0);
         QVERIFY2(pss < rss, qPrintable(QStringLiteral("PSS %1, RSS %2").arg(pss).arg(rss)));
         // A's written data page is a private copy (anon); B's is still the file's.
-        QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))), (std::vector<PageState> { PageState::Anon, PageState::File }));
-        QCOMPARE(states(pages(d + QStringLiteral("2-b-pages.csv"))), (std::vector<PageState> { PageState::File, PageState::File }));
+        QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))),
+            (std::vector<PageState> { PageState::Anon, PageState::File }));
+        QCOMPARE(states(pages(d + QStringLiteral("2-b-pages.csv"))),
+            (std::vector<PageState> { PageState::File, PageState::File }));
         const Address data = addressIn(r.lines[2]);
         auto rs = regions(d + QStringLiteral("2.csv"));
         QCOMPARE(at(rs, data)->type, RegionType::Image); // the data segment of the program file
@@ -286,18 +290,19 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::addRow("no such lab") << QStringList { QStringLiteral("nosuch"), QStringLiteral("--out"), QStringLiteral("x") }
-                                     << QStringLiteral("there is no lab named 'nosuch'");
-        QTest::addRow("zero size") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"), QStringLiteral("x"),
-                                                    QStringLiteral("--size"), QStringLiteral("0") }
+        QTest::addRow("no such lab") << QStringList { QStringLiteral("nosuch"), QStringLiteral("--out"),
+            QStringLiteral("x") } << QStringLiteral("there is no lab named 'nosuch'");
+        QTest::addRow("zero size") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"),
+            QStringLiteral("x"), QStringLiteral("--size"), QStringLiteral("0") }
                                    << QStringLiteral("at least one page");
-        QTest::addRow("not page aligned") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"), QStringLiteral("x"),
-                                                           QStringLiteral("--size"), QStringLiteral("5000") }
+        QTest::addRow("not page aligned") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"),
+            QStringLiteral("x"), QStringLiteral("--size"), QStringLiteral("5000") }
                                           << QStringLiteral("whole number of pages");
-        QTest::addRow("too large") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"), QStringLiteral("x"),
-                                                    QStringLiteral("--size"), QStringLiteral("2147483648") }
+        QTest::addRow("too large") << QStringList { QStringLiteral("reserve-commit"), QStringLiteral("--out"),
+            QStringLiteral("x"), QStringLiteral("--size"), QStringLiteral("2147483648") }
                                    << QStringLiteral("too large");
-        QTest::addRow("no out") << QStringList { QStringLiteral("reserve-commit") } << QStringLiteral("--out DIR is required");
+        QTest::addRow("no out") << QStringList { QStringLiteral("reserve-commit") }
+                                << QStringLiteral("--out DIR is required");
     }
     void badInput()
     {

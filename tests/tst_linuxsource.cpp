@@ -222,7 +222,8 @@ private slots:
     {
         auto f = sourceFeatures(m_child.pid());
         qInfo("PROCMAP_QUERY %s, PAGEMAP_SCAN %s", f.procmapQuery ? "yes" : "no", f.pagemapScan ? "yes" : "no");
-        if (QFile::exists(QStringLiteral("/proc/self/pagemap")) && QSysInfo::kernelVersion().section(QLatin1Char('.'), 0, 0).toInt() >= 7)
+        if (QFile::exists(QStringLiteral("/proc/self/pagemap"))
+            && QSysInfo::kernelVersion().section(QLatin1Char('.'), 0, 0).toInt() >= 7)
             QVERIFY(f.pagemapScan);
     }
 
@@ -236,7 +237,8 @@ private slots:
         QVERIFY(text.ok());
         // PROCMAP_QUERY walks the VMA tree, which lacks the [vsyscall] gate page that maps prints.
         bool popped = false;
-        if (!text->empty() && text->back().path() == "[vsyscall]" && (fast->empty() || fast->back().path() != "[vsyscall]")) {
+        if (!text->empty() && text->back().path() == "[vsyscall]"
+            && (fast->empty() || fast->back().path() != "[vsyscall]")) {
             text->pop_back();
             popped = true;
         }
@@ -294,8 +296,8 @@ private slots:
         QVERIFY(t.all.pss <= pss);
         QVERIFY(pss - t.all.pss < 1024 * s->regions.size());
         QCOMPARE(t.of(RegionType::Free).blocks + t.of(RegionType::Image).blocks + t.of(RegionType::Mapped).blocks
-                     + t.of(RegionType::Private).blocks,
-                 std::uint64_t(s->regions.size()));
+                + t.of(RegionType::Private).blocks,
+            std::uint64_t(s->regions.size()));
     }
 
     void noSuchProcess()
@@ -389,8 +391,8 @@ private slots:
         QVERIFY(child->readable);
         QVERIFY(child->rss > 0);
         QVERIFY(!child->user.empty());
-        QVERIFY(std::is_sorted(list->begin(), list->end(),
-                               [](const ProcessInfo &a, const ProcessInfo &b) { return a.pid < b.pid; }));
+        QVERIFY(std::is_sorted(
+            list->begin(), list->end(), [](const ProcessInfo &a, const ProcessInfo &b) { return a.pid < b.pid; }));
     }
 
     void rangeRoundedToPages()

@@ -67,7 +67,8 @@ private slots:
         auto st = writeFileAtomically(path.toStdString(), json);
         QVERIFY(!st.ok());
         QCOMPARE(st.error().code, ErrorCode::Io);
-        QVERIFY2(st.error().message == "cannot write " + path.toStdString() + ": No space left on device", st.error().message.c_str());
+        QVERIFY2(st.error().message == "cannot write " + path.toStdString() + ": No space left on device",
+            st.error().message.c_str());
         // The earlier file is intact and no temporary is left.
         QCOMPARE(vmatlas::test::readFileStd(path), std::string("precious"));
         QCOMPARE(entries(m_full.path()), QStringList { QStringLiteral("snap.json") });
@@ -85,8 +86,9 @@ private slots:
         filler.close();
         const QString out = m_full.filePath(QStringLiteral("regions.csv"));
         QProcess p;
-        p.start(QStringLiteral(VMATLAS_BINARY), { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(child.pid()),
-                                                  QStringLiteral("--csv"), out });
+        p.start(QStringLiteral(VMATLAS_BINARY),
+            { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(child.pid()),
+                QStringLiteral("--csv"), out });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 5);
         const QByteArray err = p.readAllStandardError();
@@ -100,7 +102,8 @@ private slots:
         const QString path = m_readOnly.filePath(QStringLiteral("snap.json"));
         auto st = writeFileAtomically(path.toStdString(), "x");
         QVERIFY(!st.ok());
-        QVERIFY2(st.error().message == "cannot write " + path.toStdString() + ": Read-only file system", st.error().message.c_str());
+        QVERIFY2(st.error().message == "cannot write " + path.toStdString() + ": Read-only file system",
+            st.error().message.c_str());
         QVERIFY(entries(m_readOnly.path()).isEmpty());
     }
 

@@ -1,8 +1,8 @@
 // The sampler: schedule, history bounds, pause/resume, and a target that exits.
 #include "sampler.h"
 
-#include <QElapsedTimer>
 #include "testutil.h"
+#include <QElapsedTimer>
 
 #include <QTest>
 
@@ -39,7 +39,7 @@ private slots:
     {
         std::atomic<int> calls { 0 };
         Sampler sampler([&]() -> Result<Snapshot> { return makeSnapshot(++calls); },
-                        Sampler::Options { 100ms, 1000, std::size_t(1) << 30 });
+            Sampler::Options { 100ms, 1000, std::size_t(1) << 30 });
         std::mutex m;
         std::vector<std::int64_t> seen;
         sampler.subscribe([&](const SnapshotPtr &s) {
@@ -75,7 +75,7 @@ private slots:
     {
         std::atomic<int> calls { 0 };
         Sampler sampler([&]() -> Result<Snapshot> { return makeSnapshot(++calls); },
-                        Sampler::Options { 100ms, 3, std::size_t(1) << 30 });
+            Sampler::Options { 100ms, 3, std::size_t(1) << 30 });
         sampler.start();
         QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 5, 5000);
         sampler.stop();
@@ -91,7 +91,7 @@ private slots:
         std::atomic<int> calls { 0 };
         const std::size_t one = makeSnapshot(0, 1000).memoryFootprint();
         Sampler sampler([&]() -> Result<Snapshot> { return makeSnapshot(++calls, 1000); },
-                        Sampler::Options { 100ms, 1000, one * 2 + one / 2 });
+            Sampler::Options { 100ms, 1000, one * 2 + one / 2 });
         sampler.start();
         QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 5, 5000);
         sampler.stop();
@@ -104,7 +104,7 @@ private slots:
     {
         std::atomic<int> calls { 0 };
         Sampler sampler([&]() -> Result<Snapshot> { return makeSnapshot(++calls); },
-                        Sampler::Options { 100ms, 100, std::size_t(1) << 30 });
+            Sampler::Options { 100ms, 100, std::size_t(1) << 30 });
         sampler.start();
         QTRY_VERIFY_WITH_TIMEOUT(sampler.samplesTaken() >= 2, 5000);
         sampler.pause();
@@ -171,7 +171,7 @@ private slots:
     void permissionDeniedStops()
     {
         Sampler sampler([]() -> Result<Snapshot> { return makeError(ErrorCode::PermissionDenied, "denied"); },
-                        Sampler::Options { 100ms, 10, 1 << 20 });
+            Sampler::Options { 100ms, 10, 1 << 20 });
         sampler.start();
         QTRY_COMPARE_WITH_TIMEOUT(sampler.state(), Sampler::State::Failed, 5000);
         QCOMPARE(sampler.stateMessage(), std::string("denied"));

@@ -279,8 +279,7 @@ private slots:
                                         << 2;
         QTest::addRow("field before any mapping") << QByteArray("Rss: 4 kB\n") << 1;
         QTest::addRow("end before start") << QByteArray("7f0000002000-7f0000001000 rw-p 00000000 00:00 0\n") << 1;
-        QTest::addRow("overlapping ranges")
-            << good + "7f0000001000-7f0000003000 rw-p 00000000 00:00 0\n" << 3;
+        QTest::addRow("overlapping ranges") << good + "7f0000001000-7f0000003000 rw-p 00000000 00:00 0\n" << 3;
         QTest::addRow("address too long") << QByteArray("17f0000000000000000-7f0000001000 rw-p 0 00:00 0\n") << 1;
         QTest::addRow("bad device") << QByteArray("7f0000000000-7f0000001000 rw-p 00000000 0g:00 0\n") << 1;
         QTest::addRow("bad inode") << QByteArray("7f0000000000-7f0000001000 rw-p 00000000 00:00 12a /x\n") << 1;

@@ -85,7 +85,8 @@ private slots:
             }
             ++ok;
         }
-        qInfo("%d consistent snapshots, %d skipped (changed under every retry) in %lld ms", ok, skipped, timer.elapsed());
+        qInfo(
+            "%d consistent snapshots, %d skipped (changed under every retry) in %lld ms", ok, skipped, timer.elapsed());
         QVERIFY(ok > 100);
         QVERIFY(skipped < ok); // retries make most reads succeed
     }

@@ -15,7 +15,8 @@
 
 namespace vmatlas::ui {
 
-AddressMapView::AddressMapView(QWidget *parent) : QAbstractScrollArea(parent)
+AddressMapView::AddressMapView(QWidget *parent)
+    : QAbstractScrollArea(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
@@ -40,9 +41,8 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
     // rounding could land it on the row before), and the same offset into the row.
     const int topRow = int(scrollTop()) / m_geometry.rowHeight();
     const int rowOffset = int(scrollTop()) - topRow * m_geometry.rowHeight();
-    const Address anchor = m_snapshot && !m_snapshot->regions.empty()
-        ? m_geometry.addressAt((topRow + 0.5) * m_geometry.width())
-        : 0;
+    const Address anchor
+        = m_snapshot && !m_snapshot->regions.empty() ? m_geometry.addressAt((topRow + 0.5) * m_geometry.width()) : 0;
     const bool hadSnapshot = m_snapshot && !m_snapshot->regions.empty();
     m_snapshot = std::move(snapshot);
     if (m_snapshot)
@@ -78,8 +78,7 @@ void AddressMapView::setSelectedRegion(std::ptrdiff_t index, bool ensureVisible)
 }
 
 void AddressMapView::setDiff(std::vector<std::pair<Address, Address>> added,
-                             std::vector<std::pair<Address, Address>> changed,
-                             std::vector<std::pair<Address, Address>> removed)
+    std::vector<std::pair<Address, Address>> changed, std::vector<std::pair<Address, Address>> removed)
 {
     m_overlay.added = std::move(added);
     m_overlay.changed = std::move(changed);
@@ -237,7 +236,9 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
     // Keep the address at the centre of the view where it is (rows re-wrap at the new width).
     const QSize old = event->oldSize().isValid() ? event->oldSize() : event->size();
     const bool hadLayout = m_snapshot && !m_snapshot->regions.empty();
-    Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop()))) : 0;
+    Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(
+                         QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop())))
+                               : 0;
     if (hadLayout && m_overlay.selected >= 0 && std::size_t(m_overlay.selected) < m_snapshot->regions.size()) {
         // A selected region in view stays in view.
         const Address start = m_snapshot->regions[std::size_t(m_overlay.selected)].start;
@@ -246,7 +247,9 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
             centre = start;
     }
     const int oldRows = std::max(1, old.height() / m_geometry.rowHeight());
-    const bool wasFit = std::abs(m_geometry.bytesPerPixel() - m_geometry.fitBytesPerPixel(oldRows)) / m_geometry.bytesPerPixel() < 0.01;
+    const bool wasFit
+        = std::abs(m_geometry.bytesPerPixel() - m_geometry.fitBytesPerPixel(oldRows)) / m_geometry.bytesPerPixel()
+        < 0.01;
     QAbstractScrollArea::resizeEvent(event);
     relayout(true);
     if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel()) {
@@ -299,7 +302,8 @@ void AddressMapView::mouseMoveEvent(QMouseEvent *event)
         verticalScrollBar()->setValue(m_panScroll - (event->pos().y() - m_panStart.y()));
         return;
     }
-    if (m_dragging && m_snapshot && (event->position() - (m_dragStart + QPointF(kMargin, kMargin - scrollTop()))).manhattanLength() > 6) {
+    if (m_dragging && m_snapshot
+        && (event->position() - (m_dragStart + QPointF(kMargin, kMargin - scrollTop()))).manhattanLength() > 6) {
         Address a = m_geometry.addressAtPoint(m_dragStart);
         Address b = m_geometry.addressAtPoint(mapPoint(event->position()));
         if (b < a)
@@ -361,9 +365,14 @@ void AddressMapView::keyPressEvent(QKeyEvent *event)
 QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
 {
     const Region &r = m_snapshot->regions[std::size_t(index)];
-    auto esc = [](const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("\\n")); };
-    QString html = QStringLiteral("<b>%1 – %2</b><br>").arg(QStringLiteral("0x") + QString::number(r.start, 16),
-                                                           QStringLiteral("0x") + QString::number(r.end, 16));
+    auto esc = [](const std::string &s) {
+        return QString::fromUtf8(s.data(), qsizetype(s.size()))
+            .toHtmlEscaped()
+            .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    };
+    QString html = QStringLiteral("<b>%1 – %2</b><br>")
+                       .arg(QStringLiteral("0x") + QString::number(r.start, 16),
+                           QStringLiteral("0x") + QString::number(r.end, 16));
     html += tr("Size: %1").arg(formatBytes(r.size())) + QStringLiteral("<br>");
     html += tr("%1, %2").arg(typeText(r.type), stateText(r.state));
     if (r.type != RegionType::Free) {
@@ -389,12 +398,13 @@ bool AddressMapView::viewportEvent(QEvent *event)
             if (atPageScale() && !m_pages.empty()) {
                 const Address a = m_geometry.addressAt(pos);
                 auto it = std::upper_bound(m_pages.begin(), m_pages.end(), a,
-                                           [](Address addr, const PageInfo &p) { return addr < p.address; });
+                    [](Address addr, const PageInfo &p) { return addr < p.address; });
                 if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
                     --it;
-                    tip += QStringLiteral("<br>") + tr("Page 0x%1: %2%3").arg(QString::number(it->address, 16),
-                                                                        pageStateText(it->state),
-                                                                        it->exclusive ? tr(", exclusive") : QString());
+                    tip += QStringLiteral("<br>")
+                        + tr("Page 0x%1: %2%3")
+                              .arg(QString::number(it->address, 16), pageStateText(it->state),
+                                  it->exclusive ? tr(", exclusive") : QString());
                 }
             }
             QToolTip::showText(help->globalPos(), tip, viewport());

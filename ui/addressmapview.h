@@ -25,7 +25,7 @@ public:
     void setSelectedRegion(std::ptrdiff_t index, bool ensureVisible = true);
     std::ptrdiff_t selectedRegion() const { return m_overlay.selected; }
     void setDiff(std::vector<std::pair<Address, Address>> added, std::vector<std::pair<Address, Address>> changed,
-                 std::vector<std::pair<Address, Address>> removed);
+        std::vector<std::pair<Address, Address>> removed);
     void setPages(std::vector<PageInfo> pages); // for the visible range, at page scale
     void setRange(std::optional<std::pair<Address, Address>> range); // a measured range, shaded
     const std::vector<PageInfo> &pages() const { return m_pages; }

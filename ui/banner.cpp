@@ -7,7 +7,8 @@
 
 namespace vmatlas::ui {
 
-Banner::Banner(QWidget *parent) : QFrame(parent)
+Banner::Banner(QWidget *parent)
+    : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -36,7 +37,8 @@ void Banner::showMessage(Kind kind, const QString &text, const QString &actionTe
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
     QPalette pal = palette();
-    const QColor bg = kind == Error ? QColor(0xFB, 0xE3, 0xD6) : (kind == Warning ? QColor(0xFD, 0xF3, 0xC4) : QColor(0xDC, 0xEE, 0xFA));
+    const QColor bg = kind == Error ? QColor(0xFB, 0xE3, 0xD6)
+                                    : (kind == Warning ? QColor(0xFD, 0xF3, 0xC4) : QColor(0xDC, 0xEE, 0xFA));
     pal.setColor(QPalette::Window, bg);
     pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
     setPalette(pal);

@@ -13,7 +13,12 @@ class Banner : public QFrame
     Q_OBJECT
 
 public:
-    enum Kind { Info, Warning, Error };
+    enum Kind
+    {
+        Info,
+        Warning,
+        Error
+    };
     explicit Banner(QWidget *parent = nullptr);
     void showMessage(Kind kind, const QString &text, const QString &actionText = {});
     QString text() const;

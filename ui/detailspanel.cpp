@@ -26,7 +26,8 @@ QString shown(const std::string &s)
 
 } // namespace
 
-DetailsPanel::DetailsPanel(QWidget *parent) : QWidget(parent)
+DetailsPanel::DetailsPanel(QWidget *parent)
+    : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel(tr("No region selected"), this);
@@ -65,8 +66,8 @@ void DetailsPanel::addRow(const QString &name, const QString &value, const QStri
     v->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->setWordWrap(true);
     if (!explanation.isEmpty()) {
-        v->setText(value + QStringLiteral("<br><small style='color:palette(placeholder-text)'>") + explanation.toHtmlEscaped()
-                   + QStringLiteral("</small>"));
+        v->setText(value + QStringLiteral("<br><small style='color:palette(placeholder-text)'>")
+            + explanation.toHtmlEscaped() + QStringLiteral("</small>"));
         v->setTextFormat(Qt::RichText);
         v->setToolTip(explanation);
     } else {
@@ -84,36 +85,47 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     }
     m_title->setText(tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
     addRow(tr("Range"), hex(r->start) + QStringLiteral(" – ") + hex(r->end));
-    addRow(tr("Size"), tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));
+    addRow(tr("Size"),
+        tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));
     switch (r->type) {
     case RegionType::Image:
-        addRow(tr("Type"), tr("Image"), tr("A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; writes to it are copied (copy-on-write)."));
+        addRow(tr("Type"), tr("Image"),
+            tr("A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; "
+               "writes to it are copied (copy-on-write)."));
         break;
     case RegionType::Mapped:
-        addRow(tr("Type"), tr("Mapped"), tr("A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile)."));
+        addRow(tr("Type"), tr("Mapped"),
+            tr("A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile)."));
         break;
     case RegionType::Private:
-        addRow(tr("Type"), tr("Private"), tr("Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc)."));
+        addRow(tr("Type"), tr("Private"),
+            tr("Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc)."));
         break;
     case RegionType::Free:
         addRow(tr("Type"), tr("Free"), tr("No mapping: addresses the process may still allocate (Windows MEM_FREE)."));
         return;
     }
     if (r->state == RegionState::Reserved)
-        addRow(tr("State"), tr("Reserved"), tr("Address space held with no access (PROT_NONE): Windows MEM_RESERVE. Touching it faults."));
+        addRow(tr("State"), tr("Reserved"),
+            tr("Address space held with no access (PROT_NONE): Windows MEM_RESERVE. Touching it faults."));
     else
-        addRow(tr("State"), tr("Committed"), tr("Usable memory: Windows MEM_COMMIT. Pages get RAM when first touched."));
+        addRow(
+            tr("State"), tr("Committed"), tr("Usable memory: Windows MEM_COMMIT. Pages get RAM when first touched."));
     const std::string prot = r->protection.toString();
     addRow(tr("Protection"), QString::fromStdString(prot),
-           prot[3] == 's' ? tr("Shared: writes are seen by every process mapping the same object.")
-                          : (prot[3] == 'c' ? tr("Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.")
-                                            : tr("Private: writes stay in this process (copy-on-write for file pages).")));
+        prot[3] == 's'
+            ? tr("Shared: writes are seen by every process mapping the same object.")
+            : (prot[3] == 'c' ? tr("Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.")
+                              : tr("Private: writes stay in this process (copy-on-write for file pages).")));
     if (!r->path().empty())
         addRow(tr("Backed by"), shown(r->path()));
     if (r->labelKind != LabelKind::None)
         addRow(tr("Details"), shown(r->label()));
     if (r->inode)
-        addRow(tr("File"), tr("offset %1, device %2, inode %3").arg(hex(r->offset), QString::fromStdString(r->device())).arg(r->inode));
+        addRow(tr("File"),
+            tr("offset %1, device %2, inode %3")
+                .arg(hex(r->offset), QString::fromStdString(r->device()))
+                .arg(r->inode));
     struct Explained
     {
         Counter counter;
@@ -121,18 +133,28 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         const char *text;
     };
     static const Explained counters[] = {
-        { Counter::Rss, QT_TR_NOOP("RSS"), QT_TR_NOOP("Resident set: bytes of this region in RAM now (Windows: working set).") },
-        { Counter::Pss, QT_TR_NOOP("PSS"), QT_TR_NOOP("Proportional set: RSS with each shared page divided by the number of processes mapping it.") },
-        { Counter::Swap, QT_TR_NOOP("Swap"), QT_TR_NOOP("Bytes written out to swap (Windows: the page file, pagefile.sys).") },
-        { Counter::SharedClean, QT_TR_NOOP("Shared clean"), QT_TR_NOOP("In RAM, also mapped by other processes, unmodified: can be dropped and read again.") },
-        { Counter::SharedDirty, QT_TR_NOOP("Shared dirty"), QT_TR_NOOP("In RAM, also mapped elsewhere, modified (a shared section someone wrote).") },
-        { Counter::PrivateClean, QT_TR_NOOP("Private clean"), QT_TR_NOOP("In RAM, only this process maps it, unmodified.") },
-        { Counter::PrivateDirty, QT_TR_NOOP("Private dirty"), QT_TR_NOOP("In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).") },
-        { Counter::Anonymous, QT_TR_NOOP("Anonymous"), QT_TR_NOOP("Pages with no file behind them: heap data, or copies made by copy-on-write.") },
+        { Counter::Rss, QT_TR_NOOP("RSS"),
+            QT_TR_NOOP("Resident set: bytes of this region in RAM now (Windows: working set).") },
+        { Counter::Pss, QT_TR_NOOP("PSS"),
+            QT_TR_NOOP("Proportional set: RSS with each shared page divided by the number of processes mapping it.") },
+        { Counter::Swap, QT_TR_NOOP("Swap"),
+            QT_TR_NOOP("Bytes written out to swap (Windows: the page file, pagefile.sys).") },
+        { Counter::SharedClean, QT_TR_NOOP("Shared clean"),
+            QT_TR_NOOP("In RAM, also mapped by other processes, unmodified: can be dropped and read again.") },
+        { Counter::SharedDirty, QT_TR_NOOP("Shared dirty"),
+            QT_TR_NOOP("In RAM, also mapped elsewhere, modified (a shared section someone wrote).") },
+        { Counter::PrivateClean, QT_TR_NOOP("Private clean"),
+            QT_TR_NOOP("In RAM, only this process maps it, unmodified.") },
+        { Counter::PrivateDirty, QT_TR_NOOP("Private dirty"),
+            QT_TR_NOOP(
+                "In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).") },
+        { Counter::Anonymous, QT_TR_NOOP("Anonymous"),
+            QT_TR_NOOP("Pages with no file behind them: heap data, or copies made by copy-on-write.") },
         { Counter::Referenced, QT_TR_NOOP("Referenced"), QT_TR_NOOP("Pages used recently.") },
         { Counter::Locked, QT_TR_NOOP("Locked"), QT_TR_NOOP("Pages pinned in RAM (mlock): never swapped.") },
         { Counter::SwapPss, QT_TR_NOOP("Swap PSS"), QT_TR_NOOP("Swap divided among the processes sharing it.") },
-        { Counter::AnonHugePages, QT_TR_NOOP("Anon huge pages"), QT_TR_NOOP("Bytes backed by transparent huge pages.") },
+        { Counter::AnonHugePages, QT_TR_NOOP("Anon huge pages"),
+            QT_TR_NOOP("Bytes backed by transparent huge pages.") },
     };
     for (const Explained &e : counters)
         addRow(tr(e.name), formatBytes(r->counter(e.counter)), tr(e.text));
@@ -156,7 +178,8 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     addRow(tr("Swap"), formatBytes(t.swap));
 }
 
-void DetailsPanel::setProcessSummary(const QString &title, const std::vector<std::pair<std::string, std::string>> &fields)
+void DetailsPanel::setProcessSummary(
+    const QString &title, const std::vector<std::pair<std::string, std::string>> &fields)
 {
     clearRows();
     m_title->setText(title);
@@ -168,9 +191,14 @@ QString DetailsPanel::text() const
 {
     QString out = m_title->text() + QLatin1Char('\n');
     for (int i = 0; i < m_layout->rowCount(); ++i) {
-        auto *label = qobject_cast<QLabel *>(m_layout->itemAt(i, QFormLayout::LabelRole) ? m_layout->itemAt(i, QFormLayout::LabelRole)->widget() : nullptr);
-        auto *value = qobject_cast<QLabel *>(m_layout->itemAt(i, QFormLayout::FieldRole) ? m_layout->itemAt(i, QFormLayout::FieldRole)->widget() : nullptr);
-        out += (label ? label->text() : QString()) + QStringLiteral(": ") + (value ? value->text() : QString()) + QLatin1Char('\n');
+        auto *label = qobject_cast<QLabel *>(m_layout->itemAt(i, QFormLayout::LabelRole)
+                ? m_layout->itemAt(i, QFormLayout::LabelRole)->widget()
+                : nullptr);
+        auto *value = qobject_cast<QLabel *>(m_layout->itemAt(i, QFormLayout::FieldRole)
+                ? m_layout->itemAt(i, QFormLayout::FieldRole)->widget()
+                : nullptr);
+        out += (label ? label->text() : QString()) + QStringLiteral(": ") + (value ? value->text() : QString())
+            + QLatin1Char('\n');
     }
     return out;
 }

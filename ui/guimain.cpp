@@ -12,12 +12,12 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QSaveFile>
-#include <QTimer>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSaveFile>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdlib>
@@ -42,14 +42,16 @@ void ensureGuiApp()
 
 } // namespace
 
-Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height,
-                         std::pair<Address, Address> highlight)
+Status renderSnapshotPng(
+    const Snapshot &snapshot, const std::string &path, int width, int height, std::pair<Address, Address> highlight)
 {
     ensureGuiApp();
-    const QString title = QStringLiteral("%1 (PID %2) — %3")
-                              .arg(QString::fromStdString(snapshot.processName))
-                              .arg(snapshot.pid)
-                              .arg(QDateTime::fromMSecsSinceEpoch(snapshot.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+    const QString title
+        = QStringLiteral("%1 (PID %2) — %3")
+              .arg(QString::fromStdString(snapshot.processName))
+              .arg(snapshot.pid)
+              .arg(
+                  QDateTime::fromMSecsSinceEpoch(snapshot.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
     MapOverlay overlay;
     if (highlight.second > highlight.first) {
         overlay.range = highlight;
@@ -79,7 +81,8 @@ int runGui(int argc, char **argv)
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     if (appTranslator.load(locale, QStringLiteral("vmatlas"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
     QIcon icon;
     for (const char *size : { "64", "256" })
@@ -90,22 +93,29 @@ int runGui(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("A live map of a process's virtual address space"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Attach to process PID at once."), QStringLiteral("PID"));
+    QCommandLineOption pidOption(
+        QStringLiteral("pid"), QStringLiteral("Attach to process PID at once."), QStringLiteral("PID"));
     parser.addOption(pidOption);
-    QCommandLineOption addressOption(QStringLiteral("address"), QStringLiteral("Select the region holding ADDRESS (hex) and zoom to it."), QStringLiteral("ADDRESS"));
+    QCommandLineOption addressOption(QStringLiteral("address"),
+        QStringLiteral("Select the region holding ADDRESS (hex) and zoom to it."), QStringLiteral("ADDRESS"));
     parser.addOption(addressOption);
-    QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Start the teaching lab NAME (see 'vmatlas lab --list')."), QStringLiteral("NAME"));
+    QCommandLineOption labOption(QStringLiteral("lab"),
+        QStringLiteral("Start the teaching lab NAME (see 'vmatlas lab --list')."), QStringLiteral("NAME"));
     parser.addOption(labOption);
-    QCommandLineOption stepOption(QStringLiteral("step"), QStringLiteral("With --lab: run its first N steps at once (for slides)."), QStringLiteral("N"));
+    QCommandLineOption stepOption(QStringLiteral("step"),
+        QStringLiteral("With --lab: run its first N steps at once (for slides)."), QStringLiteral("N"));
     parser.addOption(stepOption);
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."), QStringLiteral("[FILE.json [OTHER.json]]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."),
+        QStringLiteral("[FILE.json [OTHER.json]]"));
     parser.process(app);
 
     MainWindow window;
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(labOption)) {
         if (!findLab(parser.value(labOption).toStdString())) {
-            std::fprintf(stderr, "vmatlas: there is no lab named '%s' (see 'vmatlas lab --list')\n", qPrintable(parser.value(labOption)));
+            std::fprintf(stderr, "vmatlas: there is no lab named '%s' (see 'vmatlas lab --list')\n",
+                qPrintable(parser.value(labOption)));
             return 2;
         }
         window.startLab(parser.value(labOption));

@@ -13,5 +13,5 @@ int runGui(int argc, char **argv);
 // The map as a PNG file, with title and legend; works without a display.
 // highlight: a range outlined on the map (start == end: none).
 Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height,
-                         std::pair<Address, Address> highlight = { 0, 0 });
+    std::pair<Address, Address> highlight = { 0, 0 });
 } // namespace vmatlas::ui

@@ -9,7 +9,6 @@
 #include <QButtonGroup>
 #include <QCoreApplication>
 
-#include <map>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,6 +19,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <map>
 
 namespace vmatlas::ui {
 
@@ -31,7 +31,10 @@ QString labText(const std::string &text)
 }
 } // namespace
 
-LabPanel::LabPanel(MainWindow *window, QWidget *parent) : QWidget(parent), m_window(window), m_executable(currentExecutable())
+LabPanel::LabPanel(MainWindow *window, QWidget *parent)
+    : QWidget(parent)
+    , m_window(window)
+    , m_executable(currentExecutable())
 {
     auto *layout = new QVBoxLayout(this);
     m_title = new QLabel(tr("No lab running"), this);
@@ -48,7 +51,8 @@ LabPanel::LabPanel(MainWindow *window, QWidget *parent) : QWidget(parent), m_win
     m_size = new QSpinBox(this);
     m_size->setRange(1, 1024 * 1024);
     m_size->setSuffix(tr(" KiB"));
-    m_size->setToolTip(tr("The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts."));
+    m_size->setToolTip(
+        tr("The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts."));
     form->addRow(tr("Size"), m_size);
     auto *which = new QHBoxLayout();
     m_showA = new QRadioButton(tr("process A"), this);
@@ -155,7 +159,7 @@ void LabPanel::startLab(const QString &name)
     if (!sameLab) {
         // A fresh lab starts at its default size.
         const std::map<std::string, int> defaults = { { "reserve-commit", 16 * 1024 }, { "shared-section", 64 },
-                                                      { "copy-on-write", 16 }, { "fork-cow", 16 }, { "page-out", 8 * 1024 } };
+            { "copy-on-write", 16 }, { "fork-cow", 16 }, { "page-out", 8 * 1024 } };
         m_size->setValue(defaults.count(lab->name) ? defaults.at(lab->name) : 4);
         m_size->setEnabled(lab->name != "image-sharing");
     }
@@ -181,15 +185,18 @@ void LabPanel::startLab(const QString &name)
     }).then(this, [this](Result<std::shared_ptr<LabSession>> s) {
         setBusy(false);
         if (!s) {
-            m_log->append(tr("<b>The lab could not start:</b> %1").arg(QString::fromStdString(s.error().message).toHtmlEscaped()));
-            m_window->banner()->showMessage(Banner::Error, tr("The lab could not start: %1").arg(QString::fromStdString(s.error().message)));
+            m_log->append(tr("<b>The lab could not start:</b> %1")
+                              .arg(QString::fromStdString(s.error().message).toHtmlEscaped()));
+            m_window->banner()->showMessage(
+                Banner::Error, tr("The lab could not start: %1").arg(QString::fromStdString(s.error().message)));
             emit labFailed(QString::fromStdString(s.error().message));
             return;
         }
         m_session = std::move(s).value();
         m_log->append(tr("Lab target A is process %1. Run the steps in order.").arg(m_session->pidA()));
         m_window->attach(m_session->pidA());
-        m_window->setIntervalMs(std::max(500, m_window->controller()->intervalMs() > 0 ? m_window->controller()->intervalMs() : 1000));
+        m_window->setIntervalMs(
+            std::max(500, m_window->controller()->intervalMs() > 0 ? m_window->controller()->intervalMs() : 1000));
         showLab();
         setBusy(false);
         emit labStarted();
@@ -205,9 +212,11 @@ void LabPanel::showLab()
     m_steps->clear();
     const int done = m_session ? m_session->nextStep() : 0;
     for (std::size_t i = 0; i < m_lab->steps.size(); ++i) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1. %2%3").arg(i + 1).arg(labText(m_lab->steps[i].title),
-                                                                             int(i) < done ? QStringLiteral("  ✓") : QString()),
-                                         m_steps);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1. %2%3")
+                .arg(i + 1)
+                .arg(labText(m_lab->steps[i].title), int(i) < done ? QStringLiteral("  ✓") : QString()),
+            m_steps);
         if (int(i) == done) {
             QFont f = item->font();
             f.setBold(true);
@@ -218,10 +227,11 @@ void LabPanel::showLab()
         m_next->setText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)));
         m_explanation->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
                                    .arg(labText(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
-                                        labText(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
+                                       labText(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
     } else {
         m_next->setText(tr("The lab is done"));
-        m_explanation->setHtml(tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
+        m_explanation->setHtml(
+            tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
     }
 }
 
@@ -232,12 +242,16 @@ void LabPanel::runNextStep()
     setBusy(true);
     std::shared_ptr<LabSession> session = m_session;
     const int step = session->nextStep();
-    QtConcurrent::run([session] { return session->runNextStep(); }).then(this, [this, session, step](Result<LabStepResult> r) {
+    QtConcurrent::run([session] {
+        return session->runNextStep();
+    }).then(this, [this, session, step](Result<LabStepResult> r) {
         if (session != m_session)
             return; // restarted meanwhile
         setBusy(false);
         if (!r) {
-            m_log->append(tr("<b>Step %1 failed:</b> %2").arg(step + 1).arg(QString::fromStdString(r.error().message).toHtmlEscaped()));
+            m_log->append(tr("<b>Step %1 failed:</b> %2")
+                              .arg(step + 1)
+                              .arg(QString::fromStdString(r.error().message).toHtmlEscaped()));
             if (r.error().code == ErrorCode::ProcessExited) {
                 m_log->append(tr("The lab target has exited. Restart the lab to go on."));
                 m_next->setEnabled(false);

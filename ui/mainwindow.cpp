@@ -67,9 +67,12 @@ struct IntervalChoice
     int ms;
 };
 const IntervalChoice kIntervals[] = {
-    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Off"), 0 },      { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "0.5 s"), 500 },
-    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "1 s"), 1000 },   { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "2 s"), 2000 },
-    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "5 s"), 5000 },   { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Custom…"), -1 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Off"), 0 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "0.5 s"), 500 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "1 s"), 1000 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "2 s"), 2000 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "5 s"), 5000 },
+    { QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Custom…"), -1 },
 };
 
 Status saveWith(const QString &path, const std::function<bool(const ChunkSink &)> &produce)
@@ -79,7 +82,8 @@ Status saveWith(const QString &path, const std::function<bool(const ChunkSink &)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("VM Atlas"));
     setAcceptDrops(true);
@@ -101,24 +105,25 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_controller, &SessionController::targetExited, this, [this](const QString &message) {
         m_exited = true;
         m_banner->showMessage(Banner::Warning,
-                              tr("%1 at %2. The last snapshot stays on screen; the timeline keeps the history.")
-                                  .arg(message.isEmpty() ? tr("The process exited") : message,
-                                       QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))),
-                              tr("Choose another process…"));
+            tr("%1 at %2. The last snapshot stays on screen; the timeline keeps the history.")
+                .arg(message.isEmpty() ? tr("The process exited") : message,
+                    QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))),
+            tr("Choose another process…"));
         updateStatus();
     });
     connect(m_controller, &SessionController::failed, this, [this](int code, const QString &message, Pid pid) {
         if (code == int(ErrorCode::PermissionDenied)) {
             m_banner->showMessage(Banner::Error,
-                                  tr("Access denied: %1").arg(message)
-                                      + tr("<br>Shown below is what any user may read of process %1 (its status).").arg(pid),
-                                  tr("Choose another process…"));
+                tr("Access denied: %1").arg(message)
+                    + tr("<br>Shown below is what any user may read of process %1 (its status).").arg(pid),
+                tr("Choose another process…"));
             // Show what is still readable instead of an empty window.
-            QtConcurrent::run([pid] { return readProcessSummary(pid); })
-                .then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
-                    if (fields)
-                        m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), *fields);
-                });
+            QtConcurrent::run([pid] {
+                return readProcessSummary(pid);
+            }).then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
+                if (fields)
+                    m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), *fields);
+            });
         } else if (code == int(ErrorCode::NoSuchProcess) || code == int(ErrorCode::ProcessExited)) {
             m_banner->showMessage(Banner::Error, message, tr("Choose another process…"));
         } else {
@@ -130,12 +135,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_banner->showMessage(Banner::Error, tr("Cannot open the snapshot: %1").arg(message), tr("Open another…"));
     });
     connect(m_controller, &SessionController::pagesArrived, this,
-            [this](int channel, Address, Address, std::vector<PageInfo> pages) {
-                if (channel == kSelectedPages)
-                    m_details->pageStrip()->setPages(std::move(pages), m_shown ? m_shown->pageSize : 4096);
-                else if (channel == kVisiblePages)
-                    m_map->setPages(std::move(pages));
-            });
+        [this](int channel, Address, Address, std::vector<PageInfo> pages) {
+            if (channel == kSelectedPages)
+                m_details->pageStrip()->setPages(std::move(pages), m_shown ? m_shown->pageSize : 4096);
+            else if (channel == kVisiblePages)
+                m_map->setPages(std::move(pages));
+        });
     connect(m_controller, &SessionController::pagesFailed, this, [this](int channel, const QString &message) {
         if (channel == kSelectedPages)
             m_details->pageStrip()->setMessage(message);
@@ -181,7 +186,8 @@ void MainWindow::buildLayout()
     };
     auto *legendWidget = new LegendPainter(mapBox);
     legendWidget->setFixedHeight(24);
-    legendWidget->setToolTip(tr("Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages"));
+    legendWidget->setToolTip(
+        tr("Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages"));
     mapLayout->addWidget(legendWidget);
     split->addWidget(mapBox);
 
@@ -198,10 +204,9 @@ void MainWindow::buildLayout()
     m_regions = new RegionTableModel(this);
     m_filter = new RegionFilterModel(this);
     m_filter->setSourceModel(m_regions);
-    const std::pair<RegionType, const char *> types[] = { { RegionType::Image, QT_TR_NOOP("Image") },
-                                                          { RegionType::Mapped, QT_TR_NOOP("Mapped") },
-                                                          { RegionType::Private, QT_TR_NOOP("Private") },
-                                                          { RegionType::Free, QT_TR_NOOP("Free") } };
+    const std::pair<RegionType, const char *> types[]
+        = { { RegionType::Image, QT_TR_NOOP("Image") }, { RegionType::Mapped, QT_TR_NOOP("Mapped") },
+              { RegionType::Private, QT_TR_NOOP("Private") }, { RegionType::Free, QT_TR_NOOP("Free") } };
     for (const auto &[type, name] : types) {
         auto *box = new QCheckBox(tr(name), regionsPage);
         box->setChecked(true);
@@ -211,8 +216,8 @@ void MainWindow::buildLayout()
         connect(box, &QCheckBox::toggled, this, [this, t](bool on) { m_filter->setTypeVisible(t, on); });
     }
     filterBar->addSpacing(12);
-    const std::pair<RegionState, const char *> states[] = { { RegionState::Committed, QT_TR_NOOP("Committed") },
-                                                            { RegionState::Reserved, QT_TR_NOOP("Reserved") } };
+    const std::pair<RegionState, const char *> states[]
+        = { { RegionState::Committed, QT_TR_NOOP("Committed") }, { RegionState::Reserved, QT_TR_NOOP("Reserved") } };
     for (const auto &[state, name] : states) {
         auto *box = new QCheckBox(tr(name), regionsPage);
         box->setChecked(true);
@@ -238,16 +243,17 @@ void MainWindow::buildLayout()
         a->setCheckable(true);
         a->setChecked(true);
         connect(a, &QAction::toggled, this, [this, c](bool on) { m_table->setColumnHidden(c, !on); });
-        connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, a, [this, a, c] { a->setChecked(!m_table->isColumnHidden(c)); });
+        connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, a,
+            [this, a, c] { a->setChecked(!m_table->isColumnHidden(c)); });
         m_table->horizontalHeader()->addAction(a);
     }
     const int widths[] = { 125, 125, 80, 62, 80, 70, 70, 52, 70, 330, 170 };
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c]);
     for (int c : { int(RegionTableModel::Offset), int(RegionTableModel::Device), int(RegionTableModel::Inode),
-                   int(RegionTableModel::PssDirty), int(RegionTableModel::Referenced), int(RegionTableModel::Ksm),
-                   int(RegionTableModel::LazyFree), int(RegionTableModel::AnonHugePages), int(RegionTableModel::SwapPss),
-                   int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean) })
+             int(RegionTableModel::PssDirty), int(RegionTableModel::Referenced), int(RegionTableModel::Ksm),
+             int(RegionTableModel::LazyFree), int(RegionTableModel::AnonHugePages), int(RegionTableModel::SwapPss),
+             int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean) })
         m_table->setColumnHidden(c, true);
     rl->addWidget(m_table, 1);
     m_tabs->addTab(regionsPage, tr("&Regions"));
@@ -298,11 +304,12 @@ void MainWindow::buildLayout()
             m_map->setPages({});
     });
     connect(m_map, &AddressMapView::zoomChanged, this, [this] { updateStatus(); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (m_syncing || !current.isValid())
-            return;
-        selectRegion(m_filter->mapToSource(current).row(), false);
-    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (m_syncing || !current.isValid())
+                return;
+            selectRegion(m_filter->mapToSource(current).row(), false);
+        });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateStatus(); });
     connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
     connect(m_timeline, &TimelinePanel::snapshotChosen, this, [this](SnapshotPtr s) {
@@ -341,7 +348,7 @@ void MainWindow::buildActions()
 
     auto *view = menuBar()->addMenu(tr("&View"));
     auto *zoomIn = view->addAction(tr("Zoom &In"), m_map, &AddressMapView::zoomIn);
-    zoomIn->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    zoomIn->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+=")) });
     auto *zoomOut = view->addAction(tr("Zoom &Out"), m_map, &AddressMapView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     auto *fit = view->addAction(tr("&Fit Whole Address Space"), m_map, &AddressMapView::zoomToFit);
@@ -360,9 +367,8 @@ void MainWindow::buildActions()
     m_liveAction->setEnabled(false);
 
     auto *sampling = menuBar()->addMenu(tr("&Sampling"));
-    m_pauseAction = sampling->addAction(tr("&Pause"), this, [this] {
-        setIntervalMs(m_controller->intervalMs() > 0 ? 0 : 1000);
-    });
+    m_pauseAction
+        = sampling->addAction(tr("&Pause"), this, [this] { setIntervalMs(m_controller->intervalMs() > 0 ? 0 : 1000); });
     m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
     auto *now = sampling->addAction(tr("Snapshot &Now"), m_controller, &SessionController::sampleNow);
     now->setShortcut(QKeySequence::Refresh);
@@ -370,7 +376,8 @@ void MainWindow::buildActions()
     auto *labs = menuBar()->addMenu(tr("&Labs"));
     for (const LabDefinition &lab : allLabs()) {
         const QString name = QString::fromStdString(lab.name);
-        auto *a = labs->addAction(QCoreApplication::translate("Lab", lab.title.c_str()), this, [this, name] { startLab(name); });
+        auto *a = labs->addAction(
+            QCoreApplication::translate("Lab", lab.title.c_str()), this, [this, name] { startLab(name); });
         a->setToolTip(QCoreApplication::translate("Lab", lab.summary.c_str()));
         a->setObjectName(QStringLiteral("lab-") + name);
     }
@@ -381,8 +388,7 @@ void MainWindow::buildActions()
     auto *languages = new QActionGroup(this);
     const QString current = QSettings().value(QStringLiteral("language")).toString();
     const std::pair<QString, QString> choices[] = { { QString(), tr("System default") },
-                                                    { QStringLiteral("en"), QStringLiteral("English") },
-                                                    { QStringLiteral("zh_CN"), QStringLiteral("简体中文") } };
+        { QStringLiteral("en"), QStringLiteral("English") }, { QStringLiteral("zh_CN"), QStringLiteral("简体中文") } };
     for (const auto &[code, title] : choices) {
         auto *a = language->addAction(title);
         a->setCheckable(true);
@@ -396,7 +402,8 @@ void MainWindow::buildActions()
     }
 
     auto *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About VM Atlas"), this, &MainWindow::showAbout);
 
     auto *tb = addToolBar(tr("Main"));
@@ -424,8 +431,8 @@ void MainWindow::buildActions()
         int ms = m_interval->itemData(index).toInt();
         if (ms < 0) {
             bool ok = false;
-            ms = QInputDialog::getInt(this, tr("Refresh interval"), tr("Milliseconds between snapshots (at least 100):"),
-                                      m_customInterval, 100, 3600000, 100, &ok);
+            ms = QInputDialog::getInt(this, tr("Refresh interval"),
+                tr("Milliseconds between snapshots (at least 100):"), m_customInterval, 100, 3600000, 100, &ok);
             if (!ok) {
                 setIntervalMs(m_controller->intervalMs());
                 return;
@@ -528,7 +535,8 @@ void MainWindow::compareWith(const QString &path)
     }
     auto other = loadSnapshotJson(path.toStdString());
     if (!other) {
-        m_banner->showMessage(Banner::Error, tr("Cannot compare: %1").arg(QString::fromStdString(other.error().message)));
+        m_banner->showMessage(
+            Banner::Error, tr("Cannot compare: %1").arg(QString::fromStdString(other.error().message)));
         return;
     }
     // The shown snapshot becomes "before", the file "after".
@@ -539,11 +547,11 @@ void MainWindow::compareWith(const QString &path)
     showSnapshot(m_compare, before);
     const SnapshotDiff d = diffSnapshots(*before, *m_compare);
     m_banner->showMessage(Banner::Info,
-                          tr("Comparing with %1: %2 added, %3 removed, %4 changed (outlined on the map, tinted in the table).")
-                              .arg(QFileInfo(path).fileName())
-                              .arg(d.count(ChangeKind::Added))
-                              .arg(d.count(ChangeKind::Removed))
-                              .arg(d.count(ChangeKind::Changed)));
+        tr("Comparing with %1: %2 added, %3 removed, %4 changed (outlined on the map, tinted in the table).")
+            .arg(QFileInfo(path).fileName())
+            .arg(d.count(ChangeKind::Added))
+            .arg(d.count(ChangeKind::Removed))
+            .arg(d.count(ChangeKind::Changed)));
 }
 
 void MainWindow::onSnapshot(SnapshotPtr snapshot)
@@ -620,7 +628,8 @@ void MainWindow::selectRegion(std::ptrdiff_t index, bool fromMap)
         m_syncing = true;
         const QModelIndex proxy = m_filter->mapFromSource(m_regions->index(int(index), 0));
         if (proxy.isValid()) {
-            m_table->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->selectionModel()->setCurrentIndex(
+                proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             m_table->scrollTo(proxy);
         }
         m_syncing = false;
@@ -691,7 +700,8 @@ void MainWindow::updateStatus()
         QString text = tr("%1 (PID %2) · %n region(s)", nullptr, int(m_shown->regions.size()))
                            .arg(QString::fromStdString(m_shown->processName))
                            .arg(m_shown->pid);
-        text += tr(" · taken %1").arg(QDateTime::fromMSecsSinceEpoch(m_shown->timestampMs).toString(QStringLiteral("hh:mm:ss.zzz")));
+        text += tr(" · taken %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(m_shown->timestampMs).toString(QStringLiteral("hh:mm:ss.zzz")));
         if (!m_controller->live() && !m_controller->fileName().isEmpty())
             text += tr(" · from %1").arg(QFileInfo(m_controller->fileName()).fileName());
         else if (m_exited)
@@ -702,13 +712,16 @@ void MainWindow::updateStatus()
             text += tr(" · paused");
         m_statusProcess->setText(text);
     } else {
-        m_statusProcess->setText(m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
+        m_statusProcess->setText(
+            m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
     }
     // The selection's totals.
     QString sel;
     if (m_range && m_shown) {
         const TypeTotals t = rangeTotals(*m_shown, m_range->first, m_range->second);
-        sel = tr("Range %1: %2 mapped, %3 committed, RSS %4").arg(formatBytes(m_range->second - m_range->first), formatBytes(t.size), formatBytes(t.committed), formatBytes(t.rss));
+        sel = tr("Range %1: %2 mapped, %3 committed, RSS %4")
+                  .arg(formatBytes(m_range->second - m_range->first), formatBytes(t.size), formatBytes(t.committed),
+                      formatBytes(t.rss));
     } else if (m_shown) {
         const auto rows = m_table->selectionModel()->selectedRows();
         if (!rows.isEmpty()) {
@@ -720,26 +733,29 @@ void MainWindow::updateStatus()
                     swap += r->counter(Counter::Swap);
                 }
             }
-            sel = tr("Selected %n region(s): %1, RSS %2, swap %3", nullptr, int(rows.size())).arg(formatBytes(size), formatBytes(rss), formatBytes(swap));
+            sel = tr("Selected %n region(s): %1, RSS %2, swap %3", nullptr, int(rows.size()))
+                      .arg(formatBytes(size), formatBytes(rss), formatBytes(swap));
         }
     }
     m_statusSelection->setText(sel);
     const double bpp = m_map->geometry().bytesPerPixel();
-    m_statusZoom->setText(m_map->atPageScale() ? tr("1 page = %1 px").arg(QString::number((m_shown ? m_shown->pageSize : 4096) / bpp, 'f', 0))
-                                               : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
+    m_statusZoom->setText(m_map->atPageScale()
+            ? tr("1 page = %1 px").arg(QString::number((m_shown ? m_shown->pageSize : 4096) / bpp, 'f', 0))
+            : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
 }
 
 void MainWindow::chooseProcess()
 {
-    ProcessPicker picker(this, m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(QStringLiteral("lastPid")).toLongLong()));
+    ProcessPicker picker(this,
+        m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(QStringLiteral("lastPid")).toLongLong()));
     if (picker.exec() == QDialog::Accepted && picker.selectedPid() > 0)
         attach(picker.selectedPid());
 }
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a snapshot"), QSettings().value(QStringLiteral("lastDir")).toString(),
-                                                      tr("VM Atlas snapshots (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a snapshot"),
+        QSettings().value(QStringLiteral("lastDir")).toString(), tr("VM Atlas snapshots (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
@@ -748,8 +764,8 @@ void MainWindow::openDialog()
 
 void MainWindow::compareDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a snapshot"), QSettings().value(QStringLiteral("lastDir")).toString(),
-                                                      tr("VM Atlas snapshots (*.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with a snapshot"),
+        QSettings().value(QStringLiteral("lastDir")).toString(), tr("VM Atlas snapshots (*.json);;All files (*)"));
     if (!path.isEmpty())
         compareWith(path);
 }
@@ -759,9 +775,10 @@ Status MainWindow::exportPng(const QString &path, QSize size) const
     if (!m_shown)
         return makeError(ErrorCode::BadInput, "no snapshot to export");
     MapOverlay overlay;
-    const QImage image = MapRenderer::renderImage(
-        *m_shown, size,
-        tr("%1 (PID %2) — %3").arg(QString::fromStdString(m_shown->processName)).arg(m_shown->pid)
+    const QImage image = MapRenderer::renderImage(*m_shown, size,
+        tr("%1 (PID %2) — %3")
+            .arg(QString::fromStdString(m_shown->processName))
+            .arg(m_shown->pid)
             .arg(QDateTime::fromMSecsSinceEpoch(m_shown->timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"))),
         MapColors::light(), overlay);
     QSaveFile file(path);
@@ -812,8 +829,8 @@ void MainWindow::exportPngDialog()
     QSettings().setValue(QStringLiteral("pngWidth"), w->value());
     QSettings().setValue(QStringLiteral("pngHeight"), h->value());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export map as PNG"),
-                                                      QSettings().value(QStringLiteral("lastDir")).toString() + QStringLiteral("/vmatlas-%1.png").arg(m_shown->pid),
-                                                      tr("PNG images (*.png)"));
+        QSettings().value(QStringLiteral("lastDir")).toString() + QStringLiteral("/vmatlas-%1.png").arg(m_shown->pid),
+        tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     auto st = exportPng(path, QSize(w->value(), h->value()));
@@ -827,10 +844,13 @@ void MainWindow::exportDataDialog(bool json)
 {
     if (!m_shown)
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, json ? tr("Save snapshot as JSON") : tr("Export regions as CSV"),
-        QSettings().value(QStringLiteral("lastDir")).toString() + QStringLiteral("/vmatlas-%1.%2").arg(m_shown->pid).arg(json ? QStringLiteral("json") : QStringLiteral("csv")),
-        json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, json ? tr("Save snapshot as JSON") : tr("Export regions as CSV"),
+            QSettings().value(QStringLiteral("lastDir")).toString()
+                + QStringLiteral("/vmatlas-%1.%2")
+                      .arg(m_shown->pid)
+                      .arg(json ? QStringLiteral("json") : QStringLiteral("csv")),
+            json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(path).absolutePath());
@@ -851,8 +871,8 @@ void MainWindow::exportDataDialog(bool json)
 void MainWindow::jumpDialog()
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Jump to address"), tr("Address (hex, e.g. 0x7f12a4000000):"),
-                                               QLineEdit::Normal, QString(), &ok);
+    const QString text = QInputDialog::getText(
+        this, tr("Jump to address"), tr("Address (hex, e.g. 0x7f12a4000000):"), QLineEdit::Normal, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
     Address a = 0;
@@ -901,30 +921,31 @@ void MainWindow::addTimelineEvent(const QString &text)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About VM Atlas"),
-                       tr("<h3>VM Atlas %1</h3><p>A live map of a process's virtual address space: Image, Mapped and "
-                          "Private memory, Free, Reserved and Committed, down to single pages.</p>"
-                          "<p>Licensed under the MIT licence.</p>").arg(QString::fromLatin1(kVersion)));
+        tr("<h3>VM Atlas %1</h3><p>A live map of a process's virtual address space: Image, Mapped and "
+           "Private memory, Free, Reserved and Committed, down to single pages.</p>"
+           "<p>Licensed under the MIT licence.</p>")
+            .arg(QString::fromLatin1(kVersion)));
 }
 
 void MainWindow::showShortcuts()
 {
     QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("<table>"
-                                "<tr><td><b>Ctrl+P</b></td><td>choose a process</td></tr>"
-                                "<tr><td><b>Ctrl+O</b></td><td>open a snapshot</td></tr>"
-                                "<tr><td><b>Ctrl+Shift+O</b></td><td>compare with a snapshot</td></tr>"
-                                "<tr><td><b>Ctrl+S</b></td><td>save the snapshot as JSON</td></tr>"
-                                "<tr><td><b>Ctrl+E</b> / <b>Ctrl+Shift+E</b></td><td>export PNG / CSV</td></tr>"
-                                "<tr><td><b>Ctrl+G</b></td><td>jump to an address</td></tr>"
-                                "<tr><td><b>Ctrl+F</b></td><td>search by path</td></tr>"
-                                "<tr><td><b>F5</b></td><td>snapshot now</td></tr>"
-                                "<tr><td><b>Ctrl+Space</b></td><td>pause or resume sampling</td></tr>"
-                                "<tr><td><b>Ctrl+L</b></td><td>back to live</td></tr>"
-                                "<tr><td><b>wheel, + / −</b></td><td>zoom the map around the pointer</td></tr>"
-                                "<tr><td><b>F, 0, Ctrl+0</b></td><td>fit the whole address space</td></tr>"
-                                "<tr><td><b>drag</b></td><td>measure a range; Esc clears it</td></tr>"
-                                "<tr><td><b>middle drag, Shift+wheel</b></td><td>pan</td></tr>"
-                                "</table>"));
+        tr("<table>"
+           "<tr><td><b>Ctrl+P</b></td><td>choose a process</td></tr>"
+           "<tr><td><b>Ctrl+O</b></td><td>open a snapshot</td></tr>"
+           "<tr><td><b>Ctrl+Shift+O</b></td><td>compare with a snapshot</td></tr>"
+           "<tr><td><b>Ctrl+S</b></td><td>save the snapshot as JSON</td></tr>"
+           "<tr><td><b>Ctrl+E</b> / <b>Ctrl+Shift+E</b></td><td>export PNG / CSV</td></tr>"
+           "<tr><td><b>Ctrl+G</b></td><td>jump to an address</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>search by path</td></tr>"
+           "<tr><td><b>F5</b></td><td>snapshot now</td></tr>"
+           "<tr><td><b>Ctrl+Space</b></td><td>pause or resume sampling</td></tr>"
+           "<tr><td><b>Ctrl+L</b></td><td>back to live</td></tr>"
+           "<tr><td><b>wheel, + / −</b></td><td>zoom the map around the pointer</td></tr>"
+           "<tr><td><b>F, 0, Ctrl+0</b></td><td>fit the whole address space</td></tr>"
+           "<tr><td><b>drag</b></td><td>measure a range; Esc clears it</td></tr>"
+           "<tr><td><b>middle drag, Shift+wheel</b></td><td>pan</td></tr>"
+           "</table>"));
 }
 
 void MainWindow::readSettings()

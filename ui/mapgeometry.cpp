@@ -110,8 +110,8 @@ std::ptrdiff_t MapGeometry::segmentAt(double position) const
     layout();
     if (m_segments.empty() || position < 0 || position >= m_length)
         return -1;
-    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), position,
-                               [](double p, const Segment &s) { return p < s.x; });
+    auto it = std::upper_bound(
+        m_segments.begin(), m_segments.end(), position, [](double p, const Segment &s) { return p < s.x; });
     return (it - m_segments.begin()) - 1;
 }
 
@@ -124,8 +124,8 @@ double MapGeometry::positionOf(Address a) const
         return 0;
     if (a >= m_segments.back().end)
         return m_length;
-    auto it = std::upper_bound(m_segments.begin(), m_segments.end(), a,
-                               [](Address addr, const Segment &s) { return addr < s.start; });
+    auto it = std::upper_bound(
+        m_segments.begin(), m_segments.end(), a, [](Address addr, const Segment &s) { return addr < s.start; });
     const Segment &s = *(it - 1);
     if (a >= s.end) // between non-adjacent spans: the start of the next one
         return it == m_segments.end() ? m_length : it->x;

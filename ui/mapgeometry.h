@@ -38,8 +38,16 @@ public:
     void setWidth(int pixels);
     void setRowHeight(int pixels);
     void setBytesPerPixel(double bpp);
-    void setMinRegionPixels(double px) { m_minRegion = px; m_dirty = true; }
-    void setBreakPixels(double px) { m_breakPixels = px; m_dirty = true; }
+    void setMinRegionPixels(double px)
+    {
+        m_minRegion = px;
+        m_dirty = true;
+    }
+    void setBreakPixels(double px)
+    {
+        m_breakPixels = px;
+        m_dirty = true;
+    }
 
     int width() const { return m_width; }
     int rowHeight() const { return m_rowHeight; }

@@ -12,7 +12,8 @@ namespace vmatlas::ui {
 
 namespace {
 
-enum ColumnFlag : std::uint8_t {
+enum ColumnFlag : std::uint8_t
+{
     FlagNone = 0,
     FlagRegion = 1, // some region covers the column
     FlagHatch = 2, // Reserved: hatched
@@ -46,8 +47,8 @@ bool MapRenderer::atPageScale(const MapGeometry &geometry, std::uint32_t pageSiz
     return geometry.bytesPerPixel() * 3 <= double(pageSize);
 }
 
-void MapRenderer::fillRows(const Snapshot &snapshot, const MapGeometry &g, double top, QSize size,
-                           const MapOverlay &overlay)
+void MapRenderer::fillRows(
+    const Snapshot &snapshot, const MapGeometry &g, double top, QSize size, const MapOverlay &overlay)
 {
     const int W = g.width();
     const int H = g.rowHeight();
@@ -116,7 +117,7 @@ void MapRenderer::fillRows(const Snapshot &snapshot, const MapGeometry &g, doubl
                     if (a < r.start || a >= r.end)
                         continue;
                     auto it = std::upper_bound(pages.begin(), pages.end(), a,
-                                               [](Address addr, const PageInfo &p) { return addr < p.address; });
+                        [](Address addr, const PageInfo &p) { return addr < p.address; });
                     if (it == pages.begin())
                         continue;
                     --it;
@@ -151,15 +152,15 @@ void MapRenderer::fillRows(const Snapshot &snapshot, const MapGeometry &g, doubl
                     c = ((x + ry) % 6 < 2) ? m_color[std::size_t(x)] : hatchBase;
                     if ((x + ry) % 6 >= 2)
                         c = qRgb((qRed(m_color[std::size_t(x)]) + 2 * qRed(hatchBase)) / 3,
-                                 (qGreen(m_color[std::size_t(x)]) + 2 * qGreen(hatchBase)) / 3,
-                                 (qBlue(m_color[std::size_t(x)]) + 2 * qBlue(hatchBase)) / 3);
+                            (qGreen(m_color[std::size_t(x)]) + 2 * qGreen(hatchBase)) / 3,
+                            (qBlue(m_color[std::size_t(x)]) + 2 * qBlue(hatchBase)) / 3);
                 } else {
                     c = m_color[std::size_t(x)];
                 }
                 if (f & FlagEdge) {
                     c = qRgb((qRed(c) * (255 - sepAlpha) + qRed(separator) * sepAlpha) / 255,
-                             (qGreen(c) * (255 - sepAlpha) + qGreen(separator) * sepAlpha) / 255,
-                             (qBlue(c) * (255 - sepAlpha) + qBlue(separator) * sepAlpha) / 255);
+                        (qGreen(c) * (255 - sepAlpha) + qGreen(separator) * sepAlpha) / 255,
+                        (qBlue(c) * (255 - sepAlpha) + qBlue(separator) * sepAlpha) / 255);
                 }
                 line[x] = c;
             }
@@ -167,8 +168,8 @@ void MapRenderer::fillRows(const Snapshot &snapshot, const MapGeometry &g, doubl
     }
 }
 
-void MapRenderer::paintLabels(QPainter &p, const Snapshot &snapshot, const MapGeometry &g, double top, QSize size,
-                              bool boxed)
+void MapRenderer::paintLabels(
+    QPainter &p, const Snapshot &snapshot, const MapGeometry &g, double top, QSize size, bool boxed)
 {
     const auto &segs = g.segments();
     if (segs.size() != snapshot.regions.size())
@@ -200,7 +201,8 @@ void MapRenderer::paintLabels(QPainter &p, const Snapshot &snapshot, const MapGe
         } else {
             const std::string &path = r.path();
             auto slash = path.rfind('/');
-            text = QString::fromStdString(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
+            text = QString::fromStdString(
+                slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
             if (text.isEmpty())
                 text = QString::fromStdString(r.label());
             if (text.isEmpty())
@@ -227,8 +229,8 @@ void MapRenderer::paintLabels(QPainter &p, const Snapshot &snapshot, const MapGe
     }
 }
 
-void MapRenderer::paint(QPainter &p, const Snapshot &snapshot, const MapGeometry &g, double top, QSize size,
-                        const MapOverlay &overlay)
+void MapRenderer::paint(
+    QPainter &p, const Snapshot &snapshot, const MapGeometry &g, double top, QSize size, const MapOverlay &overlay)
 {
     fillRows(snapshot, g, top, size, overlay);
     p.drawImage(0, 0, m_image);
@@ -285,7 +287,7 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
             p.setPen(QPen(fill.darker(115), 2));
             for (int d = -box; d < box; d += 5)
                 p.drawLine(QPoint(x + std::max(0, d), y + std::max(0, -d)),
-                           QPoint(x + std::min(box, box + d), y + std::min(box, box - d)));
+                    QPoint(x + std::min(box, box + d), y + std::min(box, box - d)));
         }
         p.setPen(colors.text);
         p.drawRect(QRect(x, y, box, box));
@@ -296,11 +298,13 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
     item(colors.type[std::size_t(RegionType::Image)], false, QCoreApplication::translate("MapLegend", "Image"));
     item(colors.type[std::size_t(RegionType::Mapped)], false, QCoreApplication::translate("MapLegend", "Mapped"));
     item(colors.type[std::size_t(RegionType::Private)], false, QCoreApplication::translate("MapLegend", "Private"));
-    item(colors.reserved[std::size_t(RegionType::Private)], true, QCoreApplication::translate("MapLegend", "Reserved (hatched)"));
+    item(colors.reserved[std::size_t(RegionType::Private)], true,
+        QCoreApplication::translate("MapLegend", "Reserved (hatched)"));
     item(colors.breakFill, false, QCoreApplication::translate("MapLegend", "Free (large gaps compressed)"));
     if (pages) {
         x += 8;
-        item(colors.page[std::size_t(PageState::None)], false, QCoreApplication::translate("MapLegend", "page: not in RAM"));
+        item(colors.page[std::size_t(PageState::None)], false,
+            QCoreApplication::translate("MapLegend", "page: not in RAM"));
         item(colors.page[std::size_t(PageState::File)], false, QCoreApplication::translate("MapLegend", "file"));
         item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "anon"));
         item(colors.page[std::size_t(PageState::Swap)], false, QCoreApplication::translate("MapLegend", "swap"));
@@ -308,8 +312,8 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
     }
 }
 
-QImage MapRenderer::renderImage(const Snapshot &snapshot, QSize size, const QString &title, const MapColors &colors,
-                                const MapOverlay &overlay)
+QImage MapRenderer::renderImage(
+    const Snapshot &snapshot, QSize size, const QString &title, const MapColors &colors, const MapOverlay &overlay)
 {
     QImage image(size, QImage::Format_RGB32);
     image.fill(colors.background);
@@ -323,11 +327,11 @@ QImage MapRenderer::renderImage(const Snapshot &snapshot, QSize size, const QStr
         f.setBold(true);
         p.setFont(f);
         p.setPen(colors.text);
-        p.drawText(QRect(margin, margin / 2, size.width() - 2 * margin, titleHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                   title);
+        p.drawText(
+            QRect(margin, margin / 2, size.width() - 2 * margin, titleHeight), Qt::AlignVCenter | Qt::AlignLeft, title);
     }
     const QRect mapRect(margin, margin / 2 + titleHeight + 4, size.width() - 2 * margin,
-                        size.height() - titleHeight - legendHeight - margin - 12);
+        size.height() - titleHeight - legendHeight - margin - 12);
     MapGeometry g;
     g.setSpans(snapshot);
     g.setWidth(mapRect.width());
@@ -343,7 +347,7 @@ QImage MapRenderer::renderImage(const Snapshot &snapshot, QSize size, const QStr
     renderer.paint(p, snapshot, g, 0, mapRect.size(), overlay);
     p.restore();
     paintLegend(p, QRect(margin, size.height() - legendHeight - margin / 2, size.width() - 2 * margin, legendHeight),
-                colors, overlay.pages != nullptr);
+        colors, overlay.pages != nullptr);
     p.end();
     return image;
 }

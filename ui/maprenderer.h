@@ -28,29 +28,32 @@ struct MapOverlay
 class MapRenderer
 {
 public:
-    explicit MapRenderer(MapColors colors = MapColors::light()) : m_colors(std::move(colors)) { }
+    explicit MapRenderer(MapColors colors = MapColors::light())
+        : m_colors(std::move(colors))
+    {
+    }
     void setColors(MapColors colors) { m_colors = std::move(colors); }
     const MapColors &colors() const { return m_colors; }
 
     // Draws the rows that intersect [top, top + size.height()) of the map's own coordinates at the
     // painter's origin. geometry must have been laid out from the same snapshot.
     void paint(QPainter &painter, const Snapshot &snapshot, const MapGeometry &geometry, double top, QSize size,
-               const MapOverlay &overlay = {});
+        const MapOverlay &overlay = {});
 
     // True when pages are wide enough to be drawn one by one.
     static bool atPageScale(const MapGeometry &geometry, std::uint32_t pageSize);
 
     // A finished picture for export: title, the map fitted to the space, and a legend.
     static QImage renderImage(const Snapshot &snapshot, QSize size, const QString &title,
-                              const MapColors &colors = MapColors::light(), const MapOverlay &overlay = {});
+        const MapColors &colors = MapColors::light(), const MapOverlay &overlay = {});
     // The legend as drawn by renderImage, in a rect of this height.
     static void paintLegend(QPainter &painter, const QRect &rect, const MapColors &colors, bool pages);
 
 private:
-    void fillRows(const Snapshot &snapshot, const MapGeometry &geometry, double top, QSize size,
-                  const MapOverlay &overlay);
-    void paintLabels(QPainter &painter, const Snapshot &snapshot, const MapGeometry &geometry, double top, QSize size,
-                     bool boxed);
+    void fillRows(
+        const Snapshot &snapshot, const MapGeometry &geometry, double top, QSize size, const MapOverlay &overlay);
+    void paintLabels(
+        QPainter &painter, const Snapshot &snapshot, const MapGeometry &geometry, double top, QSize size, bool boxed);
 
     MapColors m_colors;
     QImage m_image;

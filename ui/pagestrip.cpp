@@ -11,7 +11,8 @@
 
 namespace vmatlas::ui {
 
-PageStrip::PageStrip(QWidget *parent) : QWidget(parent)
+PageStrip::PageStrip(QWidget *parent)
+    : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
@@ -62,7 +63,8 @@ void PageStrip::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().color(QPalette::Base));
     if (m_pages.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap, m_message.isEmpty() ? tr("Select a region to see its pages") : m_message);
+        p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap,
+            m_message.isEmpty() ? tr("Select a region to see its pages") : m_message);
         return;
     }
     const int n = int(m_pages.size());
@@ -97,7 +99,8 @@ void PageStrip::paintEvent(QPaintEvent *)
     }
     // Counts, wrapped onto as many lines as the width needs.
     p.setPen(palette().color(QPalette::Text));
-    const char *names[] = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"), QT_TR_NOOP("guard") };
+    const char *names[]
+        = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"), QT_TR_NOOP("guard") };
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 2;
     int x = 4;
@@ -129,10 +132,10 @@ bool PageStrip::event(QEvent *event)
         if (i >= 0) {
             const PageInfo &pg = m_pages[std::size_t(i)];
             QToolTip::showText(help->globalPos(),
-                               tr("Page 0x%1: %2%3").arg(QString::number(pg.address, 16),
-                                                         pageStateText(pg.state),
-                                                         pg.exclusive ? tr(", exclusive to this process") : QString()),
-                               this);
+                tr("Page 0x%1: %2%3")
+                    .arg(QString::number(pg.address, 16), pageStateText(pg.state),
+                        pg.exclusive ? tr(", exclusive to this process") : QString()),
+                this);
         } else {
             QToolTip::hideText();
         }

@@ -7,7 +7,10 @@
 
 namespace vmatlas::ui {
 
-ProcessListModel::ProcessListModel(QObject *parent) : QAbstractTableModel(parent) { }
+ProcessListModel::ProcessListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 void ProcessListModel::setProcesses(std::vector<ProcessInfo> next)
 {
@@ -16,8 +19,8 @@ void ProcessListModel::setProcesses(std::vector<ProcessInfo> next)
         if (row < m_rows.size() && j < next.size() && m_rows[row].pid == next[j].pid) {
             const ProcessInfo &a = m_rows[row];
             const ProcessInfo &b = next[j];
-            const bool changed = a.name != b.name || a.commandLine != b.commandLine || a.user != b.user || a.rss != b.rss
-                || a.readable != b.readable;
+            const bool changed = a.name != b.name || a.commandLine != b.commandLine || a.user != b.user
+                || a.rss != b.rss || a.readable != b.readable;
             m_rows[row] = b;
             if (changed)
                 emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
@@ -36,7 +39,7 @@ void ProcessListModel::setProcesses(std::vector<ProcessInfo> next)
                 ++lastJ;
             beginInsertRows({}, int(row), int(row + (lastJ - j)));
             m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), next.begin() + std::ptrdiff_t(j),
-                          next.begin() + std::ptrdiff_t(lastJ) + 1);
+                next.begin() + std::ptrdiff_t(lastJ) + 1);
             endInsertRows();
             row += lastJ - j + 1;
             j = lastJ + 1;
@@ -62,20 +65,30 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Pid: return QString::number(p.pid);
-        case Name: return QString::fromStdString(p.name);
-        case User: return QString::fromStdString(p.user);
-        case Rss: return formatBytes(p.rss);
-        case Access: return p.readable ? tr("yes") : tr("no access");
-        case Command: return QString::fromStdString(p.commandLine).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        case Pid:
+            return QString::number(p.pid);
+        case Name:
+            return QString::fromStdString(p.name);
+        case User:
+            return QString::fromStdString(p.user);
+        case Rss:
+            return formatBytes(p.rss);
+        case Access:
+            return p.readable ? tr("yes") : tr("no access");
+        case Command:
+            return QString::fromStdString(p.commandLine).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
         }
         return {};
     case SortRole:
         switch (index.column()) {
-        case Pid: return qlonglong(p.pid);
-        case Rss: return qulonglong(p.rss);
-        case Access: return p.readable;
-        default: return data(index, Qt::DisplayRole).toString().toLower();
+        case Pid:
+            return qlonglong(p.pid);
+        case Rss:
+            return qulonglong(p.rss);
+        case Access:
+            return p.readable;
+        default:
+            return data(index, Qt::DisplayRole).toString().toLower();
         }
     case Qt::TextAlignmentRole:
         if (index.column() == Pid || index.column() == Rss)
@@ -90,8 +103,10 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
             return tr("You cannot read this process's memory: that needs ptrace-read access (the same user, root, or "
                       "CAP_SYS_PTRACE).");
         return QString::fromStdString(p.commandLine);
-    case PidRole: return qlonglong(p.pid);
-    case ReadableRole: return p.readable;
+    case PidRole:
+        return qlonglong(p.pid);
+    case ReadableRole:
+        return p.readable;
     }
     return {};
 }
@@ -101,12 +116,18 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Pid: return tr("PID");
-    case Name: return tr("Name");
-    case User: return tr("User");
-    case Rss: return tr("RSS");
-    case Access: return tr("Access");
-    case Command: return tr("Command line");
+    case Pid:
+        return tr("PID");
+    case Name:
+        return tr("Name");
+    case User:
+        return tr("User");
+    case Rss:
+        return tr("RSS");
+    case Access:
+        return tr("Access");
+    case Command:
+        return tr("Command line");
     }
     return {};
 }

@@ -14,8 +14,22 @@ class ProcessListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Columns { Pid, Name, User, Rss, Access, Command, ColumnCount };
-    enum Roles { SortRole = Qt::UserRole + 1, PidRole, ReadableRole };
+    enum Columns
+    {
+        Pid,
+        Name,
+        User,
+        Rss,
+        Access,
+        Command,
+        ColumnCount
+    };
+    enum Roles
+    {
+        SortRole = Qt::UserRole + 1,
+        PidRole,
+        ReadableRole
+    };
 
     explicit ProcessListModel(QObject *parent = nullptr);
     void setProcesses(std::vector<ProcessInfo> processes); // sorted by PID

@@ -15,7 +15,9 @@
 
 namespace vmatlas::ui {
 
-ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect) : QDialog(parent), m_preselect(preselect)
+ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect)
+    : QDialog(parent)
+    , m_preselect(preselect)
 {
     setWindowTitle(tr("Choose a process"));
     resize(900, 560);
@@ -83,7 +85,8 @@ void ProcessPicker::refresh()
         for (const ProcessInfo &p : m_model->processes())
             unreadable += !p.readable;
         m_status->setText(tr("%n process(es)", nullptr, m_model->rowCount())
-                          + (unreadable ? tr(", %n you cannot read (greyed: they need ptrace-read access)", nullptr, unreadable) : QString()));
+            + (unreadable ? tr(", %n you cannot read (greyed: they need ptrace-read access)", nullptr, unreadable)
+                          : QString()));
         if (first) {
             for (int r = 0; r < m_proxy->rowCount(); ++r) {
                 if (m_proxy->index(r, 0).data(ProcessListModel::PidRole).toLongLong() == m_preselect) {

@@ -44,7 +44,10 @@ QString displayText(const std::string &s)
 
 } // namespace
 
-RegionTableModel::RegionTableModel(QObject *parent) : QAbstractTableModel(parent) { }
+RegionTableModel::RegionTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 bool RegionTableModel::isByteColumn(int column)
 {
@@ -54,33 +57,60 @@ bool RegionTableModel::isByteColumn(int column)
 QString RegionTableModel::columnTitle(int column)
 {
     switch (column) {
-    case Start: return tr("Start");
-    case End: return tr("End");
-    case Size: return tr("Size");
-    case Type: return tr("Type");
-    case State: return tr("State");
-    case Protection: return tr("Protection");
-    case Offset: return tr("Offset");
-    case Device: return tr("Device");
-    case Inode: return tr("Inode");
-    case Path: return tr("Path");
-    case Label: return tr("Details");
-    case Rss: return tr("RSS");
-    case Pss: return tr("PSS");
-    case Swap: return tr("Swap");
-    case SharedClean: return tr("Shared clean");
-    case SharedDirty: return tr("Shared dirty");
-    case PrivateClean: return tr("Private clean");
-    case PrivateDirty: return tr("Private dirty");
-    case Anonymous: return tr("Anonymous");
-    case Locked: return tr("Locked");
-    case PssDirty: return tr("PSS dirty");
-    case Referenced: return tr("Referenced");
-    case Ksm: return tr("KSM");
-    case LazyFree: return tr("Lazy free");
-    case AnonHugePages: return tr("Anon huge pages");
-    case SwapPss: return tr("Swap PSS");
-    case VmFlags: return tr("VM flags");
+    case Start:
+        return tr("Start");
+    case End:
+        return tr("End");
+    case Size:
+        return tr("Size");
+    case Type:
+        return tr("Type");
+    case State:
+        return tr("State");
+    case Protection:
+        return tr("Protection");
+    case Offset:
+        return tr("Offset");
+    case Device:
+        return tr("Device");
+    case Inode:
+        return tr("Inode");
+    case Path:
+        return tr("Path");
+    case Label:
+        return tr("Details");
+    case Rss:
+        return tr("RSS");
+    case Pss:
+        return tr("PSS");
+    case Swap:
+        return tr("Swap");
+    case SharedClean:
+        return tr("Shared clean");
+    case SharedDirty:
+        return tr("Shared dirty");
+    case PrivateClean:
+        return tr("Private clean");
+    case PrivateDirty:
+        return tr("Private dirty");
+    case Anonymous:
+        return tr("Anonymous");
+    case Locked:
+        return tr("Locked");
+    case PssDirty:
+        return tr("PSS dirty");
+    case Referenced:
+        return tr("Referenced");
+    case Ksm:
+        return tr("KSM");
+    case LazyFree:
+        return tr("Lazy free");
+    case AnonHugePages:
+        return tr("Anon huge pages");
+    case SwapPss:
+        return tr("Swap PSS");
+    case VmFlags:
+        return tr("VM flags");
     }
     return {};
 }
@@ -88,14 +118,23 @@ QString RegionTableModel::columnTitle(int column)
 QString RegionTableModel::columnToolTip(int column)
 {
     switch (column) {
-    case Type: return tr("Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory");
-    case State: return tr("Committed: usable; Reserved: address space held with no access; Free: a gap");
-    case Protection: return tr("r/w/x, then p private, s shared, c copy-on-write view");
-    case Rss: return tr("Resident set: bytes of this region in RAM (Windows: working set)");
-    case Pss: return tr("Proportional set: RSS with each shared page divided among the processes sharing it");
-    case Swap: return tr("Bytes written out to swap (Windows: the page file)");
-    case PrivateDirty: return tr("Pages only this process maps and has modified (Windows: private working set)");
-    default: return columnTitle(column);
+    case Type:
+        return tr(
+            "Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory");
+    case State:
+        return tr("Committed: usable; Reserved: address space held with no access; Free: a gap");
+    case Protection:
+        return tr("r/w/x, then p private, s shared, c copy-on-write view");
+    case Rss:
+        return tr("Resident set: bytes of this region in RAM (Windows: working set)");
+    case Pss:
+        return tr("Proportional set: RSS with each shared page divided among the processes sharing it");
+    case Swap:
+        return tr("Bytes written out to swap (Windows: the page file)");
+    case PrivateDirty:
+        return tr("Pages only this process maps and has modified (Windows: private working set)");
+    default:
+        return columnTitle(column);
     }
 }
 
@@ -121,7 +160,8 @@ void RegionTableModel::setComparison(SnapshotPtr before)
     if (change != m_change) {
         m_change = std::move(change);
         if (!m_rows.empty())
-            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), { Qt::BackgroundRole, ChangeRole });
+            emit dataChanged(
+                index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), { Qt::BackgroundRole, ChangeRole });
     }
 }
 
@@ -205,22 +245,38 @@ int RegionTableModel::columnCount(const QModelIndex &parent) const
 std::uint64_t RegionTableModel::counterFor(const Region &r, int column)
 {
     switch (column) {
-    case Size: return r.size();
-    case Rss: return r.counter(Counter::Rss);
-    case Pss: return r.counter(Counter::Pss);
-    case Swap: return r.counter(Counter::Swap);
-    case SharedClean: return r.counter(Counter::SharedClean);
-    case SharedDirty: return r.counter(Counter::SharedDirty);
-    case PrivateClean: return r.counter(Counter::PrivateClean);
-    case PrivateDirty: return r.counter(Counter::PrivateDirty);
-    case Anonymous: return r.counter(Counter::Anonymous);
-    case Locked: return r.counter(Counter::Locked);
-    case PssDirty: return r.counter(Counter::PssDirty);
-    case Referenced: return r.counter(Counter::Referenced);
-    case Ksm: return r.counter(Counter::Ksm);
-    case LazyFree: return r.counter(Counter::LazyFree);
-    case AnonHugePages: return r.counter(Counter::AnonHugePages);
-    case SwapPss: return r.counter(Counter::SwapPss);
+    case Size:
+        return r.size();
+    case Rss:
+        return r.counter(Counter::Rss);
+    case Pss:
+        return r.counter(Counter::Pss);
+    case Swap:
+        return r.counter(Counter::Swap);
+    case SharedClean:
+        return r.counter(Counter::SharedClean);
+    case SharedDirty:
+        return r.counter(Counter::SharedDirty);
+    case PrivateClean:
+        return r.counter(Counter::PrivateClean);
+    case PrivateDirty:
+        return r.counter(Counter::PrivateDirty);
+    case Anonymous:
+        return r.counter(Counter::Anonymous);
+    case Locked:
+        return r.counter(Counter::Locked);
+    case PssDirty:
+        return r.counter(Counter::PssDirty);
+    case Referenced:
+        return r.counter(Counter::Referenced);
+    case Ksm:
+        return r.counter(Counter::Ksm);
+    case LazyFree:
+        return r.counter(Counter::LazyFree);
+    case AnonHugePages:
+        return r.counter(Counter::AnonHugePages);
+    case SwapPss:
+        return r.counter(Counter::SwapPss);
     }
     return 0;
 }
@@ -235,17 +291,28 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (col) {
-        case Start: return hex(r.start);
-        case End: return hex(r.end);
-        case Type: return typeText(r.type);
-        case State: return stateText(r.state);
-        case Protection: return isFree ? QString() : QString::fromStdString(r.protection.toString());
-        case Offset: return isFree ? QString() : hex(r.offset);
-        case Device: return isFree ? QString() : QString::fromStdString(r.device());
-        case Inode: return isFree || !r.inode ? QString() : QString::number(r.inode);
-        case Path: return displayText(r.path());
-        case Label: return displayText(r.label());
-        case VmFlags: return QString::fromStdString(vmFlagsToString(r.vmFlags));
+        case Start:
+            return hex(r.start);
+        case End:
+            return hex(r.end);
+        case Type:
+            return typeText(r.type);
+        case State:
+            return stateText(r.state);
+        case Protection:
+            return isFree ? QString() : QString::fromStdString(r.protection.toString());
+        case Offset:
+            return isFree ? QString() : hex(r.offset);
+        case Device:
+            return isFree ? QString() : QString::fromStdString(r.device());
+        case Inode:
+            return isFree || !r.inode ? QString() : QString::number(r.inode);
+        case Path:
+            return displayText(r.path());
+        case Label:
+            return displayText(r.label());
+        case VmFlags:
+            return QString::fromStdString(vmFlagsToString(r.vmFlags));
         default:
             if (isByteColumn(col))
                 return (isFree && col != Size) ? QString() : formatBytes(counterFor(r, col));
@@ -253,12 +320,18 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         switch (col) {
-        case Start: return qulonglong(r.start);
-        case End: return qulonglong(r.end);
-        case Offset: return qulonglong(r.offset);
-        case Inode: return qulonglong(r.inode);
-        case Type: return int(r.type);
-        case State: return int(r.state);
+        case Start:
+            return qulonglong(r.start);
+        case End:
+            return qulonglong(r.end);
+        case Offset:
+            return qulonglong(r.offset);
+        case Inode:
+            return qulonglong(r.inode);
+        case Type:
+            return int(r.type);
+        case State:
+            return int(r.state);
         default:
             if (isByteColumn(col))
                 return qulonglong(counterFor(r, col));
@@ -270,7 +343,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (col == Path || col == Label)
-            return displayText(r.path()) + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + displayText(r.label()) : QString());
+            return displayText(r.path())
+                + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + displayText(r.label()) : QString());
         if (isByteColumn(col))
             return tr("%1 bytes").arg(counterFor(r, col));
         return {};
@@ -293,12 +367,18 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xF0, 0xE4, 0x42, 90));
         return {};
     }
-    case RegionIndexRole: return index.row();
-    case TypeRole: return int(r.type);
-    case StateRole: return int(r.state);
-    case StartRole: return qulonglong(r.start);
-    case EndRole: return qulonglong(r.end);
-    case ChangeRole: return index.row() < int(m_change.size()) ? int(m_change[std::size_t(index.row())]) : 0;
+    case RegionIndexRole:
+        return index.row();
+    case TypeRole:
+        return int(r.type);
+    case StateRole:
+        return int(r.state);
+    case StartRole:
+        return qulonglong(r.start);
+    case EndRole:
+        return qulonglong(r.end);
+    case ChangeRole:
+        return index.row() < int(m_change.size()) ? int(m_change[std::size_t(index.row())]) : 0;
     }
     return {};
 }
@@ -314,7 +394,8 @@ QVariant RegionTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-RegionFilterModel::RegionFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+RegionFilterModel::RegionFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(RegionTableModel::SortRole);
 }
@@ -346,17 +427,28 @@ void RegionFilterModel::setText(const QString &text)
 bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
 {
     switch (column) {
-    case Start: return a.start < b.start;
-    case End: return a.end < b.end;
-    case Type: return a.type < b.type;
-    case State: return a.state < b.state;
-    case Offset: return a.offset < b.offset;
-    case Inode: return a.inode < b.inode;
-    case Protection: return a.protection.toString() < b.protection.toString();
-    case Device: return std::pair(a.devMajor, a.devMinor) < std::pair(b.devMajor, b.devMinor);
-    case Path: return a.path() < b.path();
-    case Label: return a.label() < b.label();
-    case VmFlags: return a.vmFlags < b.vmFlags;
+    case Start:
+        return a.start < b.start;
+    case End:
+        return a.end < b.end;
+    case Type:
+        return a.type < b.type;
+    case State:
+        return a.state < b.state;
+    case Offset:
+        return a.offset < b.offset;
+    case Inode:
+        return a.inode < b.inode;
+    case Protection:
+        return a.protection.toString() < b.protection.toString();
+    case Device:
+        return std::pair(a.devMajor, a.devMinor) < std::pair(b.devMajor, b.devMinor);
+    case Path:
+        return a.path() < b.path();
+    case Label:
+        return a.label() < b.label();
+    case VmFlags:
+        return a.vmFlags < b.vmFlags;
     default:
         if (isByteColumn(column))
             return counterFor(a, column) < counterFor(b, column);

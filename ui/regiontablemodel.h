@@ -17,7 +17,8 @@ class RegionTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Columns {
+    enum Columns
+    {
         Start,
         End,
         Size,
@@ -47,7 +48,8 @@ public:
         VmFlags,
         ColumnCount
     };
-    enum Roles {
+    enum Roles
+    {
         SortRole = Qt::UserRole + 1, // raw value: addresses and bytes as qulonglong
         RegionIndexRole, // index into the snapshot's regions
         TypeRole, // RegionType as int

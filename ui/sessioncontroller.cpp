@@ -9,7 +9,8 @@
 
 namespace vmatlas::ui {
 
-SessionController::SessionController(QObject *parent) : QObject(parent)
+SessionController::SessionController(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<SnapshotPtr>();
     qRegisterMetaType<std::vector<PageInfo>>();
@@ -52,34 +53,43 @@ void SessionController::attach(Pid pid)
     m_sampler = std::make_unique<Sampler>(
         [pid, gen, generation, self]() -> Result<Snapshot> {
             // Runs on the sampler's thread: tell the window when a read is slow enough to notice.
-            QMetaObject::invokeMethod(self, [self, gen, generation] {
-                if (self && *gen == generation)
-                    emit self->readingChanged(true);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, gen, generation] {
+                    if (self && *gen == generation)
+                        emit self->readingChanged(true);
+                },
+                Qt::QueuedConnection);
             return readSnapshot(pid);
         },
         options);
     m_sampler->subscribe([self, gen, generation](const SnapshotPtr &snap) {
-        QMetaObject::invokeMethod(self, [self, gen, generation, snap] {
-            if (!self || *gen != generation)
-                return;
-            emit self->readingChanged(false);
-            emit self->snapshotArrived(snap);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, gen, generation, snap] {
+                if (!self || *gen != generation)
+                    return;
+                emit self->readingChanged(false);
+                emit self->snapshotArrived(snap);
+            },
+            Qt::QueuedConnection);
     });
     m_sampler->onStateChanged([self, gen, generation, pid](Sampler::State state, const std::string &message) {
         if (state != Sampler::State::TargetExited && state != Sampler::State::Failed)
             return;
         const QString text = QString::fromStdString(message);
-        QMetaObject::invokeMethod(self, [self, gen, generation, state, text, pid] {
-            if (!self || *gen != generation)
-                return;
-            emit self->readingChanged(false);
-            if (state == Sampler::State::TargetExited)
-                emit self->targetExited(tr("Process %1 exited").arg(pid));
-            else
-                emit self->failed(int(ErrorCode::Io), text, pid);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, gen, generation, state, text, pid] {
+                if (!self || *gen != generation)
+                    return;
+                emit self->readingChanged(false);
+                if (state == Sampler::State::TargetExited)
+                    emit self->targetExited(tr("Process %1 exited").arg(pid));
+                else
+                    emit self->failed(int(ErrorCode::Io), text, pid);
+            },
+            Qt::QueuedConnection);
     });
     // A first read on this thread's pool tells the error kind (permission, no such process) precisely.
     QtConcurrent::run([pid] { return readSnapshot(pid); }).then(this, [this, generation, pid](Result<Snapshot> first) {
@@ -105,16 +115,17 @@ void SessionController::openFile(const QString &path)
     m_pid = 0;
     m_file = path;
     const int generation = *m_generation;
-    QtConcurrent::run([path] { return loadSnapshotJson(path.toStdString()); })
-        .then(this, [this, generation](Result<Snapshot> snap) {
-            if (*m_generation != generation)
-                return;
-            if (!snap) {
-                emit fileFailed(QString::fromStdString(snap.error().message));
-                return;
-            }
-            emit snapshotArrived(std::make_shared<const Snapshot>(std::move(snap).value()));
-        });
+    QtConcurrent::run([path] {
+        return loadSnapshotJson(path.toStdString());
+    }).then(this, [this, generation](Result<Snapshot> snap) {
+        if (*m_generation != generation)
+            return;
+        if (!snap) {
+            emit fileFailed(QString::fromStdString(snap.error().message));
+            return;
+        }
+        emit snapshotArrived(std::make_shared<const Snapshot>(std::move(snap).value()));
+    });
 }
 
 void SessionController::setIntervalMs(int ms)

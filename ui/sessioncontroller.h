@@ -12,7 +12,6 @@
 #include <memory>
 #include <vector>
 
-
 namespace vmatlas::ui {
 
 // What the window is looking at: a live process, sampled on a schedule off the GUI thread, or a saved

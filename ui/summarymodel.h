@@ -12,9 +12,30 @@ class SummaryModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Rows { ImageRow, MappedRow, PrivateRow, FreeRow, TotalRow, RowCount };
-    enum Columns { Size, Committed, Rss, Pss, Swap, Blocks, Largest, ColumnCount };
-    enum Roles { ValueRole = Qt::UserRole + 1 };
+    enum Rows
+    {
+        ImageRow,
+        MappedRow,
+        PrivateRow,
+        FreeRow,
+        TotalRow,
+        RowCount
+    };
+    enum Columns
+    {
+        Size,
+        Committed,
+        Rss,
+        Pss,
+        Swap,
+        Blocks,
+        Largest,
+        ColumnCount
+    };
+    enum Roles
+    {
+        ValueRole = Qt::UserRole + 1
+    };
 
     explicit SummaryModel(QObject *parent = nullptr);
     void setTotals(const Totals &totals);

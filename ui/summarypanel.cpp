@@ -16,7 +16,8 @@
 
 namespace vmatlas::ui {
 
-SummaryPanel::SummaryPanel(QWidget *parent) : QWidget(parent)
+SummaryPanel::SummaryPanel(QWidget *parent)
+    : QWidget(parent)
 {
     m_model = new SummaryModel(this);
     auto *layout = new QHBoxLayout(this);
@@ -72,7 +73,8 @@ void SummaryPanel::rebuildChart()
     double maxValue = 1;
     for (int i = 0; i < 3; ++i) {
         for (int c = 0; c < 4; ++c) {
-            const double mib = double(SummaryModel::value(m_model->totals().of(types[i]), columns[c])) / (1024.0 * 1024.0);
+            const double mib
+                = double(SummaryModel::value(m_model->totals().of(types[i]), columns[c])) / (1024.0 * 1024.0);
             m_sets[i]->replace(c, mib);
             maxValue = std::max(maxValue, mib);
         }

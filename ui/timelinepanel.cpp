@@ -13,12 +13,13 @@
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace vmatlas::ui {
 
-TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
+TimelinePanel::TimelinePanel(QWidget *parent)
+    : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout();
@@ -44,8 +45,9 @@ TimelinePanel::TimelinePanel(QWidget *parent) : QWidget(parent)
     m_chart->addAxis(m_y, Qt::AlignLeft);
     const MapColors colors = MapColors::light();
     const char *names[] = { QT_TR_NOOP("Image"), QT_TR_NOOP("Mapped"), QT_TR_NOOP("Private"), QT_TR_NOOP("Total") };
-    const QColor seriesColors[] = { colors.type[std::size_t(RegionType::Image)], colors.type[std::size_t(RegionType::Mapped)],
-                                    colors.type[std::size_t(RegionType::Private)], QColor(90, 90, 90) };
+    const QColor seriesColors[]
+        = { colors.type[std::size_t(RegionType::Image)], colors.type[std::size_t(RegionType::Mapped)],
+              colors.type[std::size_t(RegionType::Private)], QColor(90, 90, 90) };
     for (int i = 0; i < 4; ++i) {
         m_series[i] = new QLineSeries(m_chart);
         m_series[i]->setName(tr(names[i]));
@@ -128,11 +130,14 @@ void TimelinePanel::rebuild()
     double maxY = 0.1;
     QPointF current;
     bool haveCurrent = false;
+    std::map<const Snapshot *, std::pair<SnapshotPtr, Totals>> kept;
     for (const SnapshotPtr &s : m_history) {
-        const Totals t = computeTotals(*s);
+        auto it = m_totals.find(s.get());
+        const Totals t = it != m_totals.end() ? it->second.second : computeTotals(*s);
+        kept.emplace(s.get(), std::make_pair(s, t));
         const double x = double(s->timestampMs);
         const double values[] = { value(t.of(RegionType::Image)), value(t.of(RegionType::Mapped)),
-                                  value(t.of(RegionType::Private)), value(t.all) };
+            value(t.of(RegionType::Private)), value(t.all) };
         for (int i = 0; i < 4; ++i) {
             points[i].append(QPointF(x, values[i]));
             maxY = std::max(maxY, values[i]);
@@ -142,6 +147,7 @@ void TimelinePanel::rebuild()
             haveCurrent = true;
         }
     }
+    m_totals = std::move(kept); // the snapshot pointers keep the keys valid
     for (int i = 0; i < 4; ++i)
         m_series[i]->replace(points[i]);
     m_marker->clear();
@@ -158,9 +164,12 @@ void TimelinePanel::rebuild()
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
         m_y->setRange(0, maxY * 1.1);
         m_y->applyNiceNumbers();
-        m_info->setText(tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
-                            .arg(QDateTime::fromMSecsSinceEpoch(m_history.front()->timestampMs).toString(QStringLiteral("hh:mm:ss")),
-                                 QDateTime::fromMSecsSinceEpoch(m_history.back()->timestampMs).toString(QStringLiteral("hh:mm:ss"))));
+        m_info->setText(
+            tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
+                .arg(
+                    QDateTime::fromMSecsSinceEpoch(m_history.front()->timestampMs).toString(QStringLiteral("hh:mm:ss")),
+                    QDateTime::fromMSecsSinceEpoch(m_history.back()->timestampMs)
+                        .toString(QStringLiteral("hh:mm:ss"))));
     } else {
         m_info->setText(tr("No scheduled snapshots yet"));
     }

@@ -5,6 +5,9 @@
 #include <QWidget>
 
 #include <deque>
+#include <map>
+
+#include "totals.h"
 
 class QComboBox;
 class QLabel;
@@ -25,7 +28,12 @@ class TimelinePanel : public QWidget
     Q_OBJECT
 
 public:
-    enum Metric { Committed, Rss, Swap };
+    enum Metric
+    {
+        Committed,
+        Rss,
+        Swap
+    };
     explicit TimelinePanel(QWidget *parent = nullptr);
     void setHistory(const std::deque<SnapshotPtr> &history);
     void setCurrent(SnapshotPtr snapshot); // marks the shown one
@@ -45,6 +53,8 @@ private:
     void rebuild();
 
     std::deque<SnapshotPtr> m_history;
+    // Totals per snapshot, computed once each: the history can hold hundreds of 60k-region snapshots.
+    std::map<const Snapshot *, std::pair<SnapshotPtr, Totals>> m_totals;
     SnapshotPtr m_current;
     std::vector<std::pair<std::int64_t, QString>> m_events;
     QComboBox *m_metric;

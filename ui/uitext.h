@@ -11,10 +11,14 @@ namespace vmatlas::ui {
 inline QString typeText(RegionType t)
 {
     switch (t) {
-    case RegionType::Image: return QCoreApplication::translate("Model", "Image");
-    case RegionType::Mapped: return QCoreApplication::translate("Model", "Mapped");
-    case RegionType::Private: return QCoreApplication::translate("Model", "Private");
-    case RegionType::Free: return QCoreApplication::translate("Model", "Free");
+    case RegionType::Image:
+        return QCoreApplication::translate("Model", "Image");
+    case RegionType::Mapped:
+        return QCoreApplication::translate("Model", "Mapped");
+    case RegionType::Private:
+        return QCoreApplication::translate("Model", "Private");
+    case RegionType::Free:
+        return QCoreApplication::translate("Model", "Free");
     }
     return {};
 }
@@ -22,9 +26,12 @@ inline QString typeText(RegionType t)
 inline QString stateText(RegionState s)
 {
     switch (s) {
-    case RegionState::Free: return QCoreApplication::translate("Model", "Free");
-    case RegionState::Reserved: return QCoreApplication::translate("Model", "Reserved");
-    case RegionState::Committed: return QCoreApplication::translate("Model", "Committed");
+    case RegionState::Free:
+        return QCoreApplication::translate("Model", "Free");
+    case RegionState::Reserved:
+        return QCoreApplication::translate("Model", "Reserved");
+    case RegionState::Committed:
+        return QCoreApplication::translate("Model", "Committed");
     }
     return {};
 }
@@ -32,11 +39,16 @@ inline QString stateText(RegionState s)
 inline QString pageStateText(PageState s)
 {
     switch (s) {
-    case PageState::None: return QCoreApplication::translate("Model", "not in RAM");
-    case PageState::File: return QCoreApplication::translate("Model", "file");
-    case PageState::Anon: return QCoreApplication::translate("Model", "anon");
-    case PageState::Swap: return QCoreApplication::translate("Model", "swap");
-    case PageState::Guard: return QCoreApplication::translate("Model", "guard");
+    case PageState::None:
+        return QCoreApplication::translate("Model", "not in RAM");
+    case PageState::File:
+        return QCoreApplication::translate("Model", "file");
+    case PageState::Anon:
+        return QCoreApplication::translate("Model", "anon");
+    case PageState::Swap:
+        return QCoreApplication::translate("Model", "swap");
+    case PageState::Guard:
+        return QCoreApplication::translate("Model", "guard");
     }
     return {};
 }

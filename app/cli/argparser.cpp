@@ -91,8 +91,7 @@ std::string ArgParser::optionsHelp() const
 bool parsePid(const std::string &text, long long &pid)
 {
     auto r = std::from_chars(text.data(), text.data() + text.size(), pid);
-    return !text.empty() && r.ec == std::errc() && r.ptr == text.data() + text.size() && pid > 0
-        && pid <= 0x7fffffff;
+    return !text.empty() && r.ec == std::errc() && r.ptr == text.data() + text.size() && pid > 0 && pid <= 0x7fffffff;
 }
 
 bool parseUnsigned(const std::string &text, unsigned long long &out, unsigned long long max)
@@ -120,8 +119,7 @@ bool parseSize(const std::string &text, int &width, int &height)
     if (x == std::string::npos)
         return false;
     unsigned long long w = 0, h = 0;
-    if (!parseUnsigned(text.substr(0, x), w, 16384) || !parseUnsigned(text.substr(x + 1), h, 16384) || w < 64
-        || h < 64)
+    if (!parseUnsigned(text.substr(0, x), w, 16384) || !parseUnsigned(text.substr(x + 1), h, 16384) || w < 64 || h < 64)
         return false;
     width = static_cast<int>(w);
     height = static_cast<int>(h);

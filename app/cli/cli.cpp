@@ -62,9 +62,8 @@ int usageError(Streams s, const std::string &command, const std::string &message
 Status writeOutput(Streams s, const std::string &path, const std::function<bool(const ChunkSink &)> &produce)
 {
     if (path == "-") {
-        bool ok = produce([&s](std::string_view chunk) {
-            return std::fwrite(chunk.data(), 1, chunk.size(), s.out) == chunk.size();
-        });
+        bool ok = produce(
+            [&s](std::string_view chunk) { return std::fwrite(chunk.data(), 1, chunk.size(), s.out) == chunk.size(); });
         if (!ok || std::fflush(s.out) != 0)
             return makeError(ErrorCode::Io, std::string("cannot write to standard output: ") + std::strerror(errno));
         return Ok {};
@@ -142,11 +141,12 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     p.addOption("--out", "DIR", "... into DIR/snapshot-0001.json, -0002 ...");
     p.addFlag("--help", "show this help");
     if (wantsHelp(args)) {
-        print(s.out, "Usage: vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]\n"
-                     "       vmatlas snapshot --pid PID --every MS --count N --out DIR\n\n"
-                     "Reads every region of the process's address space, with its counters. Without a file\n"
-                     "option, the CSV goes to standard output. Files are written whole or not at all.\n\n"
-                         + p.optionsHelp());
+        print(s.out,
+            "Usage: vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]\n"
+            "       vmatlas snapshot --pid PID --every MS --count N --out DIR\n\n"
+            "Reads every region of the process's address space, with its counters. Without a file\n"
+            "option, the CSV goes to standard output. Files are written whole or not at all.\n\n"
+                + p.optionsHelp());
         return ExitOk;
     }
     if (!p.parse(args))
@@ -281,10 +281,11 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     p.addFlag("--help", "show this help");
     if (wantsHelp(args)) {
-        print(s.out, "Usage: vmatlas pages --pid PID --range START-END [--csv FILE]\n\n"
-                     "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
-                     "backed by a file or shared section), anon (in RAM, private), swap or guard.\n\n"
-                         + p.optionsHelp());
+        print(s.out,
+            "Usage: vmatlas pages --pid PID --range START-END [--csv FILE]\n\n"
+            "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
+            "backed by a file or shared section), anon (in RAM, private), swap or guard.\n\n"
+                + p.optionsHelp());
         return ExitOk;
     }
     if (!p.parse(args))
@@ -298,7 +299,8 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
-        return usageError(s, "pages", "--range takes START-END in hex with START < END, e.g. 0x7f0000000000-0x7f0000010000");
+        return usageError(
+            s, "pages", "--range takes START-END in hex with START < END, e.g. 0x7f0000000000-0x7f0000010000");
     std::string out = p.value("--csv").value_or("-");
     auto st = checkWritable(out);
     if (!st)
@@ -332,9 +334,10 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
     p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable");
     p.addFlag("--help", "show this help");
     if (wantsHelp(args)) {
-        print(s.out, "Usage: vmatlas ps [--csv]\n\nLists processes with an address space. A '-' in the ACCESS "
-                     "column marks one\nwhose memory this user cannot read (ptrace-read access).\n\n"
-                         + p.optionsHelp());
+        print(s.out,
+            "Usage: vmatlas ps [--csv]\n\nLists processes with an address space. A '-' in the ACCESS "
+            "column marks one\nwhose memory this user cannot read (ptrace-read access).\n\n"
+                + p.optionsHelp());
         return ExitOk;
     }
     if (!p.parse(args))
@@ -358,12 +361,12 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         }
     } else {
         char line[160];
-        std::snprintf(line, sizeof line, "%8s %-12s %9s %-6s %-16s %s\n", "PID", "USER", "RSS", "ACCESS", "NAME",
-                      "COMMAND");
+        std::snprintf(
+            line, sizeof line, "%8s %-12s %9s %-6s %-16s %s\n", "PID", "USER", "RSS", "ACCESS", "NAME", "COMMAND");
         out += line;
         for (const ProcessInfo &pi : *list) {
             std::snprintf(line, sizeof line, "%8lld %-12.12s %9s %-6s %-16.16s ", static_cast<long long>(pi.pid),
-                          pi.user.c_str(), human(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
+                pi.user.c_str(), human(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
             out += line;
             std::string cmd = pi.commandLine.substr(0, 200);
             for (char &c : cmd)
@@ -384,9 +387,10 @@ int cmdDiff(const std::vector<std::string> &args, Streams s)
     p.addFlag("--csv", "CSV output (columns in the README)");
     p.addFlag("--help", "show this help");
     if (wantsHelp(args)) {
-        print(s.out, "Usage: vmatlas diff A.json B.json [--csv]\n\nRegions added, removed and changed (bounds, "
-                     "protection, state, type, path, counters)\nfrom snapshot A to snapshot B.\n\n"
-                         + p.optionsHelp());
+        print(s.out,
+            "Usage: vmatlas diff A.json B.json [--csv]\n\nRegions added, removed and changed (bounds, "
+            "protection, state, type, path, counters)\nfrom snapshot A to snapshot B.\n\n"
+                + p.optionsHelp());
         return ExitOk;
     }
     if (!p.parse(args))
@@ -414,11 +418,12 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
     p.addOption("--size", "BYTES", "the lab's main size (a whole number of pages, at most 1 GiB)");
     p.addFlag("--help", "show this help");
     if (wantsHelp(args)) {
-        print(s.out, "Usage: vmatlas lab --list\n       vmatlas lab NAME --out DIR [--size BYTES]\n\n"
-                     "Runs a teaching lab in a lab target process, every step, printing 'step K: WHAT HAPPENED' and\n"
-                     "writing DIR/step-K.csv (the target's regions), DIR/step-K-pages.csv (pages of the lab's region)\n"
-                     "and DIR/step-K.png; labs with a second process add step-K-b.csv and step-K-b-pages.csv.\n\n"
-                         + p.optionsHelp());
+        print(s.out,
+            "Usage: vmatlas lab --list\n       vmatlas lab NAME --out DIR [--size BYTES]\n\n"
+            "Runs a teaching lab in a lab target process, every step, printing 'step K: WHAT HAPPENED' and\n"
+            "writing DIR/step-K.csv (the target's regions), DIR/step-K-pages.csv (pages of the lab's region)\n"
+            "and DIR/step-K.png; labs with a second process add step-K-b.csv and step-K-b-pages.csv.\n\n"
+                + p.optionsHelp());
         return ExitOk;
     }
     if (!p.parse(args))
@@ -453,7 +458,8 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec || !std::filesystem::is_directory(dir))
-        return fail(s, makeError(ErrorCode::Io, "cannot create the folder " + dir + (ec ? ": " + ec.message() : std::string())));
+        return fail(s,
+            makeError(ErrorCode::Io, "cannot create the folder " + dir + (ec ? ": " + ec.message() : std::string())));
     auto session = LabSession::start(p.positional()[0], currentExecutable(), options);
     if (!session)
         return fail(s, session.error());
@@ -472,7 +478,8 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
             auto snap = readSnapshot(pid);
             if (!snap)
                 return snap.error();
-            auto st = writeFileAtomically(base + suffix + ".csv", [&](const ChunkSink &sink) { return writeRegionsCsv(*snap, sink); });
+            auto st = writeFileAtomically(
+                base + suffix + ".csv", [&](const ChunkSink &sink) { return writeRegionsCsv(*snap, sink); });
             if (!st)
                 return st;
             std::vector<PageInfo> pages;

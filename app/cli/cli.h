@@ -5,14 +5,15 @@
 
 #include <cstdio>
 #include <functional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vmatlas::cli {
 
 // Exit codes of the CLI (documented in the README).
-enum ExitCode {
+enum ExitCode
+{
     ExitOk = 0,
     ExitFailure = 1, // anything else
     ExitUsage = 2, // bad arguments
@@ -37,8 +38,8 @@ int run(const std::vector<std::string> &args, Streams streams = {});
 
 // The GUI library renders PNGs; it registers itself here when it is linked (the CLI stays Qt-free).
 // highlight: a range to outline on the map (start == end: none).
-using PngRenderer = std::function<Status(const Snapshot &, const std::string &path, int width, int height,
-                                         std::pair<Address, Address> highlight)>;
+using PngRenderer = std::function<Status(
+    const Snapshot &, const std::string &path, int width, int height, std::pair<Address, Address> highlight)>;
 void setPngRenderer(PngRenderer renderer);
 
 // Subcommands added by other parts (the labs), with their one-line help.

@@ -86,322 +86,396 @@ std::vector<LabDefinition> buildLabs()
 
     // 1. Reserve and commit.
     labs.push_back({ "reserve-commit", QT_TRANSLATE_NOOP("Lab", "Reserve and commit"),
-        QT_TRANSLATE_NOOP("Lab", "Address space and memory are different things. A process can reserve a range of addresses without any memory "
-        "behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first "
-        "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
-        "mmap(PROT_NONE) and mprotect."),
+        QT_TRANSLATE_NOOP("Lab",
+            "Address space and memory are different things. A process can reserve a range of addresses without any "
+            "memory "
+            "behind it, commit part of it to make it usable, and only then do pages get RAM, one by one, when first "
+            "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
+            "mmap(PROT_NONE) and mprotect."),
         {} });
     auto &rc = labs.back().steps;
-    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"), QT_TRANSLATE_NOOP("Lab", "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
-                   "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       auto a = callAddress(s.a(), "reserve " + std::to_string(s.size()));
-                       if (!a)
-                           return a.error();
-                       s.vars["base"] = hex(*a);
-                       return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a, *a + s.size() };
-                   } });
-    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"), QT_TRANSLATE_NOOP("Lab", "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
-                   "Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: "
-                   "VirtualAlloc(MEM_COMMIT)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address base = s.address("base");
-                       const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
-                       TRY(s.a().call("protect " + hex(base) + " " + std::to_string(q) + " rw"));
-                       s.vars["committed"] = std::to_string(q);
-                       return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": " + pageSummary(s.pidA(), base, base + q),
-                                              base, base + s.size() };
-                   } });
-    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch some pages"), QT_TRANSLATE_NOOP("Lab", "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
-                   "turn from none to anon: private memory in RAM."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address base = s.address("base");
-                       const std::uint64_t q = std::stoull(s.vars["committed"]);
-                       const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
-                       TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
-                       return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + pageSummary(s.pidA(), base, base + q),
-                                              base, base + s.size() };
-                   } });
-    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"), QT_TRANSLATE_NOOP("Lab", "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
-                   "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address base = s.address("base");
-                       TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
-                       return LabStepResult { "decommitted: " + pageSummary(s.pidA(), base, base + s.size()) + ", Reserved again",
-                                              base, base + s.size() };
-                   } });
-    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Release"), QT_TRANSLATE_NOOP("Lab", "munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address base = s.address("base");
-                       TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
-                       return LabStepResult { "released " + size(s.size()) + " at " + hex(base) + ": Free", base, base + s.size() };
-                   } });
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"),
+        QT_TRANSLATE_NOOP("Lab",
+            "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
+            "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            auto a = callAddress(s.a(), "reserve " + std::to_string(s.size()));
+            if (!a)
+                return a.error();
+            s.vars["base"] = hex(*a);
+            return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a,
+                *a + s.size() };
+        } });
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"),
+        QT_TRANSLATE_NOOP("Lab",
+            "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
+            "Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: "
+            "VirtualAlloc(MEM_COMMIT)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address base = s.address("base");
+            const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
+            TRY(s.a().call("protect " + hex(base) + " " + std::to_string(q) + " rw"));
+            s.vars["committed"] = std::to_string(q);
+            return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": "
+                    + pageSummary(s.pidA(), base, base + q),
+                base, base + s.size() };
+        } });
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch some pages"),
+        QT_TRANSLATE_NOOP("Lab",
+            "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
+            "turn from none to anon: private memory in RAM."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address base = s.address("base");
+            const std::uint64_t q = std::stoull(s.vars["committed"]);
+            const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
+            TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
+            return LabStepResult { "touched " + std::to_string(t / s.pageSize())
+                    + " pages: " + pageSummary(s.pidA(), base, base + q),
+                base, base + s.size() };
+        } });
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"),
+        QT_TRANSLATE_NOOP("Lab",
+            "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
+            "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address base = s.address("base");
+            TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
+            return LabStepResult { "decommitted: " + pageSummary(s.pidA(), base, base + s.size()) + ", Reserved again",
+                base, base + s.size() };
+        } });
+    rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Release"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "munmap hands the addresses back: the range is Free. Windows: VirtualFree(MEM_RELEASE)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address base = s.address("base");
+            TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
+            return LabStepResult { "released " + size(s.size()) + " at " + hex(base) + ": Free", base,
+                base + s.size() };
+        } });
 
     // 2. Shared section.
     labs.push_back({ "shared-section", QT_TRANSLATE_NOOP("Lab", "A section shared by two processes"),
-        QT_TRANSLATE_NOOP("Lab", "A section is memory with a name that several processes can map: what one writes, the others read, because "
-        "their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps "
-        "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
-        "descriptor. A view's rights never exceed what it was opened with."),
+        QT_TRANSLATE_NOOP("Lab",
+            "A section is memory with a name that several processes can map: what one writes, the others read, because "
+            "their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and "
+            "maps "
+            "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
+            "descriptor. A view's rights never exceed what it was opened with."),
         {} });
     auto &ss = labs.back().steps;
-    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Create the section in A"), QT_TRANSLATE_NOOP("Lab", "memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM "
-                   "yet. Windows: CreateFileMapping + MapViewOfFile."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       auto r = s.a().call("section-create vmatlas-lab-section " + std::to_string(s.size()));
-                       if (!r)
-                           return r.error();
-                       if (r->size() < 2)
-                           return makeError(ErrorCode::Io, "section-create answered too little");
-                       s.vars["a"] = (*r)[0];
-                       s.vars["fd"] = (*r)[1];
-                       const Address a = s.address("a");
-                       return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID " + std::to_string(s.pidA()) + ") at " + hex(a),
-                                              a, a + s.size() };
-                   } });
-    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Write in A"), QT_TRANSLATE_NOOP("Lab", "A writes a message in the first page: that page gets RAM, counted as file (a shared "
-                   "section's pages live in the page cache, like a file's)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a");
-                       TRY(s.a().call("poke " + hex(a) + " " + toHex("Hello from A")));
-                       return LabStepResult { "A wrote \"Hello from A\" at " + hex(a) + ": " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
-                   } });
-    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Map it in B and read"), QT_TRANSLATE_NOOP("Lab", "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
-                   "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       if (!s.b())
-                           TRY(s.startB());
-                       auto b = callAddress(*s.b(), "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size()) + " rw");
-                       if (!b)
-                           return b.error();
-                       s.vars["b"] = hex(*b);
-                       auto peek = s.b()->call("peek " + hex(*b) + " 12");
-                       if (!peek)
-                           return peek.error();
-                       std::string text;
-                       fromHex(peek->at(0), text);
-                       const Address a = s.address("a");
-                       const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
-                       LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b) + " and read \"" + text
-                                               + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS " + std::to_string(pss / 1024) + " kB",
-                                           a, a + s.size(), *b, *b + s.size() };
-                       return res;
-                   } });
-    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "B writes, A reads"), QT_TRANSLATE_NOOP("Lab", "B writes a reply into the same page; A reads it at once: one set of pages, two views."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a"), b = s.address("b");
-                       TRY(s.b()->call("poke " + hex(b + 64) + " " + toHex("Reply from B")));
-                       auto peek = s.a().call("peek " + hex(a + 64) + " 12");
-                       if (!peek)
-                           return peek.error();
-                       std::string text;
-                       fromHex(peek->at(0), text);
-                       return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + text + "\"", a, a + s.size(), b, b + s.size() };
-                   } });
-    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"), QT_TRANSLATE_NOOP("Lab", "B maps a second view, read-only, and tries to write through it (in a disposable child "
-                   "process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it "
-                   "was opened with (FILE_MAP_READ on Windows)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       auto ro = callAddress(*s.b(), "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size()) + " ro");
-                       if (!ro)
-                           return ro.error();
-                       auto r = s.b()->call("try-write " + hex(*ro));
-                       if (!r)
-                           return r.error();
-                       const bool fault = !r->empty() && (*r)[0] == "fault";
-                       const Address a = s.address("a");
-                       return LabStepResult { fault ? "access violation: the view at " + hex(*ro) + " is read-only; the write was refused"
-                                                    : "the write through the read-only view went through (unexpected)",
-                                              a, a + s.size(), *ro, *ro + s.size() };
-                   } });
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Create the section in A"),
+        QT_TRANSLATE_NOOP("Lab",
+            "memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM "
+            "yet. Windows: CreateFileMapping + MapViewOfFile."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            auto r = s.a().call("section-create vmatlas-lab-section " + std::to_string(s.size()));
+            if (!r)
+                return r.error();
+            if (r->size() < 2)
+                return makeError(ErrorCode::Io, "section-create answered too little");
+            s.vars["a"] = (*r)[0];
+            s.vars["fd"] = (*r)[1];
+            const Address a = s.address("a");
+            return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID "
+                    + std::to_string(s.pidA()) + ") at " + hex(a),
+                a, a + s.size() };
+        } });
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Write in A"),
+        QT_TRANSLATE_NOOP("Lab",
+            "A writes a message in the first page: that page gets RAM, counted as file (a shared "
+            "section's pages live in the page cache, like a file's)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a");
+            TRY(s.a().call("poke " + hex(a) + " " + toHex("Hello from A")));
+            return LabStepResult {
+                "A wrote \"Hello from A\" at " + hex(a) + ": " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size()
+            };
+        } });
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Map it in B and read"),
+        QT_TRANSLATE_NOOP("Lab",
+            "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
+            "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            if (!s.b())
+                TRY(s.startB());
+            auto b = callAddress(*s.b(),
+                "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size())
+                    + " rw");
+            if (!b)
+                return b.error();
+            s.vars["b"] = hex(*b);
+            auto peek = s.b()->call("peek " + hex(*b) + " 12");
+            if (!peek)
+                return peek.error();
+            std::string text;
+            fromHex(peek->at(0), text);
+            const Address a = s.address("a");
+            const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
+            LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b)
+                    + " and read \"" + text + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS "
+                    + std::to_string(pss / 1024) + " kB",
+                a, a + s.size(), *b, *b + s.size() };
+            return res;
+        } });
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "B writes, A reads"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "B writes a reply into the same page; A reads it at once: one set of pages, two views."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a"), b = s.address("b");
+            TRY(s.b()->call("poke " + hex(b + 64) + " " + toHex("Reply from B")));
+            auto peek = s.a().call("peek " + hex(a + 64) + " 12");
+            if (!peek)
+                return peek.error();
+            std::string text;
+            fromHex(peek->at(0), text);
+            return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + text + "\"", a, a + s.size(), b,
+                b + s.size() };
+        } });
+    ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"),
+        QT_TRANSLATE_NOOP("Lab",
+            "B maps a second view, read-only, and tries to write through it (in a disposable child "
+            "process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it "
+            "was opened with (FILE_MAP_READ on Windows)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            auto ro = callAddress(*s.b(),
+                "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size())
+                    + " ro");
+            if (!ro)
+                return ro.error();
+            auto r = s.b()->call("try-write " + hex(*ro));
+            if (!r)
+                return r.error();
+            const bool fault = !r->empty() && (*r)[0] == "fault";
+            const Address a = s.address("a");
+            return LabStepResult { fault
+                    ? "access violation: the view at " + hex(*ro) + " is read-only; the write was refused"
+                    : "the write through the read-only view went through (unexpected)",
+                a, a + s.size(), *ro, *ro + s.size() };
+        } });
 
     // 3. Copy-on-write of a file view.
     labs.push_back({ "copy-on-write", QT_TRANSLATE_NOOP("Lab", "Copy-on-write: a private view of a file"),
-        QT_TRANSLATE_NOOP("Lab", "A file mapped privately shares the file's pages until the process writes: then that one page is copied and the "
-        "copy becomes the process's own memory. The file on disk never changes. Windows calls this protection "
-        "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only."),
+        QT_TRANSLATE_NOOP("Lab",
+            "A file mapped privately shares the file's pages until the process writes: then that one page is copied "
+            "and the "
+            "copy becomes the process's own memory. The file on disk never changes. Windows calls this protection "
+            "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only."),
         {} });
     auto &cw = labs.back().steps;
-    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Map a file privately"), QT_TRANSLATE_NOOP("Lab", "mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is "
-                   "read yet."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const std::string path = s.tempDir() + "/copy-on-write.dat";
-                       std::string data(s.size(), '\0');
-                       for (std::size_t i = 0; i < data.size(); ++i)
-                           data[i] = char('a' + (i / s.pageSize()) % 26);
-                       TRY(writeFileAtomically(path, data));
-                       s.vars["file"] = path;
-                       auto a = callAddress(s.a(), "map-file-private " + path + " " + std::to_string(s.size()));
-                       if (!a)
-                           return a.error();
-                       s.vars["a"] = hex(*a);
-                       // Pages may be mapped already by read-ahead; start from none.
-                       TRY(s.a().call("drop " + hex(*a) + " " + std::to_string(s.size())));
-                       return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
-                                              *a, *a + s.size() };
-                   } });
-    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"), QT_TRANSLATE_NOOP("Lab", "Reading brings the file's pages in: they are file pages, shared with the page cache."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a");
-                       TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
-                       return LabStepResult { "read all pages: " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
-                   } });
-    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to page 2"), QT_TRANSLATE_NOOP("Lab", "A write to the second page copies it: that page alone becomes anon, the process's own; "
-                   "the others stay file. The bytes on disk are unchanged."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a");
-                       const Address page = a + (s.size() > s.pageSize() ? s.pageSize() : 0);
-                       auto before = readWholeFile(s.vars["file"]);
-                       TRY(s.a().call("poke " + hex(page) + " " + toHex("written by the process")));
-                       auto after = readWholeFile(s.vars["file"]);
-                       const bool same = before && after && *before == *after;
-                       return LabStepResult { "wrote at " + hex(page) + ": " + pageSummary(s.pidA(), a, a + s.size())
-                                                  + (same ? "; the file on disk is unchanged" : "; the file on disk CHANGED"),
-                                              a, a + s.size() };
-                   } });
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Map a file privately"),
+        QT_TRANSLATE_NOOP("Lab",
+            "mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is "
+            "read yet."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const std::string path = s.tempDir() + "/copy-on-write.dat";
+            std::string data(s.size(), '\0');
+            for (std::size_t i = 0; i < data.size(); ++i)
+                data[i] = char('a' + (i / s.pageSize()) % 26);
+            TRY(writeFileAtomically(path, data));
+            s.vars["file"] = path;
+            auto a = callAddress(s.a(), "map-file-private " + path + " " + std::to_string(s.size()));
+            if (!a)
+                return a.error();
+            s.vars["a"] = hex(*a);
+            // Pages may be mapped already by read-ahead; start from none.
+            TRY(s.a().call("drop " + hex(*a) + " " + std::to_string(s.size())));
+            return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": "
+                    + pageSummary(s.pidA(), *a, *a + s.size()),
+                *a, *a + s.size() };
+        } });
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "Reading brings the file's pages in: they are file pages, shared with the page cache."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a");
+            TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
+            return LabStepResult { "read all pages: " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
+        } });
+    cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to page 2"),
+        QT_TRANSLATE_NOOP("Lab",
+            "A write to the second page copies it: that page alone becomes anon, the process's own; "
+            "the others stay file. The bytes on disk are unchanged."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a");
+            const Address page = a + (s.size() > s.pageSize() ? s.pageSize() : 0);
+            auto before = readWholeFile(s.vars["file"]);
+            TRY(s.a().call("poke " + hex(page) + " " + toHex("written by the process")));
+            auto after = readWholeFile(s.vars["file"]);
+            const bool same = before && after && *before == *after;
+            return LabStepResult { "wrote at " + hex(page) + ": " + pageSummary(s.pidA(), a, a + s.size())
+                    + (same ? "; the file on disk is unchanged" : "; the file on disk CHANGED"),
+                a, a + s.size() };
+        } });
 
     // 4. Copy-on-write after fork.
     labs.push_back({ "fork-cow", QT_TRANSLATE_NOOP("Lab", "Copy-on-write after fork()"),
-        QT_TRANSLATE_NOOP("Lab", "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied "
-        "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not."),
+        QT_TRANSLATE_NOOP("Lab",
+            "fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is "
+            "copied "
+            "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is "
+            "not."),
         {}, false });
     auto &fc = labs.back().steps;
-    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "Write some pages"), QT_TRANSLATE_NOOP("Lab", "The parent allocates private memory and writes every page: anon pages, exclusive to it."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       auto a = callAddress(s.a(), "allocate " + std::to_string(s.size()));
-                       if (!a)
-                           return a.error();
-                       TRY(s.a().call("touch " + hex(*a) + " " + std::to_string(s.size())));
-                       s.vars["a"] = hex(*a);
-                       return LabStepResult { "wrote " + std::to_string(s.size() / s.pageSize()) + " pages at " + hex(*a) + ": " + pageSummary(s.pidA(), *a, *a + s.size()),
-                                              *a, *a + s.size() };
-                   } });
-    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "fork()"), QT_TRANSLATE_NOOP("Lab", "After fork the child maps the very same pages: they are no longer exclusive to either process."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       auto r = s.a().call("fork-hold");
-                       if (!r)
-                           return r.error();
-                       s.vars["child"] = r->at(0);
-                       const Address a = s.address("a");
-                       auto pages = readPages(s.pidA(), a, a + s.size());
-                       std::size_t exclusive = 0;
-                       if (pages)
-                           for (const PageInfo &p : *pages)
-                               exclusive += p.exclusive;
-                       return LabStepResult { "forked child PID " + r->at(0) + "; the parent's pages exclusive: " + std::to_string(exclusive) + " of "
-                                                  + std::to_string(s.size() / s.pageSize()),
-                                              a, a + s.size(), a, a + s.size() };
-                   } });
-    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "The child writes one page"), QT_TRANSLATE_NOOP("Lab", "The child's write copies that page: the child gets its own copy and the parent's "
-                   "page is exclusive again. The other pages stay shared."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a");
-                       const Address page = a + (s.size() > 2 * s.pageSize() ? 2 * s.pageSize() : 0);
-                       TRY(s.a().call("child-touch " + hex(page) + " " + std::to_string(s.pageSize())));
-                       auto pages = readPages(s.pidA(), a, a + s.size());
-                       std::size_t exclusive = 0;
-                       if (pages)
-                           for (const PageInfo &p : *pages)
-                               exclusive += p.exclusive;
-                       return LabStepResult { "the child wrote at " + hex(page) + "; the parent's exclusive pages: " + std::to_string(exclusive),
-                                              a, a + s.size(), a, a + s.size() };
-                   } });
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "Write some pages"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "The parent allocates private memory and writes every page: anon pages, exclusive to it."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            auto a = callAddress(s.a(), "allocate " + std::to_string(s.size()));
+            if (!a)
+                return a.error();
+            TRY(s.a().call("touch " + hex(*a) + " " + std::to_string(s.size())));
+            s.vars["a"] = hex(*a);
+            return LabStepResult { "wrote " + std::to_string(s.size() / s.pageSize()) + " pages at " + hex(*a) + ": "
+                    + pageSummary(s.pidA(), *a, *a + s.size()),
+                *a, *a + s.size() };
+        } });
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "fork()"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "After fork the child maps the very same pages: they are no longer exclusive to either process."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            auto r = s.a().call("fork-hold");
+            if (!r)
+                return r.error();
+            s.vars["child"] = r->at(0);
+            const Address a = s.address("a");
+            auto pages = readPages(s.pidA(), a, a + s.size());
+            std::size_t exclusive = 0;
+            if (pages)
+                for (const PageInfo &p : *pages)
+                    exclusive += p.exclusive;
+            return LabStepResult { "forked child PID " + r->at(0) + "; the parent's pages exclusive: "
+                    + std::to_string(exclusive) + " of " + std::to_string(s.size() / s.pageSize()),
+                a, a + s.size(), a, a + s.size() };
+        } });
+    fc.push_back({ QT_TRANSLATE_NOOP("Lab", "The child writes one page"),
+        QT_TRANSLATE_NOOP("Lab",
+            "The child's write copies that page: the child gets its own copy and the parent's "
+            "page is exclusive again. The other pages stay shared."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a");
+            const Address page = a + (s.size() > 2 * s.pageSize() ? 2 * s.pageSize() : 0);
+            TRY(s.a().call("child-touch " + hex(page) + " " + std::to_string(s.pageSize())));
+            auto pages = readPages(s.pidA(), a, a + s.size());
+            std::size_t exclusive = 0;
+            if (pages)
+                for (const PageInfo &p : *pages)
+                    exclusive += p.exclusive;
+            return LabStepResult { "the child wrote at " + hex(page)
+                    + "; the parent's exclusive pages: " + std::to_string(exclusive),
+                a, a + s.size(), a, a + s.size() };
+        } });
 
     // 5. The page file.
     labs.push_back({ "page-out", QT_TRANSLATE_NOOP("Lab", "The page file (swap)"),
-        QT_TRANSLATE_NOOP("Lab", "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file "
-        "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped "
-        "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
+        QT_TRANSLATE_NOOP("Lab",
+            "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page "
+            "file "
+            "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply "
+            "dropped "
+            "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
         {}, false });
     auto &po = labs.back().steps;
-    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"), QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       // One range: anon pages first, the file's pages after them.
-                       auto base = callAddress(s.a(), "reserve " + std::to_string(2 * s.size()));
-                       if (!base)
-                           return base.error();
-                       const Address a = *base, f = *base + s.size();
-                       TRY(s.a().call("protect " + hex(a) + " " + std::to_string(s.size()) + " rw"));
-                       TRY(s.a().call("touch " + hex(a) + " " + std::to_string(s.size())));
-                       const std::string path = s.tempDir() + "/page-out.dat";
-                       TRY(writeFileAtomically(path, std::string(s.size(), 'p')));
-                       TRY(s.a().call("map-file-fixed " + hex(f) + " " + path + " " + std::to_string(s.size())));
-                       TRY(s.a().call("read " + hex(f) + " " + std::to_string(s.size())));
-                       s.vars["a"] = hex(a);
-                       s.vars["f"] = hex(f);
-                       return LabStepResult { "anon at " + hex(a) + ": " + pageSummary(s.pidA(), a, f) + "; file at " + hex(f) + ": "
-                                                  + pageSummary(s.pidA(), f, f + s.size()),
-                                              a, f + s.size() };
-                   } });
-    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"), QT_TRANSLATE_NOOP("Lab", "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
-                   "Clean file pages are dropped either way (none). This lab never creates or enables swap."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a"), f = s.address("f");
-                       auto swap = s.a().call("swap-total");
-                       const bool hasSwap = swap && !swap->empty() && (*swap)[0] != "0";
-                       TRY(s.a().call("pageout " + hex(a) + " " + std::to_string(2 * s.size())));
-                       return LabStepResult { std::string(hasSwap ? "this machine has swap: " : "this machine has no swap: anon pages cannot leave RAM; ")
-                                                  + "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
-                                              a, f + s.size() };
-                   } });
-    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch them again"), QT_TRANSLATE_NOOP("Lab", "Reading the pages again brings them back: file pages from the file, swapped pages from swap."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address a = s.address("a"), f = s.address("f");
-                       TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
-                       return LabStepResult { "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
-                                              a, f + s.size() };
-                   } });
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"),
+        QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            // One range: anon pages first, the file's pages after them.
+            auto base = callAddress(s.a(), "reserve " + std::to_string(2 * s.size()));
+            if (!base)
+                return base.error();
+            const Address a = *base, f = *base + s.size();
+            TRY(s.a().call("protect " + hex(a) + " " + std::to_string(s.size()) + " rw"));
+            TRY(s.a().call("touch " + hex(a) + " " + std::to_string(s.size())));
+            const std::string path = s.tempDir() + "/page-out.dat";
+            TRY(writeFileAtomically(path, std::string(s.size(), 'p')));
+            TRY(s.a().call("map-file-fixed " + hex(f) + " " + path + " " + std::to_string(s.size())));
+            TRY(s.a().call("read " + hex(f) + " " + std::to_string(s.size())));
+            s.vars["a"] = hex(a);
+            s.vars["f"] = hex(f);
+            return LabStepResult { "anon at " + hex(a) + ": " + pageSummary(s.pidA(), a, f) + "; file at " + hex(f)
+                    + ": " + pageSummary(s.pidA(), f, f + s.size()),
+                a, f + s.size() };
+        } });
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"),
+        QT_TRANSLATE_NOOP("Lab",
+            "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
+            "Clean file pages are dropped either way (none). This lab never creates or enables swap."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a"), f = s.address("f");
+            auto swap = s.a().call("swap-total");
+            const bool hasSwap = swap && !swap->empty() && (*swap)[0] != "0";
+            TRY(s.a().call("pageout " + hex(a) + " " + std::to_string(2 * s.size())));
+            return LabStepResult { std::string(hasSwap ? "this machine has swap: "
+                                                       : "this machine has no swap: anon pages cannot leave RAM; ")
+                    + "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
+                a, f + s.size() };
+        } });
+    po.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch them again"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "Reading the pages again brings them back: file pages from the file, swapped pages from swap."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address a = s.address("a"), f = s.address("f");
+            TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
+            return LabStepResult { "anon: " + pageSummary(s.pidA(), a, f)
+                    + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
+                a, f + s.size() };
+        } });
 
     // 6. Images are shared.
     labs.push_back({ "image-sharing", QT_TRANSLATE_NOOP("Lab", "Images are shared"),
-        QT_TRANSLATE_NOOP("Lab", "Two processes running the same program map the same file: its code pages are in RAM once, shared, so each "
-        "process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a "
-        "process that writes to it gets its own copy of that page, and the other keeps the file's."),
+        QT_TRANSLATE_NOOP("Lab",
+            "Two processes running the same program map the same file: its code pages are in RAM once, shared, so each "
+            "process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a "
+            "process that writes to it gets its own copy of that page, and the other keeps the file's."),
         {} });
     auto &is = labs.back().steps;
-    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"), QT_TRANSLATE_NOOP("Lab", "A second copy of the same program starts. Both map the same executable file as Image."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       if (!s.b())
-                           TRY(s.startB());
-                       auto data = callAddress(s.a(), "image-data");
-                       auto dataB = callAddress(*s.b(), "image-data");
-                       if (!data || !dataB)
-                           return makeError(ErrorCode::Io, "the lab targets did not say where their data is");
-                       s.vars["data"] = hex(*data);
-                       s.vars["dataB"] = hex(*dataB);
-                       auto snap = readSnapshot(s.pidA());
-                       if (!snap)
-                           return snap.error();
-                       std::uint64_t rss = 0, pss = 0;
-                       Address codeStart = 0, codeEnd = 0;
-                       for (const Region &r : snap->regions) {
-                           if (r.labelKind == LabelKind::Program) {
-                               rss += r.counter(Counter::Rss);
-                               pss += r.counter(Counter::Pss);
-                               if (r.protection.execute && !codeStart) {
-                                   codeStart = r.start;
-                                   codeEnd = r.end;
-                               }
-                           }
-                       }
-                       s.vars["code"] = hex(codeStart);
-                       s.vars["codeEnd"] = hex(codeEnd);
-                       return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
-                                                  + ") run the same program; in A its image has RSS " + std::to_string(rss / 1024) + " kB, PSS "
-                                                  + std::to_string(pss / 1024) + " kB",
-                                              codeStart, codeEnd, codeStart, codeEnd };
-                   } });
-    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"), QT_TRANSLATE_NOOP("Lab", "A writes to a variable in the program's data segment: that page is "
-                   "copied (anon) in A, while B still maps the file's page."),
-                   [](LabSession &s) -> Result<LabStepResult> {
-                       const Address d = s.address("data"), db = s.address("dataB");
-                       TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));
-                       TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
-                       TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
-                       return LabStepResult { "A wrote to its data at " + hex(d) + ": A " + pageSummary(s.pidA(), d, d + kLabImageDataSize) + "; B "
-                                                  + pageSummary(s.pidB(), db, db + kLabImageDataSize),
-                                              d, d + kLabImageDataSize, db, db + kLabImageDataSize };
-                   } });
+    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"),
+        QT_TRANSLATE_NOOP(
+            "Lab", "A second copy of the same program starts. Both map the same executable file as Image."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            if (!s.b())
+                TRY(s.startB());
+            auto data = callAddress(s.a(), "image-data");
+            auto dataB = callAddress(*s.b(), "image-data");
+            if (!data || !dataB)
+                return makeError(ErrorCode::Io, "the lab targets did not say where their data is");
+            s.vars["data"] = hex(*data);
+            s.vars["dataB"] = hex(*dataB);
+            auto snap = readSnapshot(s.pidA());
+            if (!snap)
+                return snap.error();
+            std::uint64_t rss = 0, pss = 0;
+            Address codeStart = 0, codeEnd = 0;
+            for (const Region &r : snap->regions) {
+                if (r.labelKind == LabelKind::Program) {
+                    rss += r.counter(Counter::Rss);
+                    pss += r.counter(Counter::Pss);
+                    if (r.protection.execute && !codeStart) {
+                        codeStart = r.start;
+                        codeEnd = r.end;
+                    }
+                }
+            }
+            s.vars["code"] = hex(codeStart);
+            s.vars["codeEnd"] = hex(codeEnd);
+            return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
+                    + ") run the same program; in A its image has RSS " + std::to_string(rss / 1024) + " kB, PSS "
+                    + std::to_string(pss / 1024) + " kB",
+                codeStart, codeEnd, codeStart, codeEnd };
+        } });
+    is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"),
+        QT_TRANSLATE_NOOP("Lab",
+            "A writes to a variable in the program's data segment: that page is "
+            "copied (anon) in A, while B still maps the file's page."),
+        [](LabSession &s) -> Result<LabStepResult> {
+            const Address d = s.address("data"), db = s.address("dataB");
+            TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));
+            TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
+            TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
+            return LabStepResult { "A wrote to its data at " + hex(d) + ": A "
+                    + pageSummary(s.pidA(), d, d + kLabImageDataSize) + "; B "
+                    + pageSummary(s.pidB(), db, db + kLabImageDataSize),
+                d, d + kLabImageDataSize, db, db + kLabImageDataSize };
+        } });
     return labs;
 }
 
@@ -412,7 +486,8 @@ const std::vector<LabDefinition> &allLabs()
     static const std::vector<LabDefinition> labs = [] {
         std::vector<LabDefinition> all = buildLabs();
         if (platformName() == "windows")
-            all.erase(std::remove_if(all.begin(), all.end(), [](const LabDefinition &l) { return !l.onWindows; }), all.end());
+            all.erase(
+                std::remove_if(all.begin(), all.end(), [](const LabDefinition &l) { return !l.onWindows; }), all.end());
         return all;
     }();
     return labs;
@@ -429,16 +504,18 @@ const LabDefinition *findLab(const std::string &name)
 Status validateLabSize(std::uint64_t bytes, std::uint32_t pageSize)
 {
     if (bytes == 0)
-        return makeError(ErrorCode::BadInput, "the size must be at least one page (" + std::to_string(pageSize) + " bytes)");
+        return makeError(
+            ErrorCode::BadInput, "the size must be at least one page (" + std::to_string(pageSize) + " bytes)");
     if (bytes % pageSize)
-        return makeError(ErrorCode::BadInput, "the size must be a whole number of pages (a multiple of " + std::to_string(pageSize) + " bytes)");
+        return makeError(ErrorCode::BadInput,
+            "the size must be a whole number of pages (a multiple of " + std::to_string(pageSize) + " bytes)");
     if (bytes > (1ULL << 30))
         return makeError(ErrorCode::BadInput, "the size is too large: at most 1 GiB");
     return Ok {};
 }
 
-Result<std::unique_ptr<LabSession>> LabSession::start(const std::string &labName, const std::string &executable,
-                                                      LabOptions options)
+Result<std::unique_ptr<LabSession>> LabSession::start(
+    const std::string &labName, const std::string &executable, LabOptions options)
 {
     const LabDefinition *lab = findLab(labName);
     if (!lab)
@@ -447,9 +524,9 @@ Result<std::unique_ptr<LabSession>> LabSession::start(const std::string &labName
     s->m_lab = lab;
     s->m_executable = executable;
     s->m_pageSize = systemPageSize();
-    const std::map<std::string, std::uint64_t> defaults = { { "reserve-commit", 16ULL << 20 }, { "shared-section", 64 * 1024 },
-                                                            { "copy-on-write", 16 * 1024 }, { "fork-cow", 16 * 1024 },
-                                                            { "page-out", 8ULL << 20 } };
+    const std::map<std::string, std::uint64_t> defaults
+        = { { "reserve-commit", 16ULL << 20 }, { "shared-section", 64 * 1024 }, { "copy-on-write", 16 * 1024 },
+              { "fork-cow", 16 * 1024 }, { "page-out", 8ULL << 20 } };
     const std::uint64_t def = defaults.count(lab->name) ? defaults.at(lab->name) : 0;
     s->m_size = options.size ? options.size : (def ? def : s->m_pageSize);
     auto valid = validateLabSize(s->m_size, s->m_pageSize);

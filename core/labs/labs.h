@@ -53,8 +53,8 @@ struct LabOptions
 class LabSession
 {
 public:
-    static Result<std::unique_ptr<LabSession>> start(const std::string &labName, const std::string &executable,
-                                                     LabOptions options = {});
+    static Result<std::unique_ptr<LabSession>> start(
+        const std::string &labName, const std::string &executable, LabOptions options = {});
     ~LabSession();
 
     const LabDefinition &lab() const { return *m_lab; }

@@ -1,8 +1,12 @@
 // GUI benchmark: a full repaint of the map for 60k regions at 1600x1000 (offscreen), and a model
 // reset + sort of 60k rows. Run: QT_QPA_PLATFORM=offscreen build/bin/vmatlas_bench_gui
+#include "addressmapview.h"
+#include "diff.h"
 #include "mapgeometry.h"
 #include "maprenderer.h"
 #include "regiontablemodel.h"
+#include "timelinepanel.h"
+#include "totals.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -11,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
@@ -53,8 +58,7 @@ SnapshotPtr syntheticSnapshot(int count, std::uint32_t seed)
     return s;
 }
 
-template<typename F>
-double medianMs(int runs, F &&f)
+template <typename F> double medianMs(int runs, F &&f)
 {
     std::vector<double> t;
     for (int i = 0; i < runs; ++i) {
@@ -117,5 +121,30 @@ int main(int argc, char **argv)
     const SnapshotPtr s2 = syntheticSnapshot(60000, 7);
     const double refresh = medianMs(7, [&] { model.setSnapshot(model.snapshot() == s ? s2 : s); });
     std::printf("live refresh merge of %zu rows:   %6.2f ms\n", s->regions.size(), refresh);
+
+    // What the window does on each refresh of a 60k-region process, with 100 snapshots of history.
+    AddressMapView view;
+    view.resize(1600, 700);
+    TimelinePanel timeline;
+    std::deque<SnapshotPtr> history;
+    for (int i = 0; i < 100; ++i)
+        history.push_back(syntheticSnapshot(60000, 7));
+    timeline.setHistory(history);
+    int flip = 0;
+    const double windowRefresh = medianMs(7, [&] {
+        const SnapshotPtr before = history.back();
+        const SnapshotPtr next = syntheticSnapshot(60000, 7 + (++flip % 2));
+        history.pop_front();
+        history.push_back(next);
+        view.setSnapshot(next);
+        model.setSnapshot(next);
+        model.setComparison(before);
+        const Totals t = computeTotals(*next);
+        (void)t;
+        const SnapshotDiff d = diffSnapshots(*before, *next);
+        (void)d;
+        timeline.setHistory(history);
+    });
+    std::printf("window refresh (map, table, totals, diff, timeline): %6.2f ms per new snapshot\n", windowRefresh);
     return 0;
 }

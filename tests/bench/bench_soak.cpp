@@ -43,7 +43,9 @@ double cpuSeconds()
 int main(int argc, char **argv)
 {
     const int seconds = argc > 1 ? std::atoi(argv[1]) : 600;
-    std::string child = argc > 2 ? argv[2] : std::string(argv[0]).substr(0, std::string(argv[0]).rfind('/') + 1) + "vmatlas_testchild";
+    std::string child = argc > 2
+        ? argv[2]
+        : std::string(argv[0]).substr(0, std::string(argv[0]).rfind('/') + 1) + "vmatlas_testchild";
     int in[2], out[2];
     if (pipe(in) != 0 || pipe(out) != 0)
         return 1;
@@ -67,7 +69,8 @@ int main(int argc, char **argv)
     options.maxBytes = std::size_t(64) << 20;
     Sampler sampler([pid] { return readSnapshot(pid); }, options);
     sampler.start();
-    std::printf("%8s %9s %8s %9s %12s %10s %16s\n", "seconds", "snapshots", "skipped", "history", "history MiB", "RSS MiB", "CPU ms/snapshot");
+    std::printf("%8s %9s %8s %9s %12s %10s %16s\n", "seconds", "snapshots", "skipped", "history", "history MiB",
+        "RSS MiB", "CPU ms/snapshot");
     std::size_t lastTaken = 0;
     double lastCpu = cpuSeconds();
     for (int t = 30; t <= seconds; t += 30) {
@@ -75,8 +78,8 @@ int main(int argc, char **argv)
         const std::size_t taken = sampler.samplesTaken();
         const double cpu = cpuSeconds();
         const double perSnapshot = taken > lastTaken ? (cpu - lastCpu) * 1000.0 / double(taken - lastTaken) : 0;
-        std::printf("%8d %9zu %8zu %9zu %12.1f %10.1f %16.2f\n", t, taken, sampler.samplesSkipped(), sampler.history().size(),
-                    double(sampler.historyBytes()) / (1 << 20), double(rssKb()) / 1024, perSnapshot);
+        std::printf("%8d %9zu %8zu %9zu %12.1f %10.1f %16.2f\n", t, taken, sampler.samplesSkipped(),
+            sampler.history().size(), double(sampler.historyBytes()) / (1 << 20), double(rssKb()) / 1024, perSnapshot);
         std::fflush(stdout);
         lastTaken = taken;
         lastCpu = cpu;
@@ -85,6 +88,7 @@ int main(int argc, char **argv)
     close(in[1]);
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
-    std::printf("bound: %zu snapshots or %.0f MiB of history\n", options.maxCount, double(options.maxBytes) / (1 << 20));
+    std::printf(
+        "bound: %zu snapshots or %.0f MiB of history\n", options.maxCount, double(options.maxBytes) / (1 << 20));
     return 0;
 }

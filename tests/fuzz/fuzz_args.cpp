@@ -1,8 +1,8 @@
 // libFuzzer target: the CLI's argument parser and value parsers, on NUL-separated arguments.
 #include "cli/argparser.h"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -33,10 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (auto v = p.value("--range"))
             vmatlas::cli::parseRange(*v, s, e);
         int w = 0, h = 0;
-        if (auto v = p.value("--size"); v && vmatlas::cli::parseSize(*v, w, h) && (w < 64 || h < 64 || w > 16384 || h > 16384))
+        if (auto v = p.value("--size");
+            v && vmatlas::cli::parseSize(*v, w, h) && (w < 64 || h < 64 || w > 16384 || h > 16384))
             std::abort();
         for (const std::string &pos : p.positional())
-            if (pos.size() > 1 && pos[0] == '-' && pos != "--" && std::find(args.begin(), args.end(), "--") == args.end())
+            if (pos.size() > 1 && pos[0] == '-' && pos != "--"
+                && std::find(args.begin(), args.end(), "--") == args.end())
                 std::abort(); // an option must not slip through as a positional argument
     } else if (p.error().empty()) {
         std::abort();

@@ -36,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     std::string cell;
     vmatlas::appendCsvCell(cell, escaped);
     auto parsed = vmatlas::parseCsv(cell + "\n");
-    if (!escaped.empty() && (!parsed.ok() || parsed->size() != 1 || parsed->at(0).size() != 1 || parsed->at(0)[0] != escaped))
+    if (!escaped.empty()
+        && (!parsed.ok() || parsed->size() != 1 || parsed->at(0).size() != 1 || parsed->at(0)[0] != escaped))
         std::abort();
     return 0;
 }

@@ -25,7 +25,7 @@ class TestAddressMapView : public QObject
     static void wheel(QWidget *w, QPoint at, int steps)
     {
         QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+            Qt::NoScrollPhase, false);
         QApplication::sendEvent(w, &e);
     }
 
@@ -58,7 +58,8 @@ private slots:
             const double halfRow = (view.geometry().width() / 2.0 + 2) * bpp;
             const double distance = std::abs(double(now) - double(before));
             QVERIFY2(distance <= halfRow,
-                     qPrintable(QStringLiteral("step %1: %2 bytes away, half a row is %3").arg(i).arg(distance).arg(halfRow)));
+                qPrintable(
+                    QStringLiteral("step %1: %2 bytes away, half a row is %3").arg(i).arg(distance).arg(halfRow)));
         }
         QVERIFY(view.geometry().bytesPerPixel() < 1e6);
     }

@@ -34,10 +34,7 @@ class TestLabPanel : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
-    }
+    void initTestCase() { qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); }
 
     void copyOnWriteThroughTheButtons()
     {
@@ -63,7 +60,8 @@ private slots:
         QVERIFY2(panel->log().contains(QStringLiteral("the file on disk is unchanged")), qPrintable(panel->log()));
 
         // The map and details went to the lab's region: the private file view, with one page copied.
-        QTRY_VERIFY_WITH_TIMEOUT(w.mapView()->selectedRegion() >= 0 && w.details()->pageStrip()->pages().size() == 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.mapView()->selectedRegion() >= 0 && w.details()->pageStrip()->pages().size() == 4, 10000);
         QVERIFY(w.details()->text().contains(QStringLiteral("Selected range")));
         QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages()[1].state, PageState::Anon, 10000);
         const auto &pages = w.details()->pageStrip()->pages();
@@ -75,7 +73,10 @@ private slots:
         // ... and shows it.
         const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(r.start)).y();
         QVERIFY2(y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height(),
-                 qPrintable(QStringLiteral("region row at %1, view %2..%3").arg(y).arg(w.mapView()->scrollTop()).arg(w.mapView()->scrollTop() + w.mapView()->viewport()->height())));
+            qPrintable(QStringLiteral("region row at %1, view %2..%3")
+                           .arg(y)
+                           .arg(w.mapView()->scrollTop())
+                           .arg(w.mapView()->scrollTop() + w.mapView()->viewport()->height())));
         // Each step is an event on the timeline.
         QVERIFY(w.timeline()->chart() != nullptr);
     }

@@ -76,7 +76,8 @@ private slots:
         QCOMPARE(model->index(row, RegionTableModel::Size).data(RegionTableModel::SortRole).toULongLong(), 65536ULL);
         QCOMPARE(model->index(row, RegionTableModel::End).data().toString(), QStringLiteral("0x7e0000010000"));
         const int memfd = rowOf(model, kBase + 0x200000);
-        QCOMPARE(model->index(memfd, RegionTableModel::Path).data().toString(), QStringLiteral("/memfd:vmatlas-test-section (deleted)"));
+        QCOMPARE(model->index(memfd, RegionTableModel::Path).data().toString(),
+            QStringLiteral("/memfd:vmatlas-test-section (deleted)"));
         QCOMPARE(model->index(memfd, RegionTableModel::Rss).data(RegionTableModel::SortRole).toULongLong(), 8192ULL);
 
         // Summary totals.
@@ -87,7 +88,8 @@ private slots:
         const auto index = s->indexOf(kBase + 0x300000);
         QCOMPARE(w.mapView()->selectedRegion(), index);
         QCOMPARE(w.regionFilter()->mapToSource(w.regionView()->currentIndex()).row(), int(index));
-        QVERIFY2(w.details()->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(w.details()->text()));
+        QVERIFY2(
+            w.details()->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(w.details()->text()));
         QVERIFY(w.details()->text().contains(QStringLiteral("vmatlas test file.bin")));
         QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages().size(), std::size_t(8), 5000);
         const auto &pages = w.details()->pageStrip()->pages();
@@ -188,7 +190,8 @@ private slots:
         w.show();
         w.attach(2147483647);
         QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
-        QVERIFY2(w.banner()->text().contains(QStringLiteral("no process with PID 2147483647")), qPrintable(w.banner()->text()));
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("no process with PID 2147483647")),
+            qPrintable(w.banner()->text()));
     }
 
     void accessDenied()
@@ -210,8 +213,9 @@ private slots:
         if (::geteuid() != 0)
             QSKIP("needs root to run a copy as nobody");
         QTemporaryDir home;
-        QFile::setPermissions(home.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                               | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        QFile::setPermissions(home.path(),
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                | QFileDevice::WriteOther | QFileDevice::ExeOther);
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VMATLAS_TEST_TARGET"), QString::number(QCoreApplication::applicationPid()));
@@ -220,8 +224,9 @@ private slots:
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("setpriv"), { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                                            QCoreApplication::applicationFilePath(), QStringLiteral("accessDenied") });
+        p.start(QStringLiteral("setpriv"),
+            { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                QCoreApplication::applicationFilePath(), QStringLiteral("accessDenied") });
         QVERIFY(p.waitForFinished(60000));
         const QByteArray output = p.readAllStandardOutput() + p.readAllStandardError();
         QVERIFY2(p.exitCode() == 0, output.constData());

@@ -148,7 +148,8 @@ private slots:
         const MapGeometry g = geometry(s, 512); // a page is 8 px
         QVERIFY(MapRenderer::atPageScale(g, 4096));
         std::vector<PageInfo> pages;
-        const PageState states[] = { PageState::Anon, PageState::None, PageState::File, PageState::Swap, PageState::Guard };
+        const PageState states[]
+            = { PageState::Anon, PageState::None, PageState::File, PageState::Swap, PageState::Guard };
         for (int i = 0; i < 5; ++i)
             pages.push_back({ B + 2 * MiB + Address(20 + i) * 4096, states[i], false }); // clear of the label
         MapOverlay o;
@@ -160,7 +161,8 @@ private slots:
             const QPoint at(int(p.x()) + 4, int(p.y() - top) + 12);
             QCOMPARE(img.pixel(at) | 0xff000000, rgb(c.page[std::size_t(states[i])]));
             // The region's type stays visible in a strip on top.
-            QCOMPARE(img.pixel(at.x(), int(p.y() - top) + 1) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
+            QCOMPARE(
+                img.pixel(at.x(), int(p.y() - top) + 1) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
         }
         // Not yet at page scale: no page colours.
         const MapGeometry far = geometry(s, 4096);
@@ -175,7 +177,8 @@ private slots:
         MapRenderer r(MapColors::dark());
         r.paint(p, s, geometry(s, 4096), 0, image.size());
         QCOMPARE(image.pixel(250, 18) | 0xff000000, MapColors::dark().background.rgb() | 0xff000000);
-        QCOMPARE(image.pixel(250, 10) | 0xff000000, MapColors::dark().type[std::size_t(RegionType::Image)].rgb() | 0xff000000);
+        QCOMPARE(image.pixel(250, 10) | 0xff000000,
+            MapColors::dark().type[std::size_t(RegionType::Image)].rgb() | 0xff000000);
     }
 
     void exportedImage()

@@ -45,8 +45,9 @@ private slots:
     {
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free),
-                                 region(0x8000, 0x9000), region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
+        model.setSnapshot(
+            make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free),
+                region(0x8000, 0x9000), region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/bin/a"));
         QCOMPARE(model.index(0, RegionTableModel::Start).data().toString(), QStringLiteral("0x1000"));
@@ -61,8 +62,8 @@ private slots:
         // Only counters change: no structure signals, one dataChanged for that row.
         Region busy = region(0x8000, 0x9000);
         busy.setCounter(Counter::Rss, 4096);
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free), busy,
-                                 region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
+            region(0x2000, 0x8000, RegionType::Free), busy, region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(removed.size(), 0);
         QCOMPARE(reset.size(), 0);
@@ -73,9 +74,9 @@ private slots:
 
         // A mapping appears in the gap, one disappears at the end.
         changed.clear();
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x4000, RegionType::Free),
-                                 region(0x4000, 0x5000, RegionType::Mapped, "/memfd:s"), region(0x5000, 0x8000, RegionType::Free),
-                                 busy }));
+        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
+            region(0x2000, 0x4000, RegionType::Free), region(0x4000, 0x5000, RegionType::Mapped, "/memfd:s"),
+            region(0x5000, 0x8000, RegionType::Free), busy }));
         QCOMPARE(reset.size(), 0);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(removed.size(), 1);
@@ -95,7 +96,8 @@ private slots:
     {
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        auto before = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
+        auto before
+            = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
         Region grown = region(0x3000, 0x5000);
         auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Mapped, "/new"), grown });
         model.setSnapshot(after);
@@ -111,8 +113,10 @@ private slots:
     {
         RegionTableModel model;
         model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Mapped, "/tmp/a\nb"),
-                                 region(0x2000, 0x3000, RegionType::Mapped, "/tmp/bad\xff"),
-                                 region(0x3000, 0x4000, RegionType::Mapped, "/tmp/\xe2\x80\x8f" "rtl") }));
+            region(0x2000, 0x3000, RegionType::Mapped, "/tmp/bad\xff"),
+            region(0x3000, 0x4000, RegionType::Mapped,
+                "/tmp/\xe2\x80\x8f"
+                "rtl") }));
         QCOMPARE(model.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/a\\nb"));
         QCOMPARE(model.index(1, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/bad\\xff"));
         QCOMPARE(model.index(2, RegionTableModel::Path).data().toString(), QStringLiteral("/tmp/\\u200frtl"));
@@ -125,8 +129,8 @@ private slots:
         filter.setSourceModel(&model);
         QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
-                                 region(0x2000, 0x8000, RegionType::Free), region(0x8000, 0x9000, RegionType::Private, "[heap]"),
-                                 region(0x9000, 0xa000, RegionType::Mapped, "/tmp/data.bin") }));
+            region(0x2000, 0x8000, RegionType::Free), region(0x8000, 0x9000, RegionType::Private, "[heap]"),
+            region(0x9000, 0xa000, RegionType::Mapped, "/tmp/data.bin") }));
         QCOMPARE(filter.rowCount(), 4);
         filter.setTypeVisible(RegionType::Free, false);
         QCOMPARE(filter.rowCount(), 3);
@@ -146,7 +150,7 @@ private slots:
         QCOMPARE(filter.index(0, RegionTableModel::Type).data().toString(), QStringLiteral("Free"));
         // Live update through the proxy.
         model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
-                                 region(0x2000, 0x8000, RegionType::Free) }));
+            region(0x2000, 0x8000, RegionType::Free) }));
         QCOMPARE(filter.rowCount(), 2);
     }
 
@@ -194,8 +198,10 @@ private slots:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.index(SummaryModel::ImageRow, SummaryModel::Size).data().toString(), QStringLiteral("3.00 MiB"));
-        QCOMPARE(model.index(SummaryModel::ImageRow, SummaryModel::Rss).data(SummaryModel::ValueRole).toULongLong(), 1024ULL * 1024);
-        QCOMPARE(model.index(SummaryModel::FreeRow, SummaryModel::Largest).data().toString(), QStringLiteral("5.00 TiB"));
+        QCOMPARE(model.index(SummaryModel::ImageRow, SummaryModel::Rss).data(SummaryModel::ValueRole).toULongLong(),
+            1024ULL * 1024);
+        QCOMPARE(
+            model.index(SummaryModel::FreeRow, SummaryModel::Largest).data().toString(), QStringLiteral("5.00 TiB"));
         QCOMPARE(model.index(SummaryModel::TotalRow, SummaryModel::Blocks).data().toString(), QStringLiteral("7"));
         QCOMPARE(model.headerData(SummaryModel::TotalRow, Qt::Vertical).toString(), QStringLiteral("Total (in use)"));
         model.setTotals(t);

@@ -38,7 +38,8 @@ std::map<std::pair<QString, QString>, Entry> readTs(const QString &path)
     for (int i = 0; i < contexts.size(); ++i) {
         const QDomElement ctx = contexts.at(i).toElement();
         const QString name = ctx.firstChildElement(QStringLiteral("name")).text();
-        for (QDomElement m = ctx.firstChildElement(QStringLiteral("message")); !m.isNull(); m = m.nextSiblingElement(QStringLiteral("message"))) {
+        for (QDomElement m = ctx.firstChildElement(QStringLiteral("message")); !m.isNull();
+             m = m.nextSiblingElement(QStringLiteral("message"))) {
             const QDomElement tr = m.firstChildElement(QStringLiteral("translation"));
             Entry e;
             e.numerus = m.attribute(QStringLiteral("numerus")) == QLatin1String("yes");
@@ -88,9 +89,9 @@ private slots:
         const QString fresh = dir.filePath(QStringLiteral("fresh_zh_CN.ts"));
         QProcess lupdate;
         lupdate.start(QStringLiteral(VMATLAS_LUPDATE),
-                      { QStringLiteral("-recursive"), QStringLiteral(VMATLAS_SOURCE_DIR "/ui"),
-                        QStringLiteral(VMATLAS_SOURCE_DIR "/core/labs"), QStringLiteral("-no-obsolete"),
-                        QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh });
+            { QStringLiteral("-recursive"), QStringLiteral(VMATLAS_SOURCE_DIR "/ui"),
+                QStringLiteral(VMATLAS_SOURCE_DIR "/core/labs"), QStringLiteral("-no-obsolete"),
+                QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh });
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
         const auto extracted = readTs(fresh);
@@ -102,8 +103,9 @@ private slots:
             if (it == zh.end() || !it->second.finished || it->second.translation.isEmpty())
                 missing << QStringLiteral("[%1] %2").arg(key.first, key.second.left(80));
         }
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("not translated in zh_CN (run the vmatlas_ui_lupdate target, then translate):\n")
-                                                + missing.join(QLatin1Char('\n'))));
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(QStringLiteral("not translated in zh_CN (run the vmatlas_ui_lupdate target, then translate):\n")
+                + missing.join(QLatin1Char('\n'))));
     }
 
     void windowInChinese()
@@ -118,7 +120,8 @@ private slots:
             QStringList menus;
             for (QAction *a : w.menuBar()->actions())
                 menus << a->text();
-            QVERIFY2(menus.contains(QStringLiteral("文件(&F)")) && menus.contains(QStringLiteral("实验(&L)")), qPrintable(menus.join(QLatin1Char(' '))));
+            QVERIFY2(menus.contains(QStringLiteral("文件(&F)")) && menus.contains(QStringLiteral("实验(&L)")),
+                qPrintable(menus.join(QLatin1Char(' '))));
             QStringList labs;
             for (QAction *a : w.menuBar()->actions())
                 if (a->text() == QStringLiteral("实验(&L)"))

@@ -11,12 +11,12 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <string>
-#include <utility>
-#include <vector>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -151,7 +151,8 @@ int churn()
         seed = seed * 1103515245u + 12345u;
         if (live.size() < 200 && (seed >> 16) % 3 != 0) {
             const unsigned long size = kPage * (1 + (seed >> 8) % 16);
-            char *p = static_cast<char *>(::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+            char *p = static_cast<char *>(
+                ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
             if (p != MAP_FAILED) {
                 p[0] = 1;
                 live.emplace_back(p, size);

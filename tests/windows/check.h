@@ -17,7 +17,8 @@ inline void result(bool ok, const char *expr, const char *file, int line, const 
         return;
     }
     ++failed;
-    std::printf("FAIL %s: %s (%s:%d)%s%s\n", current.c_str(), expr, file, line, detail.empty() ? "" : " ", detail.c_str());
+    std::printf(
+        "FAIL %s: %s (%s:%d)%s%s\n", current.c_str(), expr, file, line, detail.empty() ? "" : " ", detail.c_str());
     std::fflush(stdout);
 }
 
@@ -34,7 +35,8 @@ inline int report()
     do {                                                                                                               \
         auto _a = (a);                                                                                                 \
         auto _b = (b);                                                                                                 \
-        check::result(_a == _b, #a " == " #b, __FILE__, __LINE__,                                                     \
-                      "(" + std::to_string(static_cast<long long>(_a)) + " vs " + std::to_string(static_cast<long long>(_b)) + ")"); \
+        check::result(_a == _b, #a " == " #b, __FILE__, __LINE__,                                                      \
+            "(" + std::to_string(static_cast<long long>(_a)) + " vs " + std::to_string(static_cast<long long>(_b))     \
+                + ")");                                                                                                \
     } while (0)
 #define SECTION(name) check::current = (name)

@@ -90,14 +90,17 @@ int main(int argc, char **argv)
     VirtualAlloc(partial, 4 * page, MEM_COMMIT, PAGE_READWRITE);
     partial[0] = 1;
     partial[page] = 1;
-    HANDLE section = CreateFileMappingW(INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, 0, 16 * page, L"Local\\vmatlas-test-section");
+    HANDLE section = CreateFileMappingW(
+        INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, 0, 16 * page, L"Local\\vmatlas-test-section");
     char *view = static_cast<char *>(MapViewOfFile(section, FILE_MAP_ALL_ACCESS, 0, 0, 16 * page));
     view[0] = 'A';
-    const auto tempDir = std::filesystem::temp_directory_path() / ("vmatlas-test-" + std::to_string(GetCurrentProcessId()));
+    const auto tempDir
+        = std::filesystem::temp_directory_path() / ("vmatlas-test-" + std::to_string(GetCurrentProcessId()));
     std::filesystem::create_directories(tempDir);
     const std::string filePath = (tempDir / "copy on write.bin").string();
     CHECK(writeFileAtomically(filePath, std::string(4 * page, 'f')).ok());
-    HANDLE file = CreateFileW(widen(filePath).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr);
+    HANDLE file
+        = CreateFileW(widen(filePath).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr);
     HANDLE cowSection = CreateFileMappingW(file, nullptr, PAGE_WRITECOPY, 0, 0, nullptr);
     char *cow = static_cast<char *>(MapViewOfFile(cowSection, FILE_MAP_COPY, 0, 0, 4 * page));
     CHECK(reserved && partial && view && cow);
@@ -164,7 +167,8 @@ int main(int argc, char **argv)
     CHECK(r && r->type == RegionType::Mapped);
     CHECK(r && r->protection.toString() == "rw-c");
     CHECK_MSG(r && r->path().find("copy on write.bin") != std::string::npos, r ? r->path() : std::string("no region"));
-    CHECK_MSG(r && r->path().size() > 2 && r->path()[1] == ':', r ? r->path() : std::string()); // a drive letter, not \Device\...
+    CHECK_MSG(r && r->path().size() > 2 && r->path()[1] == ':',
+        r ? r->path() : std::string()); // a drive letter, not \Device\...
     CHECK(r && r->path().back() == 'n'); // no terminator counted in
     pages = readPages(currentPid(), Address(cow), Address(cow + 4 * page));
     CHECK(pages.ok() && states(*pages) == std::vector<PageState>(4, PageState::File));
@@ -210,8 +214,9 @@ int main(int argc, char **argv)
     SECTION("the CLI's CSV of this process");
     const std::string csv = (tempDir / "snapshot.csv").string();
     const std::wstring exe = L"\"" + widen(vmatlas) + L"\"";
-    int code = run(exe + L" snapshot --pid " + std::to_wstring(GetCurrentProcessId()) + L" --csv \"" + widen(csv) + L"\"",
-                   (tempDir / "cli.txt").wstring());
+    int code
+        = run(exe + L" snapshot --pid " + std::to_wstring(GetCurrentProcessId()) + L" --csv \"" + widen(csv) + L"\"",
+            (tempDir / "cli.txt").wstring());
     CHECK_EQ(code, 0);
     auto text = readWholeFile(csv);
     CHECK(text.ok());
@@ -234,17 +239,19 @@ int main(int argc, char **argv)
     code = run(exe + L" lab --list", (tempDir / "labs.txt").wstring());
     auto list2 = readWholeFile((tempDir / "labs.txt").string());
     CHECK(code == 0 && list2.ok() && list2->find("reserve-commit") != std::string::npos
-          && list2->find("shared-section") != std::string::npos && list2->find("copy-on-write") != std::string::npos
-          && list2->find("fork-cow") == std::string::npos);
+        && list2->find("shared-section") != std::string::npos && list2->find("copy-on-write") != std::string::npos
+        && list2->find("fork-cow") == std::string::npos);
     const auto labDir = tempDir / "reserve-commit";
-    code = run(exe + L" lab reserve-commit --size 65536 --out \"" + labDir.wstring() + L"\"", (tempDir / "lab1.txt").wstring());
+    code = run(exe + L" lab reserve-commit --size 65536 --out \"" + labDir.wstring() + L"\"",
+        (tempDir / "lab1.txt").wstring());
     auto labOut = readWholeFile((tempDir / "lab1.txt").string());
     CHECK_MSG(code == 0, labOut.ok() ? *labOut : std::string());
     auto step3 = readWholeFile((labDir / "step-3-pages.csv").string());
     if (underWine()) {
         // Wine answers QueryWorkingSetEx only for the calling process: the lab says so, writes no pages files.
         CHECK(!step3.ok());
-        CHECK_MSG(labOut.ok() && labOut->find("pages files skipped") != std::string::npos, labOut.ok() ? *labOut : std::string());
+        CHECK_MSG(labOut.ok() && labOut->find("pages files skipped") != std::string::npos,
+            labOut.ok() ? *labOut : std::string());
     } else {
         CHECK(step3.ok());
     }
@@ -259,19 +266,19 @@ int main(int argc, char **argv)
     }
     auto step2 = readWholeFile((labDir / "step-2.csv").string());
     CHECK(step2.ok() && step2->find(",16384,Private,Committed,rw-p,") != std::string::npos
-          && step2->find(",49152,Private,Reserved,---p,") != std::string::npos);
+        && step2->find(",49152,Private,Reserved,---p,") != std::string::npos);
     const auto shared = tempDir / "shared-section";
     code = run(exe + L" lab shared-section --out \"" + shared.wstring() + L"\"", (tempDir / "lab2.txt").wstring());
     auto sharedOut = readWholeFile((tempDir / "lab2.txt").string());
     CHECK_MSG(code == 0 && sharedOut.ok() && sharedOut->find("read \"Hello from A\"") != std::string::npos
-                  && sharedOut->find("A reads \"Reply from B\"") != std::string::npos
-                  && sharedOut->find("access violation: the view at") != std::string::npos,
-              sharedOut.ok() ? *sharedOut : std::string());
+            && sharedOut->find("A reads \"Reply from B\"") != std::string::npos
+            && sharedOut->find("access violation: the view at") != std::string::npos,
+        sharedOut.ok() ? *sharedOut : std::string());
     const auto cowDir = tempDir / "copy-on-write";
     code = run(exe + L" lab copy-on-write --out \"" + cowDir.wstring() + L"\"", (tempDir / "lab3.txt").wstring());
     auto cowOut = readWholeFile((tempDir / "lab3.txt").string());
     CHECK_MSG(code == 0 && cowOut.ok() && cowOut->find("the file on disk is unchanged") != std::string::npos,
-              cowOut.ok() ? *cowOut : std::string());
+        cowOut.ok() ? *cowOut : std::string());
     auto cowStep1 = readWholeFile((cowDir / "step-1.csv").string());
     CHECK(cowStep1.ok() && cowStep1->find(",Mapped,Committed,rw-c,") != std::string::npos);
 

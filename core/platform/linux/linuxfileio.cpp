@@ -24,12 +24,17 @@ namespace {
 
 Error fileError(const std::string &path, int err)
 {
-    return makeError(ErrorCode::Io, "cannot write " + path + ": " + std::error_code(err, std::generic_category()).message());
+    return makeError(
+        ErrorCode::Io, "cannot write " + path + ": " + std::error_code(err, std::generic_category()).message());
 }
 
 } // namespace
 
-AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_impl(std::make_unique<Impl>()) { }
+AtomicFile::AtomicFile(std::string path)
+    : m_path(std::move(path))
+    , m_impl(std::make_unique<Impl>())
+{
+}
 
 AtomicFile::~AtomicFile()
 {
@@ -64,7 +69,8 @@ Status AtomicFile::open()
         int err = errno;
         std::error_code ec;
         if (err == ENOENT && !fs::is_directory(dir, ec))
-            return makeError(ErrorCode::Io, "cannot write " + m_path + ": the folder " + dir.string() + " does not exist");
+            return makeError(
+                ErrorCode::Io, "cannot write " + m_path + ": the folder " + dir.string() + " does not exist");
         return fileError(m_path, err);
     }
     m_impl->tempPath = tmpl;

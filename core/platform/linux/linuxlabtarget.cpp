@@ -26,7 +26,8 @@
 
 // Initialised (not zero) so that it lives in the program's data segment, a page of the image file:
 // the image-sharing lab writes to it to show copy-on-write of an image's data.
-alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize] = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
+alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize]
+    = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
 
 namespace vmatlas {
 
@@ -180,9 +181,12 @@ struct Server
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "drop" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
-            return ::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) == 0 ? "ok" : "error " + errnoText("madvise");
+            return ::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) == 0 ? "ok"
+                                                                                 : "error " + errnoText("madvise");
         if (cmd == "pageout" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
-            return ::madvise(reinterpret_cast<void *>(a), n, MADV_PAGEOUT) == 0 ? "ok" : "error " + errnoText("madvise(MADV_PAGEOUT)");
+            return ::madvise(reinterpret_cast<void *>(a), n, MADV_PAGEOUT) == 0
+                ? "ok"
+                : "error " + errnoText("madvise(MADV_PAGEOUT)");
         if (cmd == "swap-total") {
             std::FILE *f = std::fopen("/proc/meminfo", "r");
             unsigned long long kb = 0;
@@ -195,7 +199,8 @@ struct Server
             return "ok " + std::to_string(kb * 1024);
         }
         if (cmd == "image-data")
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " " + std::to_string(kLabImageDataSize);
+            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " "
+                + std::to_string(kLabImageDataSize);
         if (cmd == "fork-hold")
             return forkHold();
         if (cmd == "child-touch" && need(3) && child > 0)
@@ -308,7 +313,8 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     // The first line says it is ready.
     auto hello = t->call("");
     if (!hello)
-        return makeError(ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
+        return makeError(
+            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
     return t;
 }
 
@@ -371,8 +377,8 @@ Result<std::vector<std::string>> LabTarget::call(const std::string &command)
             auto words = splitWords(reply);
             if (!words.empty() && words[0] == "ok")
                 return std::vector<std::string>(words.begin() + 1, words.end());
-            return makeError(ErrorCode::Io, "the lab target refused '" + command + "': "
-                                                + (reply.size() > 6 ? reply.substr(6) : reply));
+            return makeError(ErrorCode::Io,
+                "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));
         }
         pollfd p { m_out, POLLIN, 0 };
         int r = ::poll(&p, 1, 20000);

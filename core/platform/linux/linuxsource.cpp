@@ -6,14 +6,13 @@
 
 #include <algorithm>
 #include <array>
-#include <condition_variable>
-#include <deque>
-#include <thread>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <dirent.h>
 #include <fcntl.h>
 #include <map>
@@ -21,6 +20,7 @@
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace vmatlas {
@@ -81,7 +81,10 @@ std::atomic<bool> g_fastPaths { true };
 class Fd
 {
 public:
-    explicit Fd(int fd = -1) : m_fd(fd) { }
+    explicit Fd(int fd = -1)
+        : m_fd(fd)
+    {
+    }
     ~Fd()
     {
         if (m_fd >= 0)
@@ -133,18 +136,18 @@ bool processAlive(Pid pid)
 Error permissionError(Pid pid, const std::string &what)
 {
     return makeError(ErrorCode::PermissionDenied,
-                     "permission denied reading process " + std::to_string(pid) + " (" + what
-                         + "): reading another user's process needs ptrace-read access; run VM Atlas as that "
-                           "user or as root, or give it CAP_SYS_PTRACE (and check "
-                           "/proc/sys/kernel/yama/ptrace_scope)");
+        "permission denied reading process " + std::to_string(pid) + " (" + what
+            + "): reading another user's process needs ptrace-read access; run VM Atlas as that "
+              "user or as root, or give it CAP_SYS_PTRACE (and check "
+              "/proc/sys/kernel/yama/ptrace_scope)");
 }
 
 Error openError(Pid pid, const std::string &path, int err)
 {
     if (err == ENOENT || err == ESRCH)
-        return processExists(pid) ? makeError(ErrorCode::ProcessExited,
-                                              "process " + std::to_string(pid) + " exited while being read")
-                                  : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+        return processExists(pid)
+            ? makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read")
+            : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
@@ -298,8 +301,7 @@ std::string exePathOf(Pid pid)
     return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string {};
 }
 
-template<typename F>
-void forEachNumericEntry(const std::string &dir, F &&f)
+template <typename F> void forEachNumericEntry(const std::string &dir, F &&f)
 {
     DIR *d = ::opendir(dir.c_str());
     if (!d)
@@ -376,7 +378,7 @@ Error emptyMapsError(Pid pid)
 {
     if (processAlive(pid) && isKernelThread(pid))
         return makeError(ErrorCode::NoAddressSpace,
-                         "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
+            "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
     return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
 }
 
@@ -426,8 +428,7 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
 }
 
 // Pages [start, end) by plain reads of pagemap, 64 Ki entries at a time.
-Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize,
-                        std::vector<PageInfo> &out)
+Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize, std::vector<PageInfo> &out)
 {
     constexpr std::size_t kChunk = 65536;
     std::vector<std::uint64_t> buf(kChunk);
@@ -441,7 +442,8 @@ Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32
                 continue;
             int err = errno;
             if (!processAlive(pid))
-                return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+                return makeError(
+                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
             if (err == EACCES || err == EPERM)
                 return permissionError(pid, procPath(pid, "pagemap"));
             return makeError(ErrorCode::Io, "cannot read " + procPath(pid, "pagemap") + ": " + std::strerror(err));
@@ -479,7 +481,8 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
             if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
                 return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
             if (!processAlive(pid))
-                return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+                return makeError(
+                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
             return makeError(ErrorCode::Io, "PAGEMAP_SCAN failed: " + std::string(std::strerror(errno)));
         }
         for (long i = 0; i < n; ++i) {
@@ -558,8 +561,8 @@ Result<Snapshot> readSnapshot(Pid pid)
             return emptyMapsError(pid);
         auto parsed = parser.finish();
         if (!parsed) {
-            lastError = makeError(ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " "
-                                      + parsed.error().message);
+            lastError = makeError(
+                ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
         ctx.threads = threadStacks(pid);
@@ -672,7 +675,7 @@ Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid 
             continue;
         std::string_view key = line.substr(0, colon);
         if (!(key == "Name" || key == "State" || key == "Uid" || key == "Threads" || key.rfind("Vm", 0) == 0
-              || key.rfind("Rss", 0) == 0))
+                || key.rfind("Rss", 0) == 0))
             continue;
         std::string_view value = line.substr(colon + 1);
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))

@@ -33,7 +33,11 @@ bool isDevice(const std::wstring &path)
 
 } // namespace
 
-AtomicFile::AtomicFile(std::string path) : m_path(std::move(path)), m_impl(std::make_unique<Impl>()) { }
+AtomicFile::AtomicFile(std::string path)
+    : m_path(std::move(path))
+    , m_impl(std::make_unique<Impl>())
+{
+}
 
 AtomicFile::~AtomicFile()
 {
@@ -54,7 +58,8 @@ Status AtomicFile::open()
         return makeError(ErrorCode::Io, "cannot write " + m_path + ": it is a folder");
     if (isDevice(target)) {
         m_impl->direct = true;
-        m_impl->file = CreateFileW(target.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+        m_impl->file = CreateFileW(
+            target.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
         if (m_impl->file == INVALID_HANDLE_VALUE)
             return fileError(m_path, GetLastError());
         return Ok {};
@@ -63,11 +68,13 @@ Status AtomicFile::open()
     fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(L".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        return makeError(ErrorCode::Io, "cannot write " + m_path + ": the folder " + win::toUtf8(dir.wstring()) + " does not exist");
+        return makeError(
+            ErrorCode::Io, "cannot write " + m_path + ": the folder " + win::toUtf8(dir.wstring()) + " does not exist");
     std::random_device rd;
     for (int i = 0; i < 16 && m_impl->file == INVALID_HANDLE_VALUE; ++i) {
         m_impl->temp = (dir / (L"." + p.filename().wstring() + L".tmp-" + std::to_wstring(rd()))).wstring();
-        m_impl->file = CreateFileW(m_impl->temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+        m_impl->file
+            = CreateFileW(m_impl->temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
         if (m_impl->file == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS)
             break;
     }
@@ -105,7 +112,8 @@ Status AtomicFile::commit()
     CloseHandle(m_impl->file);
     m_impl->file = INVALID_HANDLE_VALUE;
     if (!err && !m_impl->direct
-        && !MoveFileExW(m_impl->temp.c_str(), win::fromUtf8(m_path).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        && !MoveFileExW(
+            m_impl->temp.c_str(), win::fromUtf8(m_path).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
         err = GetLastError();
     if (err)
         return fileError(m_path, err);

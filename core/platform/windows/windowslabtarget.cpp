@@ -7,16 +7,17 @@
 #include "winutil.h"
 
 #include <charconv>
-#include <io.h>
 #include <cstdio>
 #include <cstring>
+#include <io.h>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 // Initialised, so that it lives in the program's data section (PAGE_WRITECOPY in every process).
-alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize] = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
+alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize]
+    = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
 
 namespace vmatlas {
 
@@ -71,7 +72,9 @@ struct Server
                 return VirtualProtect(ptr(a), n, PAGE_NOACCESS, &old) ? "ok" : failed("VirtualProtect");
             }
             // Committing is what gives a reserved range access.
-            return VirtualAlloc(ptr(a), n, MEM_COMMIT, w[3] == "rw" ? PAGE_READWRITE : PAGE_READONLY) ? "ok" : failed("VirtualAlloc(MEM_COMMIT)");
+            return VirtualAlloc(ptr(a), n, MEM_COMMIT, w[3] == "rw" ? PAGE_READWRITE : PAGE_READONLY)
+                ? "ok"
+                : failed("VirtualAlloc(MEM_COMMIT)");
         }
         if (cmd == "touch" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             for (std::uint64_t off = 0; off < n; off += std::uint64_t(pageSize))
@@ -91,8 +94,8 @@ struct Server
             return VirtualFree(ptr(a), 0, MEM_RELEASE) ? "ok" : failed("VirtualFree(MEM_RELEASE)");
         if (cmd == "section-create" && need(3) && parseNumber(w[2], n)) {
             const std::string name = "Local\\vmatlas-" + std::to_string(GetCurrentProcessId()) + "-" + w[1];
-            HANDLE s = CreateFileMappingW(INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, DWORD(n >> 32), DWORD(n),
-                                          win::fromUtf8(name).c_str());
+            HANDLE s = CreateFileMappingW(
+                INVALID_HANDLE_VALUE, nullptr, PAGE_READWRITE, DWORD(n >> 32), DWORD(n), win::fromUtf8(name).c_str());
             if (!s)
                 return failed("CreateFileMapping");
             void *p = MapViewOfFile(s, FILE_MAP_ALL_ACCESS, 0, 0, n);
@@ -137,16 +140,19 @@ struct Server
             // reported by its exit code.
             wchar_t exe[32768];
             GetModuleFileNameW(nullptr, exe, 32767);
-            std::wstring command = L"\"" + std::wstring(exe) + L"\" lab-target --probe-write " + win::fromUtf8(it->second);
+            std::wstring command
+                = L"\"" + std::wstring(exe) + L"\" lab-target --probe-write " + win::fromUtf8(it->second);
             // Its standard handles go nowhere: nothing it says may reach our reply pipe.
             SECURITY_ATTRIBUTES sa { sizeof sa, nullptr, TRUE };
-            win::Handle nul(CreateFileW(L"NUL", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &sa, OPEN_EXISTING, 0, nullptr));
+            win::Handle nul(CreateFileW(L"NUL", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, &sa,
+                OPEN_EXISTING, 0, nullptr));
             STARTUPINFOW si {};
             si.cb = sizeof si;
             si.dwFlags = STARTF_USESTDHANDLES;
             si.hStdInput = si.hStdOutput = si.hStdError = nul.get();
             PROCESS_INFORMATION pi {};
-            if (!CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW, nullptr, nullptr, &si, &pi))
+            if (!CreateProcessW(
+                    nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW, nullptr, nullptr, &si, &pi))
                 return failed("CreateProcess");
             WaitForSingleObject(pi.hProcess, 20000);
             DWORD code = 0;
@@ -156,7 +162,8 @@ struct Server
             return code == DWORD(EXCEPTION_ACCESS_VIOLATION) ? "ok fault access-violation" : "ok written";
         }
         if (cmd == "map-file-private" && need(3) && parseNumber(w[2], n)) {
-            win::Handle file(CreateFileW(win::fromUtf8(w[1]).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr));
+            win::Handle file(CreateFileW(
+                win::fromUtf8(w[1]).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr));
             if (!file)
                 return failed("CreateFile");
             HANDLE s = CreateFileMappingW(file.get(), nullptr, PAGE_WRITECOPY, 0, 0, nullptr);
@@ -175,10 +182,12 @@ struct Server
             MEMORYSTATUSEX ms {};
             ms.dwLength = sizeof ms;
             GlobalMemoryStatusEx(&ms);
-            return "ok " + std::to_string(ms.ullTotalPageFile > ms.ullTotalPhys ? ms.ullTotalPageFile - ms.ullTotalPhys : 0);
+            return "ok "
+                + std::to_string(ms.ullTotalPageFile > ms.ullTotalPhys ? ms.ullTotalPageFile - ms.ullTotalPhys : 0);
         }
         if (cmd == "image-data")
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " " + std::to_string(kLabImageDataSize);
+            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " "
+                + std::to_string(kLabImageDataSize);
         if (cmd == "fork-hold" || cmd == "child-touch" || cmd == "map-file-fixed")
             return "error '" + cmd + "' needs Linux";
         return "error unknown or malformed command '" + cmd + "'";
@@ -268,14 +277,16 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
     std::wstring command = L"\"" + win::fromUtf8(executable) + L"\" lab-target";
     PROCESS_INFORMATION pi {};
-    const BOOL ok = CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_SUSPENDED, nullptr, nullptr, &si, &pi);
+    const BOOL ok
+        = CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_SUSPENDED, nullptr, nullptr, &si, &pi);
     CloseHandle(inRead);
     CloseHandle(outWrite);
     if (!ok) {
         const DWORD err = GetLastError();
         CloseHandle(inWrite);
         CloseHandle(outRead);
-        return makeError(ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + win::lastErrorText(err));
+        return makeError(
+            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + win::lastErrorText(err));
     }
     // The job kills the target when its last handle closes, that is when we exit, however we exit.
     HANDLE job = CreateJobObjectW(nullptr, nullptr);
@@ -294,7 +305,8 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     handles()[t.get()] = { pi.hProcess, job };
     auto hello = t->call("");
     if (!hello)
-        return makeError(ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
+        return makeError(
+            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
     return t;
 }
 
@@ -361,7 +373,8 @@ Result<std::vector<std::string>> LabTarget::call(const std::string &command)
             auto words = splitWords(reply);
             if (!words.empty() && words[0] == "ok")
                 return std::vector<std::string>(words.begin() + 1, words.end());
-            return makeError(ErrorCode::Io, "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));
+            return makeError(ErrorCode::Io,
+                "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));
         }
         DWORD available = 0;
         if (!PeekNamedPipe(out, nullptr, 0, nullptr, &available, nullptr))

@@ -42,7 +42,7 @@ std::string lastErrorText(DWORD error)
 {
     wchar_t *buf = nullptr;
     FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
-                   error, 0, reinterpret_cast<wchar_t *>(&buf), 0, nullptr);
+        error, 0, reinterpret_cast<wchar_t *>(&buf), 0, nullptr);
     std::wstring w = buf ? buf : L"";
     if (buf)
         LocalFree(buf);
@@ -57,14 +57,29 @@ Protection protectionOf(DWORD protect, DWORD type)
     Protection p;
     const DWORD base = protect & 0xff;
     switch (base) {
-    case PAGE_READONLY: p.read = true; break;
-    case PAGE_READWRITE: p.read = p.write = true; break;
-    case PAGE_WRITECOPY: p.read = p.write = true; break;
-    case PAGE_EXECUTE: p.execute = true; break;
-    case PAGE_EXECUTE_READ: p.read = p.execute = true; break;
-    case PAGE_EXECUTE_READWRITE: p.read = p.write = p.execute = true; break;
-    case PAGE_EXECUTE_WRITECOPY: p.read = p.write = p.execute = true; break;
-    default: break; // PAGE_NOACCESS, or 0 for a reservation
+    case PAGE_READONLY:
+        p.read = true;
+        break;
+    case PAGE_READWRITE:
+        p.read = p.write = true;
+        break;
+    case PAGE_WRITECOPY:
+        p.read = p.write = true;
+        break;
+    case PAGE_EXECUTE:
+        p.execute = true;
+        break;
+    case PAGE_EXECUTE_READ:
+        p.read = p.execute = true;
+        break;
+    case PAGE_EXECUTE_READWRITE:
+        p.read = p.write = p.execute = true;
+        break;
+    case PAGE_EXECUTE_WRITECOPY:
+        p.read = p.write = p.execute = true;
+        break;
+    default:
+        break; // PAGE_NOACCESS, or 0 for a reservation
     }
     if (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY)
         p.sharing = 'c';
@@ -91,9 +106,9 @@ Error openError(Pid pid, DWORD error)
         return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (error == ERROR_ACCESS_DENIED)
         return makeError(ErrorCode::PermissionDenied,
-                         "permission denied reading process " + std::to_string(pid)
-                             + ": reading another process needs PROCESS_QUERY_INFORMATION and PROCESS_VM_READ access; "
-                               "run VM Atlas as the same user or as administrator (SeDebugPrivilege)");
+            "permission denied reading process " + std::to_string(pid)
+                + ": reading another process needs PROCESS_QUERY_INFORMATION and PROCESS_VM_READ access; "
+                  "run VM Atlas as the same user or as administrator (SeDebugPrivilege)");
     return makeError(ErrorCode::Io, "cannot open process " + std::to_string(pid) + ": " + win::lastErrorText(error));
 }
 
@@ -159,7 +174,7 @@ std::string exePath(HANDLE process)
 
 // Working-set attributes of [start, end), a chunk at a time.
 Status workingSet(HANDLE process, Pid pid, Address start, Address end, std::uint32_t pageSize,
-                  std::vector<PSAPI_WORKING_SET_EX_INFORMATION> &out)
+    std::vector<PSAPI_WORKING_SET_EX_INFORMATION> &out)
 {
     // Wine answers QueryWorkingSetEx only for the calling process, through its pseudo-handle.
     if (pid == Pid(GetCurrentProcessId()))
@@ -174,9 +189,10 @@ Status workingSet(HANDLE process, Pid pid, Address start, Address end, std::uint
         if (!QueryWorkingSetEx(process, out.data() + base, DWORD(n * sizeof(PSAPI_WORKING_SET_EX_INFORMATION)))) {
             const DWORD err = GetLastError();
             if (err == ERROR_INVALID_PARAMETER)
-                return makeError(ErrorCode::Unsupported, "the page states of process " + std::to_string(pid)
-                                                             + " are not available: QueryWorkingSetEx refused them ("
-                                                             + win::lastErrorText(err) + "; Wine answers it only for the calling process)");
+                return makeError(ErrorCode::Unsupported,
+                    "the page states of process " + std::to_string(pid)
+                        + " are not available: QueryWorkingSetEx refused them (" + win::lastErrorText(err)
+                        + "; Wine answers it only for the calling process)");
             return makeError(ErrorCode::Io, "QueryWorkingSetEx failed: " + win::lastErrorText(err));
         }
         a += n * pageSize;
@@ -195,8 +211,8 @@ PageInfo pageOf(const PSAPI_WORKING_SET_EX_INFORMATION &w)
     return p;
 }
 
-Result<std::vector<Region>> queryRegions(HANDLE process, Pid pid, bool counters, std::uint32_t pageSize,
-                                         std::vector<ExtraField> *extras)
+Result<std::vector<Region>> queryRegions(
+    HANDLE process, Pid pid, bool counters, std::uint32_t pageSize, std::vector<ExtraField> *extras)
 {
     SYSTEM_INFO si;
     GetSystemInfo(&si);
@@ -220,7 +236,8 @@ Result<std::vector<Region>> queryRegions(HANDLE process, Pid pid, bool counters,
         r.start = start;
         r.end = end;
         r.state = mbi.State == MEM_COMMIT ? RegionState::Committed : RegionState::Reserved;
-        r.type = mbi.Type == MEM_IMAGE ? RegionType::Image : (mbi.Type == MEM_MAPPED ? RegionType::Mapped : RegionType::Private);
+        r.type = mbi.Type == MEM_IMAGE ? RegionType::Image
+                                       : (mbi.Type == MEM_MAPPED ? RegionType::Mapped : RegionType::Private);
         r.protection = win::protectionOf(mbi.State == MEM_COMMIT ? mbi.Protect : 0, mbi.Type);
         if (mbi.State == MEM_COMMIT && (mbi.Protect & PAGE_GUARD))
             r.labelKind = LabelKind::Guard;
@@ -426,7 +443,8 @@ Result<std::vector<ProcessInfo>> listProcesses()
                     wchar_t name[256], domain[256];
                     DWORD nn = 256, dn = 256;
                     SID_NAME_USE use;
-                    if (LookupAccountSidW(nullptr, reinterpret_cast<TOKEN_USER *>(buf)->User.Sid, name, &nn, domain, &dn, &use))
+                    if (LookupAccountSidW(
+                            nullptr, reinterpret_cast<TOKEN_USER *>(buf)->User.Sid, name, &nn, domain, &dn, &use))
                         p.user = win::toUtf8(name);
                 }
                 CloseHandle(token);

@@ -19,7 +19,10 @@ Protection protectionOf(DWORD protect, DWORD type);
 class Handle
 {
 public:
-    explicit Handle(HANDLE h = nullptr) : m_h(h) { }
+    explicit Handle(HANDLE h = nullptr)
+        : m_h(h)
+    {
+    }
     ~Handle()
     {
         if (m_h && m_h != INVALID_HANDLE_VALUE)
@@ -27,7 +30,11 @@ public:
     }
     Handle(const Handle &) = delete;
     Handle &operator=(const Handle &) = delete;
-    Handle(Handle &&o) noexcept : m_h(o.m_h) { o.m_h = nullptr; }
+    Handle(Handle &&o) noexcept
+        : m_h(o.m_h)
+    {
+        o.m_h = nullptr;
+    }
     HANDLE get() const { return m_h; }
     explicit operator bool() const { return m_h && m_h != INVALID_HANDLE_VALUE; }
     HANDLE release()
