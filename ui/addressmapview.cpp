@@ -11,6 +11,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 namespace vmatlas::ui {
@@ -45,6 +46,11 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
         = m_snapshot && !m_snapshot->regions.empty() ? m_geometry.addressAt((topRow + 0.5) * m_geometry.width()) : 0;
     const bool hadSnapshot = m_snapshot && !m_snapshot->regions.empty();
     m_snapshot = std::move(snapshot);
+    m_mappedBytes = 0;
+    if (m_snapshot)
+        for (const Region &r : m_snapshot->regions)
+            if (r.type != RegionType::Free)
+                m_mappedBytes += double(r.size());
     if (m_snapshot)
         m_geometry.setSpans(*m_snapshot);
     else
@@ -56,6 +62,8 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
         relayout(false);
         zoomToFit();
     } else {
+        if (m_geometry.bytesPerPixel() < minBytesPerPixel())
+            m_geometry.setBytesPerPixel(minBytesPerPixel()); // a new layout may not fit at this zoom
         relayout(false);
         const double pos = m_geometry.positionOf(anchor);
         verticalScrollBar()->setValue(int(std::floor(pos / m_geometry.width())) * m_geometry.rowHeight() + rowOffset);
@@ -111,7 +119,12 @@ bool AddressMapView::atPageScale() const
 
 double AddressMapView::minBytesPerPixel() const
 {
-    return m_snapshot ? double(m_snapshot->pageSize) / 48.0 : 64.0; // a page is at most 48 pixels wide
+    // A page is at most 48 pixels wide; and the whole map must stay within a scroll bar's range (an
+    // int): huge reservations (an ASan shadow, a JIT's arena) would not at page zoom.
+    const double page = m_snapshot ? double(m_snapshot->pageSize) / 48.0 : 64.0;
+    const double maxRows = 0.8 * MapGeometry::kMaxRows;
+    const double fitsScrollBar = m_mappedBytes / (maxRows * m_geometry.width());
+    return std::max(page, fitsScrollBar);
 }
 
 double AddressMapView::maxBytesPerPixel() const
@@ -128,7 +141,8 @@ void AddressMapView::relayout(bool)
 
 void AddressMapView::updateScrollBar()
 {
-    const int total = m_geometry.rowCount() * m_geometry.rowHeight() + 2 * kMargin;
+    const int total = int(std::min<long long>(std::numeric_limits<int>::max() / 2,
+                                              (long long)m_geometry.rowCount() * m_geometry.rowHeight() + 2 * kMargin));
     verticalScrollBar()->setRange(0, std::max(0, total - viewport()->height()));
     verticalScrollBar()->setPageStep(viewport()->height());
     verticalScrollBar()->setSingleStep(m_geometry.rowHeight());

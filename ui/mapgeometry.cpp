@@ -102,7 +102,8 @@ double MapGeometry::length() const
 
 int MapGeometry::rowCount() const
 {
-    return std::max(1, int(std::ceil(length() / m_width)));
+    // Bounded so that rows times a row's height stays an int (scroll bars are ints).
+    return int(std::clamp(std::ceil(length() / m_width), 1.0, double(kMaxRows)));
 }
 
 std::ptrdiff_t MapGeometry::segmentAt(double position) const

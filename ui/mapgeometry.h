@@ -63,7 +63,8 @@ public:
 
     const std::vector<Segment> &segments() const;
     double length() const; // total pixels along the axis
-    int rowCount() const; // rows needed for the whole axis
+    int rowCount() const; // rows needed for the whole axis (at most kMaxRows)
+    static constexpr int kMaxRows = 20'000'000;
 
     double positionOf(Address a) const; // pixels along the axis
     Address addressAt(double position) const; // inverse of positionOf, clamped to the spans

@@ -110,6 +110,35 @@ private slots:
         QCOMPARE(view.verticalScrollBar()->value(), scroll);
     }
 
+    void hugeReservationsStayInRange()
+    {
+        // 16 TiB reserved (like an ASan shadow) next to a page: zooming all the way in stays within
+        // what a scroll bar can hold, and the page can still be seen page by page.
+        auto s = std::make_shared<Snapshot>();
+        Region big;
+        big.start = 0x100000000000;
+        big.end = big.start + (16ULL << 40);
+        big.type = RegionType::Private;
+        big.state = RegionState::Reserved;
+        Region page = big;
+        page.start = big.end;
+        page.end = page.start + 4096;
+        page.state = RegionState::Committed;
+        s->regions = { big, page };
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(s);
+        for (int i = 0; i < 60; ++i)
+            QTest::keyClick(&view, Qt::Key_Plus);
+        QVERIFY(view.geometry().rowCount() < MapGeometry::kMaxRows);
+        QVERIFY(view.verticalScrollBar()->maximum() > 0);
+        QVERIFY(view.atPageScale());
+        view.zoomToRange(page.start, page.end);
+        QVERIFY(view.geometry().pointOf(view.geometry().positionOf(page.start)).y() >= view.scrollTop());
+    }
+
     void keysZoomAndFit()
     {
         AddressMapView view;
