@@ -49,8 +49,8 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
     m_mappedBytes = 0;
     if (m_snapshot)
         for (const Region &r : m_snapshot->regions)
-            if (r.type != RegionType::Free)
-                m_mappedBytes += double(r.size());
+            if (r.type != RegionType::Free) // terabyte reservations become breaks: count a bounded share
+                m_mappedBytes += std::min(double(r.size()), 16.0 * (1ULL << 30));
     if (m_snapshot)
         m_geometry.setSpans(*m_snapshot);
     else

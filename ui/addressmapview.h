@@ -76,7 +76,7 @@ private:
     MapOverlay m_overlay;
     std::vector<PageInfo> m_pages;
     bool m_fitted = false;
-    double m_mappedBytes = 0; // bytes of the snapshot's regions, Free aside
+    double m_mappedBytes = 0; // bytes of the snapshot's committed regions
     bool m_dragging = false;
     bool m_panning = false;
     QPointF m_dragStart;

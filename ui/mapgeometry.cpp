@@ -16,7 +16,7 @@ void MapGeometry::setSpans(const Snapshot &snapshot)
     std::vector<Span> spans;
     spans.reserve(snapshot.regions.size());
     for (const Region &r : snapshot.regions)
-        spans.push_back({ r.start, r.end, r.type == RegionType::Free });
+        spans.push_back({ r.start, r.end, r.type == RegionType::Free, r.state == RegionState::Reserved });
     setSpans(std::move(spans));
 }
 
@@ -76,7 +76,7 @@ void MapGeometry::layout() const
     for (const Span &s : m_spans) {
         const double bytes = double(s.end - s.start);
         Segment seg { s.start, s.end, x, bytes / m_bpp, false };
-        if (s.free && bytes > threshold) {
+        if ((s.free && bytes > threshold) || (s.reserved && bytes > double(kReservedBreakRows) * m_width * m_bpp)) {
             seg.width = m_breakPixels;
             seg.compressed = true;
         } else if (!s.free) {

@@ -90,7 +90,7 @@ void MapRenderer::fillRows(
             const double x1 = std::min(seg.x + seg.width, rowEnd) - rowStart;
             const int c0 = std::clamp(int(std::floor(x0)), 0, W - 1);
             const int c1 = std::clamp(int(std::ceil(x1)), c0 + 1, W);
-            if (seg.compressed) {
+            if (seg.compressed && isFree) {
                 for (int c = c0; c < c1; ++c)
                     if (!(m_flags[std::size_t(c)] & FlagRegion))
                         m_flags[std::size_t(c)] = FlagBreak;
@@ -194,8 +194,10 @@ void MapRenderer::paintLabels(
             continue;
         const Region &r = snapshot.regions[std::size_t(i)];
         QString text;
-        if (seg.compressed) {
+        if (seg.compressed && r.type == RegionType::Free) {
             text = QCoreApplication::translate("MapRenderer", "%1 free").arg(formatBytes(r.size()));
+        } else if (seg.compressed) {
+            text = QCoreApplication::translate("MapRenderer", "%1 reserved").arg(formatBytes(r.size()));
         } else if (r.type == RegionType::Free) {
             continue;
         } else {

@@ -269,6 +269,10 @@
         <source>%1 free</source>
         <translation>%1 free</translation>
     </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 reserved</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>

@@ -269,6 +269,10 @@
         <source>%1 free</source>
         <translation>%1 空闲</translation>
     </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>%1 保留</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>

@@ -133,8 +133,8 @@ private slots:
         for (int i = 0; i < 60; ++i)
             QTest::keyClick(&view, Qt::Key_Plus);
         QVERIFY(view.geometry().rowCount() < MapGeometry::kMaxRows);
-        QVERIFY(view.verticalScrollBar()->maximum() > 0);
         QVERIFY(view.atPageScale());
+        QVERIFY(view.geometry().segments()[0].compressed); // the 16 TiB reservation is a break at page zoom
         view.zoomToRange(page.start, page.end);
         QVERIFY(view.geometry().pointOf(view.geometry().positionOf(page.start)).y() >= view.scrollTop());
     }

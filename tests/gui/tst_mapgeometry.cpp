@@ -154,6 +154,25 @@ private slots:
         QCOMPARE(g.rowCount(), 2);
     }
 
+    void hugeReservationsCompressed()
+    {
+        // A reservation over 100,000 rows at the current zoom becomes a break; a smaller one stays proportional.
+        const Address big = 1024 * GiB, small = 64 * GiB;
+        MapGeometry g;
+        g.setSpans({ { 0x10000, 0x10000 + small, false, true }, { 0x10000 + small, 0x10000 + small + big, false, true },
+                     { 0x10000 + small + big, 0x10000 + small + big + MiB, false, false } });
+        g.setWidth(1000);
+        g.setBreakPixels(100);
+        g.setBytesPerPixel(4096); // 100,000 rows = 381 GiB
+        QVERIFY(!g.segments()[0].compressed);
+        QCOMPARE(g.segments()[0].width, double(small / 4096));
+        QVERIFY(g.segments()[1].compressed);
+        QCOMPARE(g.segments()[1].width, 100.0);
+        QCOMPARE(g.positionOf(0x10000 + small + big), double(small / 4096) + 100.0);
+        g.setBytesPerPixel(64 * 1024); // zoomed out, the terabyte fits: proportional again
+        QVERIFY(!g.segments()[1].compressed);
+    }
+
     void fitUsesTheRows()
     {
         MapGeometry g;
