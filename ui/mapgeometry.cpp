@@ -76,7 +76,7 @@ void MapGeometry::layout() const
     for (const Span &s : m_spans) {
         const double bytes = double(s.end - s.start);
         Segment seg { s.start, s.end, x, bytes / m_bpp, false };
-        if ((s.free && bytes > threshold) || (s.reserved && bytes > double(kReservedBreakRows) * m_width * m_bpp)) {
+        if ((s.free && bytes > threshold) || (!s.free && bytes > double(kHugeRegionRows) * m_width * m_bpp)) {
             seg.width = m_breakPixels;
             seg.compressed = true;
         } else if (!s.free) {

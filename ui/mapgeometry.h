@@ -13,9 +13,9 @@ namespace vmatlas::ui {
 // width() pixels, top to bottom, like a hex dump. Along it every region gets size / bytesPerPixel
 // pixels, but a mapped region never less than minRegionPixels (so a 4 KiB page next to a 1 GiB
 // reservation stays visible), and a free gap larger than compressionThreshold() becomes a fixed
-// break of breakPixels (so 128 TiB with a few GiB in use reads well); so does a reservation that would
-// fill more than kReservedBreakRows rows (terabytes held, like an ASan shadow, at page zoom). Positions
-// are monotonic in the
+// break of breakPixels (so 128 TiB with a few GiB in use reads well); so does any region that would fill
+// more than kHugeRegionRows rows (terabytes mapped, like ASan's shadow, at page zoom), labelled with its
+// size. Positions are monotonic in the
 // address, so hit-testing is a binary search.
 class MapGeometry
 {
@@ -25,7 +25,7 @@ public:
         Address start = 0;
         Address end = 0;
         bool free = false;
-        bool reserved = false; // held, no access: compressed too when it would fill kReservedBreakRows
+        bool reserved = false; // held, no access (drawn hatched)
     };
     struct Segment
     {
@@ -33,7 +33,7 @@ public:
         Address end = 0;
         double x = 0; // offset along the axis, in pixels
         double width = 0;
-        bool compressed = false; // a free gap, or a huge reservation, shown as a fixed break
+        bool compressed = false; // a free gap, or a huge region, shown as a fixed break
     };
 
     void setSpans(std::vector<Span> spans);
@@ -68,7 +68,7 @@ public:
     double length() const; // total pixels along the axis
     int rowCount() const; // rows needed for the whole axis (at most kMaxRows)
     static constexpr int kMaxRows = 20'000'000;
-    static constexpr int kReservedBreakRows = 100'000;
+    static constexpr int kHugeRegionRows = 100'000;
 
     double positionOf(Address a) const; // pixels along the axis
     Address addressAt(double position) const; // inverse of positionOf, clamped to the spans

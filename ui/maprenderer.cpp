@@ -196,8 +196,10 @@ void MapRenderer::paintLabels(
         QString text;
         if (seg.compressed && r.type == RegionType::Free) {
             text = QCoreApplication::translate("MapRenderer", "%1 free").arg(formatBytes(r.size()));
-        } else if (seg.compressed) {
+        } else if (seg.compressed && r.state == RegionState::Reserved) {
             text = QCoreApplication::translate("MapRenderer", "%1 reserved").arg(formatBytes(r.size()));
+        } else if (seg.compressed) {
+            text = QCoreApplication::translate("MapRenderer", "%1, not to scale").arg(formatBytes(r.size()));
         } else if (r.type == RegionType::Free) {
             continue;
         } else {

@@ -160,13 +160,16 @@ void SessionController::requestPages(SnapshotPtr snapshot, Address start, Addres
     const Pid pid = m_pid;
     if (pid <= 0)
         return; // a saved snapshot has no pages to read
-    QtConcurrent::run([snapshot, start, end, pid]() -> Result<std::vector<PageInfo>> {
+    QtConcurrent::run([snapshot, start, end, pid, channel]() -> Result<std::vector<PageInfo>> {
         std::vector<PageInfo> all;
         for (const Region &r : snapshot->regions) {
             // [vsyscall] is not in the page tables pagemap walks.
             if (r.end <= start || r.start >= end || r.type == RegionType::Free || r.labelKind == LabelKind::Vsyscall)
                 continue;
             const Address s = std::max(r.start, start), e = std::min(r.end, end);
+            // The map asks for what it shows; a part over 4 GiB is a break there, with no pages to draw.
+            if (channel != 0 && (e - s) / snapshot->pageSize > (std::size_t(1) << 20))
+                continue;
             if (all.size() + (e - s) / snapshot->pageSize > (std::size_t(1) << 24))
                 return makeError(ErrorCode::BadInput, "the range holds too many pages to show at once");
             auto pages = readPages(pid, s, e);

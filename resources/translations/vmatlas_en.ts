@@ -273,6 +273,10 @@
         <source>%1 reserved</source>
         <translation>%1 reserved</translation>
     </message>
+    <message>
+        <source>%1, not to scale</source>
+        <translation>%1, not to scale</translation>
+    </message>
 </context>
 <context>
     <name>Model</name>

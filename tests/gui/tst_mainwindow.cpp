@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QProcess>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTest>
 
@@ -103,7 +104,13 @@ private slots:
             const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(a)).y();
             return y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height();
         };
-        QVERIFY(visible(kBase + 0x300000));
+        QVERIFY2(visible(kBase + 0x300000),
+                 qPrintable(QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
+                                .arg(w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(kBase + 0x300000)).y())
+                                .arg(w.mapView()->scrollTop())
+                                .arg(w.mapView()->verticalScrollBar()->maximum())
+                                .arg(w.mapView()->geometry().rowCount())
+                                .arg(w.mapView()->geometry().bytesPerPixel())));
         QTRY_VERIFY_WITH_TIMEOUT(!w.mapView()->pages().empty(), 5000);
 
         // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.

@@ -154,9 +154,9 @@ private slots:
         QCOMPARE(g.rowCount(), 2);
     }
 
-    void hugeReservationsCompressed()
+    void hugeRegionsCompressed()
     {
-        // A reservation over 100,000 rows at the current zoom becomes a break; a smaller one stays proportional.
+        // A region over 100,000 rows at the current zoom becomes a break; a smaller one stays proportional.
         const Address big = 1024 * GiB, small = 64 * GiB;
         MapGeometry g;
         g.setSpans({ { 0x10000, 0x10000 + small, false, true }, { 0x10000 + small, 0x10000 + small + big, false, true },
