@@ -170,6 +170,32 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
     SnapshotPtr old = m_snapshot;
     const std::vector<Region> empty;
     const auto &next = snapshot ? snapshot->regions : empty;
+    // A layout replaced wholesale (another process, a remap of everything): one reset is far cheaper
+    // than thousands of inserts and removes into the middle of the rows.
+    std::size_t runs = 0;
+    for (std::size_t i = 0, j = 0; (i < m_rows.size() || j < next.size()) && runs <= kMaxMergeRuns;) {
+        if (i < m_rows.size() && j < next.size() && m_rows[i]->start == next[j].start) {
+            ++i;
+            ++j;
+        } else {
+            ++runs;
+            if (i < m_rows.size() && (j >= next.size() || m_rows[i]->start < next[j].start))
+                ++i;
+            else
+                ++j;
+        }
+    }
+    if (runs > kMaxMergeRuns && !m_rows.empty() && !next.empty()) {
+        beginResetModel();
+        m_snapshot = std::move(snapshot);
+        m_rows.clear();
+        for (const Region &r : m_snapshot->regions)
+            m_rows.push_back(&r);
+        m_change.assign(m_rows.size(), 0);
+        endResetModel();
+        setComparison(m_before);
+        return;
+    }
     // Merge by start address: both lists are sorted, so one pass gives the removes and inserts.
     std::size_t row = 0, j = 0;
     while (row < m_rows.size() || j < next.size()) {

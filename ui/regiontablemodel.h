@@ -79,6 +79,9 @@ public:
     static QString columnTitle(int column);
     static QString columnToolTip(int column);
 
+    // Past this many rows inserted or removed, a new snapshot resets the model instead of merging.
+    static constexpr std::size_t kMaxMergeRuns = 2000;
+
 private:
     static std::uint64_t counterFor(const Region &r, int column);
 

@@ -92,6 +92,26 @@ private slots:
         QCOMPARE(reset.size(), 0);
     }
 
+    void wholesaleChangeResets()
+    {
+        // Thousands of rows replaced: one reset, not thousands of inserts and removes.
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        std::vector<Region> a, b;
+        for (Address i = 0; i < 3000; ++i) {
+            a.push_back(region(0x100000 + i * 0x2000, 0x101000 + i * 0x2000));
+            b.push_back(region(0x101000 + i * 0x2000, 0x102000 + i * 0x2000));
+        }
+        model.setSnapshot(make(a));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setSnapshot(make(b));
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(model.rowCount(), 3000);
+        QCOMPARE(model.index(0, RegionTableModel::Start).data().toString(), QStringLiteral("0x101000"));
+    }
+
     void comparisonMarksRows()
     {
         RegionTableModel model;
