@@ -30,5 +30,5 @@ for t in "${targets[@]}"; do
     case "$t" in smaps|json) len=4096 ;; csv|pagemap) len=1024 ;; *) len=512 ;; esac
     echo "== fuzz_$t for ${seconds}s (inputs up to $len bytes)"
     (cd "$build" && ./bin/fuzz_"$t" -max_total_time="$seconds" -print_final_stats=1 -max_len="$len" "$corpus" 2>&1 \
-        | grep -E '^stat::number_of_executed_units|^stat::peak_rss|cov: .*DONE|^#[0-9]+ *DONE|ERROR|SUMMARY' || true)
+        | grep -E '^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+[[:space:]]+DONE|ERROR|SUMMARY' || true)
 done
