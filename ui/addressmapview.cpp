@@ -11,8 +11,8 @@
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace vmatlas::ui {
 
@@ -141,8 +141,8 @@ void AddressMapView::relayout(bool)
 
 void AddressMapView::updateScrollBar()
 {
-    const int total = int(std::min<long long>(std::numeric_limits<int>::max() / 2,
-                                              (long long)m_geometry.rowCount() * m_geometry.rowHeight() + 2 * kMargin));
+    const int total = int(std::min<long long>(
+        std::numeric_limits<int>::max() / 2, (long long)m_geometry.rowCount() * m_geometry.rowHeight() + 2 * kMargin));
     verticalScrollBar()->setRange(0, std::max(0, total - viewport()->height()));
     verticalScrollBar()->setPageStep(viewport()->height());
     verticalScrollBar()->setSingleStep(m_geometry.rowHeight());

@@ -1,6 +1,7 @@
 #include "labs/labprotocol.h"
 
 #include <charconv>
+#include <cstdio>
 #include <sstream>
 #include <string_view>
 
@@ -26,6 +27,27 @@ bool parseNumber(const std::string &text, std::uint64_t &out)
     }
     auto r = std::from_chars(v.data(), v.data() + v.size(), out, base);
     return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
+}
+
+int serve(long long pid, const std::function<std::string(const std::vector<std::string> &)> &handler)
+{
+    char line[4096];
+    std::printf("ok ready %lld\n", pid);
+    std::fflush(stdout);
+    while (std::fgets(line, sizeof line, stdin)) {
+        const auto words = splitWords(line);
+        if (words.empty())
+            continue;
+        if (words[0] == "quit") {
+            std::printf("ok bye\n");
+            std::fflush(stdout);
+            break;
+        }
+        const std::string reply = handler(words);
+        std::printf("%s\n", reply.c_str());
+        std::fflush(stdout);
+    }
+    return 0;
 }
 
 } // namespace vmatlas::labprotocol

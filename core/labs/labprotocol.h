@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,5 +11,9 @@ namespace vmatlas::labprotocol {
 std::vector<std::string> splitWords(const std::string &line);
 // A decimal or 0x-prefixed hex number, the whole text.
 bool parseNumber(const std::string &text, std::uint64_t &out);
+
+// The server side: says "ok ready PID", then answers each line of standard input with handler's reply
+// until "quit" or the end of input. Returns the exit code.
+int serve(long long pid, const std::function<std::string(const std::vector<std::string> &)> &handler);
 
 } // namespace vmatlas::labprotocol

@@ -105,12 +105,13 @@ private slots:
             return y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height();
         };
         QVERIFY2(visible(kBase + 0x300000),
-                 qPrintable(QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
-                                .arg(w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(kBase + 0x300000)).y())
-                                .arg(w.mapView()->scrollTop())
-                                .arg(w.mapView()->verticalScrollBar()->maximum())
-                                .arg(w.mapView()->geometry().rowCount())
-                                .arg(w.mapView()->geometry().bytesPerPixel())));
+            qPrintable(
+                QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
+                    .arg(w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(kBase + 0x300000)).y())
+                    .arg(w.mapView()->scrollTop())
+                    .arg(w.mapView()->verticalScrollBar()->maximum())
+                    .arg(w.mapView()->geometry().rowCount())
+                    .arg(w.mapView()->geometry().bytesPerPixel())));
         QTRY_VERIFY_WITH_TIMEOUT(!w.mapView()->pages().empty(), 5000);
 
         // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.

@@ -160,7 +160,7 @@ private slots:
         const Address big = 1024 * GiB, small = 64 * GiB;
         MapGeometry g;
         g.setSpans({ { 0x10000, 0x10000 + small, false, true }, { 0x10000 + small, 0x10000 + small + big, false, true },
-                     { 0x10000 + small + big, 0x10000 + small + big + MiB, false, false } });
+            { 0x10000 + small + big, 0x10000 + small + big + MiB, false, false } });
         g.setWidth(1000);
         g.setBreakPixels(100);
         g.setBytesPerPixel(4096); // 100,000 rows = 381 GiB

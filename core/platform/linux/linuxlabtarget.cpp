@@ -270,23 +270,8 @@ int runLabTargetServer(const std::vector<std::string> &)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlive the window or the CLI that started us
     ::signal(SIGPIPE, SIG_IGN);
     Server server;
-    char line[4096];
-    std::printf("ok ready %d\n", int(::getpid()));
-    std::fflush(stdout);
-    while (std::fgets(line, sizeof line, stdin)) {
-        auto words = splitWords(line);
-        if (words.empty())
-            continue;
-        if (words[0] == "quit") {
-            std::printf("ok bye\n");
-            std::fflush(stdout);
-            break;
-        }
-        std::string reply = server.handle(words);
-        std::printf("%s\n", reply.c_str());
-        std::fflush(stdout);
-    }
-    return 0;
+    return labprotocol::serve(static_cast<long long>(::getpid()),
+        [&server](const std::vector<std::string> &words) { return server.handle(words); });
 }
 
 Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executable)

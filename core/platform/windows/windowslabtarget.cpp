@@ -228,23 +228,8 @@ int runLabTargetServer(const std::vector<std::string> &args)
     if (args.size() == 2 && args[0] == "--probe-write")
         return probeWrite(args[1]);
     Server server;
-    char line[4096];
-    std::printf("ok ready %lu\n", static_cast<unsigned long>(GetCurrentProcessId()));
-    std::fflush(stdout);
-    while (std::fgets(line, sizeof line, stdin)) {
-        auto words = splitWords(line);
-        if (words.empty())
-            continue;
-        if (words[0] == "quit") {
-            std::printf("ok bye\n");
-            std::fflush(stdout);
-            break;
-        }
-        std::string reply = server.handle(words);
-        std::printf("%s\n", reply.c_str());
-        std::fflush(stdout);
-    }
-    return 0;
+    return labprotocol::serve(static_cast<long long>(GetCurrentProcessId()),
+        [&server](const std::vector<std::string> &words) { return server.handle(words); });
 }
 
 struct LabTargetWindows
