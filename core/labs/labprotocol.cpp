@@ -5,7 +5,18 @@
 #include <sstream>
 #include <string_view>
 
+#include "labs/labtarget.h"
+
+// Initialised (not zero) so that it lives in the data segment, not in .bss.
+alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize]
+    = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
+
 namespace vmatlas::labprotocol {
+
+volatile char *imageData()
+{
+    return g_vmatlasLabImageData;
+}
 
 std::vector<std::string> splitWords(const std::string &line)
 {

@@ -24,22 +24,12 @@
 #define MADV_PAGEOUT 21
 #endif
 
-// Initialised (not zero) so that it lives in the program's data segment, a page of the image file:
-// the image-sharing lab writes to it to show copy-on-write of an image's data.
-alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize]
-    = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
-
 namespace vmatlas {
 
 namespace {
 
 using labprotocol::parseNumber;
 using labprotocol::splitWords;
-
-std::string hexOf(std::uint64_t v)
-{
-    return hexAddress(v);
-}
 
 // write() that reports EPIPE instead of raising SIGPIPE when the target has died (no global
 // change to the signal's disposition: the signal is blocked in this thread and consumed).
@@ -82,11 +72,13 @@ struct Server
             return "ok " + std::to_string(pageSize);
         if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
             void *p = ::mmap(nullptr, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return p == MAP_FAILED ? "error " + errnoText("mmap")
+                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "allocate" && need(2) && parseNumber(w[1], n)) {
             void *p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return p == MAP_FAILED ? "error " + errnoText("mmap")
+                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "protect" && need(4) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             int prot = w[3] == "rw" ? PROT_READ | PROT_WRITE : (w[3] == "r" ? PROT_READ : PROT_NONE);
@@ -125,7 +117,7 @@ struct Server
                 return "error " + errnoText("mmap");
             }
             sectionFds[fd] = fd;
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) + " " + std::to_string(fd);
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p)) + " " + std::to_string(fd);
         }
         if (cmd == "section-open" && need(5) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             // Another process's section, by its descriptor: the memfd equivalent of OpenFileMapping.
@@ -139,7 +131,8 @@ struct Server
                 return "error " + errnoText(("open " + path).c_str());
             void *p = ::mmap(nullptr, size, rw ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, fd, 0);
             ::close(fd);
-            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return p == MAP_FAILED ? "error " + errnoText("mmap")
+                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "poke" && need(3) && parseNumber(w[1], a)) {
             std::string bytes;
@@ -170,7 +163,8 @@ struct Server
                 return "error " + errnoText("open");
             void *p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
             ::close(fd);
-            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return p == MAP_FAILED ? "error " + errnoText("mmap")
+                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "map-file-fixed" && need(4) && parseNumber(w[1], a) && parseNumber(w[3], n)) {
             int fd = ::open(w[2].c_str(), O_RDONLY | O_CLOEXEC);
@@ -178,7 +172,8 @@ struct Server
                 return "error " + errnoText("open");
             void *p = ::mmap(reinterpret_cast<void *>(a), n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0);
             ::close(fd);
-            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return p == MAP_FAILED ? "error " + errnoText("mmap")
+                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "drop" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return ::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) == 0 ? "ok"
@@ -199,7 +194,7 @@ struct Server
             return "ok " + std::to_string(kb * 1024);
         }
         if (cmd == "image-data")
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " "
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(labprotocol::imageData())) + " "
                 + std::to_string(kLabImageDataSize);
         if (cmd == "fork-hold")
             return forkHold();

@@ -15,21 +15,12 @@
 #include <string>
 #include <vector>
 
-// Initialised, so that it lives in the program's data section (PAGE_WRITECOPY in every process).
-alignas(4096) volatile char g_vmatlasLabImageData[vmatlas::kLabImageDataSize]
-    = { 'V', 'M', 'A', 't', 'l', 'a', 's', 1 };
-
 namespace vmatlas {
 
 namespace {
 
 using labprotocol::parseNumber;
 using labprotocol::splitWords;
-
-std::string hexOf(std::uint64_t v)
-{
-    return hexAddress(v);
-}
 
 std::string failed(const char *what)
 {
@@ -60,11 +51,11 @@ struct Server
             return "ok " + std::to_string(pageSize);
         if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
             void *p = VirtualAlloc(nullptr, n, MEM_RESERVE, PAGE_NOACCESS);
-            return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc(MEM_RESERVE)");
+            return p ? "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc(MEM_RESERVE)");
         }
         if (cmd == "allocate" && need(2) && parseNumber(w[1], n)) {
             void *p = VirtualAlloc(nullptr, n, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
-            return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc");
+            return p ? "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p)) : failed("VirtualAlloc");
         }
         if (cmd == "protect" && need(4) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             if (w[3] == "none") {
@@ -104,7 +95,7 @@ struct Server
                 return failed("MapViewOfFile");
             }
             keep.push_back(s);
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) + " " + name;
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p)) + " " + name;
         }
         if (cmd == "section-open" && need(5) && parseNumber(w[3], n)) {
             // By name, as another process would: OpenFileMapping.
@@ -121,7 +112,7 @@ struct Server
             keep.push_back(s);
             if (!rw)
                 readOnlyViews[reinterpret_cast<std::uint64_t>(p)] = w[2];
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(p));
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
         if (cmd == "poke" && need(3) && parseNumber(w[1], a)) {
             std::string bytes;
@@ -171,7 +162,7 @@ struct Server
                 return failed("CreateFileMapping(PAGE_WRITECOPY)");
             void *p = MapViewOfFile(s, FILE_MAP_COPY, 0, 0, n);
             CloseHandle(s);
-            return p ? "ok " + hexOf(reinterpret_cast<std::uint64_t>(p)) : failed("MapViewOfFile(FILE_MAP_COPY)");
+            return p ? "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p)) : failed("MapViewOfFile(FILE_MAP_COPY)");
         }
         if ((cmd == "drop" || cmd == "pageout") && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
             // Unlocking pages that are not locked takes them out of the working set.
@@ -186,7 +177,7 @@ struct Server
                 + std::to_string(ms.ullTotalPageFile > ms.ullTotalPhys ? ms.ullTotalPageFile - ms.ullTotalPhys : 0);
         }
         if (cmd == "image-data")
-            return "ok " + hexOf(reinterpret_cast<std::uint64_t>(&g_vmatlasLabImageData[0])) + " "
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(labprotocol::imageData())) + " "
                 + std::to_string(kLabImageDataSize);
         if (cmd == "fork-hold" || cmd == "child-touch" || cmd == "map-file-fixed")
             return "error '" + cmd + "' needs Linux";
