@@ -111,6 +111,62 @@ private slots:
         QCOMPARE(allLabs().size(), std::size_t(6));
     }
 
+    // The facts the window and the CLI read from a lab's definition.
+    void labFacts_data()
+    {
+        QTest::addColumn<QString>("lab");
+        QTest::addColumn<quint64>("defaultSize");
+        QTest::addColumn<bool>("sizeAdjustable");
+        QTest::addColumn<bool>("secondProcess");
+        QTest::addRow("reserve-commit: 16 MiB, one process")
+            << QStringLiteral("reserve-commit") << (quint64(16) << 20) << true << false;
+        QTest::addRow("shared-section: 64 KiB, process B")
+            << QStringLiteral("shared-section") << (quint64(64) << 10) << true << true;
+        QTest::addRow("copy-on-write: 16 KiB, one process")
+            << QStringLiteral("copy-on-write") << (quint64(16) << 10) << true << false;
+        QTest::addRow("fork-cow: 16 KiB, the forked child")
+            << QStringLiteral("fork-cow") << (quint64(16) << 10) << true << true;
+        QTest::addRow("page-out: 8 MiB, one process") << QStringLiteral("page-out") << (quint64(8) << 20) << true << false;
+        QTest::addRow("image-sharing: no size, process B")
+            << QStringLiteral("image-sharing") << (quint64(0) << 0) << false << true;
+    }
+
+    void labFacts()
+    {
+        QFETCH(QString, lab);
+        QFETCH(quint64, defaultSize);
+        QFETCH(bool, sizeAdjustable);
+        QFETCH(bool, secondProcess);
+        const LabDefinition *l = findLab(lab.toStdString());
+        QVERIFY(l);
+        QCOMPARE(quint64(l->defaultSize), defaultSize);
+        QCOMPARE(l->sizeAdjustable, sizeAdjustable);
+        QCOMPARE(l->secondProcess, secondProcess);
+    }
+
+    // secondProcess says whether a run of the lab ends with a process B.
+    void secondProcessMatchesASession_data()
+    {
+        QTest::addColumn<QString>("lab");
+        for (const LabDefinition &l : allLabs())
+            QTest::addRow("%s", l.name.c_str()) << QString::fromStdString(l.name);
+    }
+
+    void secondProcessMatchesASession()
+    {
+        QFETCH(QString, lab);
+        auto session = LabSession::start(lab.toStdString(), VMATLAS_BINARY);
+        QVERIFY2(session, session ? "" : session.error().message.c_str());
+        LabSession &s = **session;
+        bool sawB = false;
+        while (!s.finished()) {
+            auto step = s.runNextStep();
+            QVERIFY2(step, step ? "" : step.error().message.c_str());
+            sawB |= s.pidB() != 0;
+        }
+        QCOMPARE(sawB, s.lab().secondProcess);
+    }
+
     void reserveCommit()
     {
         LabRun r = run(QStringLiteral("reserve-commit"), { QStringLiteral("--size"), QStringLiteral("1048576") });

@@ -158,10 +158,8 @@ void LabPanel::startLab(const QString &name)
     m_lab = lab;
     if (!sameLab) {
         // A fresh lab starts at its default size.
-        const std::map<std::string, int> defaults = { { "reserve-commit", 16 * 1024 }, { "shared-section", 64 },
-            { "copy-on-write", 16 }, { "fork-cow", 16 }, { "page-out", 8 * 1024 } };
-        m_size->setValue(defaults.count(lab->name) ? defaults.at(lab->name) : 4);
-        m_size->setEnabled(lab->name != "image-sharing");
+        m_size->setValue(lab->defaultSize ? int(lab->defaultSize / 1024) : 4);
+        m_size->setEnabled(lab->sizeAdjustable);
     }
     m_session.reset();
     m_last = {};
@@ -173,7 +171,7 @@ void LabPanel::startLab(const QString &name)
     setBusy(true);
     LabOptions options;
     options.size = std::uint64_t(m_size->value()) * 1024;
-    if (lab->name == "image-sharing")
+    if (!lab->sizeAdjustable)
         options.size = 0;
     const std::string exe = m_executable;
     const std::string labName = lab->name;

@@ -93,6 +93,7 @@ std::vector<LabDefinition> buildLabs()
             "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
             "mmap(PROT_NONE) and mprotect."),
         {} });
+    labs.back().defaultSize = 16ULL << 20;
     auto &rc = labs.back().steps;
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"),
         QT_TRANSLATE_NOOP("Lab",
@@ -162,6 +163,8 @@ std::vector<LabDefinition> buildLabs()
             "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
             "descriptor. A view's rights never exceed what it was opened with."),
         {} });
+    labs.back().defaultSize = 64 * 1024;
+    labs.back().secondProcess = true;
     auto &ss = labs.back().steps;
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Create the section in A"),
         QT_TRANSLATE_NOOP("Lab",
@@ -261,6 +264,7 @@ std::vector<LabDefinition> buildLabs()
             "copy becomes the process's own memory. The file on disk never changes. Windows calls this protection "
             "PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only."),
         {} });
+    labs.back().defaultSize = 16 * 1024;
     auto &cw = labs.back().steps;
     cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Map a file privately"),
         QT_TRANSLATE_NOOP("Lab",
@@ -315,6 +319,8 @@ std::vector<LabDefinition> buildLabs()
             "only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is "
             "not."),
         {}, false });
+    labs.back().defaultSize = 16 * 1024;
+    labs.back().secondProcess = true; // the forked child
     auto &fc = labs.back().steps;
     fc.push_back({ QT_TRANSLATE_NOOP("Lab", "Write some pages"),
         QT_TRANSLATE_NOOP(
@@ -374,6 +380,7 @@ std::vector<LabDefinition> buildLabs()
             "dropped "
             "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
         {}, false });
+    labs.back().defaultSize = 8ULL << 20;
     auto &po = labs.back().steps;
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"),
         QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),
@@ -427,6 +434,8 @@ std::vector<LabDefinition> buildLabs()
             "process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a "
             "process that writes to it gets its own copy of that page, and the other keeps the file's."),
         {} });
+    labs.back().sizeAdjustable = false;
+    labs.back().secondProcess = true;
     auto &is = labs.back().steps;
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"),
         QT_TRANSLATE_NOOP(
@@ -524,11 +533,8 @@ Result<std::unique_ptr<LabSession>> LabSession::start(
     s->m_lab = lab;
     s->m_executable = executable;
     s->m_pageSize = systemPageSize();
-    const std::map<std::string, std::uint64_t> defaults
-        = { { "reserve-commit", 16ULL << 20 }, { "shared-section", 64 * 1024 }, { "copy-on-write", 16 * 1024 },
-              { "fork-cow", 16 * 1024 }, { "page-out", 8ULL << 20 } };
-    const std::uint64_t def = defaults.count(lab->name) ? defaults.at(lab->name) : 0;
-    s->m_size = options.size ? options.size : (def ? def : s->m_pageSize);
+    const std::uint64_t def = lab->defaultSize ? lab->defaultSize : s->m_pageSize;
+    s->m_size = options.size ? options.size : def;
     auto valid = validateLabSize(s->m_size, s->m_pageSize);
     if (!valid)
         return valid.error();

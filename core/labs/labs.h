@@ -4,6 +4,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -38,6 +39,9 @@ struct LabDefinition
     std::string summary; // the idea, in two or three sentences
     std::vector<LabStep> steps;
     bool onWindows = true; // false: needs Linux (fork, MADV_PAGEOUT)
+    std::uint64_t defaultSize = 0; // the main size in bytes when none is given; 0: one page
+    bool sizeAdjustable = true; // false: the lab ignores the size (image-sharing)
+    bool secondProcess = false; // true: the steps start a process B (LabSession::pidB() becomes non-zero)
 };
 
 // The labs this platform can run.
