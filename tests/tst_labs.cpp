@@ -167,6 +167,22 @@ private slots:
         QCOMPARE(sawB, s.lab().secondProcess);
     }
 
+    // Bad values between steps are errors, not exceptions (the core API throws none).
+    void badStepValuesAreErrors()
+    {
+        auto session = LabSession::start("reserve-commit", VMATLAS_BINARY);
+        QVERIFY2(session, session ? "" : session.error().message.c_str());
+        LabSession &s = **session;
+        QVERIFY(s.runNextStep());
+        QVERIFY(s.runNextStep());
+        s.vars["committed"] = "not a number";
+        auto touch = s.runNextStep();
+        QVERIFY(!touch);
+        QCOMPARE(touch.error().code, ErrorCode::BadInput);
+        s.vars["child"] = "12x";
+        QCOMPARE(s.pidB(), Pid(0));
+    }
+
     void reserveCommit()
     {
         LabRun r = run(QStringLiteral("reserve-commit"), { QStringLiteral("--size"), QStringLiteral("1048576") });

@@ -1,10 +1,12 @@
 #include "labs/labs.h"
 
 #include "fileio.h"
+#include "labs/labprotocol.h"
 #include "platform.h"
 #include "textcodec.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -73,6 +75,18 @@ Result<Address> callAddress(LabTarget &t, const std::string &command, std::size_
     return a;
 }
 
+// The text a "peek" answers, decoded from hex.
+Result<std::string> callText(LabTarget &t, const std::string &command)
+{
+    auto r = t.call(command);
+    if (!r)
+        return r.error();
+    std::string text;
+    if (r->empty() || !fromHex(r->front(), text))
+        return makeError(ErrorCode::Io, "the lab target answered '" + command + "' without hex bytes");
+    return text;
+}
+
 #define TRY(expr)                                                                                                      \
     do {                                                                                                               \
         auto _r = (expr);                                                                                              \
@@ -127,7 +141,9 @@ std::vector<LabDefinition> buildLabs()
             "turn from none to anon: private memory in RAM."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
-            const std::uint64_t q = std::stoull(s.vars["committed"]);
+            std::uint64_t q = 0;
+            if (!labprotocol::parseNumber(s.vars["committed"], q))
+                return makeError(ErrorCode::BadInput, "run the step that commits first");
             const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
             TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
             return LabStepResult { "touched " + std::to_string(t / s.pageSize())
@@ -207,15 +223,13 @@ std::vector<LabDefinition> buildLabs()
             if (!b)
                 return b.error();
             s.vars["b"] = hex(*b);
-            auto peek = s.b()->call("peek " + hex(*b) + " 12");
-            if (!peek)
-                return peek.error();
-            std::string text;
-            fromHex(peek->at(0), text);
+            auto text = callText(*s.b(), "peek " + hex(*b) + " 12");
+            if (!text)
+                return text.error();
             const Address a = s.address("a");
             const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
             LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b)
-                    + " and read \"" + text + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS "
+                    + " and read \"" + *text + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS "
                     + std::to_string(pss / 1024) + " kB",
                 a, a + s.size(), *b, *b + s.size() };
             return res;
@@ -226,12 +240,10 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a"), b = s.address("b");
             TRY(s.b()->call("poke " + hex(b + 64) + " " + toHex("Reply from B")));
-            auto peek = s.a().call("peek " + hex(a + 64) + " 12");
-            if (!peek)
-                return peek.error();
-            std::string text;
-            fromHex(peek->at(0), text);
-            return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + text + "\"", a, a + s.size(), b,
+            auto text = callText(s.a(), "peek " + hex(a + 64) + " 12");
+            if (!text)
+                return text.error();
+            return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + *text + "\"", a, a + s.size(), b,
                 b + s.size() };
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"),
@@ -342,14 +354,17 @@ std::vector<LabDefinition> buildLabs()
             auto r = s.a().call("fork-hold");
             if (!r)
                 return r.error();
-            s.vars["child"] = r->at(0);
+            std::uint64_t child = 0;
+            if (r->empty() || !labprotocol::parseNumber(r->front(), child))
+                return makeError(ErrorCode::Io, "the lab target answered 'fork-hold' without a PID");
+            s.vars["child"] = r->front();
             const Address a = s.address("a");
             auto pages = readPages(s.pidA(), a, a + s.size());
             std::size_t exclusive = 0;
             if (pages)
                 for (const PageInfo &p : *pages)
                     exclusive += p.exclusive;
-            return LabStepResult { "forked child PID " + r->at(0) + "; the parent's pages exclusive: "
+            return LabStepResult { "forked child PID " + r->front() + "; the parent's pages exclusive: "
                     + std::to_string(exclusive) + " of " + std::to_string(s.size() / s.pageSize()),
                 a, a + s.size(), a, a + s.size() };
         } });
@@ -541,7 +556,9 @@ Result<std::unique_ptr<LabSession>> LabSession::start(
     // A private folder for the lab's files, removed when the session ends.
     std::error_code ec;
     const auto base = std::filesystem::temp_directory_path(ec);
-    std::random_device rd;
+    // Seeded from the clock and the PID: std::random_device may throw.
+    std::minstd_rand rd(
+        std::uint32_t(std::chrono::steady_clock::now().time_since_epoch().count()) ^ std::uint32_t(currentPid()));
     for (int i = 0; i < 16 && s->m_tempDir.empty(); ++i) {
         const auto dir = base / ("vmatlas-lab-" + std::to_string(rd() % 100000000u));
         if (std::filesystem::create_directory(dir, ec))
@@ -561,7 +578,8 @@ Pid LabSession::pidB() const
     if (m_b)
         return m_b->pid();
     auto it = vars.find("child");
-    return it == vars.end() ? 0 : Pid(std::stoll(it->second));
+    std::uint64_t child = 0;
+    return it != vars.end() && labprotocol::parseNumber(it->second, child) ? Pid(child) : 0;
 }
 
 Status LabSession::startB()

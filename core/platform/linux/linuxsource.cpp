@@ -359,7 +359,7 @@ bool isKernelThread(Pid pid)
 {
     std::string stat = readSmallFile(pid, "stat");
     auto paren = stat.rfind(')');
-    if (paren == std::string::npos)
+    if (paren == std::string::npos || paren + 2 > stat.size())
         return false;
     std::string_view rest = std::string_view(stat).substr(paren + 2); // from field 3, the state
     for (int field = 3; field < 9; ++field) {

@@ -70,7 +70,8 @@ Status AtomicFile::open()
     if (!fs::is_directory(dir, ec))
         return makeError(
             ErrorCode::Io, "cannot write " + m_path + ": the folder " + win::toUtf8(dir.wstring()) + " does not exist");
-    std::random_device rd;
+    // Seeded from the clock and the PID: std::random_device may throw.
+    std::minstd_rand rd(std::uint32_t(GetTickCount64()) ^ std::uint32_t(GetCurrentProcessId()));
     for (int i = 0; i < 16 && m_impl->file == INVALID_HANDLE_VALUE; ++i) {
         m_impl->temp = (dir / (L"." + p.filename().wstring() + L".tmp-" + std::to_wstring(rd()))).wstring();
         m_impl->file
