@@ -1,6 +1,7 @@
 // Every teaching lab run headless (vmatlas lab NAME --out DIR): what each step must show in its
 // CSV files, and that nothing is left behind.
 #include "csv.h"
+#include "labs/labprotocol.h"
 #include "labs/labs.h"
 #include "testutil.h"
 
@@ -109,6 +110,94 @@ private slots:
             { "reserve-commit", "shared-section", "copy-on-write", "fork-cow", "page-out", "image-sharing" })
             QVERIFY2(out.contains(QLatin1String(name)), qPrintable(out));
         QCOMPARE(allLabs().size(), std::size_t(6));
+    }
+
+    // A reply line from a lab target: its values, or the target's refusal as an error.
+    void replyParsing_data()
+    {
+        QTest::addColumn<QString>("reply");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("ok with values") << QStringLiteral("ok 0x7f0000 5") << true
+                                        << QStringList { QStringLiteral("0x7f0000"), QStringLiteral("5") } << QString();
+        QTest::addRow("bare ok") << QStringLiteral("ok") << true << QStringList() << QString();
+        QTest::addRow("extra spaces") << QStringLiteral("  ok   a  b ") << true
+                                      << QStringList { QStringLiteral("a"), QStringLiteral("b") } << QString();
+        QTest::addRow("error with a message")
+            << QStringLiteral("error mmap: Cannot allocate memory") << false << QStringList()
+            << QStringLiteral("the lab target refused 'reserve 4096': mmap: Cannot allocate memory");
+        QTest::addRow("neither ok nor error, short")
+            << QStringLiteral("what") << false << QStringList()
+            << QStringLiteral("the lab target refused 'reserve 4096': what");
+        QTest::addRow("empty line") << QString() << false << QStringList()
+                                    << QStringLiteral("the lab target refused 'reserve 4096': ");
+        QTest::addRow("okay is not ok") << QStringLiteral("okay 1") << false << QStringList()
+                                        << QStringLiteral("the lab target refused 'reserve 4096': okay 1");
+    }
+
+    void replyParsing()
+    {
+        QFETCH(QString, reply);
+        QFETCH(bool, ok);
+        QFETCH(QStringList, values);
+        QFETCH(QString, message);
+        auto r = labprotocol::parseReply(reply.toStdString(), "reserve 4096");
+        QCOMPARE(bool(r), ok);
+        if (!ok) {
+            QCOMPARE(r.error().code, ErrorCode::Io);
+            QCOMPARE(QString::fromStdString(r.error().message), message);
+            return;
+        }
+        QStringList got;
+        for (const std::string &v : *r)
+            got << QString::fromStdString(v);
+        QCOMPARE(got, values);
+    }
+
+    // Lines come out of the bytes read so far one at a time, "\r\n" or "\n", and a partial line waits.
+    void lineSplitting()
+    {
+        std::string buffer = "ok ready 42\r\nok 0x1000\nerr";
+        std::string line;
+        QVERIFY(labprotocol::takeLine(buffer, line));
+        QCOMPARE(line, std::string("ok ready 42"));
+        QVERIFY(labprotocol::takeLine(buffer, line));
+        QCOMPARE(line, std::string("ok 0x1000"));
+        QVERIFY(!labprotocol::takeLine(buffer, line));
+        QCOMPARE(buffer, std::string("err"));
+        buffer += "or bad\n\n";
+        QVERIFY(labprotocol::takeLine(buffer, line));
+        QCOMPARE(line, std::string("error bad"));
+        QVERIFY(labprotocol::takeLine(buffer, line));
+        QCOMPARE(line, std::string());
+        QVERIFY(buffer.empty());
+        QVERIFY(!labprotocol::takeLine(buffer, line));
+    }
+
+    void numberParsing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<quint64>("value");
+        QTest::addRow("decimal") << QStringLiteral("4096") << true << quint64(4096);
+        QTest::addRow("hex") << QStringLiteral("0x7f00") << true << quint64(0x7f00);
+        QTest::addRow("empty") << QString() << false << quint64(0);
+        QTest::addRow("bare 0x") << QStringLiteral("0x") << false << quint64(0);
+        QTest::addRow("trailing text") << QStringLiteral("12x") << false << quint64(0);
+        QTest::addRow("negative") << QStringLiteral("-1") << false << quint64(0);
+        QTest::addRow("too large") << QStringLiteral("18446744073709551616") << false << quint64(0);
+    }
+
+    void numberParsing()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(quint64, value);
+        std::uint64_t n = 0;
+        QCOMPARE(labprotocol::parseNumber(text.toStdString(), n), ok);
+        if (ok)
+            QCOMPARE(quint64(n), value);
     }
 
     // The facts the window and the CLI read from a lab's definition.

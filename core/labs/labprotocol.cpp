@@ -40,6 +40,34 @@ bool parseNumber(const std::string &text, std::uint64_t &out)
     return !v.empty() && r.ec == std::errc() && r.ptr == v.data() + v.size();
 }
 
+bool takeLine(std::string &buffer, std::string &line)
+{
+    const auto nl = buffer.find('\n');
+    if (nl == std::string::npos)
+        return false;
+    std::size_t end = nl;
+    while (end > 0 && buffer[end - 1] == '\r')
+        --end;
+    line.assign(buffer, 0, end);
+    buffer.erase(0, nl + 1);
+    return true;
+}
+
+Result<std::vector<std::string>> parseReply(std::string_view reply, const std::string &command)
+{
+    auto words = splitWords(std::string(reply));
+    if (!words.empty() && words[0] == "ok")
+        return std::vector<std::string>(words.begin() + 1, words.end());
+    // "error MESSAGE": the message; anything else whole.
+    const std::string_view message = reply.size() > 6 ? reply.substr(6) : reply;
+    return makeError(ErrorCode::Io, "the lab target refused '" + command + "': " + std::string(message));
+}
+
+Error targetExited(long long pid)
+{
+    return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(pid) + ") has exited");
+}
+
 int serve(long long pid, const std::function<std::string(const std::vector<std::string> &)> &handler)
 {
     char line[4096];

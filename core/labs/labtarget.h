@@ -10,9 +10,10 @@
 namespace vmatlas {
 
 // A small separate process that the labs act in (`vmatlas lab-target`), driven over a pipe with one
-// line per command and one line per reply ("ok VALUES..." or "error MESSAGE"). It dies with its
-// parent (PR_SET_PDEATHSIG on Linux) and removes everything it made when it ends. The commands are
-// the labs' system calls; see labtargetserver in the platform folder for the list.
+// line per command and one line per reply ("ok VALUES..." or "error MESSAGE"; see labprotocol.h). It
+// dies with its parent (PR_SET_PDEATHSIG on Linux, a kill-on-close job object on Windows) and removes
+// everything it made when it ends. The commands are the labs' system calls: the list is each
+// platform's Server::handle, in platform/linux/linuxlabtarget.cpp and platform/windows/windowslabtarget.cpp.
 class LabTarget
 {
 public:
@@ -22,7 +23,7 @@ public:
     LabTarget(const LabTarget &) = delete;
     LabTarget &operator=(const LabTarget &) = delete;
 
-    Pid pid() const { return m_pid; }
+    Pid pid() const;
     bool alive() const;
     // Sends a command, returns the reply's values (after "ok").
     Result<std::vector<std::string>> call(const std::string &command);
@@ -30,11 +31,10 @@ public:
     void stop();
 
 private:
-    LabTarget() = default;
-    Pid m_pid = 0;
-    int m_in = -1; // we write commands
-    int m_out = -1; // we read replies
-    std::string m_buffer;
+    // The process and its pipes, defined by each platform.
+    struct Impl;
+    explicit LabTarget(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
 };
 
 // The lab target's command loop on standard input and output; returns the exit code. args are the

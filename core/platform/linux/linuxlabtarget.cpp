@@ -269,6 +269,19 @@ int runLabTargetServer(const std::vector<std::string> &)
         [&server](const std::vector<std::string> &words) { return server.handle(words); });
 }
 
+struct LabTarget::Impl
+{
+    pid_t pid = 0;
+    int in = -1; // we write commands
+    int out = -1; // we read replies
+    std::string buffer; // replies read but not yet taken
+};
+
+LabTarget::LabTarget(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{
+}
+
 Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executable)
 {
     int toChild[2], fromChild[2];
@@ -286,10 +299,11 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     }
     ::close(toChild[0]);
     ::close(fromChild[1]);
-    std::unique_ptr<LabTarget> t(new LabTarget);
-    t->m_pid = pid;
-    t->m_in = toChild[1];
-    t->m_out = fromChild[0];
+    auto impl = std::make_unique<Impl>();
+    impl->pid = pid;
+    impl->in = toChild[1];
+    impl->out = fromChild[0];
+    std::unique_ptr<LabTarget> t(new LabTarget(std::move(impl)));
     // The first line says it is ready.
     auto hello = t->call("");
     if (!hello)
@@ -303,73 +317,69 @@ LabTarget::~LabTarget()
     stop();
 }
 
+Pid LabTarget::pid() const
+{
+    return d->pid;
+}
+
 bool LabTarget::alive() const
 {
-    if (m_pid <= 0)
+    if (d->pid <= 0)
         return false;
     int status = 0;
-    return ::waitpid(pid_t(m_pid), &status, WNOHANG) == 0;
+    return ::waitpid(d->pid, &status, WNOHANG) == 0;
 }
 
 void LabTarget::stop()
 {
-    if (m_pid <= 0)
+    if (d->pid <= 0)
         return;
-    if (m_in >= 0) {
-        (void)!writeNoSigpipe(m_in, "quit\n", 5);
-        ::close(m_in);
-        m_in = -1;
+    if (d->in >= 0) {
+        (void)!writeNoSigpipe(d->in, "quit\n", 5);
+        ::close(d->in);
+        d->in = -1;
     }
     // A moment to exit cleanly, then kill.
     for (int i = 0; i < 50; ++i) {
-        if (::waitpid(pid_t(m_pid), nullptr, WNOHANG) != 0) {
-            m_pid = 0;
+        if (::waitpid(d->pid, nullptr, WNOHANG) != 0) {
+            d->pid = 0;
             break;
         }
         ::usleep(2000);
     }
-    if (m_pid > 0) {
-        ::kill(pid_t(m_pid), SIGKILL);
-        ::waitpid(pid_t(m_pid), nullptr, 0);
-        m_pid = 0;
+    if (d->pid > 0) {
+        ::kill(d->pid, SIGKILL);
+        ::waitpid(d->pid, nullptr, 0);
+        d->pid = 0;
     }
-    if (m_out >= 0) {
-        ::close(m_out);
-        m_out = -1;
+    if (d->out >= 0) {
+        ::close(d->out);
+        d->out = -1;
     }
 }
 
 Result<std::vector<std::string>> LabTarget::call(const std::string &command)
 {
-    if (m_pid <= 0 || m_in < 0)
+    if (d->pid <= 0 || d->in < 0)
         return makeError(ErrorCode::ProcessExited, "the lab target is not running");
     if (!command.empty()) {
         std::string line = command + "\n";
-        if (writeNoSigpipe(m_in, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
-            return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(m_pid) + ") has exited");
+        if (writeNoSigpipe(d->in, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+            return labprotocol::targetExited(d->pid);
     }
     // Read one reply line, with a timeout so a hung target cannot hang us.
-    for (;;) {
-        auto nl = m_buffer.find('\n');
-        if (nl != std::string::npos) {
-            std::string reply = m_buffer.substr(0, nl);
-            m_buffer.erase(0, nl + 1);
-            auto words = splitWords(reply);
-            if (!words.empty() && words[0] == "ok")
-                return std::vector<std::string>(words.begin() + 1, words.end());
-            return makeError(ErrorCode::Io,
-                "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));
-        }
-        pollfd p { m_out, POLLIN, 0 };
-        int r = ::poll(&p, 1, 20000);
-        if (r <= 0)
+    std::string reply;
+    while (!labprotocol::takeLine(d->buffer, reply)) {
+        pollfd p { d->out, POLLIN, 0 };
+        if (::poll(&p, 1, labprotocol::kReplyTimeoutMs) <= 0)
             return makeError(ErrorCode::Io, "the lab target did not answer '" + command + "'");
         char buf[1024];
-        ssize_t n = ::read(m_out, buf, sizeof buf);
+        ssize_t n = ::read(d->out, buf, sizeof buf);
         if (n <= 0)
-            return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(m_pid) + ") has exited");
-        m_buffer.append(buf, std::size_t(n));
+            return labprotocol::targetExited(d->pid);
+        d->buffer.append(buf, std::size_t(n));
     }
+    return labprotocol::parseReply(reply, command);
 }
 
 } // namespace vmatlas

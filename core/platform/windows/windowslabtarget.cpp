@@ -9,7 +9,6 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <io.h>
 #include <map>
 #include <sstream>
 #include <string>
@@ -223,19 +222,20 @@ int runLabTargetServer(const std::vector<std::string> &args)
         [&server](const std::vector<std::string> &words) { return server.handle(words); });
 }
 
-struct LabTargetWindows
+struct LabTarget::Impl
 {
+    Pid pid = 0;
     HANDLE process = nullptr;
-    HANDLE job = nullptr;
+    HANDLE job = nullptr; // kills the target when closed
+    HANDLE in = nullptr; // we write commands
+    HANDLE out = nullptr; // we read replies
+    std::string buffer; // replies read but not yet taken
 };
 
-namespace {
-std::map<const LabTarget *, LabTargetWindows> &handles()
+LabTarget::LabTarget(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
 {
-    static std::map<const LabTarget *, LabTargetWindows> h;
-    return h;
 }
-} // namespace
 
 Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executable)
 {
@@ -274,11 +274,13 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     }
     ResumeThread(pi.hThread);
     CloseHandle(pi.hThread);
-    std::unique_ptr<LabTarget> t(new LabTarget);
-    t->m_pid = Pid(pi.dwProcessId);
-    t->m_in = _open_osfhandle(reinterpret_cast<intptr_t>(inWrite), 0);
-    t->m_out = _open_osfhandle(reinterpret_cast<intptr_t>(outRead), 0);
-    handles()[t.get()] = { pi.hProcess, job };
+    auto impl = std::make_unique<Impl>();
+    impl->pid = Pid(pi.dwProcessId);
+    impl->process = pi.hProcess;
+    impl->job = job;
+    impl->in = inWrite;
+    impl->out = outRead;
+    std::unique_ptr<LabTarget> t(new LabTarget(std::move(impl)));
     auto hello = t->call("");
     if (!hello)
         return makeError(
@@ -289,72 +291,63 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
 LabTarget::~LabTarget()
 {
     stop();
-    handles().erase(this);
+}
+
+Pid LabTarget::pid() const
+{
+    return d->pid;
 }
 
 bool LabTarget::alive() const
 {
-    auto it = handles().find(this);
-    if (it == handles().end() || !it->second.process)
+    if (!d->process)
         return false;
     DWORD code = 0;
-    return GetExitCodeProcess(it->second.process, &code) && code == STILL_ACTIVE;
+    return GetExitCodeProcess(d->process, &code) && code == STILL_ACTIVE;
 }
 
 void LabTarget::stop()
 {
-    auto it = handles().find(this);
-    if (it == handles().end() || !it->second.process)
+    if (!d->process)
         return;
-    if (m_in >= 0) {
-        HANDLE in = reinterpret_cast<HANDLE>(_get_osfhandle(m_in));
+    if (d->in) {
         DWORD written = 0;
-        WriteFile(in, "quit\n", 5, &written, nullptr);
-        _close(m_in);
-        m_in = -1;
+        WriteFile(d->in, "quit\n", 5, &written, nullptr);
+        CloseHandle(d->in);
+        d->in = nullptr;
     }
-    if (WaitForSingleObject(it->second.process, 2000) != WAIT_OBJECT_0)
-        TerminateProcess(it->second.process, 1);
-    CloseHandle(it->second.process);
-    if (it->second.job)
-        CloseHandle(it->second.job);
-    it->second = {};
-    if (m_out >= 0) {
-        _close(m_out);
-        m_out = -1;
+    if (WaitForSingleObject(d->process, 2000) != WAIT_OBJECT_0)
+        TerminateProcess(d->process, 1);
+    CloseHandle(d->process);
+    d->process = nullptr;
+    if (d->job) {
+        CloseHandle(d->job);
+        d->job = nullptr;
     }
-    m_pid = 0;
+    if (d->out) {
+        CloseHandle(d->out);
+        d->out = nullptr;
+    }
+    d->pid = 0;
 }
 
 Result<std::vector<std::string>> LabTarget::call(const std::string &command)
 {
-    if (m_pid <= 0 || m_in < 0)
+    if (d->pid <= 0 || !d->in)
         return makeError(ErrorCode::ProcessExited, "the lab target is not running");
-    HANDLE in = reinterpret_cast<HANDLE>(_get_osfhandle(m_in));
-    HANDLE out = reinterpret_cast<HANDLE>(_get_osfhandle(m_out));
     if (!command.empty()) {
         const std::string line = command + "\n";
         DWORD written = 0;
-        if (!WriteFile(in, line.data(), DWORD(line.size()), &written, nullptr) || written != line.size())
-            return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(m_pid) + ") has exited");
+        if (!WriteFile(d->in, line.data(), DWORD(line.size()), &written, nullptr) || written != line.size())
+            return labprotocol::targetExited(d->pid);
     }
-    const ULONGLONG deadline = GetTickCount64() + 20000;
-    for (;;) {
-        auto nl = m_buffer.find('\n');
-        if (nl != std::string::npos) {
-            std::string reply = m_buffer.substr(0, nl);
-            m_buffer.erase(0, nl + 1);
-            while (!reply.empty() && reply.back() == '\r')
-                reply.pop_back();
-            auto words = splitWords(reply);
-            if (!words.empty() && words[0] == "ok")
-                return std::vector<std::string>(words.begin() + 1, words.end());
-            return makeError(ErrorCode::Io,
-                "the lab target refused '" + command + "': " + (reply.size() > 6 ? reply.substr(6) : reply));
-        }
+    // Read one reply line; anonymous pipes cannot time out, so peek until the deadline.
+    const ULONGLONG deadline = GetTickCount64() + labprotocol::kReplyTimeoutMs;
+    std::string reply;
+    while (!labprotocol::takeLine(d->buffer, reply)) {
         DWORD available = 0;
-        if (!PeekNamedPipe(out, nullptr, 0, nullptr, &available, nullptr))
-            return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(m_pid) + ") has exited");
+        if (!PeekNamedPipe(d->out, nullptr, 0, nullptr, &available, nullptr))
+            return labprotocol::targetExited(d->pid);
         if (!available) {
             if (GetTickCount64() > deadline)
                 return makeError(ErrorCode::Io, "the lab target did not answer '" + command + "'");
@@ -363,10 +356,11 @@ Result<std::vector<std::string>> LabTarget::call(const std::string &command)
         }
         char buf[1024];
         DWORD got = 0;
-        if (!ReadFile(out, buf, std::min<DWORD>(available, sizeof buf), &got, nullptr) || got == 0)
-            return makeError(ErrorCode::ProcessExited, "the lab target (PID " + std::to_string(m_pid) + ") has exited");
-        m_buffer.append(buf, got);
+        if (!ReadFile(d->out, buf, std::min<DWORD>(available, sizeof buf), &got, nullptr) || got == 0)
+            return labprotocol::targetExited(d->pid);
+        d->buffer.append(buf, got);
     }
+    return labprotocol::parseReply(reply, command);
 }
 
 } // namespace vmatlas
