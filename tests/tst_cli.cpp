@@ -1,5 +1,6 @@
 // The vmatlas binary end to end, and its Qt-free argument parser.
 #include "cli/argparser.h"
+#include "cli/cli.h"
 #include "csv.h"
 #include "snapshotjson.h"
 #include "testutil.h"
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -316,6 +318,61 @@ private slots:
         Run r = vmatlasRun(args);
         QCOMPARE(r.code, 0);
         QVERIFY2(QString::fromUtf8(r.out).contains(text), r.out.constData());
+    }
+
+    // The main help is made from the command table: every command it names answers COMMAND --help with
+    // its own usage, and each is a CLI invocation (not a window).
+    void everyCommandInTheHelpHasHelp()
+    {
+        Run main = vmatlasRun({ QStringLiteral("--help") });
+        QCOMPARE(main.code, 0);
+        QStringList commands;
+        static const QRegularExpression line(QStringLiteral("^  vmatlas ([a-z][a-z-]*)"));
+        for (const QString &l : QString::fromUtf8(main.out).split(QLatin1Char('\n'))) {
+            const auto m = line.match(l);
+            if (m.hasMatch() && !commands.contains(m.captured(1)))
+                commands << m.captured(1);
+        }
+        QCOMPARE(commands,
+            QStringList({ QStringLiteral("snapshot"), QStringLiteral("pages"), QStringLiteral("ps"),
+                QStringLiteral("diff"), QStringLiteral("lab") }));
+        for (const QString &c : std::as_const(commands)) {
+            Run r = vmatlasRun({ c, QStringLiteral("--help") });
+            QVERIFY2(r.code == 0, qPrintable(c));
+            QVERIFY2(r.out.startsWith("Usage: vmatlas " + c.toUtf8() + " "), r.out.constData());
+            QVERIFY2(r.out.contains("--help"), r.out.constData()); // the options list
+            QVERIFY(r.err.isEmpty());
+            QVERIFY(cli::isCliInvocation({ c.toStdString() }));
+        }
+        QVERIFY(cli::isCliInvocation({ "lab-target" }));
+        QVERIFY(cli::isCliInvocation({ "--version" }));
+        QVERIFY(!cli::isCliInvocation({ "snapshots" }));
+        QVERIFY(!cli::isCliInvocation({}));
+    }
+
+    // The shared preamble: a bad option and a stray argument are usage errors, named after the command.
+    void commandPreamble_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("err");
+        QTest::addRow("unknown option") << QStringList { QStringLiteral("ps"), QStringLiteral("--bogus") }
+                                        << QByteArray("vmatlas ps: ");
+        QTest::addRow("stray argument") << QStringList { QStringLiteral("pages"), QStringLiteral("x") }
+                                        << QByteArray("vmatlas pages: unexpected argument 'x'\n"
+                                                      "Try 'vmatlas pages --help'.\n");
+        QTest::addRow("unknown command") << QStringList { QStringLiteral("snapshots") }
+                                         << QByteArray("vmatlas: unknown command 'snapshots'\n"
+                                                       "Try 'vmatlas --help'.\n");
+    }
+
+    void commandPreamble()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, err);
+        Run r = vmatlasRun(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(err), r.err.constData());
     }
 
     void argParser()

@@ -15,7 +15,6 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <optional>
 
@@ -27,18 +26,6 @@ PngRenderer &pngRenderer()
 {
     static PngRenderer renderer;
     return renderer;
-}
-
-struct Registered
-{
-    std::string summary;
-    Subcommand handler;
-};
-
-std::map<std::string, Registered> &registry()
-{
-    static std::map<std::string, Registered> r;
-    return r;
 }
 
 void print(std::FILE *f, const std::string &text)
@@ -100,31 +87,76 @@ bool wantsHelp(const std::vector<std::string> &args)
     return false;
 }
 
-const char kMainHelp[] = R"(VM Atlas - a live map of a process's virtual address space
+// A subcommand: its name, its usage lines (after "vmatlas "; none: left out of the main help) and what runs it.
+struct Command
+{
+    const char *name;
+    std::vector<const char *> usage;
+    bool usageOnOneLine; // the main help joins the usage lines with " | "
+    int (*run)(const std::vector<std::string> &args, Streams s);
+};
+
+const std::vector<Command> &commands();
+
+const Command *findCommand(const std::string &name)
+{
+    for (const Command &c : commands())
+        if (name == c.name)
+            return &c;
+    return nullptr;
+}
+
+// What every subcommand does first: --help prints its usage, description and options; a bad option
+// (or, unless positionals, any positional argument) is a usage error. Returns the exit code when the
+// command is done, nothing when it goes on with p parsed.
+std::optional<int> parseCommand(const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, bool positionals = false)
+{
+    p.addFlag("--help", "show this help");
+    if (wantsHelp(args)) {
+        std::string text;
+        for (const char *line : findCommand(name)->usage)
+            text += std::string(text.empty() ? "Usage: " : "       ") + "vmatlas " + line + "\n";
+        print(s.out, text + "\n" + description + "\n\n" + p.optionsHelp());
+        return ExitOk;
+    }
+    if (!p.parse(args))
+        return usageError(s, name, p.error());
+    if (!positionals && !p.positional().empty())
+        return usageError(s, name, "unexpected argument '" + p.positional()[0] + "'");
+    return std::nullopt;
+}
+
+const char kMainHelpHead[] = R"(VM Atlas - a live map of a process's virtual address space
 
 Usage:
   vmatlas                          open the explorer window (when built with the GUI)
   vmatlas --pid PID                open the explorer on a process
   vmatlas FILE.json                open a saved snapshot
-  vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]
-  vmatlas snapshot --pid PID --every MS --count N --out DIR
-  vmatlas pages --pid PID --range START-END [--csv FILE]
-  vmatlas ps [--csv]
-  vmatlas diff A.json B.json [--csv]
-  vmatlas lab --list | vmatlas lab NAME --out DIR [--size BYTES]
-%EXTRA%
-Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
+)";
+
+const char kMainHelpTail[] = R"(Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
 3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 1 other.
 )";
 
-int cmdHelp(Streams s)
+int cmdHelp(const std::vector<std::string> &, Streams s)
 {
-    std::string text = kMainHelp;
-    std::string extra;
-    for (const auto &[name, r] : registry())
-        extra += "  vmatlas " + name + " " + r.summary + "\n";
-    text.replace(text.find("%EXTRA%\n"), 8, extra);
-    print(s.out, text);
+    std::string text = kMainHelpHead;
+    for (const Command &c : commands()) {
+        std::string lines;
+        for (const char *line : c.usage)
+            lines += lines.empty() ? std::string("  vmatlas ") + line
+                                   : std::string(c.usageOnOneLine ? " | vmatlas " : "\n  vmatlas ") + line;
+        if (!lines.empty())
+            text += lines + "\n";
+    }
+    print(s.out, text + kMainHelpTail);
+    return ExitOk;
+}
+
+int cmdVersion(const std::vector<std::string> &, Streams s)
+{
+    print(s.out, std::string("vmatlas ") + kVersion + "\n");
     return ExitOk;
 }
 
@@ -139,20 +171,10 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     p.addOption("--every", "MS", "take a snapshot every MS milliseconds (at least 100) ...");
     p.addOption("--count", "N", "... N times ...");
     p.addOption("--out", "DIR", "... into DIR/snapshot-0001.json, -0002 ...");
-    p.addFlag("--help", "show this help");
-    if (wantsHelp(args)) {
-        print(s.out,
-            "Usage: vmatlas snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]\n"
-            "       vmatlas snapshot --pid PID --every MS --count N --out DIR\n\n"
+    if (auto done = parseCommand("snapshot", p, args, s,
             "Reads every region of the process's address space, with its counters. Without a file\n"
-            "option, the CSV goes to standard output. Files are written whole or not at all.\n\n"
-                + p.optionsHelp());
-        return ExitOk;
-    }
-    if (!p.parse(args))
-        return usageError(s, "snapshot", p.error());
-    if (!p.positional().empty())
-        return usageError(s, "snapshot", "unexpected argument '" + p.positional()[0] + "'");
+            "option, the CSV goes to standard output. Files are written whole or not at all."))
+        return *done;
     long long pid = 0;
     if (!p.has("--pid"))
         return usageError(s, "snapshot", "--pid is required");
@@ -279,19 +301,10 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--pid", "PID", "the process to read (required)");
     p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
-    p.addFlag("--help", "show this help");
-    if (wantsHelp(args)) {
-        print(s.out,
-            "Usage: vmatlas pages --pid PID --range START-END [--csv FILE]\n\n"
+    if (auto done = parseCommand("pages", p, args, s,
             "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
-            "backed by a file or shared section), anon (in RAM, private), swap or guard.\n\n"
-                + p.optionsHelp());
-        return ExitOk;
-    }
-    if (!p.parse(args))
-        return usageError(s, "pages", p.error());
-    if (!p.positional().empty())
-        return usageError(s, "pages", "unexpected argument '" + p.positional()[0] + "'");
+            "backed by a file or shared section), anon (in RAM, private), swap or guard."))
+        return *done;
     long long pid = 0;
     if (!p.has("--pid") || !p.has("--range"))
         return usageError(s, "pages", "--pid and --range are required");
@@ -332,18 +345,10 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
     p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable");
-    p.addFlag("--help", "show this help");
-    if (wantsHelp(args)) {
-        print(s.out,
-            "Usage: vmatlas ps [--csv]\n\nLists processes with an address space. A '-' in the ACCESS "
-            "column marks one\nwhose memory this user cannot read (ptrace-read access).\n\n"
-                + p.optionsHelp());
-        return ExitOk;
-    }
-    if (!p.parse(args))
-        return usageError(s, "ps", p.error());
-    if (!p.positional().empty())
-        return usageError(s, "ps", "unexpected argument '" + p.positional()[0] + "'");
+    if (auto done = parseCommand("ps", p, args, s,
+            "Lists processes with an address space. A '-' in the ACCESS column marks one\n"
+            "whose memory this user cannot read (ptrace-read access)."))
+        return *done;
     auto list = listProcesses();
     if (!list)
         return fail(s, list.error());
@@ -385,16 +390,11 @@ int cmdDiff(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
     p.addFlag("--csv", "CSV output (columns in the README)");
-    p.addFlag("--help", "show this help");
-    if (wantsHelp(args)) {
-        print(s.out,
-            "Usage: vmatlas diff A.json B.json [--csv]\n\nRegions added, removed and changed (bounds, "
-            "protection, state, type, path, counters)\nfrom snapshot A to snapshot B.\n\n"
-                + p.optionsHelp());
-        return ExitOk;
-    }
-    if (!p.parse(args))
-        return usageError(s, "diff", p.error());
+    if (auto done = parseCommand("diff", p, args, s,
+            "Regions added, removed and changed (bounds, protection, state, type, path, counters)\n"
+            "from snapshot A to snapshot B.",
+            true))
+        return *done;
     if (p.positional().size() != 2)
         return usageError(s, "diff", "needs two snapshot files, A.json and B.json");
     auto a = loadSnapshotJson(p.positional()[0]);
@@ -416,18 +416,12 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
     p.addFlag("--list", "name the labs");
     p.addOption("--out", "DIR", "write each step's CSV, pages CSV and PNG into DIR (required to run a lab)");
     p.addOption("--size", "BYTES", "the lab's main size (a whole number of pages, at most 1 GiB)");
-    p.addFlag("--help", "show this help");
-    if (wantsHelp(args)) {
-        print(s.out,
-            "Usage: vmatlas lab --list\n       vmatlas lab NAME --out DIR [--size BYTES]\n\n"
+    if (auto done = parseCommand("lab", p, args, s,
             "Runs a teaching lab in a lab target process, every step, printing 'step K: WHAT HAPPENED' and\n"
             "writing DIR/step-K.csv (the target's regions), DIR/step-K-pages.csv (pages of the lab's region)\n"
-            "and DIR/step-K.png; labs with a second process add step-K-b.csv and step-K-b-pages.csv.\n\n"
-                + p.optionsHelp());
-        return ExitOk;
-    }
-    if (!p.parse(args))
-        return usageError(s, "lab", p.error());
+            "and DIR/step-K.png; labs with a second process add step-K-b.csv and step-K-b-pages.csv.",
+            true))
+        return *done;
     if (p.has("--list")) {
         std::string out;
         for (const LabDefinition &l : allLabs()) {
@@ -522,6 +516,28 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
     return ExitOk;
 }
 
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> table = {
+        { "snapshot",
+            { "snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+                "snapshot --pid PID --every MS --count N --out DIR" },
+            false, cmdSnapshot },
+        { "pages", { "pages --pid PID --range START-END [--csv FILE]" }, false, cmdPages },
+        { "ps", { "ps [--csv]" }, false, cmdPs },
+        { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
+        { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
+        // Not in the main help: the labs' helper process, and the help itself.
+        { "lab-target", {}, false,
+            [](const std::vector<std::string> &args, Streams) { return runLabTargetServer(args); } },
+        { "help", {}, false, cmdHelp },
+        { "--help", {}, false, cmdHelp },
+        { "-h", {}, false, cmdHelp },
+        { "--version", {}, false, cmdVersion },
+    };
+    return table;
+}
+
 } // namespace
 
 int exitCodeFor(const Error &error)
@@ -548,45 +564,21 @@ void setPngRenderer(PngRenderer renderer)
     pngRenderer() = std::move(renderer);
 }
 
-void registerSubcommand(const std::string &name, const std::string &summary, Subcommand handler)
-{
-    registry()[name] = { summary, std::move(handler) };
-}
-
 bool isCliInvocation(const std::vector<std::string> &args)
 {
-    if (args.empty())
-        return false;
-    const std::string &a = args[0];
-    return a == "snapshot" || a == "pages" || a == "ps" || a == "diff" || a == "lab" || a == "lab-target" || a == "help"
-        || a == "--help" || a == "-h" || a == "--version" || registry().count(a);
+    return !args.empty() && findCommand(args[0]);
 }
 
 int run(const std::vector<std::string> &args, Streams s)
 {
-    if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h")
-        return cmdHelp(s);
-    if (args[0] == "--version") {
-        print(s.out, std::string("vmatlas ") + kVersion + "\n");
-        return ExitOk;
+    if (args.empty())
+        return cmdHelp(args, s);
+    const Command *c = findCommand(args[0]);
+    if (!c) {
+        print(s.err, "vmatlas: unknown command '" + args[0] + "'\nTry 'vmatlas --help'.\n");
+        return ExitUsage;
     }
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args[0] == "snapshot")
-        return cmdSnapshot(rest, s);
-    if (args[0] == "pages")
-        return cmdPages(rest, s);
-    if (args[0] == "ps")
-        return cmdPs(rest, s);
-    if (args[0] == "diff")
-        return cmdDiff(rest, s);
-    if (args[0] == "lab")
-        return cmdLab(rest, s);
-    if (args[0] == "lab-target")
-        return runLabTargetServer(rest);
-    if (auto it = registry().find(args[0]); it != registry().end())
-        return it->second.handler(rest, s);
-    print(s.err, "vmatlas: unknown command '" + args[0] + "'\nTry 'vmatlas --help'.\n");
-    return ExitUsage;
+    return c->run(std::vector<std::string>(args.begin() + 1, args.end()), s);
 }
 
 } // namespace vmatlas::cli

@@ -30,7 +30,7 @@ struct Streams
     std::FILE *err = stderr;
 };
 
-// True when args[0] names a subcommand (snapshot, pages, ps, diff, lab, help, --help, --version).
+// True when args[0] names a subcommand (snapshot, pages, ps, diff, lab, lab-target, help, --help, -h, --version).
 bool isCliInvocation(const std::vector<std::string> &args);
 
 // Runs a subcommand; args exclude the program name.
@@ -41,9 +41,5 @@ int run(const std::vector<std::string> &args, Streams streams = {});
 using PngRenderer = std::function<Status(
     const Snapshot &, const std::string &path, int width, int height, std::pair<Address, Address> highlight)>;
 void setPngRenderer(PngRenderer renderer);
-
-// Subcommands added by other parts (the labs), with their one-line help.
-using Subcommand = std::function<int(const std::vector<std::string> &args, Streams streams)>;
-void registerSubcommand(const std::string &name, const std::string &summary, Subcommand handler);
 
 } // namespace vmatlas::cli
