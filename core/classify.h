@@ -27,8 +27,8 @@ struct ProcessContext
     std::string platform = "linux";
 };
 
-// Turns parsed mappings into a snapshot: types, states and labels as in DESIGN.md, Free gaps between
-// consecutive user-space mappings (none before the first, none up to [vsyscall]).
+// Turns parsed mappings into a snapshot: types, states and labels as in the README's "The words it
+// uses", Free gaps between consecutive user-space mappings (none before the first, none up to [vsyscall]).
 Snapshot classify(ParsedMaps parsed, const ProcessContext &context);
 
 } // namespace vmatlas

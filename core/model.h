@@ -181,7 +181,7 @@ std::string_view regionStateName(RegionState s);
 bool regionTypeFromString(std::string_view text, RegionType &out);
 bool regionStateFromString(std::string_view text, RegionState &out);
 
-// Page states, as in DESIGN.md.
+// Page states, as in the README's "The words it uses".
 enum class PageState : std::uint8_t
 {
     None,

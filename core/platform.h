@@ -21,8 +21,11 @@ std::string currentExecutable();
 // The whole address space with counters, classified, gaps included.
 Result<Snapshot> readSnapshot(Pid pid);
 
-// The layout only (bounds, protection, backing file), without counters; cheaper than readSnapshot.
-// Linux uses the PROCMAP_QUERY ioctl where the kernel has it (6.11+) and /proc/PID/maps otherwise.
+// The layout only (bounds, protection, backing file), without counters or classification; cheaper than
+// readSnapshot. Linux uses the PROCMAP_QUERY ioctl where the kernel has it (6.11+) and /proc/PID/maps
+// otherwise. Today only the tests and diagnostics call it (comparing the two Linux paths); it is kept as
+// the layout half of a planned live tier (the layout from maps or PROCMAP_QUERY on every tick, smaps
+// only every Nth). Errors come back as a Result; it throws nothing.
 Result<std::vector<Region>> readMappings(Pid pid);
 
 // One entry per page of [start, end) (rounded out to whole pages).

@@ -131,7 +131,4 @@ private:
     int m_customInterval = 3000;
 };
 
-// The window and its command-line handling: vmatlas [--pid PID | FILE.json].
-int runGui(int argc, char **argv);
-
 } // namespace vmatlas::ui

@@ -38,7 +38,7 @@ public:
     std::deque<SnapshotPtr> history() const;
 
     // Pages of the non-free regions of snapshot overlapping [start, end); channel comes back with them.
-    // Channel 0 is a selection (everything, up to 64 Gi pages); others are the map's view, which skips
+    // Channel 0 is a selection (everything, up to 16 Mi pages: 64 GiB of 4 KiB pages); others are the map's view, which skips
     // parts over 4 GiB (drawn as breaks).
     void requestPages(SnapshotPtr snapshot, Address start, Address end, int channel);
 

@@ -411,7 +411,7 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
         r.protection.write = q.vmaFlags & kVmaWritable;
         r.protection.execute = q.vmaFlags & kVmaExecutable;
         r.protection.sharing = (q.vmaFlags & kVmaShared) ? 's' : 'p';
-        if (q.vmaNameSize > 1) {
+        if (q.vmaNameSize > 1 && q.vmaNameSize <= name.size()) {
             std::string n(name.data(), q.vmaNameSize - 1);
             auto it = names.find(n);
             if (it == names.end())

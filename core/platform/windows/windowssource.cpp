@@ -289,8 +289,6 @@ Result<std::vector<Region>> queryRegions(
     return out;
 }
 
-bool g_fast = true;
-
 } // namespace
 
 std::string_view platformName()
@@ -317,9 +315,9 @@ std::string currentExecutable()
     return win::toUtf8(std::wstring(buf, n));
 }
 
-void setFastPathsEnabled(bool enabled)
+// Windows reads one way (VirtualQueryEx, QueryWorkingSetEx): there is no fast path to switch.
+void setFastPathsEnabled(bool)
 {
-    g_fast = enabled;
 }
 
 SourceFeatures sourceFeatures(Pid)
