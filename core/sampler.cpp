@@ -34,6 +34,30 @@ void Sampler::start()
     m_thread = std::thread([this] { run(); });
 }
 
+void Sampler::seed(SnapshotPtr first)
+{
+    if (!first)
+        return;
+    std::lock_guard lock(m_mutex);
+    addToHistory(first);
+    m_seeded = true;
+}
+
+void Sampler::addToHistory(const SnapshotPtr &snap)
+{
+    const std::size_t bytes = snap->memoryFootprint();
+    m_history.push_back(snap);
+    m_sizes.push_back(bytes);
+    m_bytes += bytes;
+    ++m_taken;
+    // Keep at least the newest snapshot, whatever its size.
+    while (m_history.size() > 1 && (m_history.size() > m_options.maxCount || m_bytes > m_options.maxBytes)) {
+        m_bytes -= m_sizes.front();
+        m_sizes.pop_front();
+        m_history.pop_front();
+    }
+}
+
 void Sampler::stop()
 {
     {
@@ -168,6 +192,11 @@ void Sampler::run()
 {
     using Clock = std::chrono::steady_clock;
     auto next = Clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_seeded)
+            next += m_options.interval;
+    }
     for (;;) {
         {
             std::unique_lock lock(m_mutex);
@@ -209,21 +238,11 @@ void Sampler::run()
             continue;
         }
         auto snap = std::make_shared<const Snapshot>(std::move(result).value());
-        std::size_t bytes = snap->memoryFootprint();
         std::vector<Listener> listeners;
         bool paused;
         {
             std::lock_guard lock(m_mutex);
-            m_history.push_back(snap);
-            m_sizes.push_back(bytes);
-            m_bytes += bytes;
-            ++m_taken;
-            // Keep at least the newest snapshot, whatever its size.
-            while (m_history.size() > 1 && (m_history.size() > m_options.maxCount || m_bytes > m_options.maxBytes)) {
-                m_bytes -= m_sizes.front();
-                m_sizes.pop_front();
-                m_history.pop_front();
-            }
+            addToHistory(snap);
             for (auto &[id, l] : m_listeners)
                 listeners.push_back(l);
             paused = m_paused;

@@ -47,6 +47,9 @@ public:
     Sampler &operator=(const Sampler &) = delete;
 
     void start();
+    // Puts a snapshot already read (the first one, read to tell errors precisely) into the history before
+    // start(), so the sampler's first read waits one interval instead of repeating it at once.
+    void seed(SnapshotPtr first);
     void stop(); // joins the thread; history kept
     void pause();
     void resume();
@@ -69,6 +72,7 @@ public:
 
 private:
     void run();
+    void addToHistory(const SnapshotPtr &snapshot);
     void setState(State state, std::string message);
 
     Source m_source;
@@ -79,6 +83,7 @@ private:
     bool m_quit = false;
     bool m_paused = false;
     bool m_now = false;
+    bool m_seeded = false;
     State m_state = State::Idle;
     std::string m_message;
     std::deque<SnapshotPtr> m_history;

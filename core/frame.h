@@ -1,0 +1,30 @@
+#pragma once
+
+#include "diff.h"
+#include "model.h"
+#include "totals.h"
+
+#include <memory>
+
+namespace vmatlas {
+
+// A snapshot as a viewer receives it: with what it is compared against, the diff between the two and its
+// totals, all computed once where the snapshot arrives (the sampler's thread or a worker), so every view
+// uses the same diff and nobody recomputes totals on the GUI thread.
+struct SnapshotFrame
+{
+    SnapshotPtr snapshot;
+    SnapshotPtr before; // the previous snapshot of the same process, or the one being compared; may be null
+    SnapshotDiff diff; // before -> snapshot; empty without before
+    Totals totals;
+};
+using FramePtr = std::shared_ptr<const SnapshotFrame>;
+
+// Computes the diff (when before is given) and the totals. snapshot must not be null.
+FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before);
+
+// The diff's regions whose layout changed (bounds, protection, state, type or path), as opposed to a change
+// of counters only: the map outlines those.
+bool isLayoutChange(const RegionChange &change);
+
+} // namespace vmatlas
