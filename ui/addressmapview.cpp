@@ -1,6 +1,9 @@
 #include "addressmapview.h"
 
+#include "formatting.h"
+#include "frame.h"
 #include "uitext.h"
+#include "viewstate.h"
 
 #include <QApplication>
 #include <QHelpEvent>
@@ -92,6 +95,42 @@ void AddressMapView::setDiff(std::vector<std::pair<Address, Address>> added,
     m_overlay.changed = std::move(changed);
     m_overlay.removed = std::move(removed);
     viewport()->update();
+}
+
+void AddressMapView::observe(ViewState *state)
+{
+    connect(state, &ViewState::frameChanged, this, [this, state](FramePtr frame) {
+        setSnapshot(frame->snapshot);
+        setDiff(frame->diff);
+        setSelectedRegion(state->selectedIndex(), false);
+    });
+    connect(state, &ViewState::cleared, this, [this] {
+        setRange(std::nullopt);
+        setSnapshot(nullptr);
+        setPages({});
+    });
+    connect(state, &ViewState::selectionChanged, this,
+        [this](std::ptrdiff_t index, QObject *by) { setSelectedRegion(index, by != this); });
+    connect(state, &ViewState::rangeChanged, this, [this](AddressRange r) {
+        setRange(r.empty() ? std::nullopt : std::make_optional(std::make_pair(r.start, r.end)));
+    });
+    connect(this, &AddressMapView::regionClicked, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
+    connect(this, &AddressMapView::rangeSelected, state,
+        [this, state](Address a, Address b) { state->setRange({ a, b }, this); });
+}
+
+void AddressMapView::setDiff(const SnapshotDiff &diff)
+{
+    std::vector<std::pair<Address, Address>> added, changed, removed;
+    for (const RegionChange &c : diff.changes) {
+        if (c.kind == ChangeKind::Added)
+            added.emplace_back(c.after.start, c.after.end);
+        else if (c.kind == ChangeKind::Removed)
+            removed.emplace_back(c.before.start, c.before.end);
+        else if (isLayoutChange(c))
+            changed.emplace_back(c.after.start, c.after.end);
+    }
+    setDiff(std::move(added), std::move(changed), std::move(removed));
 }
 
 void AddressMapView::setPages(std::vector<PageInfo> pages)
@@ -379,14 +418,8 @@ void AddressMapView::keyPressEvent(QKeyEvent *event)
 QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
 {
     const Region &r = m_snapshot->regions[std::size_t(index)];
-    auto esc = [](const std::string &s) {
-        return QString::fromUtf8(s.data(), qsizetype(s.size()))
-            .toHtmlEscaped()
-            .replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-    };
-    QString html = QStringLiteral("<b>%1 – %2</b><br>")
-                       .arg(QStringLiteral("0x") + QString::number(r.start, 16),
-                           QStringLiteral("0x") + QString::number(r.end, 16));
+    auto esc = [](const std::string &s) { return displayText(s).toHtmlEscaped(); };
+    QString html = QStringLiteral("<b>%1</b><br>").arg(hexRange(r.start, r.end));
     html += tr("Size: %1").arg(formatBytes(r.size())) + QStringLiteral("<br>");
     html += tr("%1, %2").arg(typeText(r.type), stateText(r.state));
     if (r.type != RegionType::Free) {
@@ -435,6 +468,12 @@ void AddressMapView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange)
         m_renderer.setColors(MapColors::forPalette(palette()));
     QAbstractScrollArea::changeEvent(event);
+}
+
+void MapLegend::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), MapColors::forPalette(palette()), true);
 }
 
 } // namespace vmatlas::ui

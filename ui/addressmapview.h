@@ -3,12 +3,16 @@
 #include "mapgeometry.h"
 #include "maprenderer.h"
 
+#include "diff.h"
+
 #include <QAbstractScrollArea>
 #include <QTimer>
 
 #include <optional>
 
 namespace vmatlas::ui {
+
+class ViewState;
 
 // The address map: the whole address space, zoomable down to single pages.
 // Wheel zooms around the pointer, the scroll bar, arrow keys, Page Up/Down and a middle-button drag
@@ -20,12 +24,16 @@ class AddressMapView : public QAbstractScrollArea
 public:
     explicit AddressMapView(QWidget *parent = nullptr);
 
+    // Follows the view state: its frame, selection and range; clicks and drags go to it.
+    void observe(ViewState *state);
     void setSnapshot(SnapshotPtr snapshot);
     SnapshotPtr snapshot() const { return m_snapshot; }
     void setSelectedRegion(std::ptrdiff_t index, bool ensureVisible = true);
     std::ptrdiff_t selectedRegion() const { return m_overlay.selected; }
     void setDiff(std::vector<std::pair<Address, Address>> added, std::vector<std::pair<Address, Address>> changed,
         std::vector<std::pair<Address, Address>> removed);
+    // Outlines what the diff added, removed or changed in layout (counter changes are not outlined).
+    void setDiff(const SnapshotDiff &diff);
     void setPages(std::vector<PageInfo> pages); // for the visible range, at page scale
     void setRange(std::optional<std::pair<Address, Address>> range); // a measured range, shaded
     const std::vector<PageInfo> &pages() const { return m_pages; }
@@ -88,6 +96,16 @@ private:
     std::optional<Address> m_zoomAnchor;
     QPointF m_zoomAnchorPoint;
     static constexpr int kMargin = 6;
+};
+
+// The map's legend, drawn by the renderer that draws the map and its PNG.
+class MapLegend : public QWidget
+{
+public:
+    using QWidget::QWidget;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
 };
 
 } // namespace vmatlas::ui

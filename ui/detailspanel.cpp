@@ -1,9 +1,11 @@
 #include "detailspanel.h"
 
+#include "formatting.h"
 #include "maprenderer.h"
 #include "pagestrip.h"
 #include "totals.h"
 #include "uitext.h"
+#include "viewstate.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -11,20 +13,6 @@
 #include <QVBoxLayout>
 
 namespace vmatlas::ui {
-
-namespace {
-
-QString hex(Address a)
-{
-    return QStringLiteral("0x") + QString::number(a, 16);
-}
-
-QString shown(const std::string &s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size())).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-}
-
-} // namespace
 
 DetailsPanel::DetailsPanel(QWidget *parent)
     : QWidget(parent)
@@ -52,6 +40,31 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_strip = new PageStrip(this);
     m_strip->setMinimumHeight(140);
     layout->addWidget(m_strip);
+}
+
+void DetailsPanel::observe(ViewState *state)
+{
+    connect(state, &ViewState::frameChanged, this, [this, state](FramePtr frame) {
+        // The selection and the range stay, with fresh numbers.
+        if (!state->range().empty())
+            setRange(state->range().start, state->range().end, frame->snapshot);
+        else
+            setRegion(state->selectedRegion(), frame->snapshot);
+    });
+    connect(state, &ViewState::cleared, this, [this] {
+        setRegion(nullptr, nullptr);
+        m_strip->setMessage({});
+    });
+    connect(state, &ViewState::selectionChanged, this, [this, state] {
+        setRegion(state->selectedRegion(), state->shown());
+        m_strip->setMessage(tr("Reading pages…"));
+    });
+    connect(state, &ViewState::rangeChanged, this, [this, state](AddressRange range) {
+        if (range.empty())
+            return;
+        setRange(range.start, range.end, state->shown());
+        m_strip->setMessage(tr("Reading pages…"));
+    });
 }
 
 void DetailsPanel::clearRows()
@@ -84,7 +97,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         return;
     }
     m_title->setText(tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
-    addRow(tr("Range"), hex(r->start) + QStringLiteral(" – ") + hex(r->end));
+    addRow(tr("Range"), hexAddress(r->start) + QStringLiteral(" – ") + hexAddress(r->end));
     addRow(tr("Size"),
         tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));
     switch (r->type) {
@@ -118,13 +131,13 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
             : (prot[3] == 'c' ? tr("Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.")
                               : tr("Private: writes stay in this process (copy-on-write for file pages).")));
     if (!r->path().empty())
-        addRow(tr("Backed by"), shown(r->path()));
+        addRow(tr("Backed by"), displayText(r->path()));
     if (r->labelKind != LabelKind::None)
-        addRow(tr("Details"), shown(r->label()));
+        addRow(tr("Details"), displayText(r->label()));
     if (r->inode)
         addRow(tr("File"),
             tr("offset %1, device %2, inode %3")
-                .arg(hex(r->offset), QString::fromStdString(r->device()))
+                .arg(hexAddress(r->offset), QString::fromStdString(r->device()))
                 .arg(r->inode));
     struct Explained
     {
@@ -166,7 +179,7 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
 {
     clearRows();
     m_title->setText(tr("Selected range"));
-    addRow(tr("Range"), hex(start) + QStringLiteral(" – ") + hex(end));
+    addRow(tr("Range"), hexAddress(start) + QStringLiteral(" – ") + hexAddress(end));
     addRow(tr("Size"), formatBytes(end - start));
     if (!snapshot)
         return;

@@ -10,6 +10,7 @@ class QFormLayout;
 namespace vmatlas::ui {
 
 class PageStrip;
+class ViewState;
 
 // Everything about the selected region: bounds, type, protection, path, label, every counter with a
 // one-line explanation (and the Windows word for it), and its page strip.
@@ -19,6 +20,8 @@ class DetailsPanel : public QWidget
 
 public:
     explicit DetailsPanel(QWidget *parent = nullptr);
+    // Follows the view state: the selected region, or the measured range, of the shown frame.
+    void observe(ViewState *state);
     void setRegion(const Region *region, SnapshotPtr snapshot);
     void setRange(Address start, Address end, SnapshotPtr snapshot); // a dragged range
     void setProcessSummary(const QString &title, const std::vector<std::pair<std::string, std::string>> &fields);

@@ -3,21 +3,18 @@
 #include "labpanel.h"
 #include "labs/labs.h"
 #include "mainwindow.h"
-#include "maprenderer.h"
+#include "exports.h"
 #include "platform.h"
-#include "sessioncontroller.h"
+#include "settingskeys.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSettings>
-#include <QTimer>
 #include <QTranslator>
 
 #include <cstdlib>
@@ -46,24 +43,7 @@ Status renderSnapshotPng(
     const Snapshot &snapshot, const std::string &path, int width, int height, std::pair<Address, Address> highlight)
 {
     ensureGuiApp();
-    const QString title
-        = QStringLiteral("%1 (PID %2) — %3")
-              .arg(QString::fromStdString(snapshot.processName))
-              .arg(snapshot.pid)
-              .arg(
-                  QDateTime::fromMSecsSinceEpoch(snapshot.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
-    MapOverlay overlay;
-    if (highlight.second > highlight.first) {
-        overlay.range = highlight;
-        overlay.selected = snapshot.indexOf(highlight.first);
-    }
-    const QImage image = MapRenderer::renderImage(snapshot, QSize(width, height), title, MapColors::light(), overlay);
-    const QString file = QString::fromStdString(path);
-    QSaveFile out(file);
-    out.setDirectWriteFallback(true); // devices such as /dev/stdout
-    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
-        return makeError(ErrorCode::Io, "cannot write " + path + ": " + out.errorString().toStdString());
-    return Ok {};
+    return saveMapPng(snapshot, QString::fromStdString(path), QSize(width, height), highlight);
 }
 
 int runGui(int argc, char **argv)
@@ -77,7 +57,7 @@ int runGui(int argc, char **argv)
 
     // The language: the one chosen in Settings, else the system's.
     static QTranslator appTranslator, qtTranslator;
-    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    const QString chosen = QSettings().value(SettingsKey::Language).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     if (appTranslator.load(locale, QStringLiteral("vmatlas"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
@@ -118,17 +98,8 @@ int runGui(int argc, char **argv)
                 qPrintable(parser.value(labOption)));
             return 2;
         }
-        window.startLab(parser.value(labOption));
-        const int steps = parser.value(stepOption).toInt();
-        if (steps > 0) {
-            LabPanel *panel = window.labPanel();
-            auto runMore = [panel, steps] {
-                if (panel->stepsDone() < steps)
-                    QTimer::singleShot(700, panel, &LabPanel::runNextStep);
-            };
-            QObject::connect(panel, &LabPanel::labStarted, panel, runMore);
-            QObject::connect(panel, &LabPanel::stepFinished, panel, runMore);
-        }
+        // --step N runs the first N steps of this lab only, not of labs opened later from the menu.
+        window.startLab(parser.value(labOption), parser.value(stepOption).toInt());
     } else if (parser.isSet(pidOption)) {
         bool ok = false;
         const qlonglong pid = parser.value(pidOption).toLongLong(&ok);
@@ -138,16 +109,7 @@ int runGui(int argc, char **argv)
         }
         window.attach(pid);
     } else if (!files.isEmpty()) {
-        window.openFile(files.first());
-        if (files.size() > 1) {
-            const QString second = files[1];
-            auto *once = new QMetaObject::Connection;
-            *once = QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, second, once] {
-                QObject::disconnect(*once);
-                delete once;
-                window.compareWith(second);
-            });
-        }
+        window.openFiles(files.mid(0, 2));
     } else {
         // A first launch never shows an empty window: map ourselves, the picker is one click away.
         window.attach(currentPid());
@@ -158,12 +120,7 @@ int runGui(int argc, char **argv)
             std::fprintf(stderr, "vmatlas: '%s' is not a hex address\n", qPrintable(parser.value(addressOption)));
             return 2;
         }
-        auto *once = new QMetaObject::Connection;
-        *once = QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, address, once] {
-            QObject::disconnect(*once);
-            delete once;
-            window.selectAddress(address);
-        });
+        window.selectAddress(address); // once the first frame is shown
     }
     window.show();
     return app.exec();

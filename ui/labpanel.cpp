@@ -1,14 +1,8 @@
 #include "labpanel.h"
 
-#include "addressmapview.h"
-#include "banner.h"
-#include "mainwindow.h"
 #include "platform.h"
-#include "sessioncontroller.h"
 
-#include <QButtonGroup>
 #include <QCoreApplication>
-
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,9 +11,9 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-#include <map>
 
 namespace vmatlas::ui {
 
@@ -29,11 +23,22 @@ QString labText(const std::string &text)
 {
     return QCoreApplication::translate("Lab", text.c_str());
 }
+
+// Checks one of two radio buttons, or neither.
+void checkOnly(QRadioButton *a, QRadioButton *b, QRadioButton *on)
+{
+    const QSignalBlocker blockA(a), blockB(b);
+    a->setAutoExclusive(false);
+    b->setAutoExclusive(false);
+    a->setChecked(on == a);
+    b->setChecked(on == b);
+    a->setAutoExclusive(true);
+    b->setAutoExclusive(true);
+}
 } // namespace
 
-LabPanel::LabPanel(MainWindow *window, QWidget *parent)
+LabPanel::LabPanel(QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
     , m_executable(currentExecutable())
 {
     auto *layout = new QVBoxLayout(this);
@@ -47,13 +52,13 @@ LabPanel::LabPanel(MainWindow *window, QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
-    auto *form = new QFormLayout();
+    m_form = new QFormLayout();
     m_size = new QSpinBox(this);
     m_size->setRange(1, 1024 * 1024);
     m_size->setSuffix(tr(" KiB"));
     m_size->setToolTip(
         tr("The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts."));
-    form->addRow(tr("Size"), m_size);
+    m_form->addRow(tr("Size"), m_size);
     auto *which = new QHBoxLayout();
     m_showA = new QRadioButton(tr("process A"), this);
     m_showB = new QRadioButton(tr("process B"), this);
@@ -62,8 +67,8 @@ LabPanel::LabPanel(MainWindow *window, QWidget *parent)
     which->addWidget(m_showA);
     which->addWidget(m_showB);
     which->addStretch();
-    form->addRow(tr("Show"), which);
-    layout->addLayout(form);
+    m_form->addRow(tr("Show"), which);
+    layout->addLayout(m_form);
     m_steps = new QListWidget(this);
     m_steps->setMaximumHeight(140);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
@@ -91,24 +96,18 @@ LabPanel::LabPanel(MainWindow *window, QWidget *parent)
         if (m_lab)
             startLab(QString::fromStdString(m_lab->name));
     });
-    auto showTarget = [this] {
-        if (!m_session)
+    auto showTarget = [this](bool checked) {
+        if (!checked || !m_session)
             return;
         m_showingB = m_showB->isChecked();
         const Pid pid = m_showingB ? m_session->pidB() : m_session->pidA();
-        if (pid > 0 && pid != m_window->controller()->pid()) {
-            m_window->attach(pid);
-            focus(m_last);
-        }
+        if (pid <= 0)
+            return;
+        emit attachRequested(pid);
+        focusLast();
     };
     connect(m_showA, &QRadioButton::toggled, this, showTarget);
     connect(m_showB, &QRadioButton::toggled, this, showTarget);
-    connect(m_window->controller(), &SessionController::targetExited, this, [this] {
-        if (m_session && !m_busy && m_session->pidA() > 0 && !m_session->a().alive()) {
-            m_log->append(tr("<b>The lab target has exited.</b> Restart the lab to go on."));
-            m_next->setEnabled(false);
-        }
-    });
 }
 
 LabPanel::~LabPanel()
@@ -149,30 +148,46 @@ void LabPanel::setBusy(bool busy)
     m_restart->setEnabled(!busy && m_lab);
 }
 
-void LabPanel::startLab(const QString &name)
+void LabPanel::setFollowedPid(Pid pid)
+{
+    const bool isA = m_session && pid == m_session->pidA();
+    const bool isB = m_session && pid > 0 && pid == m_session->pidB();
+    checkOnly(m_showA, m_showB, isA ? m_showA : (isB ? m_showB : nullptr));
+    m_showingB = isB;
+}
+
+void LabPanel::targetExited(Pid pid)
+{
+    if (!m_session || m_busy || (pid != m_session->pidA() && pid != m_session->pidB()))
+        return;
+    m_log->append(tr("<b>The lab target has exited.</b> Restart the lab to go on."));
+    m_next->setEnabled(false);
+}
+
+void LabPanel::startLab(const QString &name, int autoSteps)
 {
     const LabDefinition *lab = findLab(name.toStdString());
     if (!lab || m_busy)
         return;
-    const bool sameLab = m_lab == lab;
-    m_lab = lab;
-    if (!sameLab) {
+    m_autoSteps = autoSteps;
+    if (m_lab != lab) {
         // A fresh lab starts at its default size.
-        m_size->setValue(lab->defaultSize ? int(lab->defaultSize / 1024) : 4);
-        m_size->setEnabled(lab->sizeAdjustable);
+        m_size->setValue(int(std::max<std::uint64_t>(lab->defaultSize / 1024, 1)));
+        m_form->setRowVisible(m_size, lab->sizeAdjustable);
+        m_form->setRowVisible(1, lab->secondProcess);
     }
+    m_lab = lab;
     m_session.reset();
     m_last = {};
-    m_showA->setChecked(true);
+    m_showingB = false;
+    checkOnly(m_showA, m_showB, m_showA);
     m_showB->setEnabled(false);
     showLab();
     m_log->clear();
     m_log->append(tr("Starting the lab target…"));
     setBusy(true);
     LabOptions options;
-    options.size = std::uint64_t(m_size->value()) * 1024;
-    if (!lab->sizeAdjustable)
-        options.size = 0;
+    options.size = lab->sizeAdjustable ? std::uint64_t(m_size->value()) * 1024 : 0;
     const std::string exe = m_executable;
     const std::string labName = lab->name;
     QtConcurrent::run([labName, exe, options]() -> Result<std::shared_ptr<LabSession>> {
@@ -180,25 +195,31 @@ void LabPanel::startLab(const QString &name)
         if (!s)
             return s.error();
         return std::shared_ptr<LabSession>(std::move(s).value());
-    }).then(this, [this](Result<std::shared_ptr<LabSession>> s) {
+    }).then(this, [this, lab](Result<std::shared_ptr<LabSession>> s) {
+        if (lab != m_lab)
+            return; // another lab was chosen meanwhile
         setBusy(false);
         if (!s) {
-            m_log->append(tr("<b>The lab could not start:</b> %1")
-                              .arg(QString::fromStdString(s.error().message).toHtmlEscaped()));
-            m_window->banner()->showMessage(
-                Banner::Error, tr("The lab could not start: %1").arg(QString::fromStdString(s.error().message)));
-            emit labFailed(QString::fromStdString(s.error().message));
+            const QString message = QString::fromStdString(s.error().message);
+            m_log->append(tr("<b>The lab could not start:</b> %1").arg(message.toHtmlEscaped()));
+            emit labFailed(message);
             return;
         }
         m_session = std::move(s).value();
         m_log->append(tr("Lab target A is process %1. Run the steps in order.").arg(m_session->pidA()));
-        m_window->attach(m_session->pidA());
-        m_window->setIntervalMs(
-            std::max(500, m_window->controller()->intervalMs() > 0 ? m_window->controller()->intervalMs() : 1000));
+        emit attachRequested(m_session->pidA());
+        emit intervalRequested(1000);
         showLab();
         setBusy(false);
         emit labStarted();
+        continueAutoSteps();
     });
+}
+
+void LabPanel::continueAutoSteps()
+{
+    if (m_session && stepsDone() < m_autoSteps)
+        QTimer::singleShot(700, this, &LabPanel::runNextStep);
 }
 
 void LabPanel::showLab()
@@ -244,7 +265,7 @@ void LabPanel::runNextStep()
         return session->runNextStep();
     }).then(this, [this, session, step](Result<LabStepResult> r) {
         if (session != m_session)
-            return; // restarted meanwhile
+            return; // restarted or stopped meanwhile
         setBusy(false);
         if (!r) {
             m_log->append(tr("<b>Step %1 failed:</b> %2")
@@ -260,37 +281,52 @@ void LabPanel::runNextStep()
         m_last = *r;
         const QString happened = QString::fromStdString(r->happened);
         m_log->append(QStringLiteral("<b>%1.</b> %2").arg(step + 1).arg(happened.toHtmlEscaped()));
-        m_window->addTimelineEvent(tr("step %1: %2").arg(step + 1).arg(labText(m_lab->steps[std::size_t(step)].title)));
+        emit timelineEventRequested(
+            tr("step %1: %2").arg(step + 1).arg(labText(m_lab->steps[std::size_t(step)].title)));
         if (session->pidB() > 0)
             m_showB->setEnabled(true);
         showLab();
-        // A fresh snapshot, then the map goes to the lab's region.
-        m_window->controller()->sampleNow();
-        auto *once = new QMetaObject::Connection;
-        *once = connect(m_window, &MainWindow::snapshotShown, this, [this, once] {
-            disconnect(*once);
-            delete once;
-            focus(m_last);
-        });
+        focusLast();
         emit stepFinished(step + 1, happened);
+        continueAutoSteps();
     });
 }
 
-void LabPanel::focus(const LabStepResult &r)
+void LabPanel::focusLast()
 {
-    const Address start = m_showingB ? r.focusStartB : r.focusStart;
-    const Address end = m_showingB ? r.focusEndB : r.focusEnd;
-    if (end <= start)
+    if (!m_session)
         return;
-    m_window->selectAddress(start);
-    m_window->mapView()->zoomToRange(start, end);
-    m_window->selectRange(start, end); // the details show exactly the lab's pages
+    const Pid pid = m_showingB ? m_session->pidB() : m_session->pidA();
+    const Address start = m_showingB ? m_last.focusStartB : m_last.focusStart;
+    const Address end = m_showingB ? m_last.focusEndB : m_last.focusEnd;
+    if (pid > 0 && end > start)
+        emit focusRequested(pid, start, end);
 }
 
 void LabPanel::stopLab()
 {
-    m_session.reset();
-    m_next->setEnabled(false);
+    if (!m_session)
+        return;
+    m_session.reset(); // ends the targets (a step still running holds the session until it returns)
+    m_autoSteps = 0;
+    m_showB->setEnabled(false);
+    setBusy(false);
+    m_log->append(tr("The lab was stopped; its processes have ended."));
+}
+
+LabDock::LabDock(QWidget *parent)
+    : QDockWidget(tr("Lab"), parent)
+    , m_panel(new LabPanel(this))
+{
+    setObjectName(QStringLiteral("labDock"));
+    setWidget(m_panel);
+    setMinimumWidth(340);
+}
+
+void LabDock::closeEvent(QCloseEvent *event)
+{
+    m_panel->stopLab();
+    QDockWidget::closeEvent(event);
 }
 
 } // namespace vmatlas::ui

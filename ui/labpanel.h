@@ -2,11 +2,12 @@
 
 #include "labs/labs.h"
 
-#include <QFutureWatcher>
+#include <QDockWidget>
 #include <QWidget>
 
 #include <memory>
 
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -16,23 +17,22 @@ class QRadioButton;
 
 namespace vmatlas::ui {
 
-class MainWindow;
-
-// A teaching lab beside the map: its idea, its steps as buttons, the explanation of the current step
-// and what each step did. The window follows the lab target; after each step the map zooms to the
-// lab's region, the details show its pages, and the timeline marks the step.
+// A teaching lab beside the map: its idea, its steps as buttons, the explanation of the current step and what
+// each step did. It holds no window: it asks (attach to a target, focus the lab's range in a process, mark the
+// timeline, refresh live) and the window does it. Stopping it (or closing it) ends its lab targets.
 class LabPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    LabPanel(MainWindow *window, QWidget *parent = nullptr);
+    explicit LabPanel(QWidget *parent = nullptr);
     ~LabPanel() override;
 
     void setExecutable(const std::string &path) { m_executable = path; }
-    // Starts a lab (in the background); the panel shows it.
-    void startLab(const QString &name);
+    // Starts a lab (in the background); the panel shows it. autoSteps: run that many steps at once (slides).
+    void startLab(const QString &name, int autoSteps = 0);
     void runNextStep();
+    // Ends the lab's target processes; Restart starts afresh.
     void stopLab();
 
     QString labName() const;
@@ -43,25 +43,39 @@ public:
     Pid targetA() const;
     Pid targetB() const;
 
+public slots:
+    // The window follows pid now: the A/B choice shows which of the lab's processes that is, if any.
+    void setFollowedPid(vmatlas::Pid pid);
+    // The process the window followed has exited.
+    void targetExited(vmatlas::Pid pid);
+
 signals:
     void labStarted();
     void stepFinished(int step, const QString &happened);
     void labFailed(const QString &message);
+    void attachRequested(vmatlas::Pid pid);
+    // Show [start, end) of process pid once a fresh snapshot of it is on screen.
+    void focusRequested(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
+    void timelineEventRequested(const QString &text);
+    // The lab wants live refresh (about every ms milliseconds) so its steps show at once.
+    void intervalRequested(int ms);
 
 private:
     void showLab();
     void setBusy(bool busy);
-    void focus(const LabStepResult &r);
+    void focusLast();
+    void continueAutoSteps();
 
-    MainWindow *m_window;
     std::string m_executable;
     std::shared_ptr<LabSession> m_session;
     const LabDefinition *m_lab = nullptr;
     bool m_busy = false;
     bool m_showingB = false;
+    int m_autoSteps = 0;
     LabStepResult m_last;
     QLabel *m_title;
     QLabel *m_summary;
+    QFormLayout *m_form;
     QSpinBox *m_size;
     QListWidget *m_steps;
     QTextBrowser *m_explanation;
@@ -70,6 +84,22 @@ private:
     QPushButton *m_restart;
     QRadioButton *m_showA;
     QRadioButton *m_showB;
+};
+
+// The dock that holds the lab panel: closing it ends the lab's processes.
+class LabDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LabDock(QWidget *parent = nullptr);
+    LabPanel *panel() const { return m_panel; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    LabPanel *m_panel;
 };
 
 } // namespace vmatlas::ui

@@ -1,32 +1,33 @@
 #pragma once
 
+#include "frame.h"
 #include "model.h"
-#include "result.h"
+#include "viewstate.h"
 
 #include <QMainWindow>
-#include <QTimer>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
+#include <optional>
+
 class QTabWidget;
-class QTableView;
-class QActionGroup;
-class QCheckBox;
 
 namespace vmatlas::ui {
 
 class AddressMapView;
 class Banner;
 class DetailsPanel;
+class ExportDialogs;
+class IntervalBox;
+class LabDock;
 class LabPanel;
-class RegionFilterModel;
-class RegionTableModel;
+class RegionsTab;
 class SessionController;
+class StatusLine;
 class SummaryPanel;
 class TimelinePanel;
 
+// The window assembles the views: the address map, the Regions, Summary and Timeline tabs, the details and
+// the lab panel. What is shown and selected lives in one ViewState that they all observe; the session
+// controller brings frames (snapshot, diff, totals) from a live process or a file.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -37,35 +38,19 @@ public:
 
     void attach(Pid pid);
     void openFile(const QString &path);
+    // Opens the first file; a second one is compared with it once the first is shown.
+    void openFiles(const QStringList &paths);
     void compareWith(const QString &path);
-
-    Status exportPng(const QString &path, QSize size) const;
-    Status exportCsv(const QString &path) const;
-    Status exportJson(const QString &path) const;
-
-    // Shown snapshot and parts, for tests and the labs.
-    SnapshotPtr shownSnapshot() const { return m_shown; }
-    AddressMapView *mapView() const { return m_map; }
-    RegionTableModel *regionModel() const { return m_regions; }
-    RegionFilterModel *regionFilter() const { return m_filter; }
-    QTableView *regionView() const { return m_table; }
-    Banner *banner() const { return m_banner; }
-    DetailsPanel *details() const { return m_details; }
-    SummaryPanel *summary() const { return m_summary; }
-    TimelinePanel *timeline() const { return m_timeline; }
-    LabPanel *labPanel() const { return m_labPanel; }
-    void startLab(const QString &name);
-    LabPanel *ensureLabPanel();
-    SessionController *controller() const { return m_controller; }
-    QTabWidget *tabs() const { return m_tabs; }
+    void startLab(const QString &name, int autoSteps = 0);
     void setIntervalMs(int ms);
+    // Selects the region holding a, and zooms to it; before anything is shown, once the first frame is.
     void selectAddress(Address a);
-    // Shades a range on the map and shows its totals and pages (a dragged range, a lab's region).
+    // Shades a range of the shown process, with its totals and pages (a dragged range, a lab's region).
     void selectRange(Address start, Address end);
-    void addTimelineEvent(const QString &text);
 
-signals:
-    void snapshotShown(vmatlas::SnapshotPtr snapshot);
+    const ViewState *viewState() const { return m_state; }
+    SessionController *controller() const { return m_controller; }
+    LabPanel *labPanel(); // made on first use
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,62 +58,48 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void buildActions();
+    struct Focus
+    {
+        Pid pid = 0;
+        Address start = 0, end = 0;
+    };
+
     void buildLayout();
-    void onSnapshot(SnapshotPtr snapshot);
-    void showSnapshot(SnapshotPtr snapshot, SnapshotPtr before);
-    void selectRegion(std::ptrdiff_t index, bool fromMap);
-    void requestSelectedPages();
+    void buildActions();
+    void connectSession();
+    void connectViewState();
+    void reset();
+    void onFrame(FramePtr frame);
     void updateStatus();
     void chooseProcess();
     void openDialog();
     void compareDialog();
-    void exportPngDialog();
-    void exportDataDialog(bool json);
     void jumpDialog();
     void goLive();
-    void showAbout();
-    void rememberRecent(const QString &path);
-    void fillRecentMenu();
-    void showShortcuts();
+    void focusLab(const Focus &focus);
     void readSettings();
     void writeSettings() const;
-    QString titleFor(const Snapshot &s) const;
 
+    ViewState *m_state;
     SessionController *m_controller;
+    ExportDialogs *m_exports;
     AddressMapView *m_map;
-    RegionTableModel *m_regions;
-    RegionFilterModel *m_filter;
-    QTableView *m_table;
-    QLineEdit *m_search;
+    RegionsTab *m_regions;
     Banner *m_banner;
     DetailsPanel *m_details;
     SummaryPanel *m_summary;
     TimelinePanel *m_timeline;
     LabPanel *m_labPanel = nullptr;
-    class QDockWidget *m_labDock = nullptr;
+    LabDock *m_labDock = nullptr;
     QTabWidget *m_tabs;
-    QComboBox *m_interval;
-    QLabel *m_statusProcess;
-    QLabel *m_statusSelection;
-    QLabel *m_statusZoom;
-    QProgressBar *m_busy;
-    QTimer m_busyDelay;
+    IntervalBox *m_interval;
+    StatusLine *m_status;
     QAction *m_pauseAction = nullptr;
-    class QMenu *m_recentMenu = nullptr;
     QAction *m_liveAction = nullptr;
 
-    SnapshotPtr m_shown;
-    SnapshotPtr m_before;
-    SnapshotPtr m_compare; // a file compared against the shown snapshot
-    bool m_live = true;
-    bool m_exited = false;
-    std::optional<std::pair<Address, Address>> m_range;
-    Address m_selectedStart = 0;
-    bool m_hasSelection = false;
-    bool m_syncing = false;
-    bool m_syncingRange = false;
-    int m_customInterval = 3000;
+    std::optional<Address> m_pendingAddress; // --address, applied to the first frame
+    QString m_pendingCompare; // a second file, compared once the first is shown
+    std::optional<Focus> m_pendingFocus; // a lab's range, shown once a fresh frame of its process is
 };
 
 } // namespace vmatlas::ui

@@ -1,5 +1,6 @@
 #include "maprenderer.h"
 
+#include "formatting.h"
 #include "uitext.h"
 
 #include <QCoreApplication>
@@ -27,20 +28,6 @@ constexpr int kRowGap = 3; // pixels between rows
 constexpr int kTypeStrip = 5; // at page scale, the type colour on top
 
 } // namespace
-
-QString formatBytes(std::uint64_t bytes)
-{
-    static const char *units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
-    double v = double(bytes);
-    int u = 0;
-    while (v >= 1024 && u < 6) {
-        v /= 1024;
-        ++u;
-    }
-    if (u == 0)
-        return QString::number(bytes) + QStringLiteral(" B");
-    return QString::number(v, 'f', v < 10 ? 2 : (v < 100 ? 1 : 0)) + QLatin1Char(' ') + QLatin1String(units[u]);
-}
 
 bool MapRenderer::atPageScale(const MapGeometry &geometry, std::uint32_t pageSize)
 {
@@ -205,10 +192,9 @@ void MapRenderer::paintLabels(
         } else {
             const std::string &path = r.path();
             auto slash = path.rfind('/');
-            text = QString::fromStdString(
-                slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
+            text = displayText(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
             if (text.isEmpty())
-                text = QString::fromStdString(r.label());
+                text = displayText(r.label());
             if (text.isEmpty())
                 text = typeText(r.type);
         }

@@ -63,6 +63,5 @@ private:
     std::vector<QRgb> m_pageColor;
 };
 
-QString formatBytes(std::uint64_t bytes);
 
 } // namespace vmatlas::ui

@@ -1,5 +1,6 @@
 #include "processlistmodel.h"
 
+#include "formatting.h"
 #include "maprenderer.h"
 
 #include <QBrush>

@@ -1,5 +1,6 @@
 #include "regiontablemodel.h"
 
+#include "formatting.h"
 #include "maprenderer.h"
 #include "uitext.h"
 
@@ -8,41 +9,6 @@
 #include <QFont>
 
 namespace vmatlas::ui {
-
-namespace {
-
-QString hex(Address a)
-{
-    return QStringLiteral("0x") + QString::number(a, 16);
-}
-
-// Paths and labels may hold any bytes: show invalid UTF-8 and control characters escaped.
-QString displayText(const std::string &s)
-{
-    QString out;
-    out.reserve(int(s.size()));
-    const QString decoded = QString::fromUtf8(s.data(), qsizetype(s.size()));
-    if (decoded.toUtf8().toStdString() != s) {
-        for (unsigned char c : s) {
-            if (c >= 0x20 && c < 0x7f)
-                out += QLatin1Char(char(c));
-            else
-                out += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
-        }
-        return out;
-    }
-    for (QChar ch : decoded) {
-        if (ch == QLatin1Char('\n'))
-            out += QStringLiteral("\\n");
-        else if (ch.category() == QChar::Other_Control || ch.category() == QChar::Other_Format)
-            out += QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'));
-        else
-            out += ch;
-    }
-    return out;
-}
-
-} // namespace
 
 RegionTableModel::RegionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -138,23 +104,18 @@ QString RegionTableModel::columnToolTip(int column)
     }
 }
 
-void RegionTableModel::setComparison(SnapshotPtr before)
+void RegionTableModel::markChanges(const SnapshotDiff *diff)
 {
-    m_before = std::move(before);
-    std::vector<std::uint8_t> change(m_rows.size(), 0);
-    if (m_before && m_snapshot) {
-        std::size_t j = 0;
-        const auto &old = m_before->regions;
-        for (std::size_t i = 0; i < m_rows.size(); ++i) {
-            const Region &r = *m_rows[i];
-            if (r.type == RegionType::Free)
+    std::vector<std::int8_t> change(m_rows.size(), -1);
+    if (diff) {
+        for (const RegionChange &c : diff->changes) {
+            if (c.kind == ChangeKind::Removed)
                 continue;
-            while (j < old.size() && old[j].start < r.start)
-                ++j;
-            if (j >= old.size() || old[j].start != r.start || old[j].type == RegionType::Free)
-                change[i] = 1;
-            else if (!(old[j] == r))
-                change[i] = 2;
+            // Rows are sorted by start and match the snapshot one to one.
+            auto it = std::lower_bound(m_rows.begin(), m_rows.end(), c.after.start,
+                [](const Region *r, Address a) { return r->start < a; });
+            if (it != m_rows.end() && (*it)->start == c.after.start)
+                change[std::size_t(it - m_rows.begin())] = std::int8_t(c.kind);
         }
     }
     if (change != m_change) {
@@ -165,7 +126,26 @@ void RegionTableModel::setComparison(SnapshotPtr before)
     }
 }
 
+std::optional<ChangeKind> RegionTableModel::changeAt(int row) const
+{
+    if (row < 0 || std::size_t(row) >= m_change.size() || m_change[std::size_t(row)] < 0)
+        return std::nullopt;
+    return ChangeKind(m_change[std::size_t(row)]);
+}
+
+void RegionTableModel::setFrame(FramePtr frame)
+{
+    m_frame = std::move(frame);
+    setRows(m_frame ? m_frame->snapshot : nullptr);
+}
+
 void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
+{
+    m_frame.reset();
+    setRows(std::move(snapshot));
+}
+
+void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
     SnapshotPtr old = m_snapshot;
     const std::vector<Region> empty;
@@ -191,9 +171,9 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
         m_rows.clear();
         for (const Region &r : m_snapshot->regions)
             m_rows.push_back(&r);
-        m_change.assign(m_rows.size(), 0);
+        m_change.assign(m_rows.size(), -1);
         endResetModel();
-        setComparison(m_before);
+        markChanges(m_frame ? &m_frame->diff : nullptr);
         return;
     }
     // Merge by start address: both lists are sorted, so one pass gives the removes and inserts.
@@ -210,7 +190,7 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
                 ++last;
             beginRemoveRows({}, int(row), int(last));
             m_rows.erase(m_rows.begin() + std::ptrdiff_t(row), m_rows.begin() + std::ptrdiff_t(last) + 1);
-            m_change.resize(m_rows.size());
+            m_change.resize(m_rows.size(), -1);
             endRemoveRows();
             continue;
         }
@@ -222,7 +202,7 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
         for (std::size_t k = j; k <= lastJ; ++k)
             inserted.push_back(&next[k]);
         m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
-        m_change.resize(m_rows.size());
+        m_change.resize(m_rows.size(), -1);
         endInsertRows();
         row += inserted.size();
         j = lastJ + 1;
@@ -243,7 +223,7 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
             runStart = -1;
         }
     }
-    setComparison(m_before);
+    markChanges(m_frame ? &m_frame->diff : nullptr);
 }
 
 const Region *RegionTableModel::regionAt(int row) const
@@ -318,9 +298,9 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (col) {
         case Start:
-            return hex(r.start);
+            return hexAddress(r.start);
         case End:
-            return hex(r.end);
+            return hexAddress(r.end);
         case Type:
             return typeText(r.type);
         case State:
@@ -328,7 +308,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         case Protection:
             return isFree ? QString() : QString::fromStdString(r.protection.toString());
         case Offset:
-            return isFree ? QString() : hex(r.offset);
+            return isFree ? QString() : hexAddress(r.offset);
         case Device:
             return isFree ? QString() : QString::fromStdString(r.device());
         case Inode:
@@ -386,10 +366,10 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::BackgroundRole: {
-        const auto ch = index.row() < int(m_change.size()) ? m_change[std::size_t(index.row())] : 0;
-        if (ch == 1)
+        const auto change = changeAt(index.row());
+        if (change == ChangeKind::Added)
             return QBrush(QColor(0xD5, 0x5E, 0x00, 70));
-        if (ch == 2)
+        if (change == ChangeKind::Changed)
             return QBrush(QColor(0xF0, 0xE4, 0x42, 90));
         return {};
     }
@@ -404,7 +384,9 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
     case EndRole:
         return qulonglong(r.end);
     case ChangeRole:
-        return index.row() < int(m_change.size()) ? int(m_change[std::size_t(index.row())]) : 0;
+        if (const auto change = changeAt(index.row()))
+            return int(*change);
+        return {};
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "frame.h"
 #include "model.h"
 
 #include <QAbstractTableModel>
@@ -56,15 +57,16 @@ public:
         StateRole, // RegionState as int
         StartRole, // qulonglong
         EndRole,
-        ChangeRole, // 0 none, 1 added, 2 changed (against the comparison snapshot)
+        ChangeRole, // int(ChangeKind) of the row in the shown frame's diff (Added or Changed); invalid: unchanged
     };
 
     explicit RegionTableModel(QObject *parent = nullptr);
 
-    void setSnapshot(SnapshotPtr snapshot);
+    // The frame's snapshot, merged into the rows, and its diff: rows added or changed are tinted.
+    void setFrame(FramePtr frame);
+    void setSnapshot(SnapshotPtr snapshot); // without a diff
     SnapshotPtr snapshot() const { return m_snapshot; }
-    // Marks rows changed against another snapshot (the previous one, or one being compared).
-    void setComparison(SnapshotPtr before);
+    std::optional<ChangeKind> changeAt(int row) const;
     const Region *regionAt(int row) const;
     int rowOfAddress(Address a) const; // -1 when unmapped
 
@@ -87,8 +89,12 @@ private:
 
     SnapshotPtr m_snapshot;
     std::vector<const Region *> m_rows;
-    std::vector<std::uint8_t> m_change;
-    SnapshotPtr m_before;
+    void setRows(SnapshotPtr snapshot);
+    void markChanges(const SnapshotDiff *diff);
+
+    FramePtr m_frame; // keeps the diff alive
+    std::vector<std::int8_t> m_change; // int(ChangeKind), or -1
+
 };
 
 // Filters the region table by type, state and text (path, label, or an address inside the region).

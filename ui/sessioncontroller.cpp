@@ -9,10 +9,24 @@
 
 namespace vmatlas::ui {
 
+SessionSources SessionSources::platform()
+{
+    return { [](Pid pid) { return vmatlas::readSnapshot(pid); },
+        [](Pid pid, Address start, Address end) { return vmatlas::readPages(pid, start, end); },
+        [](const std::string &path) { return loadSnapshotJson(path); } };
+}
+
 SessionController::SessionController(QObject *parent)
+    : SessionController(SessionSources::platform(), parent)
+{
+}
+
+SessionController::SessionController(SessionSources sources, QObject *parent)
     : QObject(parent)
+    , m_sources(std::move(sources))
 {
     qRegisterMetaType<SnapshotPtr>();
+    qRegisterMetaType<FramePtr>();
     qRegisterMetaType<std::vector<PageInfo>>();
     qRegisterMetaType<Pid>("vmatlas::Pid");
     qRegisterMetaType<Address>("vmatlas::Address");
@@ -26,6 +40,7 @@ SessionController::~SessionController()
 void SessionController::stopSampler()
 {
     ++*m_generation;
+    m_exited = false;
     if (m_sampler) {
         m_sampler->stop();
         m_sampler.reset();
@@ -43,6 +58,33 @@ void SessionController::attach(Pid pid)
     stopSampler();
     m_pid = pid;
     m_file.clear();
+    m_history.clear();
+    const int generation = *m_generation;
+    emit readingChanged(true);
+    // The first read on the pool tells the error kind (permission, no such process) precisely; its snapshot
+    // is the first frame and seeds the sampler, so attaching reads the process once.
+    auto read = m_sources.readSnapshot;
+    QtConcurrent::run([read, pid]() -> Result<FramePtr> {
+        auto first = read(pid);
+        if (!first)
+            return first.error();
+        return makeFrame(std::make_shared<const Snapshot>(std::move(first).value()), nullptr);
+    }).then(this, [this, generation, pid](Result<FramePtr> first) {
+        if (*m_generation != generation)
+            return;
+        emit readingChanged(false);
+        if (!first) {
+            emit failed(int(first.error().code), QString::fromStdString(first.error().message), pid);
+            return;
+        }
+        startSampler(pid, (*first)->snapshot);
+        addToHistory(*first);
+        emit frameArrived(*first);
+    });
+}
+
+void SessionController::startSampler(Pid pid, SnapshotPtr first)
+{
     const int generation = *m_generation;
     auto gen = m_generation;
     QPointer<SessionController> self(this);
@@ -50,8 +92,9 @@ void SessionController::attach(Pid pid)
     options.interval = std::chrono::milliseconds(m_intervalMs > 0 ? m_intervalMs : 1000);
     options.maxCount = 600;
     options.maxBytes = std::size_t(512) << 20;
+    auto read = m_sources.readSnapshot;
     m_sampler = std::make_unique<Sampler>(
-        [pid, gen, generation, self]() -> Result<Snapshot> {
+        [read, pid, gen, generation, self]() -> Result<Snapshot> {
             // Runs on the sampler's thread: tell the window when a read is slow enough to notice.
             QMetaObject::invokeMethod(
                 self,
@@ -60,17 +103,23 @@ void SessionController::attach(Pid pid)
                         emit self->readingChanged(true);
                 },
                 Qt::QueuedConnection);
-            return readSnapshot(pid);
+            return read(pid);
         },
         options);
-    m_sampler->subscribe([self, gen, generation](const SnapshotPtr &snap) {
+    // Listeners run one after another on the sampler's thread: the frame is made there, against the
+    // snapshot before it.
+    auto previous = std::make_shared<SnapshotPtr>(first);
+    m_sampler->subscribe([self, gen, generation, previous](const SnapshotPtr &snap) {
+        FramePtr frame = makeFrame(snap, *previous);
+        *previous = snap;
         QMetaObject::invokeMethod(
             self,
-            [self, gen, generation, snap] {
+            [self, gen, generation, frame] {
                 if (!self || *gen != generation)
                     return;
                 emit self->readingChanged(false);
-                emit self->snapshotArrived(snap);
+                self->addToHistory(frame);
+                emit self->frameArrived(frame);
             },
             Qt::QueuedConnection);
     });
@@ -85,28 +134,31 @@ void SessionController::attach(Pid pid)
                     return;
                 emit self->readingChanged(false);
                 if (state == Sampler::State::TargetExited)
-                    emit self->targetExited(tr("Process %1 exited").arg(pid));
+                    self->reportExit(pid);
                 else
                     emit self->failed(int(ErrorCode::Io), text, pid);
             },
             Qt::QueuedConnection);
     });
-    // A first read on this thread's pool tells the error kind (permission, no such process) precisely.
-    QtConcurrent::run([pid] { return readSnapshot(pid); }).then(this, [this, generation, pid](Result<Snapshot> first) {
-        if (*m_generation != generation)
-            return;
-        if (!first) {
-            stopSampler();
-            emit failed(int(first.error().code), QString::fromStdString(first.error().message), pid);
-            return;
-        }
-        emit snapshotArrived(std::make_shared<const Snapshot>(std::move(first).value()));
-        if (m_sampler) {
-            m_sampler->start();
-            if (m_intervalMs <= 0)
-                m_sampler->pause();
-        }
-    });
+    m_sampler->seed(std::move(first));
+    m_sampler->start();
+    if (m_intervalMs <= 0)
+        m_sampler->pause();
+}
+
+void SessionController::reportExit(Pid pid)
+{
+    m_exited = true;
+    emit targetExited(tr("Process %1 exited").arg(pid), pid);
+}
+
+void SessionController::addToHistory(FramePtr frame)
+{
+    m_history.push_back(std::move(frame));
+    // As many as the sampler keeps (it bounds its history by count and by bytes).
+    const std::size_t keep = m_sampler ? std::max<std::size_t>(1, m_sampler->history().size()) : 1;
+    while (m_history.size() > keep)
+        m_history.pop_front();
 }
 
 void SessionController::openFile(const QString &path)
@@ -114,17 +166,46 @@ void SessionController::openFile(const QString &path)
     stopSampler();
     m_pid = 0;
     m_file = path;
+    m_history.clear();
     const int generation = *m_generation;
-    QtConcurrent::run([path] {
-        return loadSnapshotJson(path.toStdString());
-    }).then(this, [this, generation](Result<Snapshot> snap) {
+    auto load = m_sources.loadFile;
+    QtConcurrent::run([load, path]() -> Result<FramePtr> {
+        auto snap = load(path.toStdString());
+        if (!snap)
+            return snap.error();
+        return makeFrame(std::make_shared<const Snapshot>(std::move(snap).value()), nullptr);
+    }).then(this, [this, generation](Result<FramePtr> frame) {
         if (*m_generation != generation)
             return;
-        if (!snap) {
-            emit fileFailed(QString::fromStdString(snap.error().message));
+        if (!frame) {
+            emit fileFailed(QString::fromStdString(frame.error().message));
             return;
         }
-        emit snapshotArrived(std::make_shared<const Snapshot>(std::move(snap).value()));
+        emit frameArrived(*frame);
+    });
+}
+
+void SessionController::compareWith(const QString &path, SnapshotPtr shown)
+{
+    const int generation = ++m_compareGeneration;
+    auto load = m_sources.loadFile;
+    QtConcurrent::run([load, path, shown]() -> Result<FramePtr> {
+        auto other = load(path.toStdString());
+        if (!other)
+            return other.error();
+        // The shown snapshot becomes "before", the file "after".
+        return makeFrame(std::make_shared<const Snapshot>(std::move(other).value()), shown);
+    }).then(this, [this, generation, path](Result<FramePtr> frame) {
+        if (generation != m_compareGeneration)
+            return;
+        if (!frame) {
+            emit compareFailed(QString::fromStdString(frame.error().message));
+            return;
+        }
+        stopSampler();
+        m_history.clear();
+        m_file = path;
+        emit comparisonReady(*frame, path);
     });
 }
 
@@ -147,20 +228,16 @@ void SessionController::sampleNow()
         m_sampler->sampleNow();
 }
 
-std::deque<SnapshotPtr> SessionController::history() const
-{
-    return m_sampler ? m_sampler->history() : std::deque<SnapshotPtr> {};
-}
-
 void SessionController::requestPages(SnapshotPtr snapshot, Address start, Address end, int channel)
 {
     if (!snapshot || channel < 0 || std::size_t(channel) >= m_pageGeneration.size())
         return;
     const int generation = ++m_pageGeneration[std::size_t(channel)];
     const Pid pid = m_pid;
-    if (pid <= 0)
+    if (pid <= 0 || pid != snapshot->pid)
         return; // a saved snapshot has no pages to read
-    QtConcurrent::run([snapshot, start, end, pid, channel]() -> Result<std::vector<PageInfo>> {
+    auto read = m_sources.readPages;
+    QtConcurrent::run([read, snapshot, start, end, pid, channel]() -> Result<std::vector<PageInfo>> {
         std::vector<PageInfo> all;
         for (const Region &r : snapshot->regions) {
             // [vsyscall] is not in the page tables pagemap walks.
@@ -172,7 +249,7 @@ void SessionController::requestPages(SnapshotPtr snapshot, Address start, Addres
                 continue;
             if (all.size() + (e - s) / snapshot->pageSize > (std::size_t(1) << 24))
                 return makeError(ErrorCode::BadInput, "the range holds too many pages to show at once");
-            auto pages = readPages(pid, s, e);
+            auto pages = read(pid, s, e);
             if (!pages)
                 return pages.error();
             all.insert(all.end(), pages->begin(), pages->end());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "frame.h"
 #include "model.h"
 #include "result.h"
 #include "sampler.h"
@@ -9,56 +10,83 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace vmatlas::ui {
 
+// Where a session's data comes from. The platform's readers by default; tests give recorded snapshots.
+struct SessionSources
+{
+    std::function<Result<Snapshot>(Pid)> readSnapshot;
+    std::function<Result<std::vector<PageInfo>>(Pid, Address, Address)> readPages;
+    std::function<Result<Snapshot>(const std::string &path)> loadFile;
+
+    static SessionSources platform();
+};
+
 // What the window is looking at: a live process, sampled on a schedule off the GUI thread, or a saved
-// snapshot. Results arrive as signals on the GUI thread; stale ones (from a previous target or an
-// older request) are dropped by generation counters.
+// snapshot. Each snapshot arrives as a frame, its diff against the previous one and its totals computed on
+// the sampler's thread or a worker. Results arrive as signals on the GUI thread; stale ones (from a previous
+// target or an older request) are dropped by generation counters.
 class SessionController : public QObject
 {
     Q_OBJECT
 
 public:
     explicit SessionController(QObject *parent = nullptr);
+    explicit SessionController(SessionSources sources, QObject *parent = nullptr);
     ~SessionController() override;
 
+    // Reads the process once (the first frame, or a precise error), then samples it on the schedule.
     void attach(Pid pid);
     void openFile(const QString &path); // loaded in the background
+    // Loads a saved snapshot and diffs it against `shown` on a worker: comparisonReady or compareFailed.
+    void compareWith(const QString &path, SnapshotPtr shown);
     void detach();
     Pid pid() const { return m_pid; }
     bool live() const { return m_sampler != nullptr; }
+    bool exited() const { return m_exited; } // the live process has exited (its last frame stays)
     QString fileName() const { return m_file; }
 
     void setIntervalMs(int ms); // 0: off (paused)
     int intervalMs() const { return m_intervalMs; }
     void sampleNow();
-    std::deque<SnapshotPtr> history() const;
+    // The frames of the live session, oldest first (bounded like the sampler's history).
+    const std::deque<FramePtr> &history() const { return m_history; }
 
     // Pages of the non-free regions of snapshot overlapping [start, end); channel comes back with them.
-    // Channel 0 is a selection (everything, up to 16 Mi pages: 64 GiB of 4 KiB pages); others are the map's view, which skips
+    // Channel 0 is a selection (everything, up to 16 Mi pages); others are the map's view, which skips
     // parts over 4 GiB (drawn as breaks).
     void requestPages(SnapshotPtr snapshot, Address start, Address end, int channel);
 
 signals:
-    void snapshotArrived(vmatlas::SnapshotPtr snapshot);
+    void frameArrived(vmatlas::FramePtr frame);
     void readingChanged(bool reading); // a snapshot is being read (for a busy indicator)
-    void targetExited(const QString &message);
+    void targetExited(const QString &message, vmatlas::Pid pid);
     void failed(int errorCode, const QString &message, vmatlas::Pid pid);
     void fileFailed(const QString &message);
+    void comparisonReady(vmatlas::FramePtr frame, const QString &path);
+    void compareFailed(const QString &message);
     void pagesArrived(int channel, vmatlas::Address start, vmatlas::Address end, std::vector<vmatlas::PageInfo> pages);
     void pagesFailed(int channel, const QString &message);
 
 private:
     void stopSampler();
+    void startSampler(Pid pid, SnapshotPtr first);
+    void addToHistory(FramePtr frame);
+    void reportExit(Pid pid);
 
+    SessionSources m_sources;
     std::unique_ptr<Sampler> m_sampler;
     Pid m_pid = 0;
     QString m_file;
     int m_intervalMs = 1000;
+    bool m_exited = false;
+    std::deque<FramePtr> m_history;
     std::shared_ptr<std::atomic<int>> m_generation = std::make_shared<std::atomic<int>>(0);
+    int m_compareGeneration = 0;
     std::vector<int> m_pageGeneration = std::vector<int>(4, 0);
 };
 

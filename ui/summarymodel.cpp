@@ -1,5 +1,6 @@
 #include "summarymodel.h"
 
+#include "formatting.h"
 #include "maprenderer.h"
 
 #include <QFont>

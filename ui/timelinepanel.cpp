@@ -1,6 +1,7 @@
 #include "timelinepanel.h"
 
 #include "mapcolors.h"
+#include "viewstate.h"
 #include "totals.h"
 
 #include <QChart>
@@ -10,6 +11,8 @@
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
@@ -74,6 +77,10 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_chart->addSeries(m_eventSeries);
     m_eventSeries->attachAxis(m_x);
     m_eventSeries->attachAxis(m_y);
+    // The shown snapshot and the events are marks, not series: not in the legend.
+    for (QAbstractSeries *marks : { static_cast<QAbstractSeries *>(m_marker), static_cast<QAbstractSeries *>(m_eventSeries) })
+        for (QLegendMarker *legend : m_chart->legend()->markers(marks))
+            legend->setVisible(false);
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->viewport()->installEventFilter(this);
@@ -82,12 +89,20 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
 }
 
+void TimelinePanel::observe(ViewState *state)
+{
+    connect(state, &ViewState::frameChanged, this, [this](FramePtr frame) { setCurrent(frame->snapshot); });
+    connect(state, &ViewState::cleared, this, [this] { setHistory({}); });
+    connect(this, &TimelinePanel::frameChosen, state,
+        [state](FramePtr frame) { state->setFrame(std::move(frame), ViewState::Origin::History); });
+}
+
 int TimelinePanel::pointCount() const
 {
     return int(m_series[3]->count());
 }
 
-void TimelinePanel::setHistory(const std::deque<SnapshotPtr> &history)
+void TimelinePanel::setHistory(const std::deque<FramePtr> &history)
 {
     m_history = history;
     rebuild();
@@ -110,7 +125,7 @@ int TimelinePanel::indexNear(std::int64_t t) const
     int best = -1;
     std::int64_t bestDistance = 0;
     for (std::size_t i = 0; i < m_history.size(); ++i) {
-        const std::int64_t d = std::llabs(m_history[i]->timestampMs - t);
+        const std::int64_t d = std::llabs(m_history[i]->snapshot->timestampMs - t);
         if (best < 0 || d < bestDistance) {
             best = int(i);
             bestDistance = d;
@@ -130,24 +145,20 @@ void TimelinePanel::rebuild()
     double maxY = 0.1;
     QPointF current;
     bool haveCurrent = false;
-    std::map<const Snapshot *, std::pair<SnapshotPtr, Totals>> kept;
-    for (const SnapshotPtr &s : m_history) {
-        auto it = m_totals.find(s.get());
-        const Totals t = it != m_totals.end() ? it->second.second : computeTotals(*s);
-        kept.emplace(s.get(), std::make_pair(s, t));
-        const double x = double(s->timestampMs);
+    for (const FramePtr &frame : m_history) {
+        const Totals &t = frame->totals;
+        const double x = double(frame->snapshot->timestampMs);
         const double values[] = { value(t.of(RegionType::Image)), value(t.of(RegionType::Mapped)),
             value(t.of(RegionType::Private)), value(t.all) };
         for (int i = 0; i < 4; ++i) {
             points[i].append(QPointF(x, values[i]));
             maxY = std::max(maxY, values[i]);
         }
-        if (s == m_current) {
+        if (frame->snapshot == m_current) {
             current = QPointF(x, values[3]);
             haveCurrent = true;
         }
     }
-    m_totals = std::move(kept); // the snapshot pointers keep the keys valid
     for (int i = 0; i < 4; ++i)
         m_series[i]->replace(points[i]);
     m_marker->clear();
@@ -155,7 +166,7 @@ void TimelinePanel::rebuild()
         m_marker->append(current);
     m_eventSeries->clear();
     if (!m_history.empty()) {
-        std::int64_t lo = m_history.front()->timestampMs, hi = m_history.back()->timestampMs;
+        std::int64_t lo = m_history.front()->snapshot->timestampMs, hi = m_history.back()->snapshot->timestampMs;
         for (const auto &[t, text] : m_events)
             if (t >= lo && t <= hi)
                 m_eventSeries->append(QPointF(double(t), 0));
@@ -167,8 +178,8 @@ void TimelinePanel::rebuild()
         m_info->setText(
             tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
                 .arg(
-                    QDateTime::fromMSecsSinceEpoch(m_history.front()->timestampMs).toString(QStringLiteral("hh:mm:ss")),
-                    QDateTime::fromMSecsSinceEpoch(m_history.back()->timestampMs)
+                    QDateTime::fromMSecsSinceEpoch(m_history.front()->snapshot->timestampMs).toString(QStringLiteral("hh:mm:ss")),
+                    QDateTime::fromMSecsSinceEpoch(m_history.back()->snapshot->timestampMs)
                         .toString(QStringLiteral("hh:mm:ss"))));
     } else {
         m_info->setText(tr("No scheduled snapshots yet"));
@@ -182,7 +193,7 @@ bool TimelinePanel::eventFilter(QObject *watched, QEvent *event)
         const QPointF value = m_chart->mapToValue(m_chart->mapFromScene(m_view->mapToScene(me->pos())), m_series[3]);
         const int i = indexNear(std::int64_t(value.x()));
         if (i >= 0)
-            emit snapshotChosen(m_history[std::size_t(i)]);
+            emit frameChosen(m_history[std::size_t(i)]);
         return true;
     }
     return QWidget::eventFilter(watched, event);

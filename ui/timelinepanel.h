@@ -1,13 +1,11 @@
 #pragma once
 
+#include "frame.h"
 #include "model.h"
 
 #include <QWidget>
 
 #include <deque>
-#include <map>
-
-#include "totals.h"
 
 class QComboBox;
 class QLabel;
@@ -20,6 +18,8 @@ class QDateTimeAxis;
 class QValueAxis;
 
 namespace vmatlas::ui {
+
+class ViewState;
 
 // Committed / RSS / swap per type across the scheduled snapshots. Clicking the chart picks the
 // snapshot nearest in time.
@@ -35,16 +35,20 @@ public:
         Swap
     };
     explicit TimelinePanel(QWidget *parent = nullptr);
-    void setHistory(const std::deque<SnapshotPtr> &history);
+    // The live session's frames, oldest first (their totals are already computed).
+    // Follows the view state (the shown frame is marked); a click shows the frame picked, as history.
+    void observe(ViewState *state);
+    void setHistory(const std::deque<FramePtr> &history);
     void setCurrent(SnapshotPtr snapshot); // marks the shown one
     void addEvent(std::int64_t timestampMs, const QString &text); // e.g. a lab step
     int pointCount() const;
+    int eventCount() const { return int(m_events.size()); }
     QChart *chart() const { return m_chart; }
     // The snapshot index nearest to a time (ms since the epoch), or -1.
     int indexNear(std::int64_t timestampMs) const;
 
 signals:
-    void snapshotChosen(vmatlas::SnapshotPtr snapshot);
+    void frameChosen(vmatlas::FramePtr frame);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,9 +56,7 @@ protected:
 private:
     void rebuild();
 
-    std::deque<SnapshotPtr> m_history;
-    // Totals per snapshot, computed once each: the history can hold hundreds of 60k-region snapshots.
-    std::map<const Snapshot *, std::pair<SnapshotPtr, Totals>> m_totals;
+    std::deque<FramePtr> m_history;
     SnapshotPtr m_current;
     std::vector<std::pair<std::int64_t, QString>> m_events;
     QComboBox *m_metric;

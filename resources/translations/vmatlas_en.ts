@@ -56,8 +56,8 @@
         <translation>A section shared by two processes</translation>
     </message>
     <message>
-        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</source>
-        <translation>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</translation>
+        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</source>
+        <translation>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</translation>
     </message>
     <message>
         <source>Create the section in A</source>
@@ -72,16 +72,16 @@
         <translation>Write in A</translation>
     </message>
     <message>
-        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</source>
-        <translation>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</translation>
+        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section&apos;s pages live in the page cache, like a file&apos;s).</source>
+        <translation>A writes a message in the first page: that page gets RAM, counted as file (a shared section&apos;s pages live in the page cache, like a file&apos;s).</translation>
     </message>
     <message>
         <source>Map it in B and read</source>
         <translation>Map it in B and read</translation>
     </message>
     <message>
-        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</source>
-        <translation>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</translation>
+        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
+        <translation>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</translation>
     </message>
     <message>
         <source>B writes, A reads</source>
@@ -96,40 +96,40 @@
         <translation>A read-only view</translation>
     </message>
     <message>
-        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
-        <translation>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</translation>
+        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <translation>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</translation>
     </message>
     <message>
         <source>Copy-on-write: a private view of a file</source>
         <translation>Copy-on-write: a private view of a file</translation>
     </message>
     <message>
-        <source>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
-        <translation>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</translation>
+        <source>A file mapped privately shares the file&apos;s pages until the process writes: then that one page is copied and the copy becomes the process&apos;s own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
+        <translation>A file mapped privately shares the file&apos;s pages until the process writes: then that one page is copied and the copy becomes the process&apos;s own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</translation>
     </message>
     <message>
         <source>Map a file privately</source>
         <translation>Map a file privately</translation>
     </message>
     <message>
-        <source>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</source>
-        <translation>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</translation>
+        <source>mmap(MAP_PRIVATE) of a file of the lab&apos;s own: a Mapped region, rw-p. Nothing is read yet.</source>
+        <translation>mmap(MAP_PRIVATE) of a file of the lab&apos;s own: a Mapped region, rw-p. Nothing is read yet.</translation>
     </message>
     <message>
         <source>Read every page</source>
         <translation>Read every page</translation>
     </message>
     <message>
-        <source>Reading brings the file's pages in: they are file pages, shared with the page cache.</source>
-        <translation>Reading brings the file's pages in: they are file pages, shared with the page cache.</translation>
+        <source>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</source>
+        <translation>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</translation>
     </message>
     <message>
         <source>Write to page 2</source>
         <translation>Write to page 2</translation>
     </message>
     <message>
-        <source>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</source>
-        <translation>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</translation>
+        <source>A write to the second page copies it: that page alone becomes anon, the process&apos;s own; the others stay file. The bytes on disk are unchanged.</source>
+        <translation>A write to the second page copies it: that page alone becomes anon, the process&apos;s own; the others stay file. The bytes on disk are unchanged.</translation>
     </message>
     <message>
         <source>Copy-on-write after fork()</source>
@@ -160,16 +160,16 @@
         <translation>The child writes one page</translation>
     </message>
     <message>
-        <source>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</source>
-        <translation>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</translation>
+        <source>The child&apos;s write copies that page: the child gets its own copy and the parent&apos;s page is exclusive again. The other pages stay shared.</source>
+        <translation>The child&apos;s write copies that page: the child gets its own copy and the parent&apos;s page is exclusive again. The other pages stay shared.</translation>
     </message>
     <message>
         <source>The page file (swap)</source>
         <translation>The page file (swap)</translation>
     </message>
     <message>
-        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
-        <translation>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</translation>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
+        <translation>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</translation>
     </message>
     <message>
         <source>Fill anon pages and read a file</source>
@@ -200,8 +200,8 @@
         <translation>Images are shared</translation>
     </message>
     <message>
-        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</source>
-        <translation>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</translation>
+        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process&apos;s PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file&apos;s.</source>
+        <translation>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process&apos;s PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file&apos;s.</translation>
     </message>
     <message>
         <source>Run the program twice</source>
@@ -212,12 +212,12 @@
         <translation>A second copy of the same program starts. Both map the same executable file as Image.</translation>
     </message>
     <message>
-        <source>Write to the program's data in A</source>
-        <translation>Write to the program's data in A</translation>
+        <source>Write to the program&apos;s data in A</source>
+        <translation>Write to the program&apos;s data in A</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</source>
-        <translation>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</translation>
+        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</source>
+        <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</translation>
     </message>
 </context>
 <context>
@@ -597,6 +597,107 @@
         <source>Of the regions it touches, whole.</source>
         <translation>Of the regions it touches, whole.</translation>
     </message>
+    <message>
+        <source>Reading pages…</source>
+        <translation type="unfinished">Reading pages…</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ExportDialogs</name>
+    <message>
+        <source>%1 (PID %2) — %3</source>
+        <translation type="unfinished">%1 (PID %2) — %3</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export failed</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation type="unfinished">Export map as PNG</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation type="unfinished">Width (px)</translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation type="unfinished">Height (px)</translation>
+    </message>
+    <message>
+        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
+        <translation type="unfinished">The image has a title (process, PID, time), the whole map and a legend.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Save snapshot as JSON</source>
+        <translation type="unfinished">Save snapshot as JSON</translation>
+    </message>
+    <message>
+        <source>Export regions as CSV</source>
+        <translation type="unfinished">Export regions as CSV</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished">JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::IntervalBox</name>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished">Off</translation>
+    </message>
+    <message>
+        <source>0.5 s</source>
+        <translation type="unfinished">0.5 s</translation>
+    </message>
+    <message>
+        <source>1 s</source>
+        <translation type="unfinished">1 s</translation>
+    </message>
+    <message>
+        <source>2 s</source>
+        <translation type="unfinished">2 s</translation>
+    </message>
+    <message>
+        <source>5 s</source>
+        <translation type="unfinished">5 s</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished">Custom…</translation>
+    </message>
+    <message>
+        <source>How often a new snapshot is taken</source>
+        <translation type="unfinished">How often a new snapshot is taken</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation type="unfinished">Refresh interval</translation>
+    </message>
+    <message>
+        <source>Milliseconds between snapshots (at least 100):</source>
+        <translation type="unfinished">Milliseconds between snapshots (at least 100):</translation>
+    </message>
+    <message>
+        <source>%1 s (custom)</source>
+        <translation type="unfinished">%1 s (custom)</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LabDock</name>
+    <message>
+        <source>Lab</source>
+        <translation type="unfinished">Lab</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LabPanel</name>
@@ -609,8 +710,8 @@
         <translation> KiB</translation>
     </message>
     <message>
-        <source>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
-        <translation>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</translation>
+        <source>The lab&apos;s main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
+        <translation>The lab&apos;s main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</translation>
     </message>
     <message>
         <source>Size</source>
@@ -653,10 +754,6 @@
         <translation>&lt;b&gt;The lab could not start:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>The lab could not start: %1</source>
-        <translation>The lab could not start: %1</translation>
-    </message>
-    <message>
         <source>Lab target A is process %1. Run the steps in order.</source>
         <translation>Lab target A is process %1. Run the steps in order.</translation>
     </message>
@@ -684,6 +781,10 @@
         <source>step %1: %2</source>
         <translation>step %1: %2</translation>
     </message>
+    <message>
+        <source>The lab was stopped; its processes have ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::MainWindow</name>
@@ -694,10 +795,6 @@
     <message>
         <source>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</source>
         <translation>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</translation>
-    </message>
-    <message>
-        <source>The process exited</source>
-        <translation>The process exited</translation>
     </message>
     <message>
         <source>Choose another process…</source>
@@ -728,34 +825,6 @@
         <translation>Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages</translation>
     </message>
     <message>
-        <source>Search path, details or protection; or an address (0x…)</source>
-        <translation>Search path, details or protection; or an address (0x…)</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Image</translation>
-    </message>
-    <message>
-        <source>Mapped</source>
-        <translation>Mapped</translation>
-    </message>
-    <message>
-        <source>Private</source>
-        <translation>Private</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>Free</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>Committed</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>Reserved</translation>
-    </message>
-    <message>
         <source>&amp;Regions</source>
         <translation>&amp;Regions</translation>
     </message>
@@ -770,10 +839,6 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>reading</source>
-        <translation>reading</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -932,32 +997,8 @@
         <translation> Refresh </translation>
     </message>
     <message>
-        <source>How often a new snapshot is taken</source>
-        <translation>How often a new snapshot is taken</translation>
-    </message>
-    <message>
-        <source>Refresh interval</source>
-        <translation>Refresh interval</translation>
-    </message>
-    <message>
-        <source>Milliseconds between snapshots (at least 100):</source>
-        <translation>Milliseconds between snapshots (at least 100):</translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation>&amp;Resume</translation>
-    </message>
-    <message>
-        <source>%1 s (custom)</source>
-        <translation>%1 s (custom)</translation>
-    </message>
-    <message>
-        <source>No recent snapshots</source>
-        <translation>No recent snapshots</translation>
-    </message>
-    <message>
-        <source>Clear the List</source>
-        <translation>Clear the List</translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
@@ -972,68 +1013,8 @@
         <translation>%1 (PID %2) – VM Atlas</translation>
     </message>
     <message>
-        <source>Reading pages…</source>
-        <translation>Reading pages…</translation>
-    </message>
-    <message>
-        <source>A free gap has no pages.</source>
-        <translation>A free gap has no pages.</translation>
-    </message>
-    <message>
-        <source>Pages are read from a live process; this snapshot has none.</source>
-        <translation>Pages are read from a live process; this snapshot has none.</translation>
-    </message>
-    <message>
         <source>0x%1 lies outside the mapped address space</source>
         <translation>0x%1 lies outside the mapped address space</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (PID %2) · %n region(s)</source>
-        <translation><numerusform>%1 (PID %2) · %n region(s)</numerusform></translation>
-    </message>
-    <message>
-        <source> · taken %1</source>
-        <translation> · taken %1</translation>
-    </message>
-    <message>
-        <source> · from %1</source>
-        <translation> · from %1</translation>
-    </message>
-    <message>
-        <source> · process exited</source>
-        <translation> · process exited</translation>
-    </message>
-    <message>
-        <source> · history (Ctrl+L returns to live)</source>
-        <translation> · history (Ctrl+L returns to live)</translation>
-    </message>
-    <message>
-        <source> · paused</source>
-        <translation> · paused</translation>
-    </message>
-    <message>
-        <source>Reading process %1…</source>
-        <translation>Reading process %1…</translation>
-    </message>
-    <message>
-        <source>No process</source>
-        <translation>No process</translation>
-    </message>
-    <message>
-        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
-        <translation>Range %1: %2 mapped, %3 committed, RSS %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
-        <translation><numerusform>Selected %n region(s): %1, RSS %2, swap %3</numerusform></translation>
-    </message>
-    <message>
-        <source>1 page = %1 px</source>
-        <translation>1 page = %1 px</translation>
-    </message>
-    <message>
-        <source>1 px = %1</source>
-        <translation>1 px = %1</translation>
     </message>
     <message>
         <source>Open a snapshot</source>
@@ -1048,52 +1029,8 @@
         <translation>Compare with a snapshot</translation>
     </message>
     <message>
-        <source>%1 (PID %2) — %3</source>
-        <translation>%1 (PID %2) — %3</translation>
-    </message>
-    <message>
-        <source>Export map as PNG</source>
-        <translation>Export map as PNG</translation>
-    </message>
-    <message>
-        <source>Width (px)</source>
-        <translation>Width (px)</translation>
-    </message>
-    <message>
-        <source>Height (px)</source>
-        <translation>Height (px)</translation>
-    </message>
-    <message>
-        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
-        <translation>The image has a title (process, PID, time), the whole map and a legend.</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG images (*.png)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
-    </message>
-    <message>
-        <source>Save snapshot as JSON</source>
-        <translation>Save snapshot as JSON</translation>
-    </message>
-    <message>
-        <source>Export regions as CSV</source>
-        <translation>Export regions as CSV</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Jump to address</source>
@@ -1104,20 +1041,16 @@
         <translation>Address (hex, e.g. 0x7f12a4000000):</translation>
     </message>
     <message>
-        <source>'%1' is not a hex address</source>
-        <translation>'%1' is not a hex address</translation>
-    </message>
-    <message>
-        <source>Lab</source>
-        <translation>Lab</translation>
+        <source>&apos;%1&apos; is not a hex address</source>
+        <translation>&apos;%1&apos; is not a hex address</translation>
     </message>
     <message>
         <source>About VM Atlas</source>
         <translation>About VM Atlas</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process&apos;s virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process&apos;s virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1128,28 +1061,19 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;choose a process&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compare with a snapshot&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the snapshot as JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;jump to an address&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;search by path&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;snapshot now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pause or resume sampling&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;back to live&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;wheel, + / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom the map around the pointer&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F, 0, Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;fit the whole address space&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;drag&lt;/b&gt;&lt;/td&gt;&lt;td&gt;measure a range; Esc clears it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;middle drag, Shift+wheel&lt;/b&gt;&lt;/td&gt;&lt;td&gt;pan&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>Off</translation>
+        <source>The lab failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PageRequests</name>
+    <message>
+        <source>A free gap has no pages.</source>
+        <translation type="unfinished">A free gap has no pages.</translation>
     </message>
     <message>
-        <source>0.5 s</source>
-        <translation>0.5 s</translation>
-    </message>
-    <message>
-        <source>1 s</source>
-        <translation>1 s</translation>
-    </message>
-    <message>
-        <source>2 s</source>
-        <translation>2 s</translation>
-    </message>
-    <message>
-        <source>5 s</source>
-        <translation>5 s</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>Custom…</translation>
+        <source>Pages are read from a live process; this snapshot has none.</source>
+        <translation type="unfinished">Pages are read from a live process; this snapshot has none.</translation>
     </message>
 </context>
 <context>
@@ -1202,8 +1126,8 @@
         <translation>no access</translation>
     </message>
     <message>
-        <source>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
-        <translation>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</translation>
+        <source>You cannot read this process&apos;s memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
+        <translation>You cannot read this process&apos;s memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</translation>
     </message>
     <message>
         <source>PID</source>
@@ -1242,11 +1166,28 @@
     </message>
     <message numerus="yes">
         <source>%n process(es)</source>
-        <translation><numerusform>%n process(es)</numerusform></translation>
+        <translation>
+            <numerusform>%n process(es)</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n you cannot read (greyed: they need ptrace-read access)</source>
-        <translation><numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform></translation>
+        <translation>
+            <numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RecentFiles</name>
+    <message>
+        <source>No recent snapshots</source>
+        <translation type="unfinished">No recent snapshots</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation type="unfinished">Clear the List</translation>
     </message>
 </context>
 <context>
@@ -1393,10 +1334,102 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::RegionsTab</name>
+    <message>
+        <source>Search path, details or protection; or an address (0x…)</source>
+        <translation type="unfinished">Search path, details or protection; or an address (0x…)</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished">Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation type="unfinished">Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished">Private</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished">Free</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">Committed</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished">Reserved</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SessionController</name>
     <message>
         <source>Process %1 exited</source>
         <translation>Process %1 exited</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::StatusLine</name>
+    <message>
+        <source>reading</source>
+        <translation type="unfinished">reading</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (PID %2) · %n region(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1 (PID %2) · %n region(s)</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · taken %1</source>
+        <translation type="unfinished"> · taken %1</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation type="unfinished"> · from %1</translation>
+    </message>
+    <message>
+        <source> · process exited</source>
+        <translation type="unfinished"> · process exited</translation>
+    </message>
+    <message>
+        <source> · history (Ctrl+L returns to live)</source>
+        <translation type="unfinished"> · history (Ctrl+L returns to live)</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation type="unfinished"> · paused</translation>
+    </message>
+    <message>
+        <source>Reading process %1…</source>
+        <translation type="unfinished">Reading process %1…</translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation type="unfinished">No process</translation>
+    </message>
+    <message>
+        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
+        <translation type="unfinished">Range %1: %2 mapped, %3 committed, RSS %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
+        <translation type="unfinished">
+            <numerusform>Selected %n region(s): %1, RSS %2, swap %3</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 page = %1 px</source>
+        <translation type="unfinished">1 page = %1 px</translation>
+    </message>
+    <message>
+        <source>1 px = %1</source>
+        <translation type="unfinished">1 px = %1</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1602,10 @@
     </message>
     <message numerus="yes">
         <source>%n snapshot(s), %1 to %2</source>
-        <translation><numerusform>%n snapshot(s), %1 to %2</numerusform></translation>
+        <translation>
+            <numerusform>%n snapshot(s), %1 to %2</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>No scheduled snapshots yet</source>

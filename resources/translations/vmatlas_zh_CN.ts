@@ -597,6 +597,107 @@
         <source>Of the regions it touches, whole.</source>
         <translation>按其涉及的完整区域计算。</translation>
     </message>
+    <message>
+        <source>Reading pages…</source>
+        <translation>正在读取页面…</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::ExportDialogs</name>
+    <message>
+        <source>%1 (PID %2) — %3</source>
+        <translation>%1（PID %2）— %3</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export map as PNG</source>
+        <translation>将地图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <source>Height (px)</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
+        <translation>图像包含标题（进程、PID、时间）、完整地图和图例。</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save snapshot as JSON</source>
+        <translation>将快照保存为 JSON</translation>
+    </message>
+    <message>
+        <source>Export regions as CSV</source>
+        <translation>将区域导出为 CSV</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::IntervalBox</name>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>0.5 s</source>
+        <translation>0.5 秒</translation>
+    </message>
+    <message>
+        <source>1 s</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <source>2 s</source>
+        <translation>2 秒</translation>
+    </message>
+    <message>
+        <source>5 s</source>
+        <translation>5 秒</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>How often a new snapshot is taken</source>
+        <translation>多久拍摄一次新快照</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>刷新间隔</translation>
+    </message>
+    <message>
+        <source>Milliseconds between snapshots (at least 100):</source>
+        <translation>快照之间的毫秒数（至少 100）：</translation>
+    </message>
+    <message>
+        <source>%1 s (custom)</source>
+        <translation>%1 秒（自定义）</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LabDock</name>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LabPanel</name>
@@ -653,10 +754,6 @@
         <translation>&lt;b&gt;实验无法启动：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <source>The lab could not start: %1</source>
-        <translation>实验无法启动：%1</translation>
-    </message>
-    <message>
         <source>Lab target A is process %1. Run the steps in order.</source>
         <translation>实验目标 A 是进程 %1。请按顺序运行各步骤。</translation>
     </message>
@@ -684,6 +781,10 @@
         <source>step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
+    <message>
+        <source>The lab was stopped; its processes have ended.</source>
+        <translation>实验已停止，它的进程已结束。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::MainWindow</name>
@@ -694,10 +795,6 @@
     <message>
         <source>%1 at %2. The last snapshot stays on screen; the timeline keeps the history.</source>
         <translation>%1（%2）。最后一个快照保留在屏幕上；时间线保留历史记录。</translation>
-    </message>
-    <message>
-        <source>The process exited</source>
-        <translation>进程已退出</translation>
     </message>
     <message>
         <source>Choose another process…</source>
@@ -728,34 +825,6 @@
         <translation>颜色：区域类型；斜线：保留；放大到单个页面时显示页面颜色</translation>
     </message>
     <message>
-        <source>Search path, details or protection; or an address (0x…)</source>
-        <translation>搜索路径、详情或保护属性；或输入地址（0x…）</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>映象</translation>
-    </message>
-    <message>
-        <source>Mapped</source>
-        <translation>映射</translation>
-    </message>
-    <message>
-        <source>Private</source>
-        <translation>私有</translation>
-    </message>
-    <message>
-        <source>Free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>保留</translation>
-    </message>
-    <message>
         <source>&amp;Regions</source>
         <translation>区域(&amp;R)</translation>
     </message>
@@ -770,10 +839,6 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
-    </message>
-    <message>
-        <source>reading</source>
-        <translation>正在读取</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -932,32 +997,8 @@
         <translation> 刷新 </translation>
     </message>
     <message>
-        <source>How often a new snapshot is taken</source>
-        <translation>多久拍摄一次新快照</translation>
-    </message>
-    <message>
-        <source>Refresh interval</source>
-        <translation>刷新间隔</translation>
-    </message>
-    <message>
-        <source>Milliseconds between snapshots (at least 100):</source>
-        <translation>快照之间的毫秒数（至少 100）：</translation>
-    </message>
-    <message>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
-    </message>
-    <message>
-        <source>%1 s (custom)</source>
-        <translation>%1 秒（自定义）</translation>
-    </message>
-    <message>
-        <source>No recent snapshots</source>
-        <translation>没有最近的快照</translation>
-    </message>
-    <message>
-        <source>Clear the List</source>
-        <translation>清除列表</translation>
     </message>
     <message>
         <source>Cannot compare: %1</source>
@@ -972,68 +1013,8 @@
         <translation>%1（PID %2）– VM Atlas</translation>
     </message>
     <message>
-        <source>Reading pages…</source>
-        <translation>正在读取页面…</translation>
-    </message>
-    <message>
-        <source>A free gap has no pages.</source>
-        <translation>空闲间隙没有页面。</translation>
-    </message>
-    <message>
-        <source>Pages are read from a live process; this snapshot has none.</source>
-        <translation>页面只能从运行中的进程读取；此快照没有页面。</translation>
-    </message>
-    <message>
         <source>0x%1 lies outside the mapped address space</source>
         <translation>0x%1 位于已映射的地址空间之外</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (PID %2) · %n region(s)</source>
-        <translation><numerusform>%1（PID %2）· %n 个区域</numerusform></translation>
-    </message>
-    <message>
-        <source> · taken %1</source>
-        <translation> · 拍摄于 %1</translation>
-    </message>
-    <message>
-        <source> · from %1</source>
-        <translation> · 来自 %1</translation>
-    </message>
-    <message>
-        <source> · process exited</source>
-        <translation> · 进程已退出</translation>
-    </message>
-    <message>
-        <source> · history (Ctrl+L returns to live)</source>
-        <translation> · 历史记录（Ctrl+L 回到实时）</translation>
-    </message>
-    <message>
-        <source> · paused</source>
-        <translation> · 已暂停</translation>
-    </message>
-    <message>
-        <source>Reading process %1…</source>
-        <translation>正在读取进程 %1…</translation>
-    </message>
-    <message>
-        <source>No process</source>
-        <translation>没有进程</translation>
-    </message>
-    <message>
-        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
-        <translation>范围 %1：已映射 %2，已提交 %3，常驻 %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
-        <translation><numerusform>已选 %n 个区域：%1，常驻 %2，交换 %3</numerusform></translation>
-    </message>
-    <message>
-        <source>1 page = %1 px</source>
-        <translation>1 页 = %1 像素</translation>
-    </message>
-    <message>
-        <source>1 px = %1</source>
-        <translation>1 像素 = %1</translation>
     </message>
     <message>
         <source>Open a snapshot</source>
@@ -1048,52 +1029,8 @@
         <translation>与快照比较</translation>
     </message>
     <message>
-        <source>%1 (PID %2) — %3</source>
-        <translation>%1（PID %2）— %3</translation>
-    </message>
-    <message>
-        <source>Export map as PNG</source>
-        <translation>将地图导出为 PNG</translation>
-    </message>
-    <message>
-        <source>Width (px)</source>
-        <translation>宽度（像素）</translation>
-    </message>
-    <message>
-        <source>Height (px)</source>
-        <translation>高度（像素）</translation>
-    </message>
-    <message>
-        <source>The image has a title (process, PID, time), the whole map and a legend.</source>
-        <translation>图像包含标题（进程、PID、时间）、完整地图和图例。</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Save snapshot as JSON</source>
-        <translation>将快照保存为 JSON</translation>
-    </message>
-    <message>
-        <source>Export regions as CSV</source>
-        <translation>将区域导出为 CSV</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Jump to address</source>
@@ -1106,10 +1043,6 @@
     <message>
         <source>'%1' is not a hex address</source>
         <translation>“%1”不是十六进制地址</translation>
-    </message>
-    <message>
-        <source>Lab</source>
-        <translation>实验</translation>
     </message>
     <message>
         <source>About VM Atlas</source>
@@ -1128,28 +1061,19 @@
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;选择进程&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开快照&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;与快照比较&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;将快照保存为 JSON&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出 PNG / CSV&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;跳转到地址&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;按路径搜索&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;立即快照&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;暂停或继续采样&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到实时&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;滚轮、+ / −&lt;/b&gt;&lt;/td&gt;&lt;td&gt;以指针为中心缩放地图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F、0、Ctrl+0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示整个地址空间&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;拖动&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测量一段范围；Esc 清除&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;中键拖动、Shift+滚轮&lt;/b&gt;&lt;/td&gt;&lt;td&gt;平移&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>关闭</translation>
+        <source>The lab failed: %1</source>
+        <translation>实验失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PageRequests</name>
+    <message>
+        <source>A free gap has no pages.</source>
+        <translation>空闲间隙没有页面。</translation>
     </message>
     <message>
-        <source>0.5 s</source>
-        <translation>0.5 秒</translation>
-    </message>
-    <message>
-        <source>1 s</source>
-        <translation>1 秒</translation>
-    </message>
-    <message>
-        <source>2 s</source>
-        <translation>2 秒</translation>
-    </message>
-    <message>
-        <source>5 s</source>
-        <translation>5 秒</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>自定义…</translation>
+        <source>Pages are read from a live process; this snapshot has none.</source>
+        <translation>页面只能从运行中的进程读取；此快照没有页面。</translation>
     </message>
 </context>
 <context>
@@ -1242,11 +1166,26 @@
     </message>
     <message numerus="yes">
         <source>%n process(es)</source>
-        <translation><numerusform>%n 个进程</numerusform></translation>
+        <translation>
+            <numerusform>%n 个进程</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n you cannot read (greyed: they need ptrace-read access)</source>
-        <translation><numerusform>，%n 个无法读取（灰色：需要 ptrace 读取权限）</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个无法读取（灰色：需要 ptrace 读取权限）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RecentFiles</name>
+    <message>
+        <source>No recent snapshots</source>
+        <translation>没有最近的快照</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation>清除列表</translation>
     </message>
 </context>
 <context>
@@ -1393,10 +1332,100 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::RegionsTab</name>
+    <message>
+        <source>Search path, details or protection; or an address (0x…)</source>
+        <translation>搜索路径、详情或保护属性；或输入地址（0x…）</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映象</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SessionController</name>
     <message>
         <source>Process %1 exited</source>
         <translation>进程 %1 已退出</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::StatusLine</name>
+    <message>
+        <source>reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (PID %2) · %n region(s)</source>
+        <translation>
+            <numerusform>%1（PID %2）· %n 个区域</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · taken %1</source>
+        <translation> · 拍摄于 %1</translation>
+    </message>
+    <message>
+        <source> · from %1</source>
+        <translation> · 来自 %1</translation>
+    </message>
+    <message>
+        <source> · process exited</source>
+        <translation> · 进程已退出</translation>
+    </message>
+    <message>
+        <source> · history (Ctrl+L returns to live)</source>
+        <translation> · 历史记录（Ctrl+L 回到实时）</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <source>Reading process %1…</source>
+        <translation>正在读取进程 %1…</translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation>没有进程</translation>
+    </message>
+    <message>
+        <source>Range %1: %2 mapped, %3 committed, RSS %4</source>
+        <translation>范围 %1：已映射 %2，已提交 %3，常驻 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected %n region(s): %1, RSS %2, swap %3</source>
+        <translation>
+            <numerusform>已选 %n 个区域：%1，常驻 %2，交换 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 page = %1 px</source>
+        <translation>1 页 = %1 像素</translation>
+    </message>
+    <message>
+        <source>1 px = %1</source>
+        <translation>1 像素 = %1</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1598,9 @@
     </message>
     <message numerus="yes">
         <source>%n snapshot(s), %1 to %2</source>
-        <translation><numerusform>%n 个快照，%1 至 %2</numerusform></translation>
+        <translation>
+            <numerusform>%n 个快照，%1 至 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>No scheduled snapshots yet</source>

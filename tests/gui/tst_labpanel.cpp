@@ -7,6 +7,7 @@
 #include "pagestrip.h"
 #include "sessioncontroller.h"
 #include "testutil.h"
+#include "windowparts.h"
 #include "timelinepanel.h"
 
 #include <QPushButton>
@@ -18,6 +19,7 @@
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
+using vmatlas::test::part;
 
 class TestLabPanel : public QObject
 {
@@ -41,7 +43,7 @@ private slots:
         MainWindow w;
         w.resize(1500, 950);
         w.show();
-        LabPanel *panel = w.ensureLabPanel();
+        LabPanel *panel = w.labPanel();
         panel->setExecutable(VMATLAS_BINARY);
         QSignalSpy started(panel, &LabPanel::labStarted);
         QSignalSpy finished(panel, &LabPanel::stepFinished);
@@ -49,7 +51,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
         QVERIFY(panel->targetA() > 0);
         QCOMPARE(w.controller()->pid(), panel->targetA()); // the window follows the target
-        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() && w.shownSnapshot()->pid == panel->targetA(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->pid == panel->targetA(), 10000);
         QVERIFY(panel->nextButton()->text().contains(QStringLiteral("Map a file privately")));
 
         clickNext(panel, finished);
@@ -61,31 +63,31 @@ private slots:
 
         // The map and details went to the lab's region: the private file view, with one page copied.
         QTRY_VERIFY_WITH_TIMEOUT(
-            w.mapView()->selectedRegion() >= 0 && w.details()->pageStrip()->pages().size() == 4, 10000);
-        QVERIFY(w.details()->text().contains(QStringLiteral("Selected range")));
-        QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages()[1].state, PageState::Anon, 10000);
-        const auto &pages = w.details()->pageStrip()->pages();
+            part<AddressMapView>(w)->selectedRegion() >= 0 && part<DetailsPanel>(w)->pageStrip()->pages().size() == 4, 10000);
+        QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("Selected range")));
+        QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages()[1].state, PageState::Anon, 10000);
+        const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
         QCOMPARE(pages[0].state, PageState::File);
         QCOMPARE(pages[2].state, PageState::File);
-        const Region &r = w.shownSnapshot()->regions[std::size_t(w.mapView()->selectedRegion())];
+        const Region &r = w.viewState()->shown()->regions[std::size_t(part<AddressMapView>(w)->selectedRegion())];
         QVERIFY(r.path().find("copy-on-write.dat") != std::string::npos);
-        QVERIFY(w.mapView()->atPageScale());
+        QVERIFY(part<AddressMapView>(w)->atPageScale());
         // ... and shows it.
-        const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(r.start)).y();
-        QVERIFY2(y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height(),
+        const double y = part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(r.start)).y();
+        QVERIFY2(y >= part<AddressMapView>(w)->scrollTop() && y < part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height(),
             qPrintable(QStringLiteral("region row at %1, view %2..%3")
                            .arg(y)
-                           .arg(w.mapView()->scrollTop())
-                           .arg(w.mapView()->scrollTop() + w.mapView()->viewport()->height())));
+                           .arg(part<AddressMapView>(w)->scrollTop())
+                           .arg(part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height())));
         // Each step is an event on the timeline.
-        QVERIFY(w.timeline()->chart() != nullptr);
+        QVERIFY(part<TimelinePanel>(w)->chart() != nullptr);
     }
 
     void sharedSectionShowsProcessB()
     {
         MainWindow w;
         w.show();
-        LabPanel *panel = w.ensureLabPanel();
+        LabPanel *panel = w.labPanel();
         panel->setExecutable(VMATLAS_BINARY);
         QSignalSpy started(panel, &LabPanel::labStarted);
         QSignalSpy finished(panel, &LabPanel::stepFinished);
@@ -99,9 +101,9 @@ private slots:
         auto *showB = panel->findChildren<QRadioButton *>().at(1);
         QVERIFY(showB->isEnabled());
         showB->click();
-        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() && w.shownSnapshot()->pid == panel->targetB(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->pid == panel->targetB(), 10000);
         bool hasSection = false;
-        for (const Region &r : w.shownSnapshot()->regions)
+        for (const Region &r : w.viewState()->shown()->regions)
             hasSection |= r.path() == "/memfd:vmatlas-lab-section (deleted)";
         QVERIFY(hasSection);
     }
@@ -110,7 +112,7 @@ private slots:
     {
         MainWindow w;
         w.show();
-        LabPanel *panel = w.ensureLabPanel();
+        LabPanel *panel = w.labPanel();
         panel->setExecutable(VMATLAS_BINARY);
         QSignalSpy started(panel, &LabPanel::labStarted);
         QSignalSpy failed(panel, &LabPanel::labFailed);

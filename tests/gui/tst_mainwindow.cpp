@@ -4,14 +4,17 @@
 #include "banner.h"
 #include "csv.h"
 #include "detailspanel.h"
+#include "exports.h"
 #include "mainwindow.h"
 #include "pagestrip.h"
 #include "platform.h"
+#include "regionstab.h"
 #include "regiontablemodel.h"
 #include "sessioncontroller.h"
 #include "snapshotjson.h"
 #include "summarypanel.h"
 #include "testutil.h"
+#include "windowparts.h"
 #include "timelinepanel.h"
 
 #include <QApplication>
@@ -24,6 +27,7 @@
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
+using vmatlas::test::part;
 using vmatlas::test::TestChild;
 
 namespace {
@@ -62,13 +66,13 @@ private slots:
         w.show();
         w.setIntervalMs(500);
         w.attach(child.pid());
-        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != nullptr, 10000);
-        SnapshotPtr s = w.shownSnapshot();
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        SnapshotPtr s = w.viewState()->shown();
         QCOMPARE(s->pid, Pid(child.pid()));
         QVERIFY(w.windowTitle().contains(QStringLiteral("vmatlas_testchi")));
 
         // The table: every region, the reservation as Private/Reserved with its exact size.
-        RegionTableModel *model = w.regionModel();
+        RegionTableModel *model = part<RegionsTab>(w)->model();
         QCOMPARE(model->rowCount(), int(s->regions.size()));
         const int row = rowOf(model, kBase);
         QVERIFY(row >= 0);
@@ -82,53 +86,53 @@ private slots:
         QCOMPARE(model->index(memfd, RegionTableModel::Rss).data(RegionTableModel::SortRole).toULongLong(), 8192ULL);
 
         // Summary totals.
-        QVERIFY(w.summary()->model()->totals().of(RegionType::Mapped).size >= 0x8000 + 0x8000);
+        QVERIFY(part<SummaryPanel>(w)->model()->totals().of(RegionType::Mapped).size >= 0x8000 + 0x8000);
 
         // Jump to the private file mapping: table, map and details agree; the page strip shows its pages.
         w.selectAddress(kBase + 0x300000 + 100);
         const auto index = s->indexOf(kBase + 0x300000);
-        QCOMPARE(w.mapView()->selectedRegion(), index);
-        QCOMPARE(w.regionFilter()->mapToSource(w.regionView()->currentIndex()).row(), int(index));
+        QCOMPARE(part<AddressMapView>(w)->selectedRegion(), index);
+        QCOMPARE(part<RegionsTab>(w)->filter()->mapToSource(part<RegionsTab>(w)->view()->currentIndex()).row(), int(index));
         QVERIFY2(
-            w.details()->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(w.details()->text()));
-        QVERIFY(w.details()->text().contains(QStringLiteral("vmatlas test file.bin")));
-        QTRY_COMPARE_WITH_TIMEOUT(w.details()->pageStrip()->pages().size(), std::size_t(8), 5000);
-        const auto &pages = w.details()->pageStrip()->pages();
+            part<DetailsPanel>(w)->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(part<DetailsPanel>(w)->text()));
+        QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("vmatlas test file.bin")));
+        QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(8), 5000);
+        const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
         QCOMPARE(pages[0].state, PageState::File);
         QCOMPARE(pages[2].state, PageState::Anon);
         QCOMPARE(pages[7].state, PageState::None);
 
         // The map zoomed to it is at page scale, shows it, and gets page states for what it shows.
-        QVERIFY(w.mapView()->atPageScale());
+        QVERIFY(part<AddressMapView>(w)->atPageScale());
         auto visible = [&w](Address a) {
-            const double y = w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(a)).y();
-            return y >= w.mapView()->scrollTop() && y < w.mapView()->scrollTop() + w.mapView()->viewport()->height();
+            const double y = part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(a)).y();
+            return y >= part<AddressMapView>(w)->scrollTop() && y < part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height();
         };
         QVERIFY2(visible(kBase + 0x300000),
             qPrintable(
                 QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
-                    .arg(w.mapView()->geometry().pointOf(w.mapView()->geometry().positionOf(kBase + 0x300000)).y())
-                    .arg(w.mapView()->scrollTop())
-                    .arg(w.mapView()->verticalScrollBar()->maximum())
-                    .arg(w.mapView()->geometry().rowCount())
-                    .arg(w.mapView()->geometry().bytesPerPixel())));
-        QTRY_VERIFY_WITH_TIMEOUT(!w.mapView()->pages().empty(), 5000);
+                    .arg(part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(kBase + 0x300000)).y())
+                    .arg(part<AddressMapView>(w)->scrollTop())
+                    .arg(part<AddressMapView>(w)->verticalScrollBar()->maximum())
+                    .arg(part<AddressMapView>(w)->geometry().rowCount())
+                    .arg(part<AddressMapView>(w)->geometry().bytesPerPixel())));
+        QTRY_VERIFY_WITH_TIMEOUT(!part<AddressMapView>(w)->pages().empty(), 5000);
 
         // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.
-        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != s, 5000);
-        QCOMPARE(w.mapView()->selectedRegion(), w.shownSnapshot()->indexOf(kBase + 0x300000));
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != s, 5000);
+        QCOMPARE(part<AddressMapView>(w)->selectedRegion(), w.viewState()->shown()->indexOf(kBase + 0x300000));
         QVERIFY(visible(kBase + 0x300000)); // refreshes keep the view where it was
-        QTRY_VERIFY_WITH_TIMEOUT(w.timeline()->pointCount() >= 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(part<TimelinePanel>(w)->pointCount() >= 2, 5000);
 
         // Exports.
         QTemporaryDir out;
         const QString png = out.filePath(QStringLiteral("map.png"));
         const QString csv = out.filePath(QStringLiteral("regions.csv"));
         const QString json = out.filePath(QStringLiteral("snap.json"));
-        SnapshotPtr shown = w.shownSnapshot();
-        QVERIFY(w.exportPng(png, QSize(1200, 800)).ok());
-        QVERIFY(w.exportCsv(csv).ok());
-        QVERIFY(w.exportJson(json).ok());
+        SnapshotPtr shown = w.viewState()->shown();
+        QVERIFY(saveMapPng(*shown, png, QSize(1200, 800)).ok());
+        QVERIFY(saveRegionsCsv(*shown, csv).ok());
+        QVERIFY(saveSnapshotJsonFile(*shown, json).ok());
         QImage image(png);
         QCOMPARE(image.size(), QSize(1200, 800));
         auto regions = regionsFromCsv(vmatlas::test::readFileStd(csv));
@@ -139,18 +143,18 @@ private slots:
         auto loaded = loadSnapshotJson(json.toStdString());
         QVERIFY(loaded.ok());
         QVERIFY(*loaded == *shown);
-        auto bad = w.exportCsv(out.filePath(QStringLiteral("missing/dir/x.csv")));
+        auto bad = saveRegionsCsv(*shown, out.filePath(QStringLiteral("missing/dir/x.csv")));
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.find("missing/dir/x.csv") != std::string::npos);
 
         // The child exits: a banner says so and the last snapshot stays.
-        const SnapshotPtr last = w.shownSnapshot();
+        const SnapshotPtr last = w.viewState()->shown();
         child.finish();
-        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
-        QVERIFY2(w.banner()->text().contains(QStringLiteral("exited")), qPrintable(w.banner()->text()));
-        QCOMPARE(w.banner()->kind(), Banner::Warning);
-        QVERIFY(w.shownSnapshot() != nullptr);
-        QCOMPARE(w.regionModel()->rowCount(), int(w.shownSnapshot()->regions.size()));
+        QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible(), 10000);
+        QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("exited")), qPrintable(part<Banner>(w)->text()));
+        QCOMPARE(part<Banner>(w)->kind(), Banner::Warning);
+        QVERIFY(w.viewState()->shown() != nullptr);
+        QCOMPARE(part<RegionsTab>(w)->model()->rowCount(), int(w.viewState()->shown()->regions.size()));
     }
 
     void opensAndComparesFiles()
@@ -174,12 +178,12 @@ private slots:
         MainWindow w;
         w.show();
         w.openFile(fileA);
-        QTRY_VERIFY_WITH_TIMEOUT(w.shownSnapshot() != nullptr, 10000);
-        QVERIFY(*w.shownSnapshot() == *snapA);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QVERIFY(*w.viewState()->shown() == *snapA);
         QVERIFY(!w.controller()->live());
         w.compareWith(fileB);
-        QVERIFY(*w.shownSnapshot() == b);
-        QVERIFY2(w.banner()->text().contains(QStringLiteral("1 removed")), qPrintable(w.banner()->text()));
+        QVERIFY(*w.viewState()->shown() == b);
+        QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("1 removed")), qPrintable(part<Banner>(w)->text()));
 
         // A malformed file: a banner naming the file and the cause.
         const QString broken = out.filePath(QStringLiteral("broken.json"));
@@ -188,8 +192,8 @@ private slots:
         f.write("{\"format\":\"vmatlas-snapshot\",\"version\":1,\"regions\":[");
         f.close();
         w.openFile(broken);
-        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->kind() == Banner::Error, 10000);
-        QVERIFY2(w.banner()->text().contains(broken), qPrintable(w.banner()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible() && part<Banner>(w)->kind() == Banner::Error, 10000);
+        QVERIFY2(part<Banner>(w)->text().contains(broken), qPrintable(part<Banner>(w)->text()));
     }
 
     void noSuchProcess()
@@ -197,9 +201,9 @@ private slots:
         MainWindow w;
         w.show();
         w.attach(2147483647);
-        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
-        QVERIFY2(w.banner()->text().contains(QStringLiteral("no process with PID 2147483647")),
-            qPrintable(w.banner()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible(), 10000);
+        QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("no process with PID 2147483647")),
+            qPrintable(part<Banner>(w)->text()));
     }
 
     void accessDenied()
@@ -210,12 +214,12 @@ private slots:
             w.show();
             const Pid target = qEnvironmentVariable("VMATLAS_TEST_TARGET").toLongLong();
             w.attach(target);
-            QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 10000);
-            QVERIFY2(w.banner()->text().contains(QStringLiteral("ptrace-read access")), qPrintable(w.banner()->text()));
-            QCOMPARE(w.banner()->kind(), Banner::Error);
+            QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible(), 10000);
+            QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("ptrace-read access")), qPrintable(part<Banner>(w)->text()));
+            QCOMPARE(part<Banner>(w)->kind(), Banner::Error);
             // What is still readable is shown instead of an empty window.
-            QTRY_VERIFY_WITH_TIMEOUT(w.details()->text().contains(QStringLiteral("VmRSS")), 10000);
-            QVERIFY(w.details()->text().contains(QStringLiteral("status only")));
+            QTRY_VERIFY_WITH_TIMEOUT(part<DetailsPanel>(w)->text().contains(QStringLiteral("VmRSS")), 10000);
+            QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("status only")));
             return;
         }
         if (::geteuid() != 0)

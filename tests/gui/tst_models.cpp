@@ -1,5 +1,6 @@
 // The item models under QAbstractItemModelTester, live updates included.
 #include "processlistmodel.h"
+#include "frame.h"
 #include "regiontablemodel.h"
 #include "summarymodel.h"
 #include "testutil.h"
@@ -112,7 +113,7 @@ private slots:
         QCOMPARE(model.index(0, RegionTableModel::Start).data().toString(), QStringLiteral("0x101000"));
     }
 
-    void comparisonMarksRows()
+    void diffMarksRows()
     {
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -120,13 +121,36 @@ private slots:
             = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
         Region grown = region(0x3000, 0x5000);
         auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Mapped, "/new"), grown });
-        model.setSnapshot(after);
-        model.setComparison(before);
-        QCOMPARE(model.index(0, 0).data(RegionTableModel::ChangeRole).toInt(), 0);
-        QCOMPARE(model.index(1, 0).data(RegionTableModel::ChangeRole).toInt(), 1); // added
-        QCOMPARE(model.index(2, 0).data(RegionTableModel::ChangeRole).toInt(), 2); // changed
+        model.setFrame(makeFrame(after, before));
+        QVERIFY(!model.index(0, 0).data(RegionTableModel::ChangeRole).isValid());
+        QCOMPARE(model.index(1, 0).data(RegionTableModel::ChangeRole).toInt(), int(ChangeKind::Added));
+        QCOMPARE(model.index(2, 0).data(RegionTableModel::ChangeRole).toInt(), int(ChangeKind::Changed));
         QVERIFY(model.index(1, 0).data(Qt::BackgroundRole).isValid());
         QVERIFY(!model.index(0, 0).data(Qt::BackgroundRole).isValid());
+        // Without a diff (a file opened on its own), nothing is tinted.
+        model.setSnapshot(after);
+        QVERIFY(!model.changeAt(1));
+    }
+
+    void growingStackIsChangedNotAdded()
+    {
+        // A stack grows down: its start moves, its end stays. The diff matches it by its end, and the table says
+        // "changed", as the map does (matching by start alone called it "added").
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto before = make({ region(0x1000, 0x2000), region(0x2000, 0x8000, RegionType::Free),
+            region(0x8000, 0x9000, RegionType::Private, "[stack]") });
+        auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free),
+            region(0x6000, 0x9000, RegionType::Private, "[stack]") });
+        const FramePtr frame = makeFrame(after, before);
+        QCOMPARE(frame->diff.changes.size(), std::size_t(1));
+        QCOMPARE(frame->diff.changes[0].kind, ChangeKind::Changed);
+        model.setFrame(frame);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.changeAt(2), std::optional<ChangeKind>(ChangeKind::Changed));
+        QCOMPARE(model.index(2, 0).data(RegionTableModel::ChangeRole).toInt(), int(ChangeKind::Changed));
+        QVERIFY(!model.changeAt(0));
+        QVERIFY(!model.changeAt(1)); // a gap is never tinted
     }
 
     void hostileNamesShownEscaped()

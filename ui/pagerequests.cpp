@@ -1,0 +1,69 @@
+#include "pagerequests.h"
+
+#include "addressmapview.h"
+#include "pagestrip.h"
+#include "sessioncontroller.h"
+#include "viewstate.h"
+
+namespace vmatlas::ui {
+
+namespace {
+constexpr int kSelectedPages = 0; // the controller's request channels
+constexpr int kVisiblePages = 1;
+} // namespace
+
+PageRequests::PageRequests(ViewState *state, SessionController *controller, AddressMapView *map, PageStrip *strip)
+    : QObject(state)
+    , m_state(state)
+    , m_controller(controller)
+    , m_map(map)
+    , m_strip(strip)
+{
+    connect(state, &ViewState::frameChanged, this, &PageRequests::requestSelected);
+    connect(state, &ViewState::selectionChanged, this, &PageRequests::requestSelected);
+    connect(state, &ViewState::rangeChanged, this, [this](AddressRange range) {
+        if (!range.empty())
+            requestSelected();
+    });
+    connect(map, &AddressMapView::visibleRangeChanged, this, [this](Address a, Address b, bool pageScale) {
+        if (pageScale)
+            m_controller->requestPages(m_state->shown(), a, b, kVisiblePages);
+        else if (!m_map->pages().empty())
+            m_map->setPages({});
+    });
+    connect(controller, &SessionController::pagesArrived, this,
+        [this](int channel, Address, Address, std::vector<PageInfo> pages) {
+            if (channel == kSelectedPages)
+                m_strip->setPages(std::move(pages), m_state->pageSize());
+            else if (channel == kVisiblePages)
+                m_map->setPages(std::move(pages));
+        });
+    connect(controller, &SessionController::pagesFailed, this, [this](int channel, const QString &message) {
+        if (channel == kSelectedPages)
+            m_strip->setMessage(message);
+    });
+}
+
+void PageRequests::requestSelected()
+{
+    const SnapshotPtr shown = m_state->shown();
+    if (!shown)
+        return;
+    const bool readable = m_controller->live() && !m_controller->exited() && m_controller->pid() == shown->pid;
+    const AddressRange range = m_state->range();
+    if (!range.empty() && readable)
+        return m_controller->requestPages(shown, range.start, range.end, kSelectedPages);
+    const Region *r = m_state->selectedRegion();
+    if (!r)
+        return;
+    if (r->type == RegionType::Free)
+        return m_strip->setMessage(tr("A free gap has no pages."));
+    if (!readable) {
+        if (m_strip->pages().empty())
+            m_strip->setMessage(tr("Pages are read from a live process; this snapshot has none."));
+        return;
+    }
+    m_controller->requestPages(shown, r->start, r->end, kSelectedPages);
+}
+
+} // namespace vmatlas::ui

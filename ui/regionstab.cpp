@@ -1,0 +1,161 @@
+#include "regionstab.h"
+
+#include "regiontablemodel.h"
+#include "viewstate.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace vmatlas::ui {
+
+RegionsTab::RegionsTab(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    auto *filterBar = new QHBoxLayout();
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("regionSearch"));
+    m_search->setPlaceholderText(tr("Search path, details or protection; or an address (0x…)"));
+    m_search->setClearButtonEnabled(true);
+    filterBar->addWidget(m_search, 1);
+    m_model = new RegionTableModel(this);
+    m_filter = new RegionFilterModel(this);
+    m_filter->setSourceModel(m_model);
+    const std::pair<RegionType, const char *> types[]
+        = { { RegionType::Image, QT_TR_NOOP("Image") }, { RegionType::Mapped, QT_TR_NOOP("Mapped") },
+              { RegionType::Private, QT_TR_NOOP("Private") }, { RegionType::Free, QT_TR_NOOP("Free") } };
+    for (const auto &[type, name] : types) {
+        auto *box = new QCheckBox(tr(name), this);
+        box->setChecked(true);
+        box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
+        filterBar->addWidget(box);
+        const RegionType t = type;
+        connect(box, &QCheckBox::toggled, this, [this, t](bool on) { m_filter->setTypeVisible(t, on); });
+    }
+    filterBar->addSpacing(12);
+    const std::pair<RegionState, const char *> states[]
+        = { { RegionState::Committed, QT_TR_NOOP("Committed") }, { RegionState::Reserved, QT_TR_NOOP("Reserved") } };
+    for (const auto &[state, name] : states) {
+        auto *box = new QCheckBox(tr(name), this);
+        box->setChecked(true);
+        box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
+        filterBar->addWidget(box);
+        const RegionState s = state;
+        connect(box, &QCheckBox::toggled, this, [this, s](bool on) { m_filter->setStateVisible(s, on); });
+    }
+    layout->addLayout(filterBar);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("regionTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RegionTableModel::Start, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->setWordWrap(false);
+    // Right-click the header to show or hide columns.
+    for (int c = 0; c < RegionTableModel::ColumnCount; ++c) {
+        auto *a = new QAction(RegionTableModel::columnTitle(c), m_table->horizontalHeader());
+        a->setCheckable(true);
+        a->setChecked(true);
+        connect(a, &QAction::toggled, this, [this, c](bool on) { m_table->setColumnHidden(c, !on); });
+        connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, a,
+            [this, a, c] { a->setChecked(!m_table->isColumnHidden(c)); });
+        m_table->horizontalHeader()->addAction(a);
+    }
+    const int widths[] = { 125, 125, 80, 62, 80, 70, 70, 52, 70, 330, 170 };
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    for (int c : { int(RegionTableModel::Offset), int(RegionTableModel::Device), int(RegionTableModel::Inode),
+             int(RegionTableModel::PssDirty), int(RegionTableModel::Referenced), int(RegionTableModel::Ksm),
+             int(RegionTableModel::LazyFree), int(RegionTableModel::AnonHugePages), int(RegionTableModel::SwapPss),
+             int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean) })
+        m_table->setColumnHidden(c, true);
+    layout->addWidget(m_table, 1);
+
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (!m_syncing && current.isValid())
+                emit regionActivated(m_filter->mapToSource(current).row());
+        });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &RegionsTab::selectedRowsChanged);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
+}
+
+void RegionsTab::observe(ViewState *state)
+{
+    connect(state, &ViewState::frameChanged, this, [this, state](FramePtr frame) {
+        setFrame(std::move(frame));
+        if (state->selectedIndex() >= 0)
+            showRegion(state->selectedIndex());
+    });
+    connect(state, &ViewState::cleared, this, &RegionsTab::clear);
+    connect(state, &ViewState::selectionChanged, this, [this](std::ptrdiff_t index, QObject *by) {
+        if (by != this)
+            showRegion(index);
+    });
+    connect(this, &RegionsTab::regionActivated, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
+}
+
+void RegionsTab::setFrame(FramePtr frame)
+{
+    // Merging rows moves the current row; that is not the user choosing a region.
+    m_syncing = true;
+    m_model->setFrame(std::move(frame));
+    m_syncing = false;
+}
+
+void RegionsTab::clear()
+{
+    setFrame(nullptr);
+}
+
+void RegionsTab::showRegion(std::ptrdiff_t index)
+{
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(int(index), 0));
+    if (!proxy.isValid())
+        return;
+    m_syncing = true;
+    m_table->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(proxy);
+    m_syncing = false;
+}
+
+void RegionsTab::focusSearch()
+{
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+std::vector<const Region *> RegionsTab::selectedRegions() const
+{
+    std::vector<const Region *> out;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        if (const Region *r = m_model->regionAt(m_filter->mapToSource(i).row()))
+            out.push_back(r);
+    return out;
+}
+
+QByteArray RegionsTab::saveColumns() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void RegionsTab::restoreColumns(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}
+
+} // namespace vmatlas::ui

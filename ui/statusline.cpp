@@ -1,0 +1,101 @@
+#include "statusline.h"
+
+#include "addressmapview.h"
+#include "formatting.h"
+#include "regionstab.h"
+#include "sessioncontroller.h"
+#include "totals.h"
+#include "viewstate.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
+
+namespace vmatlas::ui {
+
+StatusLine::StatusLine(QStatusBar *bar, const ViewState *state, const SessionController *controller,
+    const AddressMapView *map, const RegionsTab *regions)
+    : QObject(bar)
+    , m_state(state)
+    , m_controller(controller)
+    , m_map(map)
+    , m_regions(regions)
+{
+    m_process = new QLabel(bar);
+    m_selection = new QLabel(bar);
+    m_zoom = new QLabel(bar);
+    m_busy = new QProgressBar(bar);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setFormat(tr("reading"));
+    m_busy->hide();
+    bar->addWidget(m_process, 1);
+    bar->addWidget(m_selection, 1);
+    bar->addPermanentWidget(m_busy);
+    bar->addPermanentWidget(m_zoom);
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(300);
+    connect(&m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
+}
+
+void StatusLine::setReading(bool reading)
+{
+    if (reading)
+        return m_busyDelay.start();
+    m_busyDelay.stop();
+    m_busy->hide();
+}
+
+void StatusLine::update()
+{
+    const SnapshotPtr shown = m_state->shown();
+    if (shown) {
+        QString text = tr("%1 (PID %2) · %n region(s)", nullptr, int(shown->regions.size()))
+                           .arg(displayText(shown->processName))
+                           .arg(shown->pid);
+        text += tr(" · taken %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(shown->timestampMs).toString(QStringLiteral("hh:mm:ss.zzz")));
+        if (m_state->origin() == ViewState::Origin::File || m_state->origin() == ViewState::Origin::Comparison)
+            text += tr(" · from %1").arg(QFileInfo(m_controller->fileName()).fileName());
+        else if (m_controller->exited())
+            text += tr(" · process exited");
+        else if (m_state->origin() == ViewState::Origin::History)
+            text += tr(" · history (Ctrl+L returns to live)");
+        else if (m_controller->intervalMs() <= 0)
+            text += tr(" · paused");
+        m_process->setText(text);
+    } else {
+        m_process->setText(
+            m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
+    }
+    // The selection's totals.
+    QString selection;
+    const AddressRange range = m_state->range();
+    if (!range.empty() && shown) {
+        const TypeTotals t = rangeTotals(*shown, range.start, range.end);
+        selection = tr("Range %1: %2 mapped, %3 committed, RSS %4")
+                        .arg(formatBytes(range.end - range.start), formatBytes(t.size), formatBytes(t.committed),
+                            formatBytes(t.rss));
+    } else if (shown) {
+        const auto regions = m_regions->selectedRegions();
+        if (!regions.empty()) {
+            std::uint64_t size = 0, rss = 0, swap = 0;
+            for (const Region *r : regions) {
+                size += r->size();
+                rss += r->counter(Counter::Rss);
+                swap += r->counter(Counter::Swap);
+            }
+            selection = tr("Selected %n region(s): %1, RSS %2, swap %3", nullptr, int(regions.size()))
+                            .arg(formatBytes(size), formatBytes(rss), formatBytes(swap));
+        }
+    }
+    m_selection->setText(selection);
+    const double bpp = m_map->geometry().bytesPerPixel();
+    m_zoom->setText(m_map->atPageScale()
+            ? tr("1 page = %1 px").arg(QString::number(m_state->pageSize() / bpp, 'f', 0))
+            : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
+}
+
+} // namespace vmatlas::ui
