@@ -87,6 +87,11 @@ int TimelinePanel::pointCount() const
     return int(m_series[3]->count());
 }
 
+int TimelinePanel::eventCount() const
+{
+    return int(m_events.size());
+}
+
 void TimelinePanel::setHistory(const std::deque<SnapshotPtr> &history)
 {
     m_history = history;

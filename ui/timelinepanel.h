@@ -39,6 +39,7 @@ public:
     void setCurrent(SnapshotPtr snapshot); // marks the shown one
     void addEvent(std::int64_t timestampMs, const QString &text); // e.g. a lab step
     int pointCount() const;
+    int eventCount() const; // the events added, drawn where the history covers them
     QChart *chart() const { return m_chart; }
     // The snapshot index nearest to a time (ms since the epoch), or -1.
     int indexNear(std::int64_t timestampMs) const;

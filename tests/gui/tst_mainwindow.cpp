@@ -218,12 +218,10 @@ private slots:
             QVERIFY(w.details()->text().contains(QStringLiteral("status only")));
             return;
         }
-        if (::geteuid() != 0)
-            QSKIP("needs root to run a copy as nobody");
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
         QTemporaryDir home;
-        QFile::setPermissions(home.path(),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        vmatlas::test::openToNobody(home.path());
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VMATLAS_TEST_TARGET"), QString::number(QCoreApplication::applicationPid()));
@@ -232,9 +230,7 @@ private slots:
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("setpriv"),
-            { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                QCoreApplication::applicationFilePath(), QStringLiteral("accessDenied") });
+        vmatlas::test::startAsNobody(p, QCoreApplication::applicationFilePath(), { QStringLiteral("accessDenied") });
         QVERIFY(p.waitForFinished(60000));
         const QByteArray output = p.readAllStandardOutput() + p.readAllStandardError();
         QVERIFY2(p.exitCode() == 0, output.constData());
