@@ -17,6 +17,8 @@
 #endif
 
 #if defined(VMATLAS_GUI_MODULE)
+#include "guimodulepath.h"
+
 #include <dlfcn.h>
 #elif defined(VMATLAS_WITH_GUI)
 #include "guimain.h"
@@ -58,7 +60,8 @@ void *loadGuiModule()
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     const auto dir = ec ? std::filesystem::path(".") : exe.parent_path();
     std::string error;
-    for (const auto &candidate : { dir / "../lib/vmatlas/libvmatlas_gui.so", dir / "libvmatlas_gui.so" }) {
+    for (const auto &candidate :
+        { dir / vmatlas::kGuiModuleDirFromBin / vmatlas::kGuiModuleFile, dir / vmatlas::kGuiModuleFile }) {
         if (void *handle = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL))
             return handle;
         if (const char *e = ::dlerror())

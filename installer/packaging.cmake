@@ -3,8 +3,12 @@
 include(GNUInstallDirs)
 
 if(UNIX AND NOT APPLE)
+    # The version in the man page, the AppStream release and the Debian changelog is project(VERSION)'s.
+    foreach(_file vmatlas.1 changelog.Debian io.github.vmatlas.vmatlas.metainfo.xml)
+        configure_file(${CMAKE_SOURCE_DIR}/installer/${_file}.in ${CMAKE_BINARY_DIR}/installer/${_file} @ONLY)
+    endforeach()
     install(FILES ${CMAKE_SOURCE_DIR}/installer/io.github.vmatlas.vmatlas.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-    install(FILES ${CMAKE_SOURCE_DIR}/installer/io.github.vmatlas.vmatlas.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+    install(FILES ${CMAKE_BINARY_DIR}/installer/io.github.vmatlas.vmatlas.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
     install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/vmatlas.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
     foreach(size 16 22 24 32 48 64 128 256 512)
         install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/vmatlas-${size}.png
@@ -14,16 +18,16 @@ if(UNIX AND NOT APPLE)
     find_program(GZIP_EXECUTABLE gzip)
     if(GZIP_EXECUTABLE)
         add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/vmatlas.1.gz
-            COMMAND ${GZIP_EXECUTABLE} -9n -c ${CMAKE_SOURCE_DIR}/installer/vmatlas.1 > ${CMAKE_BINARY_DIR}/vmatlas.1.gz
-            DEPENDS ${CMAKE_SOURCE_DIR}/installer/vmatlas.1)
+            COMMAND ${GZIP_EXECUTABLE} -9n -c ${CMAKE_BINARY_DIR}/installer/vmatlas.1 > ${CMAKE_BINARY_DIR}/vmatlas.1.gz
+            DEPENDS ${CMAKE_BINARY_DIR}/installer/vmatlas.1)
         add_custom_target(vmatlas_manpage ALL DEPENDS ${CMAKE_BINARY_DIR}/vmatlas.1.gz)
         install(FILES ${CMAKE_BINARY_DIR}/vmatlas.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
     endif()
     install(FILES ${CMAKE_SOURCE_DIR}/installer/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
     if(GZIP_EXECUTABLE)
         add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
-            COMMAND ${GZIP_EXECUTABLE} -9n -c ${CMAKE_SOURCE_DIR}/installer/changelog.Debian > ${CMAKE_BINARY_DIR}/changelog.gz
-            DEPENDS ${CMAKE_SOURCE_DIR}/installer/changelog.Debian)
+            COMMAND ${GZIP_EXECUTABLE} -9n -c ${CMAKE_BINARY_DIR}/installer/changelog.Debian > ${CMAKE_BINARY_DIR}/changelog.gz
+            DEPENDS ${CMAKE_BINARY_DIR}/installer/changelog.Debian)
         add_custom_target(vmatlas_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
         install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
     endif()

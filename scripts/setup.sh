@@ -28,6 +28,19 @@ vmatlas_install() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# cmake --build ARGS..., its progress lines filtered out; returns cmake's status, so a failed build
+# fails the caller (a filter's status must not hide it, nor an old binary left from an earlier build).
+vmatlas_cmake_build() {
+    local -
+    set +e
+    cmake --build "$@" 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^Scanning'
+    local status=${PIPESTATUS[0]}
+    if [ "$status" -ne 0 ]; then
+        echo "vmatlas: the build failed (cmake --build $* exited with $status)" >&2
+    fi
+    return "$status"
+}
+
 vmatlas_build() {
     if command -v dpkg-query >/dev/null; then
         vmatlas_install "${vmatlas_packages[@]}"
@@ -35,6 +48,6 @@ vmatlas_build() {
     if [ ! -f "$VMATLAS_BUILD/CMakeCache.txt" ]; then
         cmake -S "$VMATLAS_ROOT" -B "$VMATLAS_BUILD" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
     fi
-    cmake --build "$VMATLAS_BUILD" -j"$(nproc)" -- --no-print-directory 2>&1 | grep -vE '^\[ *[0-9]+%\]|^Consolidate|^Scanning' || true
+    vmatlas_cmake_build "$VMATLAS_BUILD" -j"$(nproc)" -- --no-print-directory
     test -x "$VMATLAS_BUILD/bin/vmatlas"
 }

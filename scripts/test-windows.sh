@@ -6,12 +6,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/setup.sh"
 vmatlas_install g++-mingw-w64-x86-64 wine wine64 cmake make
 
+# The "mingw" preset of CMakePresets.json: the MinGW toolchain file, no GUI, build-windows/.
 build="$root/build-windows"
 if [ ! -f "$build/CMakeCache.txt" ]; then
-    cmake -S "$root" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64-x86_64.cmake" \
-          -DCMAKE_BUILD_TYPE=Release -DVMATLAS_BUILD_GUI=OFF >/dev/null
+    (cd "$root" && cmake --preset mingw >/dev/null)
 fi
-cmake --build "$build" -j"$(nproc)" -- --no-print-directory 2>&1 | grep -vE '^\[ *[0-9]+%\]' || true
+vmatlas_cmake_build "$build" -j"$(nproc)" -- --no-print-directory
 test -f "$build/bin/vmatlas.exe"
 
 # Wine in a throwaway prefix, quiet, no display needed.

@@ -7,11 +7,17 @@
 #include <QFile>
 #include <QMap>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <string>
+#include <type_traits>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 // Readable QCOMPARE failures for the model's types.
 namespace QTest {
@@ -122,6 +128,72 @@ inline std::string readFileStd(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll().toStdString();
+}
+
+// Permission tests run something as nobody against a root process: only root can, so they skip otherwise.
+constexpr int kNobody = 65534;
+inline bool canRunAsNobody()
+{
+    return ::geteuid() == 0;
+}
+
+// Starts program with args as nobody, with no supplementary groups (through setpriv).
+inline void startAsNobody(QProcess &process, const QString &program, const QStringList &args = {})
+{
+    const QString id = QString::number(kNobody);
+    process.start(QStringLiteral("setpriv"),
+        QStringList { QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id, QStringLiteral("--clear-groups"),
+            program }
+            + args);
+}
+
+// Lets nobody write in a folder of ours (a QTemporaryDir is the owner's only).
+inline void openToNobody(const QString &dir)
+{
+    QFile::setPermissions(dir,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+            | QFileDevice::WriteOther | QFileDevice::ExeOther);
+}
+
+// Runs work in a forked child that has dropped to nobody and returns the text it made ("" when the
+// child could not drop).
+inline std::string runForkedAsNobody(const std::function<std::string()> &work)
+{
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return {};
+    const pid_t p = ::fork();
+    if (p == 0) {
+        ::close(fds[0]);
+        if (::setgid(kNobody) != 0 || ::setuid(kNobody) != 0)
+            ::_exit(2);
+        const std::string msg = work();
+        (void)!::write(fds[1], msg.data(), msg.size());
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string msg;
+    char buf[512];
+    ssize_t n;
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+        msg.append(buf, std::size_t(n));
+    ::close(fds[0]);
+    ::waitpid(p, nullptr, 0);
+    return msg;
+}
+
+// GUI suites: starts lab name in the window's lab panel, the vmatlas binary as its target, and waits
+// for it. The panel, or nullptr when the lab did not start in time. (A template, so that the non-GUI
+// suites need no ui headers.)
+template <typename Window>
+auto startLab(Window &window, const QString &name, int timeoutMs = 15000)
+{
+    auto *panel = window.labPanel();
+    panel->setExecutable(VMATLAS_BINARY);
+    using Panel = std::remove_pointer_t<decltype(panel)>;
+    QSignalSpy started(panel, &Panel::labStarted);
+    window.startLab(name);
+    return QTest::qWaitFor([&started] { return !started.isEmpty(); }, timeoutMs) ? panel : nullptr;
 }
 
 } // namespace vmatlas::test

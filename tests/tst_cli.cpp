@@ -27,17 +27,13 @@ struct Run
     QByteArray err;
 };
 
-Run vmatlasRun(const QStringList &args, const QString &asUser = {})
+Run vmatlasRun(const QStringList &args, bool asNobody = false)
 {
     QProcess p;
-    if (asUser.isEmpty()) {
+    if (asNobody)
+        vmatlas::test::startAsNobody(p, QStringLiteral(VMATLAS_BINARY), args);
+    else
         p.start(QStringLiteral(VMATLAS_BINARY), args);
-    } else {
-        QStringList all = { QStringLiteral("--reuid=") + asUser, QStringLiteral("--regid=") + asUser,
-            QStringLiteral("--clear-groups"), QStringLiteral(VMATLAS_BINARY) };
-        all += args;
-        p.start(QStringLiteral("setpriv"), all);
-    }
     p.waitForFinished(120000);
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
         p.readAllStandardError() };
@@ -268,22 +264,20 @@ private slots:
 
     void permissionDenied()
     {
-        if (::geteuid() != 0)
+        if (!vmatlas::test::canRunAsNobody())
             QSKIP("needs root to run as nobody");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        vmatlas::test::openToNobody(dir.path());
         const QString csv = dir.filePath(QStringLiteral("denied.csv"));
-        Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--csv"), csv },
-            QStringLiteral("65534"));
+        Run r = vmatlasRun(
+            { QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid, QStringLiteral("--csv"), csv }, true);
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.startsWith("vmatlas: permission denied reading process " + m_pid.toUtf8()), r.err.constData());
         QVERIFY(r.err.contains("ptrace-read access"));
         QVERIFY(!QFile::exists(csv));
         Run pages = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
                                    QStringLiteral("0x7e0000400000-0x7e0000401000") },
-            QStringLiteral("65534"));
+            true);
         QCOMPARE(pages.code, 4);
     }
 

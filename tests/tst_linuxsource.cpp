@@ -340,33 +340,17 @@ private slots:
 
     void permissionDenied()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root to drop to nobody");
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
         // A child that drops to nobody tries to read us (root): denied.
-        int fds[2];
-        QVERIFY(::pipe(fds) == 0);
         const Pid target = ::getpid();
-        pid_t p = ::fork();
-        if (p == 0) {
-            ::close(fds[0]);
-            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
-                ::_exit(2);
+        const std::string msg = vmatlas::test::runForkedAsNobody([target] {
             auto s = readSnapshot(target);
             auto pages = readPages(target, 0x1000, 0x2000);
             char code = s.ok() ? 'O' : (s.error().code == ErrorCode::PermissionDenied ? 'P' : 'X');
             char code2 = pages.ok() ? 'O' : (pages.error().code == ErrorCode::PermissionDenied ? 'P' : 'X');
-            std::string msg = std::string(1, code) + std::string(1, code2) + (s.ok() ? "" : s.error().message);
-            (void)!::write(fds[1], msg.data(), msg.size());
-            ::_exit(0);
-        }
-        ::close(fds[1]);
-        std::string msg;
-        char buf[512];
-        ssize_t n;
-        while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
-            msg.append(buf, std::size_t(n));
-        ::close(fds[0]);
-        ::waitpid(p, nullptr, 0);
+            return std::string(1, code) + std::string(1, code2) + (s.ok() ? "" : s.error().message);
+        });
         QVERIFY2(msg.rfind("PP", 0) == 0, msg.c_str());
         QVERIFY(msg.find("ptrace-read access") != std::string::npos);
         QVERIFY(msg.find(std::to_string(target)) != std::string::npos);

@@ -114,9 +114,11 @@ void AddressMapView::observe(ViewState *state)
     connect(state, &ViewState::rangeChanged, this, [this](AddressRange r) {
         setRange(r.empty() ? std::nullopt : std::make_optional(std::make_pair(r.start, r.end)));
     });
-    connect(this, &AddressMapView::regionClicked, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
-    connect(this, &AddressMapView::rangeSelected, state,
-        [this, state](Address a, Address b) { state->setRange({ a, b }, this); });
+    connect(
+        this, &AddressMapView::regionClicked, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
+    connect(this, &AddressMapView::rangeSelected, state, [this, state](Address a, Address b) {
+        state->setRange({ a, b }, this);
+    });
 }
 
 void AddressMapView::setDiff(const SnapshotDiff &diff)

@@ -163,8 +163,9 @@ void ExportDialogs::exportPng(SnapshotPtr snapshot)
     if (path.isEmpty())
         return;
     rememberDirectory(path);
-    QtConcurrent::run([snapshot, path, size] { return saveMapPng(*snapshot, path, size); })
-        .then(this, [this, path](Status st) { report(st, path); });
+    QtConcurrent::run([snapshot, path, size] {
+        return saveMapPng(*snapshot, path, size);
+    }).then(this, [this, path](Status st) { report(st, path); });
 }
 
 void ExportDialogs::exportData(SnapshotPtr snapshot, bool json)

@@ -1,9 +1,9 @@
 #include "guimain.h"
 
+#include "exports.h"
 #include "labpanel.h"
 #include "labs/labs.h"
 #include "mainwindow.h"
-#include "exports.h"
 #include "platform.h"
 #include "settingskeys.h"
 

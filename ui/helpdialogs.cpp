@@ -5,14 +5,14 @@
 #include "version.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMainWindow>
-#include <QStatusBar>
-#include <QCoreApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 
 namespace vmatlas::ui {
 
@@ -27,9 +27,9 @@ void showAbout(QWidget *parent)
 {
     QMessageBox::about(parent, windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "About VM Atlas")),
         windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow",
-               "<h3>VM Atlas %1</h3><p>A live map of a process's virtual address space: Image, Mapped and "
-               "Private memory, Free, Reserved and Committed, down to single pages.</p>"
-               "<p>Licensed under the MIT licence.</p>"))
+                       "<h3>VM Atlas %1</h3><p>A live map of a process's virtual address space: Image, Mapped and "
+                       "Private memory, Free, Reserved and Committed, down to single pages.</p>"
+                       "<p>Licensed under the MIT licence.</p>"))
             .arg(QString::fromLatin1(kVersion)));
 }
 
@@ -58,9 +58,10 @@ void showShortcuts(QWidget *parent)
 std::optional<std::uint64_t> askAddress(QMainWindow *window)
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(window, windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Jump to address")),
-        windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Address (hex, e.g. 0x7f12a4000000):")), QLineEdit::Normal,
-        QString(), &ok);
+    const QString text
+        = QInputDialog::getText(window, windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Jump to address")),
+            windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Address (hex, e.g. 0x7f12a4000000):")),
+            QLineEdit::Normal, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return std::nullopt;
     Address a = 0;
@@ -78,7 +79,8 @@ void addLanguageMenu(QMenu *menu, const std::function<void()> &chosen)
     const QString current = QSettings().value(SettingsKey::Language).toString();
     const std::pair<QString, QString> choices[]
         = { { QString(), windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "System default")) },
-              { QStringLiteral("en"), QStringLiteral("English") }, { QStringLiteral("zh_CN"), QStringLiteral("简体中文") } };
+              { QStringLiteral("en"), QStringLiteral("English") },
+              { QStringLiteral("zh_CN"), QStringLiteral("简体中文") } };
     for (const auto &[code, title] : choices) {
         auto *a = menu->addAction(title);
         a->setCheckable(true);

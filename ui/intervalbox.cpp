@@ -22,8 +22,8 @@ IntervalBox::IntervalBox(QWidget *parent)
         int ms = itemData(index).toInt();
         if (ms < 0) {
             bool ok = false;
-            ms = QInputDialog::getInt(this, tr("Refresh interval"), tr("Milliseconds between snapshots (at least 100):"),
-                m_custom, 100, 3600000, 100, &ok);
+            ms = QInputDialog::getInt(this, tr("Refresh interval"),
+                tr("Milliseconds between snapshots (at least 100):"), m_custom, 100, 3600000, 100, &ok);
             if (!ok) {
                 showInterval(m_shown);
                 return;

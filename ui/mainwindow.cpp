@@ -19,8 +19,8 @@
 #include "timelinepanel.h"
 
 #include <QAction>
-#include <QCoreApplication>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLabel>
@@ -135,10 +135,12 @@ void MainWindow::buildActions()
     view->addSeparator();
     auto *jump = view->addAction(tr("&Jump to Address…"), this, &MainWindow::jumpDialog);
     jump->setShortcut(QKeySequence(tr("Ctrl+G")));
-    view->addAction(tr("&Search by Path…"), this, [this] {
-            m_tabs->setCurrentWidget(m_regions);
-            m_regions->focusSearch();
-        })->setShortcut(QKeySequence::Find);
+    view->addAction(tr("&Search by Path…"), this,
+            [this] {
+                m_tabs->setCurrentWidget(m_regions);
+                m_regions->focusSearch();
+            })
+        ->setShortcut(QKeySequence::Find);
     m_liveAction = view->addAction(tr("Back to &Live"), this, &MainWindow::goLive);
     m_liveAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     m_liveAction->setEnabled(false);
@@ -161,9 +163,8 @@ void MainWindow::buildActions()
     labs->setToolTipsVisible(true);
 
     auto *settings = menuBar()->addMenu(tr("Se&ttings"));
-    addLanguageMenu(settings->addMenu(tr("&Language")), [this] {
-        statusBar()->showMessage(tr("The language changes the next time VM Atlas starts."), 8000);
-    });
+    addLanguageMenu(settings->addMenu(tr("&Language")),
+        [this] { statusBar()->showMessage(tr("The language changes the next time VM Atlas starts."), 8000); });
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(this); })
@@ -211,11 +212,12 @@ void MainWindow::connectSession()
                 + tr("<br>Shown below is what any user may read of process %1 (its status).").arg(pid),
             tr("Choose another process…"));
         // Show what is still readable instead of an empty window.
-        QtConcurrent::run([pid] { return readProcessSummary(pid); })
-            .then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
-                if (fields)
-                    m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), *fields);
-            });
+        QtConcurrent::run([pid] {
+            return readProcessSummary(pid);
+        }).then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
+            if (fields)
+                m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), *fields);
+        });
         updateStatus();
     });
     connect(m_controller, &SessionController::fileFailed, this, [this](const QString &message) {
@@ -255,9 +257,8 @@ void MainWindow::connectViewState()
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setTotals(frame->totals);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
-        setWindowTitle(tr("%1 (PID %2) – VM Atlas")
-                           .arg(displayText(frame->snapshot->processName))
-                           .arg(frame->snapshot->pid));
+        setWindowTitle(
+            tr("%1 (PID %2) – VM Atlas").arg(displayText(frame->snapshot->processName)).arg(frame->snapshot->pid));
         updateStatus();
     });
     connect(m_state, &ViewState::selectionChanged, this, &MainWindow::updateStatus);
@@ -367,8 +368,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::chooseProcess()
 {
-    ProcessPicker picker(this,
-        m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()));
+    ProcessPicker picker(
+        this, m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()));
     if (picker.exec() == QDialog::Accepted && picker.selectedPid() > 0)
         attach(picker.selectedPid());
 }
@@ -424,8 +425,9 @@ LabPanel *MainWindow::labPanel()
         const int current = m_controller->intervalMs();
         setIntervalMs(current > 0 ? std::min(current, ms) : ms);
     });
-    connect(m_labPanel, &LabPanel::labFailed, this,
-        [this](const QString &message) { m_banner->showMessage(Banner::Error, tr("The lab failed: %1").arg(message)); });
+    connect(m_labPanel, &LabPanel::labFailed, this, [this](const QString &message) {
+        m_banner->showMessage(Banner::Error, tr("The lab failed: %1").arg(message));
+    });
     return m_labPanel;
 }
 

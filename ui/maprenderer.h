@@ -63,5 +63,4 @@ private:
     std::vector<QRgb> m_pageColor;
 };
 
-
 } // namespace vmatlas::ui

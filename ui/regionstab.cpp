@@ -88,8 +88,7 @@ RegionsTab::RegionsTab(QWidget *parent)
             if (!m_syncing && current.isValid())
                 emit regionActivated(m_filter->mapToSource(current).row());
         });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &RegionsTab::selectedRowsChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RegionsTab::selectedRowsChanged);
     connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
 }
 
@@ -105,7 +104,8 @@ void RegionsTab::observe(ViewState *state)
         if (by != this)
             showRegion(index);
     });
-    connect(this, &RegionsTab::regionActivated, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
+    connect(
+        this, &RegionsTab::regionActivated, state, [this, state](std::ptrdiff_t i) { state->selectRegion(i, this); });
 }
 
 void RegionsTab::setFrame(FramePtr frame)

@@ -112,8 +112,8 @@ void RegionTableModel::markChanges(const SnapshotDiff *diff)
             if (c.kind == ChangeKind::Removed)
                 continue;
             // Rows are sorted by start and match the snapshot one to one.
-            auto it = std::lower_bound(m_rows.begin(), m_rows.end(), c.after.start,
-                [](const Region *r, Address a) { return r->start < a; });
+            auto it = std::lower_bound(
+                m_rows.begin(), m_rows.end(), c.after.start, [](const Region *r, Address a) { return r->start < a; });
             if (it != m_rows.end() && (*it)->start == c.after.start)
                 change[std::size_t(it - m_rows.begin())] = std::int8_t(c.kind);
         }

@@ -94,7 +94,6 @@ private:
 
     FramePtr m_frame; // keeps the diff alive
     std::vector<std::int8_t> m_change; // int(ChangeKind), or -1
-
 };
 
 // Filters the region table by type, state and text (path, label, or an address inside the region).

@@ -67,8 +67,7 @@ void StatusLine::update()
             text += tr(" · paused");
         m_process->setText(text);
     } else {
-        m_process->setText(
-            m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
+        m_process->setText(m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
     }
     // The selection's totals.
     QString selection;
@@ -93,9 +92,8 @@ void StatusLine::update()
     }
     m_selection->setText(selection);
     const double bpp = m_map->geometry().bytesPerPixel();
-    m_zoom->setText(m_map->atPageScale()
-            ? tr("1 page = %1 px").arg(QString::number(m_state->pageSize() / bpp, 'f', 0))
-            : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
+    m_zoom->setText(m_map->atPageScale() ? tr("1 page = %1 px").arg(QString::number(m_state->pageSize() / bpp, 'f', 0))
+                                         : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
 }
 
 } // namespace vmatlas::ui

@@ -21,8 +21,8 @@ class StatusLine : public QObject
     Q_OBJECT
 
 public:
-    StatusLine(QStatusBar *bar, const ViewState *state, const SessionController *controller,
-        const AddressMapView *map, const RegionsTab *regions);
+    StatusLine(QStatusBar *bar, const ViewState *state, const SessionController *controller, const AddressMapView *map,
+        const RegionsTab *regions);
 
     void setReading(bool reading);
     void update();

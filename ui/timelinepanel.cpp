@@ -1,8 +1,8 @@
 #include "timelinepanel.h"
 
 #include "mapcolors.h"
-#include "viewstate.h"
 #include "totals.h"
+#include "viewstate.h"
 
 #include <QChart>
 #include <QChartView>
@@ -78,7 +78,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_eventSeries->attachAxis(m_x);
     m_eventSeries->attachAxis(m_y);
     // The shown snapshot and the events are marks, not series: not in the legend.
-    for (QAbstractSeries *marks : { static_cast<QAbstractSeries *>(m_marker), static_cast<QAbstractSeries *>(m_eventSeries) })
+    for (QAbstractSeries *marks :
+        { static_cast<QAbstractSeries *>(m_marker), static_cast<QAbstractSeries *>(m_eventSeries) })
         for (QLegendMarker *legend : m_chart->legend()->markers(marks))
             legend->setVisible(false);
     m_view = new QChartView(m_chart, this);
@@ -175,12 +176,11 @@ void TimelinePanel::rebuild()
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
         m_y->setRange(0, maxY * 1.1);
         m_y->applyNiceNumbers();
-        m_info->setText(
-            tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
-                .arg(
-                    QDateTime::fromMSecsSinceEpoch(m_history.front()->snapshot->timestampMs).toString(QStringLiteral("hh:mm:ss")),
-                    QDateTime::fromMSecsSinceEpoch(m_history.back()->snapshot->timestampMs)
-                        .toString(QStringLiteral("hh:mm:ss"))));
+        m_info->setText(tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
+                            .arg(QDateTime::fromMSecsSinceEpoch(m_history.front()->snapshot->timestampMs)
+                                     .toString(QStringLiteral("hh:mm:ss")),
+                                QDateTime::fromMSecsSinceEpoch(m_history.back()->snapshot->timestampMs)
+                                    .toString(QStringLiteral("hh:mm:ss"))));
     } else {
         m_info->setText(tr("No scheduled snapshots yet"));
     }

@@ -39,7 +39,7 @@ const Region *ViewState::selectedRegion() const
 {
     const SnapshotPtr s = shown();
     return s && m_selected >= 0 && std::size_t(m_selected) < s->regions.size() ? &s->regions[std::size_t(m_selected)]
-                                                                                : nullptr;
+                                                                               : nullptr;
 }
 
 void ViewState::selectRegion(std::ptrdiff_t index, QObject *by)

@@ -159,9 +159,11 @@ int main(int argc, char **argv)
     const double liveFraming = framing;
     int flip = 0;
     const double replaced = medianMs(7, [&] { refreshWith(syntheticSnapshot(60000, 8 + (++flip % 2))); });
-    std::printf("window refresh, live (counters, a few regions):   %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
+    std::printf(
+        "window refresh, live (counters, a few regions):   %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
         live - liveFraming, liveFraming);
-    std::printf("window refresh, layout replaced wholesale:        %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
+    std::printf(
+        "window refresh, layout replaced wholesale:        %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
         replaced - framing, framing);
     return 0;
 }

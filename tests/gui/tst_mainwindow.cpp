@@ -14,10 +14,12 @@
 #include "snapshotjson.h"
 #include "summarypanel.h"
 #include "testutil.h"
-#include "windowparts.h"
 #include "timelinepanel.h"
+#include "windowparts.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QStatusBar>
 #include <QProcess>
 #include <QScrollBar>
 #include <QTableView>
@@ -92,9 +94,10 @@ private slots:
         w.selectAddress(kBase + 0x300000 + 100);
         const auto index = s->indexOf(kBase + 0x300000);
         QCOMPARE(part<AddressMapView>(w)->selectedRegion(), index);
-        QCOMPARE(part<RegionsTab>(w)->filter()->mapToSource(part<RegionsTab>(w)->view()->currentIndex()).row(), int(index));
-        QVERIFY2(
-            part<DetailsPanel>(w)->text().contains(QStringLiteral("Committed Mapped region")), qPrintable(part<DetailsPanel>(w)->text()));
+        QCOMPARE(
+            part<RegionsTab>(w)->filter()->mapToSource(part<RegionsTab>(w)->view()->currentIndex()).row(), int(index));
+        QVERIFY2(part<DetailsPanel>(w)->text().contains(QStringLiteral("Committed Mapped region")),
+            qPrintable(part<DetailsPanel>(w)->text()));
         QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("vmatlas test file.bin")));
         QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(8), 5000);
         const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
@@ -105,17 +108,21 @@ private slots:
         // The map zoomed to it is at page scale, shows it, and gets page states for what it shows.
         QVERIFY(part<AddressMapView>(w)->atPageScale());
         auto visible = [&w](Address a) {
-            const double y = part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(a)).y();
-            return y >= part<AddressMapView>(w)->scrollTop() && y < part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height();
+            const double y
+                = part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(a)).y();
+            return y >= part<AddressMapView>(w)->scrollTop()
+                && y < part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height();
         };
         QVERIFY2(visible(kBase + 0x300000),
-            qPrintable(
-                QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
-                    .arg(part<AddressMapView>(w)->geometry().pointOf(part<AddressMapView>(w)->geometry().positionOf(kBase + 0x300000)).y())
-                    .arg(part<AddressMapView>(w)->scrollTop())
-                    .arg(part<AddressMapView>(w)->verticalScrollBar()->maximum())
-                    .arg(part<AddressMapView>(w)->geometry().rowCount())
-                    .arg(part<AddressMapView>(w)->geometry().bytesPerPixel())));
+            qPrintable(QStringLiteral("row at %1, view from %2 (max %3), rows %4, bpp %5")
+                           .arg(part<AddressMapView>(w)
+                                    ->geometry()
+                                    .pointOf(part<AddressMapView>(w)->geometry().positionOf(kBase + 0x300000))
+                                    .y())
+                           .arg(part<AddressMapView>(w)->scrollTop())
+                           .arg(part<AddressMapView>(w)->verticalScrollBar()->maximum())
+                           .arg(part<AddressMapView>(w)->geometry().rowCount())
+                           .arg(part<AddressMapView>(w)->geometry().bytesPerPixel())));
         QTRY_VERIFY_WITH_TIMEOUT(!part<AddressMapView>(w)->pages().empty(), 5000);
 
         // Live refresh: new snapshots arrive, the selection stays on the same region, the timeline grows.
@@ -181,9 +188,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
         QVERIFY(*w.viewState()->shown() == *snapA);
         QVERIFY(!w.controller()->live());
+        // Compare With loads and diffs on a worker; the frame shown is the file with the diff against A.
         w.compareWith(fileB);
-        QVERIFY(*w.viewState()->shown() == b);
+        QTRY_VERIFY_WITH_TIMEOUT(*w.viewState()->shown() == b, 10000);
+        QCOMPARE(w.viewState()->origin(), ViewState::Origin::Comparison);
+        QCOMPARE(w.viewState()->frame()->diff.count(ChangeKind::Removed), std::size_t(1));
+        QVERIFY(*w.viewState()->before() == *snapA);
         QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("1 removed")), qPrintable(part<Banner>(w)->text()));
+        // The status bar names the file compared with, not the first one.
+        QVERIFY(w.statusBar()->findChildren<QLabel *>().size() > 0);
+        bool namesB = false;
+        for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
+            namesB |= l->text().contains(QStringLiteral("from b.json"));
+        QVERIFY(namesB);
 
         // A malformed file: a banner naming the file and the cause.
         const QString broken = out.filePath(QStringLiteral("broken.json"));
@@ -215,19 +232,18 @@ private slots:
             const Pid target = qEnvironmentVariable("VMATLAS_TEST_TARGET").toLongLong();
             w.attach(target);
             QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible(), 10000);
-            QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("ptrace-read access")), qPrintable(part<Banner>(w)->text()));
+            QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("ptrace-read access")),
+                qPrintable(part<Banner>(w)->text()));
             QCOMPARE(part<Banner>(w)->kind(), Banner::Error);
             // What is still readable is shown instead of an empty window.
             QTRY_VERIFY_WITH_TIMEOUT(part<DetailsPanel>(w)->text().contains(QStringLiteral("VmRSS")), 10000);
             QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("status only")));
             return;
         }
-        if (::geteuid() != 0)
-            QSKIP("needs root to run a copy as nobody");
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
         QTemporaryDir home;
-        QFile::setPermissions(home.path(),
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
-                | QFileDevice::WriteOther | QFileDevice::ExeOther);
+        vmatlas::test::openToNobody(home.path());
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VMATLAS_TEST_TARGET"), QString::number(QCoreApplication::applicationPid()));
@@ -236,9 +252,7 @@ private slots:
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("setpriv"),
-            { QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
-                QCoreApplication::applicationFilePath(), QStringLiteral("accessDenied") });
+        vmatlas::test::startAsNobody(p, QCoreApplication::applicationFilePath(), { QStringLiteral("accessDenied") });
         QVERIFY(p.waitForFinished(60000));
         const QByteArray output = p.readAllStandardOutput() + p.readAllStandardError();
         QVERIFY2(p.exitCode() == 0, output.constData());

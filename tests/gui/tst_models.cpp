@@ -1,6 +1,6 @@
 // The item models under QAbstractItemModelTester, live updates included.
-#include "processlistmodel.h"
 #include "frame.h"
+#include "processlistmodel.h"
 #include "regiontablemodel.h"
 #include "summarymodel.h"
 #include "testutil.h"

@@ -41,6 +41,15 @@ check "the .tar.gz holds the binary and the module" bash -c "tar tzf '$tgz' | gr
 check "the desktop entry is valid" desktop-file-validate "$tree/usr/share/applications/io.github.vmatlas.vmatlas.desktop"
 check "the AppStream metainfo is valid" appstreamcli validate --no-net --explain "$tree/usr/share/metainfo/io.github.vmatlas.vmatlas.metainfo.xml"
 check "lintian finds no errors" bash -c "! lintian --tag-display-limit 0 '$deb' 2>&1 | tee /dev/stderr | grep -q '^E:'"
+# One version everywhere: project(VERSION) in CMakeLists.txt.
+version="$(sed -n 's/^project(vmatlas VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")"
+check "the version is known" test -n "$version"
+check "the .deb is version $version" test "$(dpkg-deb -f "$deb" Version)" = "$version"
+check "the .tar.gz is named for $version" bash -c "basename '$tgz' | grep -q -- '-$version-'"
+check "vmatlas --version says $version" bash -c "'${VMATLAS_BUILD:-$root/build}/bin/vmatlas' --version | grep -qx 'vmatlas $version'"
+check "the man page is for $version" bash -c "zcat '$tree/usr/share/man/man1/vmatlas.1.gz' | head -1 | grep -qF 'vmatlas $version'"
+check "the AppStream release is $version" grep -qF "<release version=\"$version\"" "$tree/usr/share/metainfo/io.github.vmatlas.vmatlas.metainfo.xml"
+check "the changelog is for $version" bash -c "zcat '$tree/usr/share/doc/vmatlas/changelog.gz' | head -1 | grep -qF 'vmatlas ($version)'"
 check "the man page renders" bash -c "MANWIDTH=80 man -l '$tree/usr/share/man/man1/vmatlas.1.gz' | grep -q 'ptrace-read access'"
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
