@@ -37,9 +37,14 @@
 namespace vmatlas::ui {
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(SessionSources::platform(), parent)
+{
+}
+
+MainWindow::MainWindow(SessionSources sources, QWidget *parent)
     : QMainWindow(parent)
     , m_state(new ViewState(this))
-    , m_controller(new SessionController(this))
+    , m_controller(new SessionController(std::move(sources), this))
     , m_exports(new ExportDialogs(this))
 {
     setWindowTitle(tr("VM Atlas"));

@@ -2,6 +2,7 @@
 
 #include "frame.h"
 #include "model.h"
+#include "sessioncontroller.h"
 #include "viewstate.h"
 
 #include <QMainWindow>
@@ -34,6 +35,8 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    // A window reading through the given sources (tests feed recorded snapshots).
+    explicit MainWindow(SessionSources sources, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void attach(Pid pid);

@@ -19,6 +19,10 @@ void ViewState::setFrame(FramePtr frame, Origin origin)
     m_frame = std::move(frame);
     m_origin = origin;
     if (m_selected >= 0) {
+        // A region that moved its start (a stack growing down) is the same region: the diff says where it went.
+        for (const RegionChange &c : m_frame->diff.changes)
+            if (c.kind == ChangeKind::Changed && c.before.start == m_selectedStart)
+                m_selectedStart = c.after.start;
         const auto i = m_frame->snapshot->indexOf(m_selectedStart);
         m_selected = i >= 0 && m_frame->snapshot->regions[std::size_t(i)].start == m_selectedStart ? i : -1;
     }

@@ -27,7 +27,7 @@ class TestLabPanel : public QObject
 
     QTemporaryDir m_config;
 
-    void clickNext(LabPanel *panel, QSignalSpy &finished)
+    static void clickNext(LabPanel *panel, QSignalSpy &finished)
     {
         QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
         const int before = int(finished.size());
@@ -103,6 +103,62 @@ private slots:
         for (const Region &r : w.viewState()->shown()->regions)
             hasSection |= r.path() == "/memfd:vmatlas-lab-section (deleted)";
         QVERIFY(hasSection);
+    }
+
+    void panelAsksTheWindow()
+    {
+        // A panel alone, no window: it asks to attach, to focus the lab's range in the right process, to mark
+        // the timeline and to refresh; stopping it ends its processes.
+        LabPanel panel;
+        panel.show();
+        panel.setExecutable(VMATLAS_BINARY);
+        QSignalSpy started(&panel, &LabPanel::labStarted);
+        QSignalSpy attach(&panel, &LabPanel::attachRequested);
+        QSignalSpy focus(&panel, &LabPanel::focusRequested);
+        QSignalSpy events(&panel, &LabPanel::timelineEventRequested);
+        QSignalSpy interval(&panel, &LabPanel::intervalRequested);
+        QSignalSpy finished(&panel, &LabPanel::stepFinished);
+        panel.startLab(QStringLiteral("shared-section"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        const Pid a = panel.targetA();
+        QCOMPARE(attach.size(), 1);
+        QCOMPARE(attach.at(0).at(0).value<Pid>(), a);
+        QCOMPARE(interval.size(), 1);
+        for (int i = 0; i < 3; ++i)
+            clickNext(&panel, finished);
+        QCOMPARE(events.size(), 3);
+        QVERIFY(events.at(2).at(0).toString().startsWith(QStringLiteral("step 3")));
+        QCOMPARE(focus.size(), 3);
+        QCOMPARE(focus.at(2).at(0).value<Pid>(), a);
+        QVERIFY(focus.at(2).at(2).value<Address>() > focus.at(2).at(1).value<Address>());
+        // Showing B asks for B, and for the lab's range in B (its own address, not A's).
+        const Pid b = panel.targetB();
+        QVERIFY(b > 0 && b != a);
+        auto *showB = panel.findChildren<QRadioButton *>().at(1);
+        showB->click();
+        QCOMPARE(attach.last().at(0).value<Pid>(), b);
+        QCOMPARE(focus.last().at(0).value<Pid>(), b);
+        // The window following another process unchecks both.
+        panel.setFollowedPid(1);
+        QVERIFY(!showB->isChecked() && !panel.findChildren<QRadioButton *>().at(0)->isChecked());
+        // Stopping the lab ends both processes.
+        panel.stopLab();
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(a), 0) != 0 && ::kill(pid_t(b), 0) != 0, 5000);
+        QVERIFY(!panel.nextButton()->isEnabled());
+    }
+
+    void closingTheLabEndsItsProcesses()
+    {
+        MainWindow w;
+        w.show();
+        LabPanel *panel = test::startLab(w, QStringLiteral("reserve-commit"));
+        QVERIFY(panel);
+        const Pid a = panel->targetA();
+        QVERIFY(::kill(pid_t(a), 0) == 0);
+        auto *dock = w.findChild<LabDock *>();
+        QVERIFY(dock);
+        dock->close();
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(a), 0) != 0, 5000);
     }
 
     void targetDeathIsReported()

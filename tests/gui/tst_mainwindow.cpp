@@ -19,9 +19,9 @@
 
 #include <QApplication>
 #include <QLabel>
-#include <QStatusBar>
 #include <QProcess>
 #include <QScrollBar>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 

@@ -1,0 +1,171 @@
+// The session controller fed recorded snapshots instead of a live process: frames carry the diff against
+// the snapshot before and the totals; attaching reads once; errors keep their kind; Compare With runs on a
+// worker; the window shows what it is fed, a stack growing down tinted "changed" in the table.
+#include "detailspanel.h"
+#include "mainwindow.h"
+#include "pagestrip.h"
+#include "regionstab.h"
+#include "regiontablemodel.h"
+#include "sessioncontroller.h"
+#include "snapshotjson.h"
+#include "testutil.h"
+#include "windowparts.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+using vmatlas::test::part;
+
+namespace {
+
+Region region(Address start, Address end, RegionType type, const std::string &path = {})
+{
+    Region r;
+    r.start = start;
+    r.end = end;
+    r.type = type;
+    r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
+    r.protection.read = r.protection.write = type != RegionType::Free;
+    if (!path.empty())
+        r.pathPtr = std::make_shared<const std::string>(path);
+    r.setCounter(Counter::Rss, type == RegionType::Free ? 0 : 4096);
+    return r;
+}
+
+// A process whose stack grows down by a page at each read.
+struct Recorded
+{
+    std::atomic<int> reads { 0 };
+    std::atomic<bool> fail { false };
+
+    Result<Snapshot> read(Pid pid)
+    {
+        if (fail)
+            return makeError(ErrorCode::PermissionDenied, "recorded: access denied");
+        const int n = reads++;
+        Snapshot s;
+        s.pid = pid;
+        s.processName = "recorded";
+        s.timestampMs = 1000 + n;
+        const Address stack = 0x7000 - Address(n) * 0x1000;
+        s.regions = { region(0x1000, 0x2000, RegionType::Image, "/bin/recorded"),
+            region(0x2000, stack, RegionType::Free), region(stack, 0x8000, RegionType::Private, "[stack]") };
+        return s;
+    }
+    SessionSources sources()
+    {
+        SessionSources src;
+        src.readSnapshot = [this](Pid pid) { return read(pid); };
+        src.readPages = [](Pid, Address start, Address end) -> Result<std::vector<PageInfo>> {
+            std::vector<PageInfo> pages;
+            for (Address a = start; a < end; a += 4096)
+                pages.push_back({ a, PageState::Anon });
+            return pages;
+        };
+        src.loadFile = [](const std::string &path) { return loadSnapshotJson(path); };
+        return src;
+    }
+};
+
+} // namespace
+
+class TestSessionController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void framesCarryTheirDiffAndTotals()
+    {
+        Recorded recorded;
+        SessionController controller(recorded.sources());
+        controller.setIntervalMs(100);
+        QSignalSpy frames(&controller, &SessionController::frameArrived);
+        controller.attach(4242);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 3, 5000);
+        controller.detach();
+        // Attaching read once: the first frame is the first read, the sampler did not read it again.
+        const auto first = frames.at(0).at(0).value<FramePtr>();
+        QCOMPARE(first->snapshot->timestampMs, std::int64_t(1000));
+        QVERIFY(!first->before);
+        QVERIFY(first->diff.changes.empty());
+        QCOMPARE(first->totals.of(RegionType::Image).size, std::uint64_t(0x1000));
+        const auto second = frames.at(1).at(0).value<FramePtr>();
+        QCOMPARE(second->snapshot->timestampMs, std::int64_t(1001));
+        QCOMPARE(second->before, first->snapshot);
+        // The stack grew down: the same region (matched by its end), changed in bounds.
+        QCOMPARE(second->diff.changes.size(), std::size_t(1));
+        QCOMPARE(second->diff.changes[0].kind, ChangeKind::Changed);
+        QVERIFY(second->diff.changes[0].fields & ChangedBounds);
+        QCOMPARE(second->totals.of(RegionType::Private).size, std::uint64_t(0x2000));
+        QCOMPARE(int(recorded.reads), int(frames.size()));
+        // The history holds the frames.
+        QCOMPARE(controller.history().size(), std::size_t(frames.size()));
+    }
+
+    void errorsKeepTheirKind()
+    {
+        Recorded recorded;
+        recorded.fail = true;
+        SessionController controller(recorded.sources());
+        QSignalSpy failed(&controller, &SessionController::failed);
+        controller.attach(4242);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        QCOMPARE(failed.at(0).at(0).toInt(), int(ErrorCode::PermissionDenied));
+        QCOMPARE(failed.at(0).at(1).toString(), QStringLiteral("recorded: access denied"));
+        QVERIFY(!controller.live());
+    }
+
+    void compareWithRunsOnAWorker()
+    {
+        Recorded recorded;
+        SessionController controller(recorded.sources());
+        auto shown = std::make_shared<const Snapshot>(*recorded.read(1));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("later.json"));
+        QVERIFY(saveSnapshotJson(*recorded.read(1), file.toStdString()).ok());
+        QSignalSpy ready(&controller, &SessionController::comparisonReady);
+        controller.compareWith(file, shown);
+        QCOMPARE(ready.size(), 0); // not on the caller's thread
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+        const auto frame = ready.at(0).at(0).value<FramePtr>();
+        QCOMPARE(frame->before, SnapshotPtr(shown));
+        QCOMPARE(frame->diff.count(ChangeKind::Changed), std::size_t(1));
+        QSignalSpy failedCompare(&controller, &SessionController::compareFailed);
+        controller.compareWith(dir.filePath(QStringLiteral("missing.json")), shown);
+        QTRY_COMPARE_WITH_TIMEOUT(failedCompare.size(), 1, 5000);
+        QVERIFY(failedCompare.at(0).at(0).toString().contains(QStringLiteral("missing.json")));
+    }
+
+    void windowShowsRecordedFrames()
+    {
+        Recorded recorded;
+        MainWindow w(recorded.sources());
+        w.resize(1200, 800);
+        w.show();
+        w.setIntervalMs(200);
+        w.attach(4242);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->timestampMs >= 1002, 5000);
+        // The stack row (the last) is tinted "changed" from the frame's diff, as the map outlines it.
+        RegionTableModel *model = part<RegionsTab>(w)->model();
+        const int last = model->rowCount() - 1;
+        QCOMPARE(model->regionAt(last)->path(), std::string("[stack]"));
+        QCOMPARE(model->changeAt(last), std::optional<ChangeKind>(ChangeKind::Changed));
+        // Selecting the stack: the details show it, and its pages come from the recorded source.
+        w.selectAddress(0x7fff);
+        QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("[stack]")));
+        QTRY_VERIFY_WITH_TIMEOUT(!part<DetailsPanel>(w)->pageStrip()->pages().empty(), 5000);
+        // The selection stays on the stack as it grows.
+        const auto grownFrom = w.viewState()->shown()->timestampMs;
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown()->timestampMs > grownFrom, 5000);
+        QVERIFY(w.viewState()->selectedRegion());
+        QCOMPARE(w.viewState()->selectedRegion()->path(), std::string("[stack]"));
+    }
+};
+
+QTEST_MAIN(TestSessionController)
+#include "tst_sessioncontroller.moc"
