@@ -60,6 +60,29 @@ template <> inline char *toString(const std::vector<vmatlas::PageState> &v)
 
 namespace vmatlas::test {
 
+// A region for model tests: committed and rw-p (Free: a gap), with an optional path.
+inline Region region(Address start, Address end, RegionType type = RegionType::Private, const std::string &path = {})
+{
+    Region r;
+    r.start = start;
+    r.end = end;
+    r.type = type;
+    r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
+    r.protection = { type != RegionType::Free, type != RegionType::Free, false, type == RegionType::Free ? '-' : 'p' };
+    if (!path.empty())
+        r.pathPtr = std::make_shared<const std::string>(path);
+    return r;
+}
+
+// A snapshot of process 1 holding these regions.
+inline SnapshotPtr snapshotOf(std::vector<Region> regions)
+{
+    auto s = std::make_shared<Snapshot>();
+    s->pid = 1;
+    s->regions = std::move(regions);
+    return s;
+}
+
 // Starts tests/helpers/testchild with a scenario and reads its "KEY VALUE" lines up to "ready".
 class TestChild
 {
@@ -142,8 +165,8 @@ inline void startAsNobody(QProcess &process, const QString &program, const QStri
 {
     const QString id = QString::number(kNobody);
     process.start(QStringLiteral("setpriv"),
-        QStringList { QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id, QStringLiteral("--clear-groups"),
-            program }
+        QStringList { QStringLiteral("--reuid=") + id, QStringLiteral("--regid=") + id,
+            QStringLiteral("--clear-groups"), program }
             + args);
 }
 
@@ -185,8 +208,7 @@ inline std::string runForkedAsNobody(const std::function<std::string()> &work)
 // GUI suites: starts lab name in the window's lab panel, the vmatlas binary as its target, and waits
 // for it. The panel, or nullptr when the lab did not start in time. (A template, so that the non-GUI
 // suites need no ui headers.)
-template <typename Window>
-auto startLab(Window &window, const QString &name, int timeoutMs = 15000)
+template <typename Window> auto startLab(Window &window, const QString &name, int timeoutMs = 15000)
 {
     auto *panel = window.labPanel();
     panel->setExecutable(VMATLAS_BINARY);

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace vmatlas::ui {
 
 RegionsTab::RegionsTab(QWidget *parent)
@@ -27,28 +29,24 @@ RegionsTab::RegionsTab(QWidget *parent)
     m_model = new RegionTableModel(this);
     m_filter = new RegionFilterModel(this);
     m_filter->setSourceModel(m_model);
+    // A check box per type and per state, all on.
+    auto addFilter = [this, filterBar](const char *name, std::function<void(bool)> show) {
+        auto *box = new QCheckBox(tr(name), this);
+        box->setChecked(true);
+        box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
+        filterBar->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, std::move(show));
+    };
     const std::pair<RegionType, const char *> types[]
         = { { RegionType::Image, QT_TR_NOOP("Image") }, { RegionType::Mapped, QT_TR_NOOP("Mapped") },
               { RegionType::Private, QT_TR_NOOP("Private") }, { RegionType::Free, QT_TR_NOOP("Free") } };
-    for (const auto &[type, name] : types) {
-        auto *box = new QCheckBox(tr(name), this);
-        box->setChecked(true);
-        box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
-        filterBar->addWidget(box);
-        const RegionType t = type;
-        connect(box, &QCheckBox::toggled, this, [this, t](bool on) { m_filter->setTypeVisible(t, on); });
-    }
+    for (const auto &[type, name] : types)
+        addFilter(name, [this, t = type](bool on) { m_filter->setTypeVisible(t, on); });
     filterBar->addSpacing(12);
     const std::pair<RegionState, const char *> states[]
         = { { RegionState::Committed, QT_TR_NOOP("Committed") }, { RegionState::Reserved, QT_TR_NOOP("Reserved") } };
-    for (const auto &[state, name] : states) {
-        auto *box = new QCheckBox(tr(name), this);
-        box->setChecked(true);
-        box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
-        filterBar->addWidget(box);
-        const RegionState s = state;
-        connect(box, &QCheckBox::toggled, this, [this, s](bool on) { m_filter->setStateVisible(s, on); });
-    }
+    for (const auto &[state, name] : states)
+        addFilter(name, [this, s = state](bool on) { m_filter->setStateVisible(s, on); });
     layout->addLayout(filterBar);
 
     m_table = new QTableView(this);

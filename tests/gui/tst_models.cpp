@@ -11,31 +11,8 @@
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
-
-namespace {
-
-Region region(Address start, Address end, RegionType type = RegionType::Private, const char *path = "")
-{
-    Region r;
-    r.start = start;
-    r.end = end;
-    r.type = type;
-    r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
-    r.protection = { type != RegionType::Free, type != RegionType::Free, false, type == RegionType::Free ? '-' : 'p' };
-    if (*path)
-        r.pathPtr = std::make_shared<const std::string>(path);
-    return r;
-}
-
-SnapshotPtr make(std::vector<Region> regions)
-{
-    auto s = std::make_shared<Snapshot>();
-    s->pid = 1;
-    s->regions = std::move(regions);
-    return s;
-}
-
-} // namespace
+using vmatlas::test::region;
+using vmatlas::test::snapshotOf;
 
 class TestModels : public QObject
 {
@@ -47,7 +24,7 @@ private slots:
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSnapshot(
-            make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free),
+            snapshotOf({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"), region(0x2000, 0x8000, RegionType::Free),
                 region(0x8000, 0x9000), region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.index(0, RegionTableModel::Path).data().toString(), QStringLiteral("/bin/a"));
@@ -63,7 +40,7 @@ private slots:
         // Only counters change: no structure signals, one dataChanged for that row.
         Region busy = region(0x8000, 0x9000);
         busy.setCounter(Counter::Rss, 4096);
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
+        model.setSnapshot(snapshotOf({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
             region(0x2000, 0x8000, RegionType::Free), busy, region(0x9000, 0xa000, RegionType::Mapped, "/tmp/x") }));
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(removed.size(), 0);
@@ -75,7 +52,7 @@ private slots:
 
         // A mapping appears in the gap, one disappears at the end.
         changed.clear();
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
+        model.setSnapshot(snapshotOf({ region(0x1000, 0x2000, RegionType::Image, "/bin/a"),
             region(0x2000, 0x4000, RegionType::Free), region(0x4000, 0x5000, RegionType::Mapped, "/memfd:s"),
             region(0x5000, 0x8000, RegionType::Free), busy }));
         QCOMPARE(reset.size(), 0);
@@ -103,10 +80,10 @@ private slots:
             a.push_back(region(0x100000 + i * 0x2000, 0x101000 + i * 0x2000));
             b.push_back(region(0x101000 + i * 0x2000, 0x102000 + i * 0x2000));
         }
-        model.setSnapshot(make(a));
+        model.setSnapshot(snapshotOf(a));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        model.setSnapshot(make(b));
+        model.setSnapshot(snapshotOf(b));
         QCOMPARE(reset.size(), 1);
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(model.rowCount(), 3000);
@@ -118,9 +95,9 @@ private slots:
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto before
-            = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
+            = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000) });
         Region grown = region(0x3000, 0x5000);
-        auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Mapped, "/new"), grown });
+        auto after = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Mapped, "/new"), grown });
         model.setFrame(makeFrame(after, before));
         QVERIFY(!model.index(0, 0).data(RegionTableModel::ChangeRole).isValid());
         QCOMPARE(model.index(1, 0).data(RegionTableModel::ChangeRole).toInt(), int(ChangeKind::Added));
@@ -138,9 +115,9 @@ private slots:
         // "changed", as the map does (matching by start alone called it "added").
         RegionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        auto before = make({ region(0x1000, 0x2000), region(0x2000, 0x8000, RegionType::Free),
+        auto before = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x8000, RegionType::Free),
             region(0x8000, 0x9000, RegionType::Private, "[stack]") });
-        auto after = make({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free),
+        auto after = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free),
             region(0x6000, 0x9000, RegionType::Private, "[stack]") });
         const FramePtr frame = makeFrame(after, before);
         QCOMPARE(frame->diff.changes.size(), std::size_t(1));
@@ -156,7 +133,7 @@ private slots:
     void hostileNamesShownEscaped()
     {
         RegionTableModel model;
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Mapped, "/tmp/a\nb"),
+        model.setSnapshot(snapshotOf({ region(0x1000, 0x2000, RegionType::Mapped, "/tmp/a\nb"),
             region(0x2000, 0x3000, RegionType::Mapped, "/tmp/bad\xff"),
             region(0x3000, 0x4000, RegionType::Mapped,
                 "/tmp/\xe2\x80\x8f"
@@ -172,7 +149,7 @@ private slots:
         RegionFilterModel filter;
         filter.setSourceModel(&model);
         QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
+        model.setSnapshot(snapshotOf({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
             region(0x2000, 0x8000, RegionType::Free), region(0x8000, 0x9000, RegionType::Private, "[heap]"),
             region(0x9000, 0xa000, RegionType::Mapped, "/tmp/data.bin") }));
         QCOMPARE(filter.rowCount(), 4);
@@ -193,7 +170,7 @@ private slots:
         filter.sort(RegionTableModel::Size, Qt::DescendingOrder);
         QCOMPARE(filter.index(0, RegionTableModel::Type).data().toString(), QStringLiteral("Free"));
         // Live update through the proxy.
-        model.setSnapshot(make({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
+        model.setSnapshot(snapshotOf({ region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6"),
             region(0x2000, 0x8000, RegionType::Free) }));
         QCOMPARE(filter.rowCount(), 2);
     }

@@ -8,26 +8,8 @@
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
-
-namespace {
-Region region(Address start, Address end, RegionType type = RegionType::Private)
-{
-    Region r;
-    r.start = start;
-    r.end = end;
-    r.type = type;
-    r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
-    r.protection.read = type != RegionType::Free;
-    return r;
-}
-SnapshotPtr snapshot(std::vector<Region> regions)
-{
-    auto s = std::make_shared<Snapshot>();
-    s->pid = 42;
-    s->regions = std::move(regions);
-    return s;
-}
-} // namespace
+using vmatlas::test::region;
+using vmatlas::test::snapshotOf;
 
 class TestViewState : public QObject
 {
@@ -37,12 +19,13 @@ private slots:
     void selectionFollowsTheRegionAcrossFrames()
     {
         ViewState state;
-        auto a = snapshot({ region(0x1000, 0x2000), region(0x2000, 0x5000, RegionType::Free), region(0x5000, 0x6000) });
+        auto a
+            = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x5000, RegionType::Free), region(0x5000, 0x6000) });
         state.setFrame(makeFrame(a, nullptr), ViewState::Origin::Live);
         state.selectRegion(2);
         QCOMPARE(state.selectedIndex(), 2);
         // A region appears before it: the selection moves with its address, not its index.
-        auto b = snapshot({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000),
+        auto b = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x3000, RegionType::Free), region(0x3000, 0x4000),
             region(0x4000, 0x5000, RegionType::Free), region(0x5000, 0x6000) });
         QSignalSpy frames(&state, &ViewState::frameChanged);
         state.setFrame(makeFrame(b, a), ViewState::Origin::Live);
@@ -51,7 +34,7 @@ private slots:
         QCOMPARE(state.selectedRegion()->start, Address(0x5000));
         QCOMPARE(state.before(), SnapshotPtr(a));
         // The region goes away: nothing is selected.
-        auto c = snapshot({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free) });
+        auto c = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free) });
         state.setFrame(makeFrame(c, b), ViewState::Origin::Live);
         QCOMPARE(state.selectedIndex(), -1);
         QVERIFY(!state.selectedRegion());
@@ -60,10 +43,12 @@ private slots:
     void aStackGrowingDownStaysSelected()
     {
         ViewState state;
-        auto a = snapshot({ region(0x1000, 0x2000), region(0x2000, 0x7000, RegionType::Free), region(0x7000, 0x8000) });
+        auto a
+            = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x7000, RegionType::Free), region(0x7000, 0x8000) });
         state.setFrame(makeFrame(a, nullptr), ViewState::Origin::Live);
         state.selectRegion(2);
-        auto b = snapshot({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free), region(0x6000, 0x8000) });
+        auto b
+            = snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x6000, RegionType::Free), region(0x6000, 0x8000) });
         state.setFrame(makeFrame(b, a), ViewState::Origin::Live);
         QCOMPARE(state.selectedIndex(), 2);
         QCOMPARE(state.selectedRegion()->start, Address(0x6000));
@@ -72,8 +57,8 @@ private slots:
     void rangeAndSelection()
     {
         ViewState state;
-        state.setFrame(
-            makeFrame(snapshot({ region(0x1000, 0x2000), region(0x2000, 0x3000) }), nullptr), ViewState::Origin::File);
+        state.setFrame(makeFrame(snapshotOf({ region(0x1000, 0x2000), region(0x2000, 0x3000) }), nullptr),
+            ViewState::Origin::File);
         QObject map, table;
         QSignalSpy ranges(&state, &ViewState::rangeChanged);
         QSignalSpy selections(&state, &ViewState::selectionChanged);
@@ -103,7 +88,7 @@ private slots:
     void clearForgetsEverything()
     {
         ViewState state;
-        state.setFrame(makeFrame(snapshot({ region(0x1000, 0x2000) }), nullptr), ViewState::Origin::History);
+        state.setFrame(makeFrame(snapshotOf({ region(0x1000, 0x2000) }), nullptr), ViewState::Origin::History);
         state.selectRegion(0);
         state.setRange({ 0x1000, 0x1800 });
         QSignalSpy cleared(&state, &ViewState::cleared);
