@@ -35,6 +35,12 @@ AddressMapView::AddressMapView(QWidget *parent)
     m_visibleTimer.setSingleShot(true);
     m_visibleTimer.setInterval(120);
     connect(&m_visibleTimer, &QTimer::timeout, this, &AddressMapView::emitVisibleRange);
+    m_hoverTimer.setSingleShot(true);
+    m_hoverTimer.setInterval(700);
+    connect(&m_hoverTimer, &QTimer::timeout, this, [this] {
+        if (viewport()->rect().contains(m_hoverPos) && !m_dragging && !m_panning)
+            m_tipShown = showToolTip(m_hoverPos);
+    });
     setWhatsThis(tr("The address map: every region of the process from the lowest address (top left) to the "
                     "highest. Wheel to zoom, drag to measure a range, click to select."));
 }
@@ -73,6 +79,21 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
     }
     m_visibleTimer.start();
     viewport()->update();
+    refreshToolTip();
+}
+
+void AddressMapView::refreshToolTip()
+{
+    // A tooltip on screen follows the refresh: same place, fresh numbers.
+    if (m_tipShown && QToolTip::isVisible() && viewport()->rect().contains(m_hoverPos))
+        m_tipShown = showToolTip(m_hoverPos);
+}
+
+void AddressMapView::leaveEvent(QEvent *event)
+{
+    m_hoverTimer.stop();
+    m_tipShown = false;
+    QAbstractScrollArea::leaveEvent(event);
 }
 
 void AddressMapView::setSelectedRegion(std::ptrdiff_t index, bool ensureVisible)
@@ -140,6 +161,7 @@ void AddressMapView::setPages(std::vector<PageInfo> pages)
     m_pages = std::move(pages);
     m_overlay.pages = m_pages.empty() ? nullptr : &m_pages;
     viewport()->update();
+    refreshToolTip();
 }
 
 void AddressMapView::setRange(std::optional<std::pair<Address, Address>> range)
@@ -351,6 +373,13 @@ void AddressMapView::mousePressEvent(QMouseEvent *event)
 
 void AddressMapView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (event->pos() != m_hoverPos) {
+        m_hoverPos = event->pos();
+        if (m_tipShown && QToolTip::isVisible())
+            m_tipShown = showToolTip(m_hoverPos); // follow the pointer
+        else
+            m_hoverTimer.start();
+    }
     if (m_zoomAnchor && (event->position() - m_zoomAnchorPoint).manhattanLength() > 4)
         m_zoomAnchor.reset();
     if (m_panning) {
@@ -435,31 +464,39 @@ QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
     return html;
 }
 
+bool AddressMapView::showToolTip(QPoint viewportPos)
+{
+    if (!m_snapshot || m_snapshot->regions.empty())
+        return false;
+    const QPointF mp = mapPoint(viewportPos);
+    const double pos = m_geometry.positionAt(mp);
+    const std::ptrdiff_t index = m_geometry.segmentAt(pos);
+    if (index < 0 || mp.y() < 0 || mp.y() >= m_geometry.rowCount() * m_geometry.rowHeight()) {
+        QToolTip::hideText();
+        return false;
+    }
+    QString tip = toolTipFor(index);
+    if (atPageScale() && !m_pages.empty()) {
+        const Address a = m_geometry.addressAt(pos);
+        auto it = std::upper_bound(
+            m_pages.begin(), m_pages.end(), a, [](Address addr, const PageInfo &p) { return addr < p.address; });
+        if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
+            --it;
+            tip += QStringLiteral("<br>")
+                + tr("Page 0x%1: %2%3")
+                      .arg(QString::number(it->address, 16), pageStateText(it->state),
+                          it->exclusive ? tr(", exclusive") : QString());
+        }
+    }
+    QToolTip::showText(viewport()->mapToGlobal(viewportPos), tip, viewport());
+    return true;
+}
+
 bool AddressMapView::viewportEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip && m_snapshot && !m_snapshot->regions.empty()) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QPointF mp = mapPoint(help->pos());
-        const double pos = m_geometry.positionAt(mp);
-        const std::ptrdiff_t index = m_geometry.segmentAt(pos);
-        if (index >= 0 && mp.y() >= 0 && mp.y() < m_geometry.rowCount() * m_geometry.rowHeight()) {
-            QString tip = toolTipFor(index);
-            if (atPageScale() && !m_pages.empty()) {
-                const Address a = m_geometry.addressAt(pos);
-                auto it = std::upper_bound(m_pages.begin(), m_pages.end(), a,
-                    [](Address addr, const PageInfo &p) { return addr < p.address; });
-                if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
-                    --it;
-                    tip += QStringLiteral("<br>")
-                        + tr("Page 0x%1: %2%3")
-                              .arg(QString::number(it->address, 16), pageStateText(it->state),
-                                  it->exclusive ? tr(", exclusive") : QString());
-                }
-            }
-            QToolTip::showText(help->globalPos(), tip, viewport());
-        } else {
-            QToolTip::hideText();
-        }
+    if (event->type() == QEvent::ToolTip) {
+        m_hoverPos = static_cast<QHelpEvent *>(event)->pos();
+        m_tipShown = showToolTip(m_hoverPos);
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);

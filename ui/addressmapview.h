@@ -63,6 +63,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -77,6 +78,9 @@ private:
     QPointF mapPoint(QPointF viewportPoint) const; // viewport -> map coordinates
     void emitVisibleRange();
     QString toolTipFor(std::ptrdiff_t index) const;
+    // The tooltip for a viewport point, shown or updated; false when the point is off the map.
+    bool showToolTip(QPoint viewportPos);
+    void refreshToolTip();
 
     SnapshotPtr m_snapshot;
     MapGeometry m_geometry;
@@ -91,6 +95,11 @@ private:
     QPoint m_panStart;
     int m_panScroll = 0;
     QTimer m_visibleTimer;
+    // Our own hover timer: live refreshes repaint and re-lay the map every second, and Qt's tooltip
+    // wake-up restarts at each synthetic mouse move they cause, so a tooltip would never appear.
+    QTimer m_hoverTimer;
+    QPoint m_hoverPos;
+    bool m_tipShown = false;
     // Consecutive wheel steps at one spot zoom towards the address first pointed at (rows wrap, so
     // recomputing it every step would drift by up to half a row each time).
     std::optional<Address> m_zoomAnchor;

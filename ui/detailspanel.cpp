@@ -196,8 +196,21 @@ void DetailsPanel::setProcessSummary(
 {
     clearRows();
     m_title->setText(title);
-    for (const auto &[k, v] : fields)
-        addRow(QString::fromStdString(k), QString::fromStdString(v));
+    for (const auto &[k, v] : fields) {
+        const QString key = QString::fromStdString(k);
+        QString value = QString::fromStdString(v).simplified();
+        const QStringList words = value.split(QLatin1Char(' '));
+        if (key == QLatin1String("Uid") && words.size() == 4) {
+            // /proc/PID/status gives the real, effective, saved and filesystem user IDs, tab-separated.
+            value = tr("real %1, effective %2, saved %3, filesystem %4").arg(words[0], words[1], words[2], words[3]);
+        } else if (words.size() == 2 && words[1] == QLatin1String("kB")) {
+            bool ok = false;
+            const qulonglong kib = words[0].toULongLong(&ok);
+            if (ok)
+                value = formatBytes(std::uint64_t(kib) * 1024);
+        }
+        addRow(key, value);
+    }
 }
 
 QString DetailsPanel::text() const

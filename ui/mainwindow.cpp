@@ -154,8 +154,8 @@ void MainWindow::buildActions()
     m_pauseAction
         = sampling->addAction(tr("&Pause"), this, [this] { setIntervalMs(m_controller->intervalMs() > 0 ? 0 : 1000); });
     m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
-    auto *now = sampling->addAction(tr("Snapshot &Now"), m_controller, &SessionController::sampleNow);
-    now->setShortcut(QKeySequence::Refresh);
+    m_nowAction = sampling->addAction(tr("Snapshot &Now"), m_controller, &SessionController::sampleNow);
+    m_nowAction->setShortcut(QKeySequence::Refresh);
 
     auto *labs = menuBar()->addMenu(tr("&Labs"));
     for (const LabDefinition &lab : allLabs()) {
@@ -187,7 +187,7 @@ void MainWindow::buildActions()
     m_interval = new IntervalBox(tb);
     tb->addWidget(m_interval);
     connect(m_interval, &IntervalBox::intervalChosen, this, &MainWindow::setIntervalMs);
-    for (QAction *a : { m_pauseAction, now, m_liveAction })
+    for (QAction *a : { m_pauseAction, m_nowAction, m_liveAction })
         tb->addAction(a);
     tb->addSeparator();
     for (QAction *a : { zoomOut, zoomIn, fit, jump })
@@ -205,6 +205,7 @@ void MainWindow::connectSession()
             tr("Choose another process…"));
         if (m_labPanel)
             m_labPanel->targetExited(pid);
+        updateSampling();
         updateStatus();
     });
     connect(m_controller, &SessionController::failed, this, [this](int code, const QString &message, Pid pid) {
@@ -262,6 +263,7 @@ void MainWindow::connectViewState()
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setTotals(frame->totals);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
+        updateSampling();
         setWindowTitle(
             tr("%1 (PID %2) – VM Atlas").arg(displayText(frame->snapshot->processName)).arg(frame->snapshot->pid));
         updateStatus();
@@ -276,6 +278,15 @@ void MainWindow::setIntervalMs(int ms)
     m_pauseAction->setText(ms > 0 ? tr("&Pause") : tr("&Resume"));
     m_interval->showInterval(ms);
     updateStatus();
+}
+
+void MainWindow::updateSampling()
+{
+    // A saved snapshot, or a process that exited, has nothing more to sample.
+    const bool sampling = m_controller->live() && !m_controller->exited();
+    for (QAction *a : { m_pauseAction, m_nowAction })
+        a->setEnabled(sampling);
+    m_interval->setEnabled(sampling);
 }
 
 void MainWindow::reset()

@@ -72,6 +72,7 @@ private:
     void connectSession();
     void connectViewState();
     void reset();
+    void updateSampling();
     void onFrame(FramePtr frame);
     void updateStatus();
     void chooseProcess();
@@ -99,6 +100,7 @@ private:
     StatusLine *m_status;
     QAction *m_pauseAction = nullptr;
     QAction *m_liveAction = nullptr;
+    QAction *m_nowAction = nullptr;
 
     std::optional<Address> m_pendingAddress; // --address, applied to the first frame
     QString m_pendingCompare; // a second file, compared once the first is shown

@@ -31,6 +31,7 @@ MapColors base(const QColor &background, const QColor &text)
     c.added = QColor(0xD5, 0x5E, 0x00);
     c.changed = QColor(0xF0, 0xE4, 0x42);
     c.removed = blend(background, text, 0.55);
+    c.casing = QColor(0x10, 0x10, 0x10);
     return c;
 }
 

@@ -27,6 +27,7 @@ struct MapColors
     QColor added;
     QColor changed;
     QColor removed;
+    QColor casing; // around diff outlines: contrasts with every type colour
 
     static MapColors light();
     static MapColors dark();

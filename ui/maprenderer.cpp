@@ -228,28 +228,34 @@ void MapRenderer::paint(
     const bool pageScale = overlay.pages && !overlay.pages->empty() && atPageScale(g, snapshot.pageSize);
     paintLabels(p, snapshot, g, top, size, pageScale);
 
-    auto outline = [&](Address start, Address end, const QColor &color, Qt::PenStyle style, int width) {
-        QPen pen(color, width, style);
-        p.setPen(pen);
-        p.setBrush(Qt::NoBrush);
-        for (QRectF rect : g.rectsFor(start, end)) {
-            rect.translate(0, -top);
-            rect.setHeight(rect.height() - kRowGap);
-            if (rect.bottom() < 0 || rect.top() > size.height())
-                continue;
-            p.drawRect(rect.adjusted(width / 2.0, width / 2.0, -width / 2.0 - 0.5, -width / 2.0 - 0.5));
-        }
-    };
+    // A diff outline is a coloured line inside a dark casing, so it stands out on every type colour (a
+    // vermillion line alone vanishes on orange Mapped regions).
+    auto outline
+        = [&](Address start, Address end, const QColor &color, Qt::PenStyle style, int width, bool cased = false) {
+              p.setBrush(Qt::NoBrush);
+              for (QRectF rect : g.rectsFor(start, end)) {
+                  rect.translate(0, -top);
+                  rect.setHeight(rect.height() - kRowGap);
+                  if (rect.bottom() < 0 || rect.top() > size.height())
+                      continue;
+                  if (cased) {
+                      p.setPen(QPen(m_colors.casing, width + 2, Qt::SolidLine));
+                      p.drawRect(rect.adjusted(width / 2.0, width / 2.0, -width / 2.0 - 0.5, -width / 2.0 - 0.5));
+                  }
+                  p.setPen(QPen(color, width, style));
+                  p.drawRect(rect.adjusted(width / 2.0, width / 2.0, -width / 2.0 - 0.5, -width / 2.0 - 0.5));
+              }
+          };
     int budget = 4000; // diff outlines: enough for any sane diff, bounded for an insane one
     for (const auto &[s, e] : overlay.removed)
         if (budget-- > 0)
             outline(s, e, m_colors.removed, Qt::DashLine, 2);
     for (const auto &[s, e] : overlay.changed)
         if (budget-- > 0)
-            outline(s, e, m_colors.changed, Qt::SolidLine, 3);
+            outline(s, e, m_colors.changed, Qt::SolidLine, 3, true);
     for (const auto &[s, e] : overlay.added)
         if (budget-- > 0)
-            outline(s, e, m_colors.added, Qt::SolidLine, 3);
+            outline(s, e, m_colors.added, Qt::SolidLine, 3, true);
     if (overlay.range) {
         for (QRectF rect : g.rectsFor(overlay.range->first, overlay.range->second)) {
             rect.translate(0, -top);

@@ -8,6 +8,9 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
+#include <utility>
+
 namespace vmatlas::ui {
 
 RegionTableModel::RegionTableModel(QObject *parent)
@@ -107,6 +110,7 @@ QString RegionTableModel::columnToolTip(int column)
 void RegionTableModel::markChanges(const SnapshotDiff *diff)
 {
     std::vector<std::int8_t> change(m_rows.size(), -1);
+    m_changeOf.assign(m_rows.size(), nullptr);
     if (diff) {
         for (const RegionChange &c : diff->changes) {
             if (c.kind == ChangeKind::Removed)
@@ -114,11 +118,14 @@ void RegionTableModel::markChanges(const SnapshotDiff *diff)
             // Rows are sorted by start and match the snapshot one to one.
             auto it = std::lower_bound(
                 m_rows.begin(), m_rows.end(), c.after.start, [](const Region *r, Address a) { return r->start < a; });
-            if (it != m_rows.end() && (*it)->start == c.after.start)
-                change[std::size_t(it - m_rows.begin())] = std::int8_t(c.kind);
+            if (it != m_rows.end() && (*it)->start == c.after.start) {
+                const std::size_t row = std::size_t(it - m_rows.begin());
+                change[row] = isLayoutChange(c) ? std::int8_t(c.kind) : kCountersOnly;
+                m_changeOf[row] = &c;
+            }
         }
     }
-    if (change != m_change) {
+    if (change != m_change || std::exchange(m_marksCleared, false)) {
         m_change = std::move(change);
         if (!m_rows.empty())
             emit dataChanged(
@@ -128,9 +135,15 @@ void RegionTableModel::markChanges(const SnapshotDiff *diff)
 
 std::optional<ChangeKind> RegionTableModel::changeAt(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_change.size() || m_change[std::size_t(row)] < 0)
+    if (row < 0 || std::size_t(row) >= m_change.size() || m_change[std::size_t(row)] < 0
+        || m_change[std::size_t(row)] == kCountersOnly)
         return std::nullopt;
     return ChangeKind(m_change[std::size_t(row)]);
+}
+
+bool RegionTableModel::countersChangedAt(int row) const
+{
+    return row >= 0 && std::size_t(row) < m_change.size() && m_change[std::size_t(row)] == kCountersOnly;
 }
 
 void RegionTableModel::setFrame(FramePtr frame)
@@ -147,6 +160,11 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
 
 void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
+    // The marks point into the previous frame's diff, which may be gone: forget them until the new ones.
+    const bool hadMarks = std::any_of(m_change.begin(), m_change.end(), [](std::int8_t c) { return c >= 0; });
+    std::fill(m_change.begin(), m_change.end(), std::int8_t(-1));
+    std::fill(m_changeOf.begin(), m_changeOf.end(), nullptr);
+    m_marksCleared = hadMarks;
     SnapshotPtr old = m_snapshot;
     const std::vector<Region> empty;
     const auto &next = snapshot ? snapshot->regions : empty;
@@ -172,6 +190,7 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
         for (const Region &r : m_snapshot->regions)
             m_rows.push_back(&r);
         m_change.assign(m_rows.size(), -1);
+        m_changeOf.assign(m_rows.size(), nullptr);
         endResetModel();
         markChanges(m_frame ? &m_frame->diff : nullptr);
         return;
@@ -191,6 +210,7 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
             beginRemoveRows({}, int(row), int(last));
             m_rows.erase(m_rows.begin() + std::ptrdiff_t(row), m_rows.begin() + std::ptrdiff_t(last) + 1);
             m_change.resize(m_rows.size(), -1);
+            m_changeOf.resize(m_rows.size(), nullptr);
             endRemoveRows();
             continue;
         }
@@ -203,6 +223,7 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
             inserted.push_back(&next[k]);
         m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
         m_change.resize(m_rows.size(), -1);
+        m_changeOf.resize(m_rows.size(), nullptr);
         endInsertRows();
         row += inserted.size();
         j = lastJ + 1;
@@ -371,6 +392,12 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xD5, 0x5E, 0x00, 70));
         if (change == ChangeKind::Changed)
             return QBrush(QColor(0xF0, 0xE4, 0x42, 90));
+        // Only counters moved: tint just the cells that did, lightly.
+        if (countersChangedAt(index.row()) && isByteColumn(col) && col != Size) {
+            const RegionChange *c = m_changeOf[std::size_t(index.row())];
+            if (c && counterFor(c->before, col) != counterFor(c->after, col))
+                return QBrush(QColor(0xF0, 0xE4, 0x42, 45));
+        }
         return {};
     }
     case RegionIndexRole:
@@ -387,6 +414,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         if (const auto change = changeAt(index.row()))
             return int(*change);
         return {};
+    case CountersChangedRole:
+        return countersChangedAt(index.row());
     }
     return {};
 }

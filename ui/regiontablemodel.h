@@ -58,6 +58,7 @@ public:
         StartRole, // qulonglong
         EndRole,
         ChangeRole, // int(ChangeKind) of the row in the shown frame's diff (Added or Changed); invalid: unchanged
+        CountersChangedRole, // bool: only counters changed (PSS moving as another process maps a library)
     };
 
     explicit RegionTableModel(QObject *parent = nullptr);
@@ -66,7 +67,9 @@ public:
     void setFrame(FramePtr frame);
     void setSnapshot(SnapshotPtr snapshot); // without a diff
     SnapshotPtr snapshot() const { return m_snapshot; }
+    // Added, or Changed in layout (bounds, protection, state, type, path); nothing for counters only.
     std::optional<ChangeKind> changeAt(int row) const;
+    bool countersChangedAt(int row) const;
     const Region *regionAt(int row) const;
     int rowOfAddress(Address a) const; // -1 when unmapped
 
@@ -93,7 +96,10 @@ private:
     void markChanges(const SnapshotDiff *diff);
 
     FramePtr m_frame; // keeps the diff alive
-    std::vector<std::int8_t> m_change; // int(ChangeKind), or -1
+    std::vector<std::int8_t> m_change; // int(ChangeKind), kCountersOnly, or -1
+    std::vector<const RegionChange *> m_changeOf; // the row's entry in the frame's diff
+    static constexpr std::int8_t kCountersOnly = 8;
+    bool m_marksCleared = false; // rows lost their marks since the last dataChanged
 };
 
 // Filters the region table by type, state and text (path, label, or an address inside the region).

@@ -41,6 +41,7 @@ void SessionController::stopSampler()
 {
     ++*m_generation;
     m_exited = false;
+    m_error.clear();
     if (m_sampler) {
         m_sampler->stop();
         m_sampler.reset();
@@ -74,7 +75,8 @@ void SessionController::attach(Pid pid)
             return;
         emit readingChanged(false);
         if (!first) {
-            emit failed(int(first.error().code), QString::fromStdString(first.error().message), pid);
+            m_error = QString::fromStdString(first.error().message);
+            emit failed(int(first.error().code), m_error, pid);
             return;
         }
         startSampler(pid, (*first)->snapshot);
@@ -135,8 +137,10 @@ void SessionController::startSampler(Pid pid, SnapshotPtr first)
                 emit self->readingChanged(false);
                 if (state == Sampler::State::TargetExited)
                     self->reportExit(pid);
-                else
+                else {
+                    self->m_error = text;
                     emit self->failed(int(ErrorCode::Io), text, pid);
+                }
             },
             Qt::QueuedConnection);
     });

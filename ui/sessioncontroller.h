@@ -48,6 +48,7 @@ public:
     Pid pid() const { return m_pid; }
     bool live() const { return m_sampler != nullptr; }
     bool exited() const { return m_exited; } // the live process has exited (its last frame stays)
+    QString error() const { return m_error; } // why the process could not be read; empty while it can
     QString fileName() const { return m_file; }
 
     void setIntervalMs(int ms); // 0: off (paused)
@@ -84,6 +85,7 @@ private:
     QString m_file;
     int m_intervalMs = 1000;
     bool m_exited = false;
+    QString m_error;
     std::deque<FramePtr> m_history;
     std::shared_ptr<std::atomic<int>> m_generation = std::make_shared<std::atomic<int>>(0);
     int m_compareGeneration = 0;

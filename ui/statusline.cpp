@@ -67,7 +67,12 @@ void StatusLine::update()
             text += tr(" · paused");
         m_process->setText(text);
     } else {
-        m_process->setText(m_controller->pid() ? tr("Reading process %1…").arg(m_controller->pid()) : tr("No process"));
+        if (!m_controller->pid())
+            m_process->setText(tr("No process"));
+        else if (!m_controller->error().isEmpty())
+            m_process->setText(tr("Process %1 could not be read").arg(m_controller->pid()));
+        else
+            m_process->setText(tr("Reading process %1…").arg(m_controller->pid()));
     }
     // The selection's totals.
     QString selection;

@@ -601,6 +601,10 @@
         <source>Reading pages…</source>
         <translation type="unfinished">Reading pages…</translation>
     </message>
+    <message>
+        <source>real %1, effective %2, saved %3, filesystem %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -1430,6 +1434,10 @@
     <message>
         <source>1 px = %1</source>
         <translation type="unfinished">1 px = %1</translation>
+    </message>
+    <message>
+        <source>Process %1 could not be read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -601,6 +601,10 @@
         <source>Reading pages…</source>
         <translation>正在读取页面…</translation>
     </message>
+    <message>
+        <source>real %1, effective %2, saved %3, filesystem %4</source>
+        <translation>实际 %1，有效 %2，保存 %3，文件系统 %4</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -1426,6 +1430,10 @@
     <message>
         <source>1 px = %1</source>
         <translation>1 像素 = %1</translation>
+    </message>
+    <message>
+        <source>Process %1 could not be read</source>
+        <translation>无法读取进程 %1</translation>
     </message>
 </context>
 <context>

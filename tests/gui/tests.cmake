@@ -9,6 +9,13 @@ vmatlas_add_gui_test(tst_models)
 vmatlas_add_gui_test(tst_mainwindow)
 vmatlas_add_gui_test(tst_addressmapview)
 vmatlas_add_gui_test(tst_labpanel)
+# What only a real window system shows (the offscreen platform sends no synthetic mouse moves): under Xvfb.
+find_program(XVFB_RUN xvfb-run)
+if(XVFB_RUN)
+    add_test(NAME tst_addressmapview_xcb COMMAND ${XVFB_RUN} -a -s "-screen 0 1600x1000x24"
+             $<TARGET_FILE:tst_addressmapview> tooltipSurvivesLiveRefresh)
+    set_tests_properties(tst_addressmapview_xcb PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=xcb" TIMEOUT 120)
+endif()
 vmatlas_add_gui_test(tst_viewstate)
 vmatlas_add_gui_test(tst_sessioncontroller)
 if(TARGET Qt6::lupdate)

@@ -7,6 +7,8 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace vmatlas;
@@ -160,6 +162,27 @@ private slots:
         QCOMPARE(view.verticalScrollBar()->value(), 0);
         // Everything fits in the viewport at fit.
         QVERIFY(view.geometry().rowCount() * view.geometry().rowHeight() <= view.viewport()->height());
+    }
+
+    void tooltipSurvivesLiveRefresh()
+    {
+        // At 1 s refresh every new snapshot re-lays the map; the tooltip must still come, and stay.
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        SnapshotPtr s = jvm();
+        view.setSnapshot(s);
+        QTimer refresh;
+        QObject::connect(
+            &refresh, &QTimer::timeout, &view, [&] { view.setSnapshot(std::make_shared<const Snapshot>(*s)); });
+        refresh.start(250);
+        QTest::mouseMove(view.viewport(), QPoint(60, 14));
+        QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 3000);
+        QVERIFY(QToolTip::text().contains(QStringLiteral("Size:")));
+        QTest::qWait(700); // three refreshes later, still there
+        QVERIFY(QToolTip::isVisible());
+        QToolTip::hideText();
     }
 };
 

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "detailspanel.h"
 #include "exports.h"
+#include "intervalbox.h"
 #include "mainwindow.h"
 #include "pagestrip.h"
 #include "platform.h"
@@ -188,6 +189,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
         QVERIFY(*w.viewState()->shown() == *snapA);
         QVERIFY(!w.controller()->live());
+        // A file has nothing to sample: the refresh controls are off.
+        QVERIFY(!w.findChild<IntervalBox *>()->isEnabled());
+        // Opening a file fits its map, whatever the zoom before.
+        auto *map = part<AddressMapView>(w);
+        const double fitted = map->geometry().bytesPerPixel();
+        map->zoomIn();
+        map->zoomIn();
+        QVERIFY(map->geometry().bytesPerPixel() < fitted);
+        w.openFile(fileA);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QCOMPARE(map->geometry().bytesPerPixel(), fitted);
         // Compare With loads and diffs on a worker; the frame shown is the file with the diff against A.
         w.compareWith(fileB);
         QTRY_VERIFY_WITH_TIMEOUT(*w.viewState()->shown() == b, 10000);
@@ -238,6 +250,13 @@ private slots:
             // What is still readable is shown instead of an empty window.
             QTRY_VERIFY_WITH_TIMEOUT(part<DetailsPanel>(w)->text().contains(QStringLiteral("VmRSS")), 10000);
             QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("status only")));
+            // The user IDs are named, the sizes readable; the status bar says the read failed.
+            QVERIFY2(part<DetailsPanel>(w)->text().contains(QStringLiteral("real 0, effective 0")),
+                qPrintable(part<DetailsPanel>(w)->text()));
+            bool said = false;
+            for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
+                said |= l->text().contains(QStringLiteral("could not be read"));
+            QVERIFY(said);
             return;
         }
         if (!vmatlas::test::canRunAsNobody())

@@ -142,6 +142,33 @@ private slots:
         QCOMPARE(img.pixel(700, 1) | 0xff000000, rgb(c.added));
     }
 
+    void diffOutlinesStandOutOnEveryType()
+    {
+        // Added (vermillion) on orange Mapped and changed (yellow) on anything light were nearly invisible: every
+        // outline has a dark casing, so a column through it always crosses a pixel far from the fill.
+        const Snapshot s = snapshot();
+        const std::pair<Address, int> regions[] = { { A, 128 }, { B + MiB, 700 } }; // Image, Mapped
+        for (const auto &[start, x] : regions) {
+            for (bool added : { true, false }) {
+                MapOverlay o;
+                (added ? o.added : o.changed) = { { start, start + MiB } };
+                const QImage img = paint(s, geometry(s, 4096), o);
+                const QColor fill = s.regions[std::size_t(s.indexOf(start))].type == RegionType::Image
+                    ? c.type[std::size_t(RegionType::Image)]
+                    : c.type[std::size_t(RegionType::Mapped)];
+                bool line = false, contrast = false;
+                for (int y = 0; y < 8; ++y) {
+                    const QColor px = QColor::fromRgb(img.pixel(x, y));
+                    line |= px.rgb() == (added ? c.added : c.changed).rgb();
+                    const int dr = px.red() - fill.red(), dg = px.green() - fill.green(), db = px.blue() - fill.blue();
+                    contrast |= dr * dr + dg * dg + db * db > 160 * 160;
+                }
+                QVERIFY2(line && contrast,
+                    qPrintable(QStringLiteral("x %1, %2").arg(x).arg(QLatin1String(added ? "added" : "changed"))));
+            }
+        }
+    }
+
     void pagesAtPageZoom()
     {
         const Snapshot s = snapshot();

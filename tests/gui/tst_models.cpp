@@ -109,6 +109,27 @@ private slots:
         QVERIFY(!model.changeAt(1));
     }
 
+    void countersOnlyIsNotAChange()
+    {
+        // Another process maps the same library: its PSS moves here. That is a counter change: no row tint, just
+        // the cells whose counters moved.
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Region lib = region(0x1000, 0x2000, RegionType::Image, "/usr/lib/libc.so.6");
+        lib.setCounter(Counter::Rss, 4096);
+        lib.setCounter(Counter::Pss, 4096);
+        auto before = snapshotOf({ lib });
+        lib.setCounter(Counter::Pss, 2048);
+        auto after = snapshotOf({ lib });
+        model.setFrame(makeFrame(after, before));
+        QVERIFY(!model.changeAt(0));
+        QVERIFY(!model.index(0, 0).data(RegionTableModel::ChangeRole).isValid());
+        QVERIFY(model.index(0, 0).data(RegionTableModel::CountersChangedRole).toBool());
+        QVERIFY(!model.index(0, RegionTableModel::Path).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!model.index(0, RegionTableModel::Rss).data(Qt::BackgroundRole).isValid());
+        QVERIFY(model.index(0, RegionTableModel::Pss).data(Qt::BackgroundRole).isValid());
+    }
+
     void growingStackIsChangedNotAdded()
     {
         // A stack grows down: its start moves, its end stays. The diff matches it by its end, and the table says
