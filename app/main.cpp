@@ -51,8 +51,8 @@ bool needsGui(const std::vector<std::string> &args)
 
 #if defined(VMATLAS_GUI_MODULE)
 using GuiMain = int (*)(int, char **);
-using RenderPng
-    = int (*)(const void *, const char *, int, int, unsigned long long, unsigned long long, char *, unsigned long);
+using RenderPng = int (*)(const void *, const char *, int, int, unsigned long long, unsigned long long, const void *,
+    unsigned long, char *, unsigned long);
 
 void *loadGuiModule()
 {
@@ -90,9 +90,12 @@ int main(int argc, char **argv)
             return reinterpret_cast<GuiMain>(::dlsym(module, "vmatlas_gui_main"))(argc, argv);
         auto render = reinterpret_cast<RenderPng>(::dlsym(module, "vmatlas_gui_render_png"));
         vmatlas::cli::setPngRenderer([render](const vmatlas::Snapshot &s, const std::string &path, int w, int h,
-                                         std::pair<vmatlas::Address, vmatlas::Address> highlight) -> vmatlas::Status {
+                                         std::pair<vmatlas::Address, vmatlas::Address> highlight,
+                                         const std::vector<vmatlas::PageInfo> &pages) -> vmatlas::Status {
             char error[1024] = {};
-            if (render(&s, path.c_str(), w, h, highlight.first, highlight.second, error, sizeof error) == 0)
+            if (render(&s, path.c_str(), w, h, highlight.first, highlight.second, pages.data(), pages.size(), error,
+                    sizeof error)
+                == 0)
                 return vmatlas::Ok {};
             return vmatlas::makeError(vmatlas::ErrorCode::Io, error);
         });

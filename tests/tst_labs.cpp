@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <QDir>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -127,9 +128,8 @@ private slots:
         QTest::addRow("error with a message")
             << QStringLiteral("error mmap: Cannot allocate memory") << false << QStringList()
             << QStringLiteral("the lab target refused 'reserve 4096': mmap: Cannot allocate memory");
-        QTest::addRow("neither ok nor error, short")
-            << QStringLiteral("what") << false << QStringList()
-            << QStringLiteral("the lab target refused 'reserve 4096': what");
+        QTest::addRow("neither ok nor error, short") << QStringLiteral("what") << false << QStringList()
+                                                     << QStringLiteral("the lab target refused 'reserve 4096': what");
         QTest::addRow("empty line") << QString() << false << QStringList()
                                     << QStringLiteral("the lab target refused 'reserve 4096': ");
         QTest::addRow("okay is not ok") << QStringLiteral("okay 1") << false << QStringList()
@@ -215,7 +215,8 @@ private slots:
             << QStringLiteral("copy-on-write") << (quint64(16) << 10) << true << false;
         QTest::addRow("fork-cow: 16 KiB, the forked child")
             << QStringLiteral("fork-cow") << (quint64(16) << 10) << true << true;
-        QTest::addRow("page-out: 8 MiB, one process") << QStringLiteral("page-out") << (quint64(8) << 20) << true << false;
+        QTest::addRow("page-out: 8 MiB, one process")
+            << QStringLiteral("page-out") << (quint64(8) << 20) << true << false;
         QTest::addRow("image-sharing: no size, process B")
             << QStringLiteral("image-sharing") << (quint64(0) << 0) << false << true;
     }
@@ -370,6 +371,18 @@ private slots:
         QVERIFY(p3[1].exclusive);
         QVERIFY2(r.lines[3].endsWith(QStringLiteral("the file on disk is unchanged")), qPrintable(r.lines[3]));
         QCOMPARE(at(regions(d + QStringLiteral("3.csv")), a)->counter(Counter::Anonymous), 4096ULL);
+        // step-3.png is zoomed to the lab's pages: the copied page is there to see, a block of the anon colour
+        // that step 2 (all file pages) does not have. Past the legend's swatches, that is.
+        auto anonPixels = [](const QString &file) {
+            const QImage image(file);
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    n += (image.pixel(x, y) & 0xffffff) == 0xD55E00;
+            return n;
+        };
+        const int before = anonPixels(d + QStringLiteral("2.png")), after = anonPixels(d + QStringLiteral("3.png"));
+        QVERIFY2(after > before + 300, qPrintable(QStringLiteral("anon pixels %1 -> %2").arg(before).arg(after)));
     }
 
     void forkCow()

@@ -180,7 +180,8 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     clearRows();
     m_title->setText(tr("Selected range"));
     addRow(tr("Range"), hexAddress(start) + QStringLiteral(" – ") + hexAddress(end));
-    addRow(tr("Size"), formatBytes(end - start));
+    addRow(tr("Size"),
+        tr("%1 (%2 pages)").arg(formatBytes(end - start)).arg((end - start) / (snapshot ? snapshot->pageSize : 4096)));
     if (!snapshot)
         return;
     const TypeTotals t = rangeTotals(*snapshot, start, end);
@@ -188,6 +189,9 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     addRow(tr("Committed"), formatBytes(t.committed));
     addRow(tr("Regions"), QString::number(t.blocks));
     addRow(tr("RSS"), formatBytes(t.rss), tr("Of the regions it touches, whole."));
+    addRow(tr("PSS"), formatBytes(t.pss),
+        tr("Proportional set of the regions it touches: each shared page divided by the processes mapping it. "
+           "Below RSS when other processes map the same pages."));
     addRow(tr("Swap"), formatBytes(t.swap));
 }
 

@@ -32,12 +32,15 @@ QString mapTitle(const Snapshot &s)
         .arg(QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
 }
 
-Status saveMapPng(const Snapshot &snapshot, const QString &path, QSize size, std::pair<Address, Address> highlight)
+Status saveMapPng(const Snapshot &snapshot, const QString &path, QSize size, std::pair<Address, Address> highlight,
+    const std::vector<PageInfo> &pages)
 {
     MapOverlay overlay;
     if (highlight.second > highlight.first) {
         overlay.range = highlight;
         overlay.selected = snapshot.indexOf(highlight.first);
+        if (!pages.empty())
+            overlay.pages = &pages;
     }
     const QImage image = MapRenderer::renderImage(snapshot, size, mapTitle(snapshot), MapColors::light(), overlay);
     QSaveFile file(path);

@@ -17,9 +17,10 @@ namespace vmatlas::ui {
 
 // The title on an exported map: "NAME (PID N) — yyyy-MM-dd hh:mm:ss".
 QString mapTitle(const Snapshot &snapshot);
-// The map with title and legend as a PNG; highlight (start < end) is outlined. Written atomically.
-Status saveMapPng(
-    const Snapshot &snapshot, const QString &path, QSize size, std::pair<Address, Address> highlight = {});
+// The map with title and legend as a PNG; highlight (start < end) is outlined, and with its pages the map is
+// zoomed to them, each page coloured by its state. Written atomically.
+Status saveMapPng(const Snapshot &snapshot, const QString &path, QSize size, std::pair<Address, Address> highlight = {},
+    const std::vector<PageInfo> &pages = {});
 // The regions as CSV, the snapshot as JSON (the CLI's formats), written atomically.
 Status saveRegionsCsv(const Snapshot &snapshot, const QString &path);
 Status saveSnapshotJsonFile(const Snapshot &snapshot, const QString &path);

@@ -39,11 +39,11 @@ void ensureGuiApp()
 
 } // namespace
 
-Status renderSnapshotPng(
-    const Snapshot &snapshot, const std::string &path, int width, int height, std::pair<Address, Address> highlight)
+Status renderSnapshotPng(const Snapshot &snapshot, const std::string &path, int width, int height,
+    std::pair<Address, Address> highlight, const std::vector<PageInfo> &pages)
 {
     ensureGuiApp();
-    return saveMapPng(snapshot, QString::fromStdString(path), QSize(width, height), highlight);
+    return saveMapPng(snapshot, QString::fromStdString(path), QSize(width, height), highlight, pages);
 }
 
 int runGui(int argc, char **argv)

@@ -12,11 +12,12 @@ extern "C" __attribute__((visibility("default"))) int vmatlas_gui_main(int argc,
 
 // 0 on success; otherwise the message goes to error (NUL-terminated, truncated to size).
 extern "C" __attribute__((visibility("default"))) int vmatlas_gui_render_png(const void *snapshot, const char *path,
-    int width, int height, unsigned long long highlightStart, unsigned long long highlightEnd, char *error,
-    unsigned long size)
+    int width, int height, unsigned long long highlightStart, unsigned long long highlightEnd, const void *pages,
+    unsigned long pageCount, char *error, unsigned long size)
 {
-    auto st = vmatlas::ui::renderSnapshotPng(
-        *static_cast<const vmatlas::Snapshot *>(snapshot), path, width, height, { highlightStart, highlightEnd });
+    const auto *first = static_cast<const vmatlas::PageInfo *>(pages);
+    auto st = vmatlas::ui::renderSnapshotPng(*static_cast<const vmatlas::Snapshot *>(snapshot), path, width, height,
+        { highlightStart, highlightEnd }, std::vector<vmatlas::PageInfo>(first, first + pageCount));
     if (st)
         return 0;
     if (size > 0) {

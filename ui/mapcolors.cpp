@@ -32,6 +32,7 @@ MapColors base(const QColor &background, const QColor &text)
     c.changed = QColor(0xF0, 0xE4, 0x42);
     c.removed = blend(background, text, 0.55);
     c.casing = QColor(0x10, 0x10, 0x10);
+    c.sharedMark = QColor(0x10, 0x10, 0x10);
     return c;
 }
 

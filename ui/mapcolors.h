@@ -28,6 +28,7 @@ struct MapColors
     QColor changed;
     QColor removed;
     QColor casing; // around diff outlines: contrasts with every type colour
+    QColor sharedMark; // the dot on a page also mapped by another process
 
     static MapColors light();
     static MapColors dark();

@@ -22,10 +22,23 @@ enum ColumnFlag : std::uint8_t
     FlagBreak = 8, // a compressed free gap
     FlagPage = 16, // coloured by page state below the type strip
     FlagPageEdge = 32,
+    FlagShared = 64, // the middle of a page also mapped by another process: a dot
 };
 
 constexpr int kRowGap = 3; // pixels between rows
 constexpr int kTypeStrip = 5; // at page scale, the type colour on top
+
+// At page scale the region's colour runs along the top of the row as a strip that carries its name when the
+// row is tall enough, so no label ever covers a page cell.
+int topStrip(int rowHeight, bool pageScale)
+{
+    return pageScale && rowHeight >= 20 ? std::clamp(rowHeight / 2 - 2, 9, 13) : kTypeStrip;
+}
+
+bool sharedPage(const PageInfo &page)
+{
+    return !page.exclusive && (page.state == PageState::File || page.state == PageState::Anon);
+}
 
 } // namespace
 
@@ -52,6 +65,8 @@ void MapRenderer::fillRows(
         return;
     const bool pageScale = overlay.pages && !overlay.pages->empty() && atPageScale(g, snapshot.pageSize);
     const double pagePixels = double(snapshot.pageSize) / g.bytesPerPixel();
+    const int strip = topStrip(g.rowHeight(), pageScale);
+    const QRgb sharedMark = m_colors.sharedMark.rgb();
     const QRgb hatchBase = m_colors.background.rgb();
     const QRgb breakFill = m_colors.breakFill.rgb();
     const QRgb separator = m_colors.separator.rgb();
@@ -116,12 +131,18 @@ void MapRenderer::fillRows(
                         const double pagePos = g.positionOf(it->address) - rowStart;
                         if (pagePos >= c && pagePos < c + 1)
                             m_flags[std::size_t(c)] |= FlagPageEdge;
+                        // The middle third of a shared page, when a page is wide enough for a dot.
+                        if (pagePixels >= 6 && sharedPage(*it) && c + 0.5 - pagePos >= pagePixels / 3
+                            && c + 0.5 - pagePos < 2 * pagePixels / 3)
+                            m_flags[std::size_t(c)] |= FlagShared;
                     }
                 }
             }
         }
 
         const int y0 = int(std::lround(row * double(H) - top));
+        const int cellHeight = H - kRowGap - strip;
+        const int dotFrom = strip + cellHeight / 3, dotTo = strip + cellHeight - cellHeight / 3;
         for (int y = std::max(0, y0); y < std::min(size.height(), y0 + H - kRowGap); ++y) {
             auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
             const int ry = y - y0;
@@ -133,8 +154,10 @@ void MapRenderer::fillRows(
                 QRgb c;
                 if (f & FlagBreak) {
                     c = ((x + ry) % 8 < 2) ? hatchBase : breakFill;
-                } else if ((f & FlagPage) && ry >= kTypeStrip) {
-                    c = (f & FlagPageEdge) ? hatchBase : m_pageColor[std::size_t(x)];
+                } else if ((f & FlagPage) && ry >= strip) {
+                    c = (f & FlagPageEdge)
+                        ? hatchBase
+                        : ((f & FlagShared) && ry >= dotFrom && ry < dotTo ? sharedMark : m_pageColor[std::size_t(x)]);
                 } else if (f & FlagHatch) {
                     c = ((x + ry) % 6 < 2) ? m_color[std::size_t(x)] : hatchBase;
                     if ((x + ry) % 6 >= 2)
@@ -168,7 +191,10 @@ void MapRenderer::paintLabels(
     QFont font = p.font();
     font.setPixelSize(std::clamp(H - 10, 9, 13));
     p.setFont(font);
-    const QFontMetrics fm(font);
+    QFont stripFont = font;
+    const int strip = topStrip(H, boxed);
+    stripFont.setPixelSize(std::max(8, strip - 1));
+    const QFontMetrics fm(font), stripMetrics(stripFont);
     const int firstRow = std::max(0, int(std::floor(top / H)));
     const int lastRow = std::min(g.rowCount() - 1, int(std::floor((top + size.height()) / H)));
     const double from = double(firstRow) * W;
@@ -201,15 +227,17 @@ void MapRenderer::paintLabels(
         for (const QRectF &rect : g.rectsForPositions(std::max(seg.x, from), std::min(seg.x + seg.width, to))) {
             if (rect.width() < 40)
                 continue;
-            QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, rect.height() - kRowGap);
-            const QString elided = fm.elidedText(text, Qt::ElideMiddle, int(box.width()));
-            if (elided.size() < 3)
+            // At page scale a region's name goes in its strip above the page cells, never over them.
+            const bool inStrip = boxed && !seg.compressed;
+            if (inStrip && strip == kTypeStrip)
+                break; // rows too low for a strip that holds text: the tooltip names the region
+            const QFontMetrics &metrics = inStrip ? stripMetrics : fm;
+            QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, inStrip ? strip : rect.height() - kRowGap);
+            const QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            // "[h…p]" says nothing: a shortened name keeps at least five of its letters, or is not drawn.
+            if (elided.size() < 3 || (elided != text && elided.size() < 6))
                 continue;
-            if (boxed && !seg.compressed) {
-                // Over page cells: the label sits on a box of the region's colour.
-                const QRectF back(box.x() - 3, box.y() + 2, fm.horizontalAdvance(elided) + 6, box.height() - 4);
-                p.fillRect(back, m_colors.regionColor(r.type, r.state));
-            }
+            p.setFont(inStrip ? stripFont : font);
             p.setPen(seg.compressed ? m_colors.breakText
                                     : (r.state == RegionState::Reserved ? m_colors.text : QColor(Qt::white)));
             p.drawText(box, Qt::AlignVCenter | (seg.compressed ? Qt::AlignHCenter : Qt::AlignLeft), elided);
@@ -256,7 +284,10 @@ void MapRenderer::paint(
     for (const auto &[s, e] : overlay.added)
         if (budget-- > 0)
             outline(s, e, m_colors.added, Qt::SolidLine, 3, true);
-    if (overlay.range) {
+    if (overlay.range && pageScale) {
+        // Page colours must stay true to the legend: the range is outlined, not shaded, over pages.
+        outline(overlay.range->first, overlay.range->second, m_colors.selection, Qt::DashLine, 2);
+    } else if (overlay.range) {
         for (QRectF rect : g.rectsFor(overlay.range->first, overlay.range->second)) {
             rect.translate(0, -top);
             p.fillRect(rect, m_colors.range);
@@ -305,6 +336,10 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
         item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "anon"));
         item(colors.page[std::size_t(PageState::Swap)], false, QCoreApplication::translate("MapLegend", "swap"));
         item(colors.page[std::size_t(PageState::Guard)], false, QCoreApplication::translate("MapLegend", "guard"));
+        // A page mapped by another process too: the dot drawn on it.
+        const int dotX = x, d = std::max(3, box / 3);
+        item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "shared"));
+        p.fillRect(QRect(dotX + (box - d) / 2, y + (box - d) / 2, d, d), colors.sharedMark);
     }
 }
 
@@ -336,11 +371,27 @@ QImage MapRenderer::renderImage(
     g.setBreakPixels(std::clamp(mapRect.width() / 10, 60, 160));
     const int rows = std::max(1, mapRect.height() / g.rowHeight());
     g.setBytesPerPixel(g.fitBytesPerPixel(rows));
+    double top = 0;
+    if (overlay.range && overlay.pages && !overlay.pages->empty()) {
+        // Zoomed to the range: taller rows, pages as wide as they can be (up to 48 px) with the range in half
+        // the rows, and the range in the middle of the picture.
+        const int zoomedRows = std::max(1, mapRect.height() / std::clamp(mapRect.height() / 14, 28, 48));
+        const double pages = std::max(1.0, double(overlay.range->second - overlay.range->first) / snapshot.pageSize);
+        const double pagePixels
+            = std::min(48.0, std::floor(double(mapRect.width()) * std::max(1, zoomedRows / 2) / pages));
+        if (pagePixels >= 3) {
+            g.setRowHeight(mapRect.height() / zoomedRows);
+            g.setBytesPerPixel(double(snapshot.pageSize) / pagePixels);
+            const double rangeTop = g.pointOf(g.positionOf(overlay.range->first)).y();
+            const double last = double(g.rowCount()) * g.rowHeight() - mapRect.height();
+            top = std::clamp(rangeTop - mapRect.height() / 3.0, 0.0, std::max(0.0, last));
+        }
+    }
     MapRenderer renderer(colors);
     p.save();
     p.translate(mapRect.topLeft());
     p.setClipRect(QRect(QPoint(0, 0), mapRect.size()));
-    renderer.paint(p, snapshot, g, 0, mapRect.size(), overlay);
+    renderer.paint(p, snapshot, g, top, mapRect.size(), overlay);
     p.restore();
     paintLegend(p, QRect(margin, size.height() - legendHeight - margin / 2, size.width() - 2 * margin, legendHeight),
         colors, overlay.pages != nullptr);

@@ -43,7 +43,8 @@ public:
     // True when pages are wide enough to be drawn one by one.
     static bool atPageScale(const MapGeometry &geometry, std::uint32_t pageSize);
 
-    // A finished picture for export: title, the map fitted to the space, and a legend.
+    // A finished picture for export: title, the map fitted to the space, and a legend. With a range and its
+    // pages in the overlay, the map is zoomed to show the range page by page instead.
     static QImage renderImage(const Snapshot &snapshot, QSize size, const QString &title,
         const MapColors &colors = MapColors::light(), const MapOverlay &overlay = {});
     // The legend as drawn by renderImage, in a rect of this height.

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vmatlas::ui {
@@ -34,10 +35,63 @@ void PageStrip::setMessage(const QString &message)
     update();
 }
 
+namespace {
+
+const char *const kStateNames[] = { QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "not in RAM"),
+    QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "file"), QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "anon"),
+    QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "swap"), QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "guard") };
+
+// In RAM and mapped by another process too (after fork, a shared section, a library).
+bool shared(const PageInfo &page)
+{
+    return !page.exclusive && (page.state == PageState::File || page.state == PageState::Anon);
+}
+
+} // namespace
+
+std::vector<std::pair<QColor, QString>> PageStrip::legendItems(const MapColors &colors) const
+{
+    std::vector<std::pair<QColor, QString>> items;
+    for (std::size_t s = 0; s < std::size(kStateNames); ++s)
+        items.emplace_back(
+            colors.page[s], tr(kStateNames[s]) + QLatin1Char(' ') + QString::number(m_counts.byState[s]));
+    const auto sharedCount = std::count_if(m_pages.begin(), m_pages.end(), shared);
+    items.emplace_back(QColor(), tr("● shared %1").arg(sharedCount));
+    items.emplace_back(QColor(), tr("exclusive %1").arg(m_counts.exclusive));
+    return items;
+}
+
+int PageStrip::legendLines() const
+{
+    const QFontMetrics fm(font());
+    int x = 4, lines = 1;
+    for (const auto &[color, text] : legendItems(MapColors::light())) {
+        const int w = (color.isValid() ? 14 : 0) + fm.horizontalAdvance(text);
+        if (x + w > width() - 4 && x > 4) {
+            x = 4;
+            ++lines;
+        }
+        x += w + 12;
+    }
+    return lines;
+}
+
 QRect PageStrip::stripRect() const
 {
-    // Room below for two lines of counts.
-    return rect().adjusted(2, 2, -2, -(2 * (fontMetrics().height() + 2) + 8));
+    // Room below for the counts, on as many lines as they take at this width.
+    return rect().adjusted(2, 2, -2, -(legendLines() * (fontMetrics().height() + 2) + 8));
+}
+
+PageStrip::Cells PageStrip::cells(const QRect &r) const
+{
+    // The largest square cells (up to 40 px) whose rows all fit in the strip.
+    const int n = int(m_pages.size());
+    for (int size = std::min({ 40, r.width(), r.height() }); size >= 4; --size) {
+        const int perRow = std::max(1, r.width() / size);
+        if ((n + perRow - 1) / perRow * size <= r.height())
+            return { size, perRow };
+    }
+    return { 0, 1 };
 }
 
 int PageStrip::pageAt(QPoint pos) const
@@ -46,11 +100,10 @@ int PageStrip::pageAt(QPoint pos) const
     if (m_pages.empty() || !r.contains(pos))
         return -1;
     const int n = int(m_pages.size());
-    const int cell = std::max(1, int(std::floor(std::sqrt(double(r.width()) * r.height() / n))));
-    if (cell >= 4) {
-        const int perRow = std::max(1, r.width() / cell);
-        const int i = (pos.y() - r.top()) / cell * perRow + (pos.x() - r.left()) / cell;
-        return i < n && (pos.x() - r.left()) / cell < perRow ? i : -1;
+    const Cells c = cells(r);
+    if (c.size >= 4) {
+        const int i = (pos.y() - r.top()) / c.size * c.perRow + (pos.x() - r.left()) / c.size;
+        return i < n && (pos.x() - r.left()) / c.size < c.perRow ? i : -1;
     }
     return std::min(n - 1, int(double(pos.x() - r.left()) / r.width() * n));
 }
@@ -68,14 +121,17 @@ void PageStrip::paintEvent(QPaintEvent *)
         return;
     }
     const int n = int(m_pages.size());
-    const int cell = std::max(1, int(std::floor(std::sqrt(double(r.width()) * r.height() / n))));
-    if (cell >= 4) {
-        const int perRow = std::max(1, r.width() / cell);
+    const Cells cell = cells(r);
+    if (cell.size >= 4) {
         for (int i = 0; i < n; ++i) {
-            const QRect c(r.left() + (i % perRow) * cell, r.top() + (i / perRow) * cell, cell - 1, cell - 1);
-            p.fillRect(c, colors.page[std::size_t(m_pages[std::size_t(i)].state)]);
-            if (m_pages[std::size_t(i)].exclusive && cell >= 8)
-                p.fillRect(QRect(c.left() + 1, c.top() + 1, 2, 2), colors.text);
+            const PageInfo &page = m_pages[std::size_t(i)];
+            const QRect c(r.left() + (i % cell.perRow) * cell.size, r.top() + (i / cell.perRow) * cell.size,
+                cell.size - 1, cell.size - 1);
+            p.fillRect(c, colors.page[std::size_t(page.state)]);
+            if (shared(page) && cell.size >= 6) {
+                const int d = std::max(2, cell.size / 3);
+                p.fillRect(QRect(c.center().x() - d / 2, c.center().y() - d / 2, d, d), colors.sharedMark);
+            }
         }
     } else {
         // One column per group of pages: the states stacked in proportion.
@@ -97,31 +153,25 @@ void PageStrip::paintEvent(QPaintEvent *)
             }
         }
     }
-    // Counts, wrapped onto as many lines as the width needs.
+    // Counts, wrapped onto as many lines as the width needs (stripRect left room for them).
     p.setPen(palette().color(QPalette::Text));
-    const char *names[]
-        = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"), QT_TR_NOOP("guard") };
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 2;
     int x = 4;
     int y = r.bottom() + 6;
-    auto place = [&](int w) {
+    for (const auto &[color, text] : legendItems(colors)) {
+        const int w = (color.isValid() ? 14 : 0) + fm.horizontalAdvance(text);
         if (x + w > width() - 4 && x > 4) {
             x = 4;
             y += lineHeight;
         }
-    };
-    for (std::size_t s = 0; s < 5; ++s) {
-        const QString item = tr(names[s]) + QStringLiteral(" ") + QString::number(m_counts.byState[s]);
-        const int w = 14 + fm.horizontalAdvance(item);
-        place(w);
-        p.fillRect(QRect(x, y + (lineHeight - 10) / 2, 10, 10), colors.page[s]);
-        p.drawText(QRect(x + 14, y, w, lineHeight), Qt::AlignVCenter, item);
-        x += w + 12;
+        if (color.isValid()) {
+            p.fillRect(QRect(x, y + (lineHeight - 10) / 2, 10, 10), color);
+            x += 14;
+        }
+        p.drawText(QRect(x, y, fm.horizontalAdvance(text) + 2, lineHeight), Qt::AlignVCenter, text);
+        x += fm.horizontalAdvance(text) + 12;
     }
-    const QString ex = tr("exclusive %1").arg(m_counts.exclusive);
-    place(fm.horizontalAdvance(ex));
-    p.drawText(QRect(x, y, fm.horizontalAdvance(ex) + 2, lineHeight), Qt::AlignVCenter, ex);
 }
 
 bool PageStrip::event(QEvent *event)
@@ -134,7 +184,8 @@ bool PageStrip::event(QEvent *event)
             QToolTip::showText(help->globalPos(),
                 tr("Page 0x%1: %2%3")
                     .arg(QString::number(pg.address, 16), pageStateText(pg.state),
-                        pg.exclusive ? tr(", exclusive to this process") : QString()),
+                        pg.exclusive ? tr(", exclusive to this process")
+                                     : (shared(pg) ? tr(", shared with another process") : QString())),
                 this);
         } else {
             QToolTip::hideText();

@@ -8,7 +8,8 @@
 namespace vmatlas::ui {
 
 // The pages of one region: one cell per page when they fit, otherwise one column per group of pages,
-// stacked by the share of each state. Below it, the count of each state.
+// stacked by the share of each state. A page also mapped by another process (shared) carries a dot. Below
+// it, the count of each state, of shared and of exclusive pages, never over the cells.
 class PageStrip : public QWidget
 {
     Q_OBJECT
@@ -26,8 +27,17 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    struct Cells
+    {
+        int size = 0; // a cell's side in pixels; below 4, pages are drawn as stacked columns
+        int perRow = 1;
+    };
     int pageAt(QPoint pos) const;
     QRect stripRect() const;
+    Cells cells(const QRect &strip) const;
+    // The counts under the strip, as (colour, text) items; laid out in lines as wide as the widget.
+    std::vector<std::pair<QColor, QString>> legendItems(const MapColors &colors) const;
+    int legendLines() const;
 
     std::vector<PageInfo> m_pages;
     PageCounts m_counts;

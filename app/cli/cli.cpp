@@ -135,7 +135,8 @@ Usage:
   vmatlas FILE.json                open a saved snapshot
 )";
 
-const char kMainHelpTail[] = R"(Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
+const char kMainHelpTail[]
+    = R"(Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
 3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 1 other.
 )";
 
@@ -288,7 +289,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
             return fail(s, st.error());
     }
     if (pngPath) {
-        auto st = pngRenderer()(*snap, *pngPath, width, height, { 0, 0 });
+        auto st = pngRenderer()(*snap, *pngPath, width, height, { 0, 0 }, {});
         if (!st)
             return fail(s, st.error());
     }
@@ -499,7 +500,7 @@ int cmdLab(const std::vector<std::string> &args, Streams s)
             }
             if (suffix.empty()) {
                 if (pngRenderer())
-                    return pngRenderer()(*snap, base + ".png", 1600, 1000, { start, end });
+                    return pngRenderer()(*snap, base + ".png", 1600, 1000, { start, end }, pages);
                 if (!pngNoted) {
                     print(s.err, "vmatlas: PNG files skipped: this vmatlas was built without the GUI\n");
                     pngNoted = true;

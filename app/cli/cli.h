@@ -37,9 +37,10 @@ bool isCliInvocation(const std::vector<std::string> &args);
 int run(const std::vector<std::string> &args, Streams streams = {});
 
 // The GUI library renders PNGs; it registers itself here when it is linked (the CLI stays Qt-free).
-// highlight: a range to outline on the map (start == end: none).
-using PngRenderer = std::function<Status(
-    const Snapshot &, const std::string &path, int width, int height, std::pair<Address, Address> highlight)>;
+// highlight: a range to outline on the map (start == end: none); with its pages, the map zooms to them and
+// draws each page's state (the labs' step-K.png).
+using PngRenderer = std::function<Status(const Snapshot &, const std::string &path, int width, int height,
+    std::pair<Address, Address> highlight, const std::vector<PageInfo> &pages)>;
 void setPngRenderer(PngRenderer renderer);
 
 } // namespace vmatlas::cli

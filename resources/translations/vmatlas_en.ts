@@ -262,6 +262,10 @@
         <source>guard</source>
         <translation>guard</translation>
     </message>
+    <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -603,6 +607,10 @@
     </message>
     <message>
         <source>real %1, effective %2, saved %3, filesystem %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1117,6 +1125,14 @@
     <message>
         <source>, exclusive to this process</source>
         <translation>, exclusive to this process</translation>
+    </message>
+    <message>
+        <source>● shared %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, shared with another process</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -262,6 +262,10 @@
         <source>guard</source>
         <translation>保护页</translation>
     </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -604,6 +608,10 @@
     <message>
         <source>real %1, effective %2, saved %3, filesystem %4</source>
         <translation>实际 %1，有效 %2，保存 %3，文件系统 %4</translation>
+    </message>
+    <message>
+        <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
+        <translation>所涉及区域的比例集（PSS）：每个共享页按映射它的进程数均分。其他进程映射同一批页时低于 RSS。</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1125,14 @@
     <message>
         <source>, exclusive to this process</source>
         <translation>，由本进程独占</translation>
+    </message>
+    <message>
+        <source>● shared %1</source>
+        <translation>● 共享 %1</translation>
+    </message>
+    <message>
+        <source>, shared with another process</source>
+        <translation>，与其他进程共享</translation>
     </message>
 </context>
 <context>

@@ -29,3 +29,6 @@ endif()
 add_executable(vmatlas_bench_gui ${CMAKE_CURRENT_SOURCE_DIR}/bench/bench_gui.cpp)
 target_link_libraries(vmatlas_bench_gui PRIVATE vmatlas_ui Qt6::Widgets vmatlas_warnings)
 target_compile_definitions(vmatlas_bench_gui PRIVATE QT_NO_CAST_FROM_ASCII)
+
+# tst_labs checks that labs leave nothing behind in the temporary folder: no lab may run beside it.
+set_tests_properties(tst_labs tst_labpanel PROPERTIES RESOURCE_LOCK lab_targets)

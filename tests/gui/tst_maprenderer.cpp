@@ -178,7 +178,7 @@ private slots:
         const PageState states[]
             = { PageState::Anon, PageState::None, PageState::File, PageState::Swap, PageState::Guard };
         for (int i = 0; i < 5; ++i)
-            pages.push_back({ B + 2 * MiB + Address(20 + i) * 4096, states[i], false }); // clear of the label
+            pages.push_back({ B + 2 * MiB + Address(20 + i) * 4096, states[i], true });
         MapOverlay o;
         o.pages = &pages;
         const double top = g.pointOf(g.positionOf(B + 2 * MiB)).y();
@@ -191,9 +191,45 @@ private slots:
             QCOMPARE(
                 img.pixel(at.x(), int(p.y() - top) + 1) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)]));
         }
+        // Page cells hold page colours only: the region's name is in the strip above them (the copied page of
+        // the copy-on-write lab was under the label).
+        std::vector<PageInfo> every;
+        for (Address a = B + 2 * MiB; a < B + 3 * MiB; a += 4096)
+            every.push_back({ a, PageState::Anon, true });
+        o.pages = &every;
+        const QImage all = paint(s, g, o, top);
+        QSet<QRgb> allowed = { rgb(c.page[std::size_t(PageState::Anon)]), rgb(c.background) };
+        const QPointF rowStart = g.pointOf(g.positionOf(B + 2 * MiB));
+        for (int y = int(rowStart.y() - top) + 9; y < int(rowStart.y() - top) + 17; ++y)
+            for (int x = int(rowStart.x()) + 1; x < 1000; ++x) // the first column is the separator
+                QVERIFY2(allowed.contains(all.pixel(x, y) | 0xff000000),
+                    qPrintable(QStringLiteral("a label pixel over the page cells at %1,%2").arg(x).arg(y)));
+        // ... and the name is drawn, in the strip: white text pixels there.
+        bool named = false;
+        for (int y = int(rowStart.y() - top); y < int(rowStart.y() - top) + 9; ++y)
+            for (int x = int(rowStart.x()); x < int(rowStart.x()) + 80; ++x)
+                named |= qGray(all.pixel(x, y)) > 200;
+        QVERIFY(named);
         // Not yet at page scale: no page colours.
         const MapGeometry far = geometry(s, 4096);
         QVERIFY(!MapRenderer::atPageScale(far, 4096));
+    }
+
+    void sharedPagesCarryADot()
+    {
+        // fork-cow's lesson is "exclusive 0 → 1": a page mapped by another process too carries a dot.
+        const Snapshot s = snapshot();
+        const MapGeometry g = geometry(s, 512); // 8 px a page
+        const Address at = B + 2 * MiB + 40 * 4096;
+        std::vector<PageInfo> pages = { { at, PageState::Anon, false }, { at + 4096, PageState::Anon, true } };
+        MapOverlay o;
+        o.pages = &pages;
+        const double top = g.pointOf(g.positionOf(at)).y();
+        const QImage img = paint(s, g, o, top);
+        const QPointF p = g.pointOf(g.positionOf(at));
+        const int y = int(p.y() - top) + 13;
+        QCOMPARE(img.pixel(int(p.x()) + 4, y) | 0xff000000, rgb(c.sharedMark));
+        QCOMPARE(img.pixel(int(p.x()) + 8 + 4, y) | 0xff000000, rgb(c.page[std::size_t(PageState::Anon)]));
     }
 
     void darkPalette()
