@@ -94,6 +94,20 @@ PageStrip::Cells PageStrip::cells(const QRect &r) const
     return { 0, 1 };
 }
 
+QRect PageStrip::cellRect(int i) const
+{
+    const QRect r = stripRect();
+    const Cells c = cells(r);
+    if (c.size < 4 || i < 0 || i >= int(m_pages.size()))
+        return {};
+    return QRect(r.left() + (i % c.perRow) * c.size, r.top() + (i / c.perRow) * c.size, c.size - 1, c.size - 1);
+}
+
+QRect PageStrip::countsRect() const
+{
+    return QRect(0, stripRect().bottom() + 6, width(), height() - stripRect().bottom() - 6);
+}
+
 int PageStrip::pageAt(QPoint pos) const
 {
     const QRect r = stripRect();
@@ -125,8 +139,7 @@ void PageStrip::paintEvent(QPaintEvent *)
     if (cell.size >= 4) {
         for (int i = 0; i < n; ++i) {
             const PageInfo &page = m_pages[std::size_t(i)];
-            const QRect c(r.left() + (i % cell.perRow) * cell.size, r.top() + (i / cell.perRow) * cell.size,
-                cell.size - 1, cell.size - 1);
+            const QRect c = cellRect(i);
             p.fillRect(c, colors.page[std::size_t(page.state)]);
             if (shared(page) && cell.size >= 6) {
                 const int d = std::max(2, cell.size / 3);

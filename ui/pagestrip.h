@@ -20,6 +20,9 @@ public:
     void setMessage(const QString &message); // instead of pages: "reading…", an error
     const std::vector<PageInfo> &pages() const { return m_pages; }
     QSize sizeHint() const override { return { 320, 140 }; }
+    // Where page i is drawn (empty when pages are drawn as stacked columns), and where the counts go.
+    QRect cellRect(int i) const;
+    QRect countsRect() const;
     QSize minimumSizeHint() const override { return { 160, 90 }; }
 
 protected:

@@ -1,0 +1,56 @@
+// The page strip: every page's cell above the counts, whatever the number of pages and the panel's size.
+#include "pagestrip.h"
+#include "testutil.h"
+
+#include <QApplication>
+#include <QTest>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+
+class TestPageStrip : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cellsStayAboveTheCounts_data()
+    {
+        QTest::addColumn<int>("pages");
+        QTest::addColumn<QSize>("size");
+        for (int n : { 1, 4, 16, 64, 300 })
+            for (QSize s : { QSize(300, 140), QSize(420, 140), QSize(200, 120), QSize(600, 220) })
+                QTest::addRow("%d pages in %dx%d", n, s.width(), s.height()) << n << s;
+    }
+
+    void cellsStayAboveTheCounts()
+    {
+        QFETCH(int, pages);
+        QFETCH(QSize, size);
+        PageStrip strip;
+        strip.resize(size);
+        std::vector<PageInfo> list;
+        for (int i = 0; i < pages; ++i)
+            list.push_back({ Address(0x1000 * (i + 1)), i % 3 ? PageState::File : PageState::Anon, i % 2 == 0 });
+        strip.setPages(list, 4096);
+        const QRect counts = strip.countsRect();
+        for (int i = 0; i < pages; ++i) {
+            const QRect cell = strip.cellRect(i);
+            if (cell.isNull())
+                continue; // drawn as stacked columns
+            QVERIFY2(cell.bottom() < counts.top() && cell.right() < size.width(),
+                qPrintable(QStringLiteral("page %1 at %2,%3 %4x%5; counts from y %6")
+                        .arg(i)
+                        .arg(cell.x())
+                        .arg(cell.y())
+                        .arg(cell.width())
+                        .arg(cell.height())
+                        .arg(counts.top())));
+        }
+        // Few pages get real cells.
+        if (pages <= 16)
+            QVERIFY(strip.cellRect(pages - 1).width() >= 8);
+    }
+};
+
+QTEST_MAIN(TestPageStrip)
+#include "tst_pagestrip.moc"
