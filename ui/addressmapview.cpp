@@ -30,7 +30,7 @@ AddressMapView::AddressMapView(QWidget *parent)
     setMinimumSize(320, 160);
     m_geometry.setRowHeight(26);
     m_geometry.setMinRegionPixels(2);
-    m_geometry.setBreakPixels(130);
+    m_geometry.setBreakPixels(kBreakPixels);
     m_renderer.setColors(MapColors::forPalette(palette()));
     m_visibleTimer.setSingleShot(true);
     m_visibleTimer.setInterval(120);
@@ -199,6 +199,9 @@ double AddressMapView::maxBytesPerPixel() const
 void AddressMapView::relayout(bool)
 {
     m_geometry.setWidth(std::max(64, viewport()->width() - 2 * kMargin));
+    // Many small regions share the fitted view with the big ones instead of pushing them out.
+    const int rows = std::max(1, (viewport()->height() - 2 * kMargin) / m_geometry.rowHeight());
+    m_geometry.adaptMinRegionPixels(double(rows) * m_geometry.width());
     updateScrollBar();
 }
 
@@ -243,6 +246,14 @@ void AddressMapView::zoomIn()
 void AddressMapView::zoomOut()
 {
     setBytesPerPixel(m_geometry.bytesPerPixel() * 2, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void AddressMapView::setShrinkGaps(bool shrink)
+{
+    if (shrink == shrinkGaps())
+        return;
+    m_geometry.setBreakPixels(shrink ? kShrunkBreakPixels : kBreakPixels);
+    zoomToFit();
 }
 
 void AddressMapView::zoomToFit()
@@ -509,10 +520,29 @@ void AddressMapView::changeEvent(QEvent *event)
     QAbstractScrollArea::changeEvent(event);
 }
 
+MapLegend::MapLegend(QWidget *parent)
+    : QWidget(parent)
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+int MapLegend::heightForWidth(int width) const
+{
+    return kLineHeight * MapRenderer::legendLines(font(), kLineHeight, width - 4, true);
+}
+
+void MapLegend::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (height() != heightForWidth(width()))
+        setFixedHeight(heightForWidth(width()));
+}
+
 void MapLegend::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), MapColors::forPalette(palette()), true);
+    p.setFont(font());
+    MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), MapColors::forPalette(palette()), true, kLineHeight);
 }
 
 } // namespace vmatlas::ui

@@ -37,6 +37,7 @@ public:
     void setPages(std::vector<PageInfo> pages); // for the visible range, at page scale
     void setRange(std::optional<std::pair<Address, Address>> range); // a measured range, shaded
     const std::vector<PageInfo> &pages() const { return m_pages; }
+    bool shrinkGaps() const { return m_geometry.breakPixels() < kBreakPixels; }
 
     const MapGeometry &geometry() const { return m_geometry; }
     const MapRenderer &renderer() const { return m_renderer; }
@@ -47,6 +48,8 @@ public slots:
     void zoomIn();
     void zoomOut();
     void zoomToFit();
+    // Large free gaps as narrow marks instead of labelled breaks: more room for the regions.
+    void setShrinkGaps(bool shrink);
     void zoomToRange(Address start, Address end);
     void scrollToAddress(Address a);
 
@@ -105,16 +108,28 @@ private:
     std::optional<Address> m_zoomAnchor;
     QPointF m_zoomAnchorPoint;
     static constexpr int kMargin = 6;
+    static constexpr int kBreakPixels = 130; // a compressed gap, with its size written in it
+    static constexpr int kShrunkBreakPixels = 14;
 };
 
-// The map's legend, drawn by the renderer that draws the map and its PNG.
+// The map's legend, drawn by the renderer that draws the map and its PNG; it wraps onto more lines in a narrow
+// window instead of being cut.
 class MapLegend : public QWidget
 {
+    Q_OBJECT
+
 public:
-    using QWidget::QWidget;
+    explicit MapLegend(QWidget *parent = nullptr);
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize sizeHint() const override { return { 600, heightForWidth(600) }; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    static constexpr int kLineHeight = 24;
 };
 
 } // namespace vmatlas::ui

@@ -80,7 +80,6 @@ void MainWindow::buildLayout()
     m_map = new AddressMapView(mapBox);
     mapLayout->addWidget(m_map, 1);
     auto *legend = new MapLegend(mapBox);
-    legend->setFixedHeight(24);
     legend->setToolTip(
         tr("Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages"));
     mapLayout->addWidget(legend);
@@ -114,7 +113,6 @@ void MainWindow::buildActions()
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *choose = file->addAction(tr("&Choose Process…"), this, &MainWindow::chooseProcess);
     choose->setShortcut(QKeySequence(tr("Ctrl+P")));
-    choose->setToolTip(tr("Pick a running process to map (Ctrl+P)"));
     auto *open = file->addAction(tr("&Open Snapshot…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     new RecentFiles(file->addMenu(tr("Open &Recent")), [this](const QString &path) { openFile(path); });
@@ -137,6 +135,15 @@ void MainWindow::buildActions()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     auto *fit = view->addAction(tr("&Fit Whole Address Space"), m_map, &AddressMapView::zoomToFit);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    auto *shrink = view->addAction(tr("S&hrink Free Gaps"));
+    shrink->setCheckable(true);
+    shrink->setToolTip(tr("Draw large free gaps as narrow marks instead of labelled breaks"));
+    shrink->setChecked(QSettings().value(SettingsKey::ShrinkGaps, false).toBool());
+    m_map->setShrinkGaps(shrink->isChecked());
+    connect(shrink, &QAction::toggled, this, [this](bool on) {
+        m_map->setShrinkGaps(on);
+        QSettings().setValue(SettingsKey::ShrinkGaps, on);
+    });
     view->addSeparator();
     auto *jump = view->addAction(tr("&Jump to Address…"), this, &MainWindow::jumpDialog);
     jump->setShortcut(QKeySequence(tr("Ctrl+G")));
@@ -176,6 +183,15 @@ void MainWindow::buildActions()
         ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About VM Atlas"), this, [this] { showAbout(this); });
 
+    // Short words on the toolbar, so that it fits a 1024-pixel window (the menus say it in full).
+    const std::pair<QAction *, QString> shortTexts[] = { { choose, tr("Process…") }, { open, tr("Open…") },
+        { png, tr("PNG…") }, { m_nowAction, tr("Now") }, { m_liveAction, tr("Live") }, { zoomOut, tr("Zoom −") },
+        { zoomIn, tr("Zoom +") }, { fit, tr("Fit") }, { jump, tr("Jump…") } };
+    for (const auto &[action, text] : shortTexts) {
+        action->setIconText(text);
+        action->setToolTip(action->text().remove(QLatin1Char('&')) + QStringLiteral(" (")
+            + action->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
+    }
     auto *tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolBar"));
     tb->setToolButtonStyle(Qt::ToolButtonTextOnly);

@@ -44,6 +44,17 @@ double MapGeometry::compressionThreshold() const
     return std::min(std::max(64.0 * m_bpp, 16.0 * 1024 * 1024), 2.0 * m_width * m_bpp);
 }
 
+std::size_t MapGeometry::mappedSpans() const
+{
+    return std::size_t(std::count_if(m_spans.begin(), m_spans.end(), [](const Span &s) { return !s.free; }));
+}
+
+void MapGeometry::adaptMinRegionPixels(double area)
+{
+    const std::size_t n = mappedSpans();
+    setMinRegionPixels(n ? std::clamp(0.5 * area / double(n), 0.25, 2.0) : 2.0);
+}
+
 double MapGeometry::fitBytesPerPixel(int rows) const
 {
     // Solve for the bpp at which the laid-out length equals rows * width. The length falls as bpp

@@ -61,6 +61,12 @@ public:
     // whichever is more, but never more than two rows' worth.
     double compressionThreshold() const;
 
+    // Narrows the minimum width of a region so that the regions' minimums take at most half of area pixels
+    // (20,000 mappings of a page each would otherwise need 40,000 pixels and squeeze the rest of the map to
+    // nothing): between 0.25 and 2 pixels.
+    void adaptMinRegionPixels(double area);
+    std::size_t mappedSpans() const;
+
     // The bytes-per-pixel at which everything fits in rows x width pixels.
     double fitBytesPerPixel(int rows) const;
 

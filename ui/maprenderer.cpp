@@ -59,6 +59,7 @@ void MapRenderer::fillRows(
     m_cover.assign(std::size_t(W), 0);
     m_flags.assign(std::size_t(W), 0);
     m_pageColor.assign(std::size_t(W), 0);
+    m_starts.assign(std::size_t(W), 0);
 
     const auto &segs = g.segments();
     if (segs.empty() || segs.size() != snapshot.regions.size())
@@ -77,6 +78,7 @@ void MapRenderer::fillRows(
     for (int row = firstRow; row <= lastRow; ++row) {
         std::fill(m_flags.begin(), m_flags.end(), 0);
         std::fill(m_cover.begin(), m_cover.end(), 0.f);
+        std::fill(m_starts.begin(), m_starts.end(), std::uint8_t(0));
         const double rowStart = double(row) * W;
         const double rowEnd = rowStart + W;
         std::ptrdiff_t i = g.segmentAt(rowStart);
@@ -111,6 +113,8 @@ void MapRenderer::fillRows(
             }
             if (seg.x >= rowStart && seg.width >= 4)
                 m_flags[std::size_t(c0)] |= FlagEdge;
+            if (seg.x >= rowStart && m_starts[std::size_t(c0)] < 255)
+                ++m_starts[std::size_t(c0)];
             if (pageScale && !hatch) {
                 // Each column takes the state of the page under its centre.
                 const auto &pages = *overlay.pages;
@@ -166,6 +170,14 @@ void MapRenderer::fillRows(
                             (qBlue(m_color[std::size_t(x)]) + 2 * qBlue(hatchBase)) / 3);
                 } else {
                     c = m_color[std::size_t(x)];
+                }
+                // Boundaries are lines: a column where several regions start (thousands of small mappings) is
+                // drawn lighter in proportion, so a dense stretch reads as many regions, not one.
+                if (const int starts = m_starts[std::size_t(x)]; starts >= 2 && !(f & FlagBreak)) {
+                    const int a = std::min(3, starts - 1) * sepAlpha / 4;
+                    c = qRgb((qRed(c) * (255 - a) + qRed(separator) * a) / 255,
+                        (qGreen(c) * (255 - a) + qGreen(separator) * a) / 255,
+                        (qBlue(c) * (255 - a) + qBlue(separator) * a) / 255);
                 }
                 if (f & FlagEdge) {
                     c = qRgb((qRed(c) * (255 - sepAlpha) + qRed(separator) * sepAlpha) / 255,
@@ -299,47 +311,111 @@ void MapRenderer::paint(
     }
 }
 
-void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &colors, bool pages)
+namespace {
+
+struct LegendItem
 {
-    QFont font = p.font();
-    font.setPixelSize(std::clamp(rect.height() - 8, 10, 14));
+    QColor fill;
+    bool hatch = false;
+    bool dot = false; // a page shared with another process
+    QString text;
+};
+
+std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("MapLegend", source); };
+    std::vector<LegendItem> items = {
+        { colors.type[std::size_t(RegionType::Image)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Image")) },
+        { colors.type[std::size_t(RegionType::Mapped)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Mapped")) },
+        { colors.type[std::size_t(RegionType::Private)], false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "Private")) },
+        { colors.reserved[std::size_t(RegionType::Private)], true, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "Reserved (hatched)")) },
+        { colors.breakFill, false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Free (large gaps compressed)")) },
+    };
+    if (pages) {
+        items.push_back({ colors.page[std::size_t(PageState::None)], false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "page: not in RAM")) });
+        items.push_back(
+            { colors.page[std::size_t(PageState::File)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "file")) });
+        items.push_back(
+            { colors.page[std::size_t(PageState::Anon)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "anon")) });
+        items.push_back(
+            { colors.page[std::size_t(PageState::Swap)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "swap")) });
+        items.push_back({ colors.page[std::size_t(PageState::Guard)], false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "guard")) });
+        items.push_back(
+            { colors.page[std::size_t(PageState::Anon)], false, true, text(QT_TRANSLATE_NOOP("MapLegend", "shared")) });
+    }
+    return items;
+}
+
+// Lays the items out in lines no wider than width: the line of each item, and its x.
+std::vector<std::pair<int, int>> legendLayout(
+    const std::vector<LegendItem> &items, const QFontMetrics &fm, int box, int left, int width)
+{
+    std::vector<std::pair<int, int>> at;
+    int line = 0, x = left;
+    for (const LegendItem &item : items) {
+        const int w = box + 5 + fm.horizontalAdvance(item.text);
+        if (x > left && x + w > left + width) {
+            ++line;
+            x = left;
+        }
+        at.emplace_back(line, x);
+        x += w + 16;
+    }
+    return at;
+}
+
+QFont legendFont(const QFont &base, int lineHeight)
+{
+    QFont font = base;
+    font.setPixelSize(std::clamp(lineHeight - 8, 10, 14));
+    return font;
+}
+
+} // namespace
+
+int MapRenderer::legendLines(const QFont &base, int lineHeight, int width, bool pages)
+{
+    const QFontMetrics fm(legendFont(base, lineHeight));
+    const int box = std::min(lineHeight - 6, 16);
+    const auto at = legendLayout(legendItems(MapColors::light(), pages), fm, box, 0, width);
+    return at.empty() ? 1 : at.back().first + 1;
+}
+
+void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &colors, bool pages, int lineHeight)
+{
+    const auto items = legendItems(colors, pages);
+    // As many lines as the width needs, lineHeight pixels each (by default, the rect's height).
+    if (lineHeight <= 0)
+        lineHeight = rect.height();
+    const QFont font = legendFont(p.font(), lineHeight);
     p.setFont(font);
     const QFontMetrics fm(font);
-    int x = rect.left();
-    const int box = std::min(rect.height() - 6, 16);
-    const int y = rect.top() + (rect.height() - box) / 2;
-    auto item = [&](const QColor &fill, bool hatch, const QString &text) {
-        p.fillRect(QRect(x, y, box, box), hatch ? colors.background : fill);
-        if (hatch) {
-            p.setPen(QPen(fill.darker(115), 2));
+    const int box = std::min(lineHeight - 6, 16);
+    const auto at = legendLayout(items, fm, box, rect.left(), rect.width());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const LegendItem &item = items[i];
+        const int top = rect.top() + at[i].first * lineHeight;
+        int x = at[i].second;
+        const int y = top + (lineHeight - box) / 2;
+        p.fillRect(QRect(x, y, box, box), item.hatch ? colors.background : item.fill);
+        if (item.hatch) {
+            p.setPen(QPen(item.fill.darker(115), 2));
             for (int d = -box; d < box; d += 5)
                 p.drawLine(QPoint(x + std::max(0, d), y + std::max(0, -d)),
                     QPoint(x + std::min(box, box + d), y + std::min(box, box - d)));
         }
+        if (item.dot) {
+            const int d = std::max(3, box / 3);
+            p.fillRect(QRect(x + (box - d) / 2, y + (box - d) / 2, d, d), colors.sharedMark);
+        }
         p.setPen(colors.text);
         p.drawRect(QRect(x, y, box, box));
         x += box + 5;
-        p.drawText(QRect(x, rect.top(), fm.horizontalAdvance(text) + 2, rect.height()), Qt::AlignVCenter, text);
-        x += fm.horizontalAdvance(text) + 16;
-    };
-    item(colors.type[std::size_t(RegionType::Image)], false, QCoreApplication::translate("MapLegend", "Image"));
-    item(colors.type[std::size_t(RegionType::Mapped)], false, QCoreApplication::translate("MapLegend", "Mapped"));
-    item(colors.type[std::size_t(RegionType::Private)], false, QCoreApplication::translate("MapLegend", "Private"));
-    item(colors.reserved[std::size_t(RegionType::Private)], true,
-        QCoreApplication::translate("MapLegend", "Reserved (hatched)"));
-    item(colors.breakFill, false, QCoreApplication::translate("MapLegend", "Free (large gaps compressed)"));
-    if (pages) {
-        x += 8;
-        item(colors.page[std::size_t(PageState::None)], false,
-            QCoreApplication::translate("MapLegend", "page: not in RAM"));
-        item(colors.page[std::size_t(PageState::File)], false, QCoreApplication::translate("MapLegend", "file"));
-        item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "anon"));
-        item(colors.page[std::size_t(PageState::Swap)], false, QCoreApplication::translate("MapLegend", "swap"));
-        item(colors.page[std::size_t(PageState::Guard)], false, QCoreApplication::translate("MapLegend", "guard"));
-        // A page mapped by another process too: the dot drawn on it.
-        const int dotX = x, d = std::max(3, box / 3);
-        item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "shared"));
-        p.fillRect(QRect(dotX + (box - d) / 2, y + (box - d) / 2, d, d), colors.sharedMark);
+        p.drawText(QRect(x, top, fm.horizontalAdvance(item.text) + 2, lineHeight), Qt::AlignVCenter, item.text);
     }
 }
 
@@ -351,7 +427,10 @@ QImage MapRenderer::renderImage(
     QPainter p(&image);
     const int margin = std::max(8, size.width() / 100);
     const int titleHeight = title.isEmpty() ? 0 : std::clamp(size.height() / 18, 18, 40);
-    const int legendHeight = std::clamp(size.height() / 28, 16, 30);
+    const int legendLine = std::clamp(size.height() / 28, 16, 30);
+    const int legendHeight = legendLine
+        * legendLines(
+            p.font(), legendLine, size.width() - 2 * std::max(8, size.width() / 100), overlay.pages != nullptr);
     if (!title.isEmpty()) {
         QFont f = p.font();
         f.setPixelSize(titleHeight - 8);
@@ -367,9 +446,9 @@ QImage MapRenderer::renderImage(
     g.setSpans(snapshot);
     g.setWidth(mapRect.width());
     g.setRowHeight(std::clamp(mapRect.height() / 24, 12, 28));
-    g.setMinRegionPixels(2);
     g.setBreakPixels(std::clamp(mapRect.width() / 10, 60, 160));
     const int rows = std::max(1, mapRect.height() / g.rowHeight());
+    g.adaptMinRegionPixels(double(rows) * g.width());
     g.setBytesPerPixel(g.fitBytesPerPixel(rows));
     double top = 0;
     if (overlay.range && overlay.pages && !overlay.pages->empty()) {
@@ -394,7 +473,7 @@ QImage MapRenderer::renderImage(
     renderer.paint(p, snapshot, g, top, mapRect.size(), overlay);
     p.restore();
     paintLegend(p, QRect(margin, size.height() - legendHeight - margin / 2, size.width() - 2 * margin, legendHeight),
-        colors, overlay.pages != nullptr);
+        colors, overlay.pages != nullptr, legendLine);
     p.end();
     return image;
 }

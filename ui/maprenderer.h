@@ -47,8 +47,12 @@ public:
     // pages in the overlay, the map is zoomed to show the range page by page instead.
     static QImage renderImage(const Snapshot &snapshot, QSize size, const QString &title,
         const MapColors &colors = MapColors::light(), const MapOverlay &overlay = {});
-    // The legend as drawn by renderImage, in a rect of this height.
-    static void paintLegend(QPainter &painter, const QRect &rect, const MapColors &colors, bool pages);
+    // The legend as drawn by renderImage, wrapped onto as many lines as rect's width needs (rect's height is
+    // shared among them).
+    static void paintLegend(
+        QPainter &painter, const QRect &rect, const MapColors &colors, bool pages, int lineHeight = 0);
+    // The lines a legend takes at this width, with lines lineHeight pixels high.
+    static int legendLines(const QFont &font, int lineHeight, int width, bool pages);
 
 private:
     void fillRows(
@@ -62,6 +66,7 @@ private:
     std::vector<float> m_cover;
     std::vector<std::uint8_t> m_flags;
     std::vector<QRgb> m_pageColor;
+    std::vector<std::uint8_t> m_starts; // regions starting in each column of the row being drawn
 };
 
 } // namespace vmatlas::ui

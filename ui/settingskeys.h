@@ -16,5 +16,6 @@ inline constexpr QLatin1StringView LastDir("lastDir"); // the folder of the last
 inline constexpr QLatin1StringView RecentFiles("recentFiles");
 inline constexpr QLatin1StringView PngWidth("pngWidth");
 inline constexpr QLatin1StringView PngHeight("pngHeight");
+inline constexpr QLatin1StringView ShrinkGaps("shrinkGaps"); // large free gaps drawn as narrow marks
 
 } // namespace vmatlas::ui::SettingsKey

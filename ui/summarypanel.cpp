@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QSplitter>
 #include <QTableView>
 #include <QValueAxis>
 
@@ -21,13 +22,19 @@ SummaryPanel::SummaryPanel(QWidget *parent)
 {
     m_model = new SummaryModel(this);
     auto *layout = new QHBoxLayout(this);
-    m_table = new QTableView(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    // The table keeps the width its columns need; the chart takes what is left (and can be narrowed).
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split);
+    m_table = new QTableView(split);
     m_table->setModel(m_model);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    layout->addWidget(m_table, 0);
+    m_table->setMinimumWidth(m_table->sizeHint().width());
+    split->addWidget(m_table);
 
     m_chart = new QChart();
     m_chart->setTitle(tr("By type (MiB)"));
@@ -54,15 +61,18 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_axis->setLabelFormat(QStringLiteral("%.0f"));
     m_chart->addAxis(m_axis, Qt::AlignLeft);
     series->attachAxis(m_axis);
-    auto *view = new QChartView(m_chart, this);
+    auto *view = new QChartView(m_chart, split);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumWidth(320);
-    layout->addWidget(view, 1);
+    view->setMinimumWidth(120);
+    split->addWidget(view);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
 }
 
 void SummaryPanel::setTotals(const Totals &totals)
 {
     m_model->setTotals(totals);
+    m_table->setMinimumWidth(m_table->sizeHint().width());
     rebuildChart();
 }
 

@@ -171,11 +171,21 @@ void TimelinePanel::rebuild()
         for (const auto &[t, text] : m_events)
             if (t >= lo && t <= hi)
                 m_eventSeries->append(QPointF(double(t), 0));
-        if (hi - lo < 2000)
-            hi = lo + 2000;
+        // Ticks on whole seconds and never two alike: from the second before the first snapshot, as many
+        // ticks as whole seconds fit (at most 6), the range stretched to a multiple of the step.
+        lo -= lo % 1000;
+        const std::int64_t seconds = std::max<std::int64_t>(2, (hi - lo + 999) / 1000);
+        const int ticks = int(std::min<std::int64_t>(6, seconds + 1));
+        const std::int64_t step = (seconds + ticks - 2) / (ticks - 1);
+        hi = lo + step * (ticks - 1) * 1000;
+        m_x->setTickCount(ticks);
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(lo), QDateTime::fromMSecsSinceEpoch(hi));
         m_y->setRange(0, maxY * 1.1);
         m_y->applyNiceNumbers();
+        // Enough decimals that no two labels read the same.
+        const double yStep = (m_y->max() - m_y->min()) / std::max(1, m_y->tickCount() - 1);
+        m_y->setLabelFormat(
+            yStep >= 1 ? QStringLiteral("%.0f") : (yStep >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f")));
         m_info->setText(tr("%n snapshot(s), %1 to %2", nullptr, int(m_history.size()))
                             .arg(QDateTime::fromMSecsSinceEpoch(m_history.front()->snapshot->timestampMs)
                                      .toString(QStringLiteral("hh:mm:ss")),

@@ -224,43 +224,43 @@
     <name>MapLegend</name>
     <message>
         <source>Image</source>
-        <translation>Image</translation>
+        <translation type="unfinished">Image</translation>
     </message>
     <message>
         <source>Mapped</source>
-        <translation>Mapped</translation>
+        <translation type="unfinished">Mapped</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation>Private</translation>
+        <translation type="unfinished">Private</translation>
     </message>
     <message>
         <source>Reserved (hatched)</source>
-        <translation>Reserved (hatched)</translation>
+        <translation type="unfinished">Reserved (hatched)</translation>
     </message>
     <message>
         <source>Free (large gaps compressed)</source>
-        <translation>Free (large gaps compressed)</translation>
+        <translation type="unfinished">Free (large gaps compressed)</translation>
     </message>
     <message>
         <source>page: not in RAM</source>
-        <translation>page: not in RAM</translation>
+        <translation type="unfinished">page: not in RAM</translation>
     </message>
     <message>
         <source>file</source>
-        <translation>file</translation>
+        <translation type="unfinished">file</translation>
     </message>
     <message>
         <source>anon</source>
-        <translation>anon</translation>
+        <translation type="unfinished">anon</translation>
     </message>
     <message>
         <source>swap</source>
-        <translation>swap</translation>
+        <translation type="unfinished">swap</translation>
     </message>
     <message>
         <source>guard</source>
-        <translation>guard</translation>
+        <translation type="unfinished">guard</translation>
     </message>
     <message>
         <source>shared</source>
@@ -865,10 +865,6 @@
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <source>Pick a running process to map (Ctrl+P)</source>
-        <translation>Pick a running process to map (Ctrl+P)</translation>
-    </message>
-    <message>
         <source>&amp;Open Snapshot…</source>
         <translation>&amp;Open Snapshot…</translation>
     </message>
@@ -1074,6 +1070,50 @@
     </message>
     <message>
         <source>The lab failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom −</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

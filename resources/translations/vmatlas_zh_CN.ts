@@ -865,10 +865,6 @@
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <source>Pick a running process to map (Ctrl+P)</source>
-        <translation>选择一个正在运行的进程来绘制地图（Ctrl+P）</translation>
-    </message>
-    <message>
         <source>&amp;Open Snapshot…</source>
         <translation>打开快照(&amp;O)…</translation>
     </message>
@@ -1075,6 +1071,50 @@
     <message>
         <source>The lab failed: %1</source>
         <translation>实验失败：%1</translation>
+    </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation>收窄空闲间隙(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
+    </message>
+    <message>
+        <source>Process…</source>
+        <translation>进程…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Zoom −</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom +</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Jump…</source>
+        <translation>跳转…</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,48 @@ private slots:
         QVERIFY(view.geometry().rowCount() * view.geometry().rowHeight() <= view.viewport()->height());
     }
 
+    void bigProcessFitsReadably()
+    {
+        // 20,000 one-page mappings beside a few libraries: the fitted map keeps a true scale, the gaps and the
+        // libraries (a solid wall with "1 px = 909 TiB" before).
+        auto s = std::make_shared<Snapshot>();
+        s->pid = 1;
+        auto add = [&](Address start, Address end, RegionType type) {
+            Region r;
+            r.start = start;
+            r.end = end;
+            r.type = type;
+            r.state = type == RegionType::Free ? RegionState::Free : RegionState::Committed;
+            r.protection = { type != RegionType::Free, false, false, type == RegionType::Free ? '-' : 'p' };
+            s->regions.push_back(r);
+        };
+        const Address block = 0x7f0000000000;
+        add(0x400000, 0x400000 + (64 << 20), RegionType::Image); // a 64 MiB program
+        add(0x400000 + (64 << 20), block, RegionType::Free);
+        for (Address i = 0; i < 20000; ++i)
+            add(block + i * 4096, block + (i + 1) * 4096, RegionType::Private);
+        add(block + 20000 * 4096, 0x7ffff0000000, RegionType::Free);
+        add(0x7ffff0000000, 0x7ffff0000000 + (8 << 20), RegionType::Private); // a stack
+        AddressMapView view;
+        view.resize(1000, 500);
+        view.show();
+        view.setSnapshot(s);
+        const MapGeometry &g = view.geometry();
+        QVERIFY2(g.bytesPerPixel() < 64.0 * 1024, qPrintable(QString::number(g.bytesPerPixel())));
+        QVERIFY(double(g.rowCount() * g.rowHeight()) <= view.viewport()->height());
+        // The program is drawn to scale, and wide.
+        const MapGeometry::Segment program = g.segments().front();
+        QCOMPARE(program.width, double(64 << 20) / g.bytesPerPixel());
+        QVERIFY(program.width > 200);
+        // The gaps are labelled breaks; shrunk, they are narrow marks.
+        QCOMPARE(g.segments()[1].compressed, true);
+        QCOMPARE(g.segments()[1].width, g.breakPixels());
+        QVERIFY(g.breakPixels() > 100);
+        view.setShrinkGaps(true);
+        QVERIFY(view.geometry().segments()[1].width < 20);
+        QVERIFY(view.geometry().segments().front().width > program.width); // the room went to the regions
+    }
+
     void tooltipSurvivesLiveRefresh()
     {
         // At 1 s refresh every new snapshot re-lays the map; the tooltip must still come, and stay.

@@ -2,6 +2,7 @@
 // and left behind when the child exits; saved files opened; access denied shown in a banner.
 #include "addressmapview.h"
 #include "banner.h"
+#include "classify.h"
 #include "csv.h"
 #include "detailspanel.h"
 #include "exports.h"
@@ -12,6 +13,7 @@
 #include "regionstab.h"
 #include "regiontablemodel.h"
 #include "sessioncontroller.h"
+#include "smapsparser.h"
 #include "snapshotjson.h"
 #include "summarypanel.h"
 #include "testutil.h"
@@ -19,12 +21,16 @@
 #include "windowparts.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 #include <unistd.h>
 
@@ -223,6 +229,41 @@ private slots:
         w.openFile(broken);
         QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible() && part<Banner>(w)->kind() == Banner::Error, 10000);
         QVERIFY2(part<Banner>(w)->text().contains(broken), qPrintable(part<Banner>(w)->text()));
+    }
+
+    void narrowWindow()
+    {
+        // 1024x700: every toolbar button visible (no overflow chevron), the legend wraps instead of being cut,
+        // the summary shows all its columns.
+        auto parsed = parseSmaps(vmatlas::test::readTestData("jvm.smaps"));
+        QVERIFY(parsed.ok());
+        const Snapshot jvm = classify(std::move(parsed).value(), {});
+        QTemporaryDir out;
+        const QString file = out.filePath(QStringLiteral("jvm.json"));
+        QVERIFY(saveSnapshotJson(jvm, file.toStdString()).ok());
+        MainWindow w;
+        w.resize(1024, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openFile(file);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QCoreApplication::processEvents();
+        auto *toolbar = w.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(toolbar);
+        auto *chevron = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+        QVERIFY2(!chevron || !chevron->isVisible(), "toolbar buttons hidden behind the overflow chevron");
+        auto *legend = w.findChild<MapLegend *>();
+        QVERIFY(legend);
+        QTRY_COMPARE(legend->height(), legend->heightForWidth(legend->width()));
+        QVERIFY(legend->heightForWidth(500) > legend->heightForWidth(2000)); // it wraps when narrow
+        auto *tabs = w.findChild<QTabWidget *>();
+        tabs->setCurrentWidget(part<SummaryPanel>(w));
+        QCoreApplication::processEvents();
+        auto *table = part<SummaryPanel>(w)->findChild<QTableView *>();
+        QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+            qPrintable(QStringLiteral("summary columns %1 px in %2 px")
+                           .arg(table->horizontalHeader()->length())
+                           .arg(table->viewport()->width())));
     }
 
     void noSuchProcess()

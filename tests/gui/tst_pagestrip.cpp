@@ -39,12 +39,12 @@ private slots:
                 continue; // drawn as stacked columns
             QVERIFY2(cell.bottom() < counts.top() && cell.right() < size.width(),
                 qPrintable(QStringLiteral("page %1 at %2,%3 %4x%5; counts from y %6")
-                        .arg(i)
-                        .arg(cell.x())
-                        .arg(cell.y())
-                        .arg(cell.width())
-                        .arg(cell.height())
-                        .arg(counts.top())));
+                               .arg(i)
+                               .arg(cell.x())
+                               .arg(cell.y())
+                               .arg(cell.width())
+                               .arg(cell.height())
+                               .arg(counts.top())));
         }
         // Few pages get real cells.
         if (pages <= 16)
