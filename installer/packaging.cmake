@@ -62,6 +62,8 @@ else()
     # The Qt 6 runtime the window needs, and whatever else dpkg-shlibdeps finds.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6widgets6 (>= 6.2), libqt6charts6 (>= 6.2), libqt6concurrent6 (>= 6.2), libqt6gui6 (>= 6.2), qt6-qpa-plugins")
+    # Qt's own strings (dialog buttons) in the user's language.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
     set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF) # the module is private: no ldconfig
     set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")

@@ -7,7 +7,7 @@ VMATLAS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VMATLAS_BUILD="${VMATLAS_BUILD:-$VMATLAS_ROOT/build}"
 
 vmatlas_packages=(cmake g++ make qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev
-                  qt6-l10n-tools libxkbcommon-dev libgl-dev)
+                  qt6-l10n-tools libxkbcommon-dev libgl-dev qt6-translations-l10n)
 
 vmatlas_install() {
     local missing=()

@@ -469,7 +469,7 @@ QString AddressMapView::toolTipFor(std::ptrdiff_t index) const
         if (!r.path().empty())
             html += esc(r.path()) + QStringLiteral("<br>");
         if (r.labelKind != LabelKind::None)
-            html += QStringLiteral("<i>") + esc(r.label()) + QStringLiteral("</i><br>");
+            html += QStringLiteral("<i>") + labelText(r).toHtmlEscaped() + QStringLiteral("</i><br>");
         html += tr("RSS %1 · Swap %2").arg(formatBytes(r.counter(Counter::Rss)), formatBytes(r.counter(Counter::Swap)));
     }
     return html;

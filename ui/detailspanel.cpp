@@ -112,7 +112,8 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         break;
     case RegionType::Private:
         addRow(tr("Type"), tr("Private"),
-            tr("Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc)."));
+            tr("Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc). "
+               "Committed private memory is what Windows counts as private bytes, in RAM or not."));
         break;
     case RegionType::Free:
         addRow(tr("Type"), tr("Free"), tr("No mapping: addresses the process may still allocate (Windows MEM_FREE)."));
@@ -127,13 +128,15 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     const std::string prot = r->protection.toString();
     addRow(tr("Protection"), QString::fromStdString(prot),
         prot[3] == 's'
-            ? tr("Shared: writes are seen by every process mapping the same object.")
+            ? (r->protection.write ? tr("Shared: writes are seen by every process mapping the same object.")
+                                   : tr("A shared view, read-only here: this process cannot write to it; it sees what "
+                                        "processes with a writable view write."))
             : (prot[3] == 'c' ? tr("Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.")
                               : tr("Private: writes stay in this process (copy-on-write for file pages).")));
     if (!r->path().empty())
         addRow(tr("Backed by"), displayText(r->path()));
     if (r->labelKind != LabelKind::None)
-        addRow(tr("Details"), displayText(r->label()));
+        addRow(tr("Details"), labelText(*r));
     if (r->inode)
         addRow(tr("File"),
             tr("offset %1, device %2, inode %3")
@@ -160,7 +163,8 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
             QT_TR_NOOP("In RAM, only this process maps it, unmodified.") },
         { Counter::PrivateDirty, QT_TR_NOOP("Private dirty"),
             QT_TR_NOOP(
-                "In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).") },
+                "In RAM, only this process maps it, modified: to free the RAM it would have to go to swap (Windows: "
+                "part of the private working set).") },
         { Counter::Anonymous, QT_TR_NOOP("Anonymous"),
             QT_TR_NOOP("Pages with no file behind them: heap data, or copies made by copy-on-write.") },
         { Counter::Referenced, QT_TR_NOOP("Referenced"), QT_TR_NOOP("Pages used recently.") },

@@ -232,7 +232,7 @@ void MapRenderer::paintLabels(
             auto slash = path.rfind('/');
             text = displayText(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
             if (text.isEmpty())
-                text = displayText(r.label());
+                text = labelText(r);
             if (text.isEmpty())
                 text = typeText(r.type);
         }

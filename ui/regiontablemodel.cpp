@@ -101,7 +101,7 @@ QString RegionTableModel::columnToolTip(int column)
     case Swap:
         return tr("Bytes written out to swap (Windows: the page file)");
     case PrivateDirty:
-        return tr("Pages only this process maps and has modified (Windows: private working set)");
+        return tr("Pages only this process maps and has modified (Windows: part of the private working set)");
     default:
         return columnTitle(column);
     }
@@ -337,7 +337,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         case Path:
             return displayText(r.path());
         case Label:
-            return displayText(r.label());
+            return labelText(r);
         case VmFlags:
             return QString::fromStdString(vmFlagsToString(r.vmFlags));
         default:
@@ -371,7 +371,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (col == Path || col == Label)
             return displayText(r.path())
-                + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + displayText(r.label()) : QString());
+                + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + labelText(r) : QString());
         if (isByteColumn(col))
             return tr("%1 bytes").arg(counterFor(r, col));
         return {};

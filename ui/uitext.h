@@ -1,5 +1,6 @@
 #pragma once
 
+#include "formatting.h"
 #include "model.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,46 @@ inline QString pageStateText(PageState s)
         return QCoreApplication::translate("Model", "guard");
     }
     return {};
+}
+
+// A region's label ("heap", "thread stack (TID 42)"…) in the user's language; kinds the window does not know
+// yet keep the core's English words.
+inline QString labelText(const Region &r)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("Model", source); };
+    switch (r.labelKind) {
+    case LabelKind::None:
+        return {};
+    case LabelKind::Heap:
+        return text(QT_TRANSLATE_NOOP("Model", "heap"));
+    case LabelKind::MainStack:
+        return text(QT_TRANSLATE_NOOP("Model", "main stack"));
+    case LabelKind::ThreadStack:
+        return text(QT_TRANSLATE_NOOP("Model", "thread stack (TID %1)")).arg(r.tid);
+    case LabelKind::Guard:
+        return text(QT_TRANSLATE_NOOP("Model", "guard page"));
+    case LabelKind::AnonName: {
+        const std::string label = r.label(); // "named: NAME"
+        const auto colon = label.find(": ");
+        return colon == std::string::npos
+            ? text(QT_TRANSLATE_NOOP("Model", "named"))
+            : text(QT_TRANSLATE_NOOP("Model", "named: %1")).arg(displayText(label.substr(colon + 2)));
+    }
+    case LabelKind::Vdso:
+        return text(QT_TRANSLATE_NOOP("Model", "vDSO (kernel code for fast system calls)"));
+    case LabelKind::Vvar:
+        return text(QT_TRANSLATE_NOOP("Model", "vvar (kernel data for the vDSO)"));
+    case LabelKind::Vsyscall:
+        return text(QT_TRANSLATE_NOOP("Model", "vsyscall (legacy fixed page)"));
+    case LabelKind::Reservation:
+        return text(QT_TRANSLATE_NOOP("Model", "reserved, no access"));
+    case LabelKind::Program:
+        return text(QT_TRANSLATE_NOOP("Model", "program image"));
+    case LabelKind::Deleted:
+        return text(QT_TRANSLATE_NOOP("Model", "file deleted"));
+    default:
+        return displayText(r.label());
+    }
 }
 
 } // namespace vmatlas::ui

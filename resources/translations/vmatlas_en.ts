@@ -328,6 +328,54 @@
         <source>guard</source>
         <translation>guard</translation>
     </message>
+    <message>
+        <source>heap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread stack (TID %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guard page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vDSO (kernel code for fast system calls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vvar (kernel data for the vDSO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vsyscall (legacy fixed page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved, no access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::AddressMapView</name>
@@ -416,10 +464,6 @@
     <message>
         <source>Private</source>
         <translation>Private</translation>
-    </message>
-    <message>
-        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</source>
-        <translation>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</translation>
     </message>
     <message>
         <source>Free</source>
@@ -534,10 +578,6 @@
         <translation>Private dirty</translation>
     </message>
     <message>
-        <source>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</source>
-        <translation>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</translation>
-    </message>
-    <message>
         <source>Anonymous</source>
         <translation>Anonymous</translation>
     </message>
@@ -611,6 +651,18 @@
     </message>
     <message>
         <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc). Committed private memory is what Windows counts as private bytes, in RAM or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared view, read-only here: this process cannot write to it; it sees what processes with a writable view write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, modified: to free the RAM it would have to go to swap (Windows: part of the private working set).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1385,12 +1437,12 @@
         <translation>Bytes written out to swap (Windows: the page file)</translation>
     </message>
     <message>
-        <source>Pages only this process maps and has modified (Windows: private working set)</source>
-        <translation>Pages only this process maps and has modified (Windows: private working set)</translation>
-    </message>
-    <message>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>Pages only this process maps and has modified (Windows: part of the private working set)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -53,15 +53,15 @@
     </message>
     <message>
         <source>A section shared by two processes</source>
-        <translation>两个进程共享的内存段</translation>
+        <translation>两个进程共享的区段对象</translation>
     </message>
     <message>
         <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</source>
-        <translation>内存段是一块有名字、可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它。视图的权限永远不会超过打开时的权限。</translation>
+        <translation>区段对象是一块有名字、可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它。视图的权限永远不会超过打开时的权限。</translation>
     </message>
     <message>
         <source>Create the section in A</source>
-        <translation>在 A 中创建内存段</translation>
+        <translation>在 A 中创建区段对象</translation>
     </message>
     <message>
         <source>memfd_create + mmap(MAP_SHARED) in A: a Mapped region, rw-s. Its pages have no RAM yet. Windows: CreateFileMapping + MapViewOfFile.</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</source>
-        <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（共享内存段的页面和文件的页面一样位于页缓存中）。</translation>
+        <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（共享内存区的页面和文件的页面一样位于页缓存中）。</translation>
     </message>
     <message>
         <source>Map it in B and read</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</source>
-        <translation>B 打开同一个内存段（Windows 上是 OpenFileMapping；这里是 /proc/A/fd/N）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
+        <translation>B 打开同一个区段对象（Windows 上是 OpenFileMapping；这里是 /proc/A/fd/N）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
     </message>
     <message>
         <source>B writes, A reads</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Copy-on-write: a private view of a file</source>
-        <translation>写拷贝：文件的私有视图</translation>
+        <translation>写时复制：文件的私有视图</translation>
     </message>
     <message>
         <source>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
@@ -133,11 +133,11 @@
     </message>
     <message>
         <source>Copy-on-write after fork()</source>
-        <translation>fork() 之后的写拷贝</translation>
+        <translation>fork() 之后的写时复制</translation>
     </message>
     <message>
         <source>fork() does not copy memory: parent and child share every page, marked copy-on-write, and a page is copied only when one of them writes to it. A page mapped by one process only is exclusive; after fork it is not.</source>
-        <translation>fork() 并不复制内存：父进程和子进程共享每一页，并标记为写拷贝；只有当其中一方写入某页时，才复制该页。只被一个进程映射的页面是独占的；fork 之后就不再独占。</translation>
+        <translation>fork() 并不复制内存：父进程和子进程共享每一页，并标记为写时复制；只有当其中一方写入某页时，才复制该页。只被一个进程映射的页面是独占的；fork 之后就不再独占。</translation>
     </message>
     <message>
         <source>Write some pages</source>
@@ -165,11 +165,11 @@
     </message>
     <message>
         <source>The page file (swap)</source>
-        <translation>页交换文件（交换空间）</translation>
+        <translation>页面文件（交换空间）</translation>
     </message>
     <message>
         <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
-        <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，即 Windows 的页交换文件（pagefile.sys），并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。</translation>
+        <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，即 Windows 的页面文件（pagefile.sys），并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。</translation>
     </message>
     <message>
         <source>Fill anon pages and read a file</source>
@@ -197,11 +197,11 @@
     </message>
     <message>
         <source>Images are shared</source>
-        <translation>映象是共享的</translation>
+        <translation>映像是共享的</translation>
     </message>
     <message>
         <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</source>
-        <translation>运行同一程序的两个进程映射同一个文件：它的代码页在内存中只有一份，是共享的，所以每个进程的 PSS 都低于 RSS。它的数据以写拷贝方式映射（exe 或 dll 为 PAGE_WRITECOPY）：写入的进程得到该页的私有副本，另一个进程保留文件的那一页。</translation>
+        <translation>运行同一程序的两个进程映射同一个文件：它的代码页在内存中只有一份，是共享的，所以每个进程的 PSS 都低于 RSS。它的数据以写时复制方式映射（exe 或 dll 为 PAGE_WRITECOPY）：写入的进程得到该页的私有副本，另一个进程保留文件的那一页。</translation>
     </message>
     <message>
         <source>Run the program twice</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
-        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映象。</translation>
+        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。</translation>
     </message>
     <message>
         <source>Write to the program's data in A</source>
@@ -224,7 +224,7 @@
     <name>MapLegend</name>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -286,7 +286,7 @@
     <name>Model</name>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -327,6 +327,54 @@
     <message>
         <source>guard</source>
         <translation>保护页</translation>
+    </message>
+    <message>
+        <source>heap</source>
+        <translation>堆</translation>
+    </message>
+    <message>
+        <source>main stack</source>
+        <translation>主线程栈</translation>
+    </message>
+    <message>
+        <source>thread stack (TID %1)</source>
+        <translation>线程栈（TID %1）</translation>
+    </message>
+    <message>
+        <source>guard page</source>
+        <translation>保护页</translation>
+    </message>
+    <message>
+        <source>named</source>
+        <translation>已命名</translation>
+    </message>
+    <message>
+        <source>named: %1</source>
+        <translation>已命名：%1</translation>
+    </message>
+    <message>
+        <source>vDSO (kernel code for fast system calls)</source>
+        <translation>vDSO（用于快速系统调用的内核代码）</translation>
+    </message>
+    <message>
+        <source>vvar (kernel data for the vDSO)</source>
+        <translation>vvar（vDSO 使用的内核数据）</translation>
+    </message>
+    <message>
+        <source>vsyscall (legacy fixed page)</source>
+        <translation>vsyscall（旧式固定页）</translation>
+    </message>
+    <message>
+        <source>reserved, no access</source>
+        <translation>已保留，不可访问</translation>
+    </message>
+    <message>
+        <source>program image</source>
+        <translation>程序映像</translation>
+    </message>
+    <message>
+        <source>file deleted</source>
+        <translation>文件已删除</translation>
     </message>
 </context>
 <context>
@@ -399,11 +447,11 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>A file mapped to run code (program, shared library): Windows MEM_IMAGE. Its pages come from the file; writes to it are copied (copy-on-write).</source>
-        <translation>为运行代码而映射的文件（程序、共享库）：Windows MEM_IMAGE。页面来自文件；对它的写入会被复制（写拷贝）。</translation>
+        <translation>为运行代码而映射的文件（程序、共享库）：Windows MEM_IMAGE。页面来自文件；对它的写入会被复制（写时复制）。</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -411,15 +459,11 @@
     </message>
     <message>
         <source>A file or shared section mapped as data: Windows MEM_MAPPED (MapViewOfFile).</source>
-        <translation>作为数据映射的文件或共享内存段：Windows MEM_MAPPED（MapViewOfFile）。</translation>
+        <translation>作为数据映射的文件或共享内存区：Windows MEM_MAPPED（MapViewOfFile）。</translation>
     </message>
     <message>
         <source>Private</source>
         <translation>私有</translation>
-    </message>
-    <message>
-        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc).</source>
-        <translation>只有本进程使用的内存（堆、栈、匿名 mmap）：Windows MEM_PRIVATE（VirtualAlloc）。</translation>
     </message>
     <message>
         <source>Free</source>
@@ -451,7 +495,7 @@
     </message>
     <message>
         <source>Protection</source>
-        <translation>保护</translation>
+        <translation>访问权限</translation>
     </message>
     <message>
         <source>Shared: writes are seen by every process mapping the same object.</source>
@@ -459,11 +503,11 @@
     </message>
     <message>
         <source>Copy-on-write view (PAGE_WRITECOPY): a write makes a private copy of the page.</source>
-        <translation>写拷贝视图（PAGE_WRITECOPY）：写入会生成该页的私有副本。</translation>
+        <translation>写时复制视图（PAGE_WRITECOPY）：写入会生成该页的私有副本。</translation>
     </message>
     <message>
         <source>Private: writes stay in this process (copy-on-write for file pages).</source>
-        <translation>私有：写入只留在本进程中（文件页为写拷贝）。</translation>
+        <translation>私有：写入只留在本进程中（文件页为写时复制）。</translation>
     </message>
     <message>
         <source>Backed by</source>
@@ -491,11 +535,11 @@
     </message>
     <message>
         <source>PSS</source>
-        <translation>按比例 (PSS)</translation>
+        <translation>比例集 (PSS)</translation>
     </message>
     <message>
         <source>Proportional set: RSS with each shared page divided by the number of processes mapping it.</source>
-        <translation>按比例分摊的常驻集：每个共享页除以映射它的进程数后的 RSS。</translation>
+        <translation>比例集：每个共享页除以映射它的进程数后的 RSS。</translation>
     </message>
     <message>
         <source>Swap</source>
@@ -503,7 +547,7 @@
     </message>
     <message>
         <source>Bytes written out to swap (Windows: the page file, pagefile.sys).</source>
-        <translation>写出到交换空间的字节数（Windows：页交换文件 pagefile.sys）。</translation>
+        <translation>写出到交换空间的字节数（Windows：页面文件 pagefile.sys）。</translation>
     </message>
     <message>
         <source>Shared clean</source>
@@ -519,7 +563,7 @@
     </message>
     <message>
         <source>In RAM, also mapped elsewhere, modified (a shared section someone wrote).</source>
-        <translation>在内存中，也被别处映射，已修改（某个进程写过的共享内存段）。</translation>
+        <translation>在内存中，也被别处映射，已修改（某个进程写过的共享内存区）。</translation>
     </message>
     <message>
         <source>Private clean</source>
@@ -534,16 +578,12 @@
         <translation>私有·脏</translation>
     </message>
     <message>
-        <source>In RAM, only this process maps it, modified: would have to go to swap (Windows: private bytes).</source>
-        <translation>在内存中，只有本进程映射，已修改：换出时必须写入交换空间（Windows：私有字节）。</translation>
-    </message>
-    <message>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
         <source>Pages with no file behind them: heap data, or copies made by copy-on-write.</source>
-        <translation>没有文件支持的页面：堆数据，或写拷贝产生的副本。</translation>
+        <translation>没有文件支持的页面：堆数据，或写时复制产生的副本。</translation>
     </message>
     <message>
         <source>Referenced</source>
@@ -612,6 +652,18 @@
     <message>
         <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
         <translation>所涉及区域的比例集（PSS）：每个共享页按映射它的进程数均分。其他进程映射同一批页时低于 RSS。</translation>
+    </message>
+    <message>
+        <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc). Committed private memory is what Windows counts as private bytes, in RAM or not.</source>
+        <translation>只有本进程使用的内存（堆、栈、匿名 mmap）：Windows MEM_PRIVATE（VirtualAlloc）。已提交的私有内存，无论是否在物理内存中，都计入 Windows 的“专用字节”（private bytes）。</translation>
+    </message>
+    <message>
+        <source>A shared view, read-only here: this process cannot write to it; it sees what processes with a writable view write.</source>
+        <translation>共享视图，在此为只读：本进程不能写入；它能看到持有可写视图的进程写入的内容。</translation>
+    </message>
+    <message>
+        <source>In RAM, only this process maps it, modified: to free the RAM it would have to go to swap (Windows: part of the private working set).</source>
+        <translation>在物理内存中，只有本进程映射，已修改：要释放这部分内存，必须先写入交换空间（Windows：属于专用工作集）。</translation>
     </message>
 </context>
 <context>
@@ -1058,7 +1110,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;进程虚拟地址空间的实时地图：映象、映射和私有内存，空闲、保留和已提交，细致到单个页面。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;进程虚拟地址空间的实时地图：映像、映射和私有内存，空闲、保留和已提交，细致到单个页面。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1272,7 +1324,7 @@
     </message>
     <message>
         <source>Protection</source>
-        <translation>保护</translation>
+        <translation>访问权限</translation>
     </message>
     <message>
         <source>Offset</source>
@@ -1300,7 +1352,7 @@
     </message>
     <message>
         <source>PSS</source>
-        <translation>按比例 (PSS)</translation>
+        <translation>比例集 (PSS)</translation>
     </message>
     <message>
         <source>Swap</source>
@@ -1360,7 +1412,7 @@
     </message>
     <message>
         <source>Image: program and libraries; Mapped: files and shared sections; Private: heap, stacks, anonymous memory</source>
-        <translation>映象：程序和库；映射：文件和共享内存段；私有：堆、栈、匿名内存</translation>
+        <translation>映像：程序和库；映射：文件和共享内存区；私有：堆、栈、匿名内存</translation>
     </message>
     <message>
         <source>Committed: usable; Reserved: address space held with no access; Free: a gap</source>
@@ -1368,7 +1420,7 @@
     </message>
     <message>
         <source>r/w/x, then p private, s shared, c copy-on-write view</source>
-        <translation>r/w/x，然后 p 表示私有，s 表示共享，c 表示写拷贝视图</translation>
+        <translation>r 可读、w 可写、x 可执行，然后 p 表示私有，s 表示共享，c 表示写时复制视图</translation>
     </message>
     <message>
         <source>Resident set: bytes of this region in RAM (Windows: working set)</source>
@@ -1376,19 +1428,19 @@
     </message>
     <message>
         <source>Proportional set: RSS with each shared page divided among the processes sharing it</source>
-        <translation>按比例分摊的常驻集：每个共享页按共享进程数分摊后的 RSS</translation>
+        <translation>比例集：每个共享页按共享进程数分摊后的 RSS</translation>
     </message>
     <message>
         <source>Bytes written out to swap (Windows: the page file)</source>
-        <translation>写出到交换空间的字节数（Windows：页交换文件）</translation>
-    </message>
-    <message>
-        <source>Pages only this process maps and has modified (Windows: private working set)</source>
-        <translation>只有本进程映射且已修改的页面（Windows：私有工作集）</translation>
+        <translation>写出到交换空间的字节数（Windows：页面文件）</translation>
     </message>
     <message>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Pages only this process maps and has modified (Windows: part of the private working set)</source>
+        <translation>只有本进程映射且已修改的页面（Windows：属于专用工作集）</translation>
     </message>
 </context>
 <context>
@@ -1399,7 +1451,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -1512,7 +1564,7 @@
     </message>
     <message>
         <source>Bytes in swap (Windows: the page file)</source>
-        <translation>在交换空间中的字节数（Windows：页交换文件）</translation>
+        <translation>在交换空间中的字节数（Windows：页面文件）</translation>
     </message>
     <message>
         <source>Number of regions</source>
@@ -1524,7 +1576,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -1556,7 +1608,7 @@
     </message>
     <message>
         <source>PSS</source>
-        <translation>按比例 (PSS)</translation>
+        <translation>比例集 (PSS)</translation>
     </message>
     <message>
         <source>Swap</source>
@@ -1579,7 +1631,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>
@@ -1603,7 +1655,7 @@
     </message>
     <message>
         <source>PSS</source>
-        <translation>按比例 (PSS)</translation>
+        <translation>比例集 (PSS)</translation>
     </message>
     <message>
         <source>Swap</source>
@@ -1634,7 +1686,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>映象</translation>
+        <translation>映像</translation>
     </message>
     <message>
         <source>Mapped</source>

@@ -2,10 +2,14 @@
 // finished translation that keeps its placeholders, and the window comes up in Chinese with it.
 #include "mainwindow.h"
 #include "testutil.h"
+#include "uitext.h"
 
+#include <QDialogButtonBox>
 #include <QDomDocument>
+#include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +17,7 @@
 
 #include <map>
 
+using namespace vmatlas;
 using namespace vmatlas::ui;
 
 namespace {
@@ -127,9 +132,45 @@ private slots:
                 if (a->text() == QStringLiteral("实验(&L)"))
                     for (QAction *l : a->menu()->actions())
                         labs << l->text();
-            QVERIFY2(labs.contains(QStringLiteral("写拷贝：文件的私有视图")), qPrintable(labs.join(QLatin1Char(' '))));
+            QVERIFY2(
+                labs.contains(QStringLiteral("写时复制：文件的私有视图")), qPrintable(labs.join(QLatin1Char(' '))));
         }
+        // Region labels are translated too.
+        Region heap;
+        heap.labelKind = LabelKind::Heap;
+        QCOMPARE(labelText(heap), QStringLiteral("堆"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void chineseTerms()
+    {
+        // Microsoft's Chinese words: 映像 (not 映象), 写时复制 (not 写拷贝), 页面文件 for the page file, 比例集 for
+        // PSS; a section is 区段对象 or a 内存区, never a 段.
+        const auto zh = readTs(QStringLiteral(VMATLAS_SOURCE_DIR "/resources/translations/vmatlas_zh_CN.ts"));
+        QStringList wrong;
+        bool pss = false;
+        for (const auto &[key, e] : zh) {
+            for (const char *word : { "映象", "写拷贝", "页交换文件", "内存段" })
+                if (e.translation.contains(QString::fromUtf8(word)))
+                    wrong << QStringLiteral("[%1] %2").arg(key.first, e.translation.left(40));
+            pss |= key.second == QLatin1String("PSS") || e.translation.contains(QStringLiteral("比例集"));
+        }
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QLatin1Char('\n'))));
+        QVERIFY(pss);
+        QCOMPARE(zh.at({ QStringLiteral("Model"), QStringLiteral("Image") }).translation, QStringLiteral("映像"));
+    }
+
+    void qtsOwnStringsInChinese()
+    {
+        // Dialog buttons come from Qt's catalogue (qt6-translations-l10n), loaded beside ours.
+        QTranslator qt;
+        QVERIFY2(qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+            "qtbase_zh_CN.qm not found: install qt6-translations-l10n");
+        QCoreApplication::installTranslator(&qt);
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+        QCoreApplication::removeTranslator(&qt);
     }
 };
 
