@@ -103,6 +103,43 @@ private slots:
         for (const Region &r : w.viewState()->shown()->regions)
             hasSection |= r.path() == "/memfd:vmatlas-lab-section (deleted)";
         QVERIFY(hasSection);
+        // ... and B's own section is selected, at B's address.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
+        const AddressRange inB = w.viewState()->range();
+        const Region *selected = w.viewState()->selectedRegion();
+        QVERIFY(selected && selected->contains(inB.start));
+        QCOMPARE(selected->path(), std::string("/memfd:vmatlas-lab-section (deleted)"));
+
+        // A later lab, started after looking at B, still goes to its own region in its own process.
+        QSignalSpy finished2(panel, &LabPanel::stepFinished);
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("copy-on-write"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        QVERIFY(panel->findChildren<QRadioButton *>().at(0)->isChecked());
+        clickNext(panel, finished2);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown()->pid == panel->targetA() && !w.viewState()->range().empty()
+                && w.viewState()->selectedRegion()
+                && w.viewState()->selectedRegion()->path().find("copy-on-write.dat") != std::string::npos,
+            10000);
+    }
+
+    void stepsFromTheCommandLineAreForThatLabOnly()
+    {
+        // vmatlas --lab reserve-commit --step 2: two steps of that lab; a lab chosen later starts at step 1.
+        MainWindow w;
+        w.show();
+        LabPanel *panel = w.labPanel();
+        panel->setExecutable(VMATLAS_BINARY);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        w.startLab(QStringLiteral("reserve-commit"), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QTest::qWait(1000);
+        QCOMPARE(panel->stepsDone(), 2);
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("copy-on-write"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        QTest::qWait(1500); // more than the pause between automatic steps
+        QCOMPARE(panel->stepsDone(), 0);
     }
 
     void panelAsksTheWindow()
