@@ -84,9 +84,9 @@ QRect PageStrip::stripRect() const
 
 PageStrip::Cells PageStrip::cells(const QRect &r) const
 {
-    // The largest square cells (up to 40 px) whose rows all fit in the strip.
+    // The largest square cells (up to 64 px) whose rows all fit in the strip.
     const int n = int(m_pages.size());
-    for (int size = std::min({ 40, r.width(), r.height() }); size >= 4; --size) {
+    for (int size = std::min({ 64, r.width(), r.height() }); size >= 4; --size) {
         const int perRow = std::max(1, r.width() / size);
         if ((n + perRow - 1) / perRow * size <= r.height())
             return { size, perRow };
