@@ -133,6 +133,11 @@ bool processAlive(Pid pid)
     return st != 0 && st != 'Z' && st != 'X';
 }
 
+Error exitedError(Pid pid)
+{
+    return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+}
+
 Error permissionError(Pid pid, const std::string &what)
 {
     return makeError(ErrorCode::PermissionDenied,
@@ -146,7 +151,7 @@ Error openError(Pid pid, const std::string &path, int err)
 {
     if (err == ENOENT || err == ESRCH)
         return processExists(pid)
-            ? makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read")
+            ? exitedError(pid)
             : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
@@ -156,13 +161,25 @@ Error openError(Pid pid, const std::string &path, int err)
 Error readError(Pid pid, const std::string &path, int err)
 {
     if (err == ESRCH || !processAlive(pid))
-        return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+        return exitedError(pid);
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
 }
 
 constexpr std::size_t kSmapsChunk = 256 * 1024;
+
+// True when the first read of a /proc/PID/maps opened earlier yields text: its address space still exists (see readSnapshot).
+bool addressSpaceAlive(int mapsFd)
+{
+    char buf[256];
+    for (;;) {
+        ssize_t n = ::read(mapsFd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n > 0;
+    }
+}
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
 // produce smaps and ours to parse it overlap. Returns the read error, if any (0 otherwise).
@@ -379,7 +396,7 @@ Error emptyMapsError(Pid pid)
     if (processAlive(pid) && isKernelThread(pid))
         return makeError(ErrorCode::NoAddressSpace,
             "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
-    return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+    return exitedError(pid);
 }
 
 Result<std::vector<Region>> readMappingsQuery(int fd)
@@ -442,14 +459,13 @@ Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32
                 continue;
             int err = errno;
             if (!processAlive(pid))
-                return makeError(
-                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+                return exitedError(pid);
             if (err == EACCES || err == EPERM)
                 return permissionError(pid, procPath(pid, "pagemap"));
             return makeError(ErrorCode::Io, "cannot read " + procPath(pid, "pagemap") + ": " + std::strerror(err));
         }
         if (n == 0)
-            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            return exitedError(pid);
         std::size_t got = static_cast<std::size_t>(n) / 8;
         for (std::size_t i = 0; i < got; ++i)
             out.push_back(decodePagemapEntry(a + i * pageSize, buf[i]));
@@ -481,8 +497,7 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
             if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
                 return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
             if (!processAlive(pid))
-                return makeError(
-                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+                return exitedError(pid);
             return makeError(ErrorCode::Io, "PAGEMAP_SCAN failed: " + std::string(std::strerror(errno)));
         }
         for (long i = 0; i < n; ++i) {
@@ -547,6 +562,11 @@ Result<Snapshot> readSnapshot(Pid pid)
     for (int attempt = 0; attempt < 4; ++attempt) {
         // Parsed as it is read, a chunk at a time: a 60k-mapping smaps is ~40 MB of text never held whole.
         std::string path = procPath(pid, "smaps");
+        // maps is opened first: both files then hold the same address space (the mm), to check the end below.
+        std::string mapsPath = procPath(pid, "maps");
+        Fd mapsFd(::open(mapsPath.c_str(), O_RDONLY | O_CLOEXEC));
+        if (mapsFd.get() < 0)
+            return openError(pid, mapsPath, errno);
         Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
         if (fd.get() < 0)
             return openError(pid, path, errno);
@@ -559,6 +579,20 @@ Result<Snapshot> readSnapshot(Pid pid)
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return emptyMapsError(pid);
+        // Did the text end where the address space ends, or where the process died? Each read() of a
+        // /proc/PID/{maps,smaps} file first takes a reference on the address space (mmget_not_zero in
+        // m_start) and gives end of file when it cannot: the address space is gone, and it never comes
+        // back. So a read of maps that still yields text after smaps reached its end proves the address
+        // space was alive when smaps ended: that end was the real one (the last mapping, [vsyscall] or
+        // whatever ends it), not the process's exit. No text: the process exited, or exec'd into a new
+        // address space (then read again).
+        if (!addressSpaceAlive(mapsFd.get())) {
+            if (processAlive(pid) && attempt + 1 < 4) {
+                lastError = exitedError(pid);
+                continue;
+            }
+            return exitedError(pid);
+        }
         auto parsed = parser.finish();
         if (!parsed) {
             lastError = makeError(
@@ -571,7 +605,7 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.executablePath = exePathOf(pid);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
-            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            return exitedError(pid);
         return classify(std::move(parsed).value(), ctx);
     }
     return lastError;
