@@ -102,35 +102,46 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     snap.timestampMs = context.timestampMs;
     snap.pageSize = context.pageSize;
 
-    // Free gaps are inserted in place, moving mappings towards the end: no second array of regions.
+    // Free gaps are inserted in place, moving mappings towards the end: no second array of regions. The rows
+    // run from address 0 to the top of the user address space without a hole; [vsyscall], the kernel's page
+    // past that top, follows the last row (no Free row up to it).
     const std::size_t n = maps.size();
-    // No Free row up to [vsyscall]: the kernel's page at the very top, past the user address space.
-    auto gapBefore = [&](std::size_t i) {
-        return i > 0 && maps[i - 1].end < maps[i].start && !(i == n - 1 && maps[i].labelKind == LabelKind::Vsyscall);
+    const bool vsyscallLast = n > 0 && maps[n - 1].labelKind == LabelKind::Vsyscall;
+    const std::size_t userEnd = vsyscallLast ? n - 1 : n; // the Free row up to the top goes before this index
+    // The gap before mapping i (i == n: after the last one), or an empty range.
+    auto gapBefore = [&](std::size_t i) -> std::pair<Address, Address> {
+        const Address gapStart = i == 0 ? 0 : maps[i - 1].end;
+        const Address gapEnd = i < userEnd ? maps[i].start : (i == userEnd ? context.userSpaceTop : 0);
+        return { gapStart, std::max(gapStart, gapEnd) };
     };
     std::size_t gaps = 0;
-    for (std::size_t i = 1; i < n; ++i)
-        gaps += gapBefore(i);
+    for (std::size_t i = 0; i <= n && n > 0; ++i) {
+        auto [gs, ge] = gapBefore(i);
+        gaps += gs < ge;
+    }
     std::vector<std::uint32_t> newIndex(n);
     if (gaps) {
+        const auto [topStart, topEnd] = gapBefore(n); // read before the mappings move
         if (maps.capacity() < n + gaps)
             maps.reserve(n + gaps); // exactly, not doubled
         maps.resize(n + gaps);
         std::size_t j = n + gaps;
+        auto putGap = [&](Address gs, Address ge) {
+            Region &g = maps[--j];
+            g = Region {};
+            g.start = gs;
+            g.end = ge;
+            g.protection.sharing = '-';
+        };
+        if (topStart < topEnd)
+            putGap(topStart, topEnd);
         for (std::size_t i = n; i-- > 0;) {
-            const bool gap = gapBefore(i);
-            const Address gapStart = gap ? maps[i - 1].end : 0;
-            const Address gapEnd = maps[i].start;
+            const auto [gs, ge] = gapBefore(i);
             if (--j != i)
                 maps[j] = std::move(maps[i]);
             newIndex[i] = static_cast<std::uint32_t>(j);
-            if (gap) {
-                Region &g = maps[--j];
-                g = Region {};
-                g.start = gapStart;
-                g.end = gapEnd;
-                g.protection.sharing = '-';
-            }
+            if (gs < ge)
+                putGap(gs, ge);
         }
     } else {
         for (std::size_t i = 0; i < n; ++i)

@@ -25,10 +25,14 @@ struct ProcessContext
     std::int64_t timestampMs = 0;
     std::uint32_t pageSize = 4096;
     std::string platform = "linux";
+    // The end of the user address space (x86-64 Linux: 0x7ffffffff000): a Free row runs from the highest
+    // mapping up to it. 0: not known, no such row.
+    Address userSpaceTop = 0;
 };
 
 // Turns parsed mappings into a snapshot: types, states and labels as in the README's "The words it
-// uses", Free gaps between consecutive user-space mappings (none before the first, none up to [vsyscall]).
+// uses", with Free rows for the gaps: from address 0 to the first mapping, between mappings, and from the
+// highest mapping to context.userSpaceTop; none between that top and [vsyscall].
 Snapshot classify(ParsedMaps parsed, const ProcessContext &context);
 
 } // namespace vmatlas

@@ -26,6 +26,7 @@ Snapshot fixtureSnapshot(const char *name)
     ctx.commandLine = "python3 -c 'print(\"hi\")'";
     ctx.timestampMs = 1795000000123;
     ctx.threads = { { 77, 0 } };
+    ctx.userSpaceTop = 0x7ffffffff000;
     return classify(std::move(parsed).value(), ctx);
 }
 
@@ -146,7 +147,7 @@ private slots:
         std::size_t freeRows = 0;
         for (std::size_t i = 1; i < rows->size(); ++i)
             freeRows += (*rows)[i][3] == "Free";
-        QCOMPARE(freeRows, std::size_t(3)); // the gaps of bash.smaps
+        QCOMPARE(freeRows, std::size_t(5)); // the gaps of bash.smaps, from 0 and up to the top of user space
     }
 
     void csvRoundTrip_data()
@@ -278,14 +279,14 @@ private slots:
         QTest::addRow("newer version") << newer << QStringLiteral("newer VM Atlas (format version 7)");
         QByteArray badType = good;
         badType.replace("\"type\":\"Image\"", "\"type\":\"Imagine\"");
-        QTest::addRow("unknown type") << badType << QStringLiteral("region 0: unknown type 'Imagine'");
+        QTest::addRow("unknown type") << badType << QStringLiteral("region 1: unknown type 'Imagine'");
         QByteArray badSize = good;
         badSize.replace("\"size\":192512", "\"size\":1");
-        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 0: 'start', 'end' and 'size' disagree");
+        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 1: 'start', 'end' and 'size' disagree");
         QByteArray bigNumber = good;
         bigNumber.replace("\"rss\":192512", "\"rss\":184467440737095516150");
         QTest::addRow("overflowing number")
-            << bigNumber << QStringLiteral("region 0: 'rss' is not an integer in range");
+            << bigNumber << QStringLiteral("region 1: 'rss' is not an integer in range");
         QTest::addRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
         QTest::addRow("garbage") << QByteArray("\x01\x02garbage") << QStringLiteral("not valid JSON: line 1, column 1");
     }

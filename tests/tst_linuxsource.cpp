@@ -82,6 +82,15 @@ private slots:
             if (m_snap.regions[i].path() != "[vsyscall]")
                 QCOMPARE(m_snap.regions[i].start, m_snap.regions[i - 1].end);
         }
+        // The rows run from 0 to the top of user space, [vsyscall] (when the kernel has it) after it.
+        QCOMPARE(m_snap.regions.front().start, Address(0));
+        QCOMPARE(m_snap.regions.front().type, RegionType::Free);
+        const bool vsyscall = m_snap.regions.back().labelKind == LabelKind::Vsyscall;
+        const Region &top = m_snap.regions[m_snap.regions.size() - (vsyscall ? 2 : 1)];
+#if defined(__x86_64__)
+        QCOMPARE(top.end, Address(0x7ffffffff000));
+        QCOMPARE(top.type, RegionType::Free);
+#endif
         // The program's own mappings are Image and labelled.
         int program = 0;
         for (const Region &r : m_snap.regions)

@@ -22,6 +22,7 @@ private:
             qFatal("%s: %s", fixture, parsed.error().message.c_str());
         ProcessContext ctx;
         ctx.pid = 42;
+        ctx.userSpaceTop = 0x7ffffffff000; // the fixtures come from x86-64
         return classify(std::move(parsed).value(), ctx);
     }
 
@@ -125,10 +126,15 @@ private slots:
         QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->protection.toString(), std::string("rw-p"));
         QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->type, RegionType::Image); // data of an image
 
-        // Gaps: a Free row between every two non-adjacent mappings, none before the first or up to [vsyscall].
-        QVERIFY(s.regions.front().type != RegionType::Free);
+        // Gaps: a Free row from 0 to the first mapping, between every two non-adjacent mappings and from the
+        // highest one to the top of user space; [vsyscall] after it, with no Free row up to it.
+        QCOMPARE(s.regions.front().type, RegionType::Free);
+        QCOMPARE(s.regions.front().start, Address(0));
         QCOMPARE(s.regions.back().path(), std::string("[vsyscall]"));
-        QVERIFY(s.regions[s.regions.size() - 2].type != RegionType::Free);
+        const Region &top = s.regions[s.regions.size() - 2];
+        QCOMPARE(top.type, RegionType::Free);
+        QCOMPARE(top.end, Address(0x7ffffffff000));
+        QVERIFY(s.regions[s.regions.size() - 3].type != RegionType::Free);
         for (std::size_t i = 1; i < s.regions.size() - 1; ++i) {
             QCOMPARE(s.regions[i].start, s.regions[i - 1].end);
             if (s.regions[i].type == RegionType::Free) {
@@ -243,15 +249,17 @@ private slots:
         auto parsed = parseSmaps(text);
         QVERIFY(parsed.ok());
         Snapshot s = classify(std::move(parsed).value(), ProcessContext {});
-        QCOMPARE(s.regions.size(), std::size_t(5));
-        QCOMPARE(s.regions[1].type, RegionType::Free);
-        QCOMPARE(s.regions[1].start, Address(0x7f0000001000));
-        QCOMPARE(s.regions[1].end, Address(0x7f0000005000));
-        QCOMPARE(s.regions[3].type, RegionType::Free);
+        QCOMPARE(s.regions.size(), std::size_t(6));
+        QCOMPARE(s.regions[0].type, RegionType::Free); // from address 0
+        QCOMPARE(s.regions[0].end, Address(0x7f0000000000));
+        QCOMPARE(s.regions[2].type, RegionType::Free);
+        QCOMPARE(s.regions[2].start, Address(0x7f0000001000));
+        QCOMPARE(s.regions[2].end, Address(0x7f0000005000));
+        QCOMPARE(s.regions[4].type, RegionType::Free);
         QCOMPARE(s.extras.size(), std::size_t(3));
-        QCOMPARE(s.extras[0].region, 0u);
-        QCOMPARE(s.extras[1].region, 2u);
-        QCOMPARE(s.extras[2].region, 4u);
+        QCOMPARE(s.extras[0].region, 1u);
+        QCOMPARE(s.extras[1].region, 3u);
+        QCOMPARE(s.extras[2].region, 5u);
         QCOMPARE(s.extras[2].value, std::string("3"));
     }
 

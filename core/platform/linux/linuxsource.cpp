@@ -78,6 +78,17 @@ constexpr std::uint64_t kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageI
 
 std::atomic<bool> g_fastPaths { true };
 
+// The top of the user address space, the kernel's TASK_SIZE (no user-space header has it): x86-64 with
+// 4-level page tables (a 5-level kernel maps above it only on request: then the highest mapping ends the
+// rows), arm64 with 48-bit addresses. 0 elsewhere: the rows end at the highest mapping.
+#if defined(__x86_64__)
+constexpr Address kUserSpaceTop = 0x7ffffffff000;
+#elif defined(__aarch64__)
+constexpr Address kUserSpaceTop = Address(1) << 48;
+#else
+constexpr Address kUserSpaceTop = 0;
+#endif
+
 class Fd
 {
 public:
@@ -574,6 +585,7 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.pid = pid;
         ctx.timestampMs = nowMs();
         ctx.pageSize = systemPageSize();
+        ctx.userSpaceTop = kUserSpaceTop;
         SmapsParser parser;
         if (int err = readAndParse(fd.get(), parser))
             return readError(pid, path, err);
