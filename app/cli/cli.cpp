@@ -9,6 +9,7 @@
 #include "sampler.h"
 #include "snapshotjson.h"
 #include "textcodec.h"
+#include "units.h"
 #include "version.h"
 
 #include <cerrno>
@@ -327,20 +328,6 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     return ExitOk;
 }
 
-std::string human(std::uint64_t bytes)
-{
-    const char *units[] = { "B", "K", "M", "G", "T" };
-    double v = static_cast<double>(bytes);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f%s" : "%.1f%s", v, units[u]);
-    return buf;
-}
-
 int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
@@ -371,7 +358,7 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         out += line;
         for (const ProcessInfo &pi : *list) {
             std::snprintf(line, sizeof line, "%8lld %-12.12s %9s %-6s %-16.16s ", static_cast<long long>(pi.pid),
-                pi.user.c_str(), human(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
+                pi.user.c_str(), formatBytes(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
             out += line;
             std::string cmd = pi.commandLine.substr(0, 200);
             for (char &c : cmd)

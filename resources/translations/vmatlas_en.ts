@@ -208,16 +208,16 @@
         <translation>Run the program twice</translation>
     </message>
     <message>
-        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
-        <translation>A second copy of the same program starts. Both map the same executable file as Image.</translation>
+        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page&apos;s PSS is divided among all of them, while pages only A has count whole.</source>
+        <translation>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page&apos;s PSS is divided among all of them, while pages only A has count whole.</translation>
     </message>
     <message>
         <source>Write to the program&apos;s data in A</source>
         <translation>Write to the program&apos;s data in A</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</source>
-        <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</translation>
+        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
+        <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</translation>
     </message>
 </context>
 <context>
