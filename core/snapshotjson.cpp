@@ -248,6 +248,8 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         || !rd.number(root, "timestamp_ms", s.timestampMs, true, err)
         || !rd.number(root, "page_size", s.pageSize, true, err))
         return rd.error(err);
+    if (s.pid < 0)
+        return rd.error("'pid' is negative (" + std::to_string(s.pid) + ")");
     const json::Value *regions = root.find("regions");
     if (!regions || regions->kind() != json::Value::Kind::Array)
         return rd.error("'regions' is missing or not an array");
@@ -255,11 +257,16 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
     std::map<std::string, std::shared_ptr<const std::string>> paths;
     std::size_t index = 0;
     for (const json::Value &v : regions->array()) {
-        auto regionError
-            = [&](const std::string &what) { return rd.error("region " + std::to_string(index) + ": " + what); };
+        Region r;
+        // "region 3 (0x1000-0x2000)" once its bounds are read.
+        auto regionError = [&](const std::string &what) {
+            std::string name = "region " + std::to_string(index);
+            if (r.end > r.start)
+                name += " (" + hexAddress(r.start) + "-" + hexAddress(r.end) + ")";
+            return rd.error(name + ": " + what);
+        };
         if (v.kind() != json::Value::Kind::Object)
             return regionError("not an object");
-        Region r;
         std::string type, state, prot, device, path, labelKind, flags;
         std::uint64_t size = 0, kernelPage = 0, mmuPage = 0;
         if (!rd.address(v, "start", r.start, err) || !rd.address(v, "end", r.end, err)
@@ -309,9 +316,15 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         const json::Value *counters = v.find("counters");
         if (!counters || counters->kind() != json::Value::Kind::Object)
             return regionError("'counters' is missing or not an object");
+        // Every version wrote every counter: a missing one is a damaged file, not a zero. Each counts bytes of
+        // this region's pages, so none can exceed its size.
         for (std::size_t c = 0; c < kCounterCount; ++c) {
-            if (!rd.number(*counters, counterKey(static_cast<Counter>(c)), r.counters[c], false, err))
+            const auto key = counterKey(static_cast<Counter>(c));
+            if (!rd.number(*counters, key, r.counters[c], true, err))
                 return regionError(err);
+            if (r.counters[c] > size)
+                return regionError("counter '" + std::string(key) + "' (" + std::to_string(r.counters[c])
+                    + " bytes) is larger than the region (" + std::to_string(size) + " bytes)");
         }
         if (!path.empty()) {
             auto it = paths.find(path);

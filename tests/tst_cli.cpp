@@ -218,6 +218,10 @@ private slots:
             QStringLiteral("1"), QStringLiteral("--every"), QStringLiteral("10"), QStringLiteral("--count"),
             QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
                                         << 2 << QStringLiteral("at least 100");
+        QTest::addRow("csv and json both to standard output")
+            << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(::getpid()),
+                   QStringLiteral("--csv"), QStringLiteral("-"), QStringLiteral("--json"), QStringLiteral("-") }
+            << 2 << QStringLiteral("--csv and --json cannot both write to standard output");
         QTest::addRow("diff needs two") << QStringList { QStringLiteral("diff"), QStringLiteral("a.json") } << 2
                                         << QStringLiteral("needs two snapshot files");
         QTest::addRow("diff missing file") << QStringList {

@@ -72,11 +72,19 @@ Snapshot hostileSnapshot()
         r.devMajor = 0xfe;
         r.pathPtr = std::make_shared<const std::string>(p);
         r.setCounter(Counter::Rss, 4096);
-        r.setCounter(Counter::Locked, std::uint64_t(1) << 62);
+        r.setCounter(Counter::Locked, 4096);
         r.setKernelPageSize(4096);
         r.setMmuPageSize(4096);
         s.regions.push_back(r);
         a += 0x2000;
+    }
+    {
+        // Counters exact to 64 bits (beyond a double's 53): a region as large as them.
+        Region big = s.regions.back();
+        big.start = std::uint64_t(1) << 62;
+        big.end = std::uint64_t(1) << 63;
+        big.setCounter(Counter::Locked, (std::uint64_t(1) << 62) - 1);
+        s.regions.push_back(big);
     }
     s.regions[2].labelKind = LabelKind::AnonName;
     s.regions[3].labelKind = LabelKind::ThreadStack;
@@ -279,14 +287,30 @@ private slots:
         QTest::addRow("newer version") << newer << QStringLiteral("newer VM Atlas (format version 7)");
         QByteArray badType = good;
         badType.replace("\"type\":\"Image\"", "\"type\":\"Imagine\"");
-        QTest::addRow("unknown type") << badType << QStringLiteral("region 1: unknown type 'Imagine'");
+        QTest::addRow("unknown type") << badType << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): unknown type 'Imagine'");
         QByteArray badSize = good;
         badSize.replace("\"size\":192512", "\"size\":1");
-        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 1: 'start', 'end' and 'size' disagree");
+        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'start', 'end' and 'size' disagree");
         QByteArray bigNumber = good;
         bigNumber.replace("\"rss\":192512", "\"rss\":184467440737095516150");
         QTest::addRow("overflowing number")
-            << bigNumber << QStringLiteral("region 1: 'rss' is not an integer in range");
+            << bigNumber << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'rss' is not an integer in range");
+        QByteArray missingCounter = good;
+        missingCounter.replace("\"rss\":192512,", "");
+        QTest::addRow("missing counter")
+            << missingCounter << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'rss' is missing");
+        QByteArray rssTooLarge = good;
+        rssTooLarge.replace("\"rss\":192512", "\"rss\":192513");
+        QTest::addRow("rss larger than the region")
+            << rssTooLarge
+            << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): counter 'rss' (192513 bytes) is larger than "
+                              "the region (192512 bytes)");
+        QByteArray swapTooLarge = good;
+        swapTooLarge.replace("\"swap\":0,\"swap_pss\":0,\"locked\":0}}", "\"swap\":999999999,\"swap_pss\":0,\"locked\":0}}");
+        QTest::addRow("swap larger than the region") << swapTooLarge << QStringLiteral("counter 'swap' (999999999 bytes) is larger");
+        QByteArray negativePid = good;
+        negativePid.replace("\"pid\":4242", "\"pid\":-4242");
+        QTest::addRow("negative pid") << negativePid << QStringLiteral("'pid' is negative (-4242)");
         QTest::addRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
         QTest::addRow("garbage") << QByteArray("\x01\x02garbage") << QStringLiteral("not valid JSON: line 1, column 1");
     }

@@ -268,6 +268,8 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         return usageError(s, "snapshot", "--png needs the GUI libraries; this vmatlas was built without them");
     if (!csvPath && !jsonPath && !pngPath)
         csvPath = "-";
+    if (csvPath == "-" && jsonPath == "-")
+        return usageError(s, "snapshot", "--csv and --json cannot both write to standard output; give one a file");
     for (const auto &path : { csvPath, jsonPath, pngPath }) {
         if (path) {
             auto st = checkWritable(*path);
