@@ -23,26 +23,47 @@ bool endsWith(const std::string &s, std::string_view suffix)
     return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
 }
 
+// The label of a mapping of a file (inode != 0) that is not the program. Page-file-backed sections (shmem)
+// are named " (deleted)" by the kernel: that is what they are, not a file that was lost.
+LabelKind fileLabel(const std::string &path, bool shared, bool anonHuge)
+{
+    if (startsWith(path, "/memfd:"))
+        return LabelKind::Memfd;
+    if (startsWith(path, "/SYSV") && endsWith(path, " (deleted)"))
+        return LabelKind::SysvShm;
+    if (shared && (path == "/dev/zero (deleted)" || anonHuge))
+        return LabelKind::SharedAnon;
+    if (!anonHuge && endsWith(path, " (deleted)"))
+        return LabelKind::Deleted;
+    return LabelKind::None;
+}
+
 } // namespace
 
 Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
 {
     std::vector<Region> &maps = parsed.mappings;
 
-    // Image: every mapping of a file the process maps executable anywhere.
+    // Image: every private mapping of a file the process maps executable (privately) anywhere, and the program
+    // itself. Mapped: every MAP_SHARED mapping, even of such a file (a view of a section, as Windows'
+    // MapViewOfFile of an exe without SEC_IMAGE), and private mappings of other files. Private: anonymous
+    // private memory, private hugetlb memory ("/anon_hugepage (deleted)") included.
+    auto fileKey = [](const Region &r) { return std::pair { (std::uint64_t(r.devMajor) << 32) | r.devMinor, r.inode }; };
     std::set<std::pair<std::uint64_t, std::uint64_t>> imageFiles;
     for (const Region &r : maps) {
-        if (r.protection.execute && r.inode != 0)
-            imageFiles.emplace((std::uint64_t(r.devMajor) << 32) | r.devMinor, r.inode);
+        if (r.protection.execute && r.protection.sharing != 's' && r.inode != 0)
+            imageFiles.insert(fileKey(r));
     }
 
     for (Region &r : maps) {
         const std::string &path = r.path();
+        const bool shared = r.protection.sharing == 's';
+        const bool program = !context.executablePath.empty() && path == context.executablePath;
+        const bool anonHuge = path == "/anon_hugepage (deleted)" || path == "/anon_hugepage";
         r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
-        if (isKernelCodePage(path)
-            || (r.inode != 0 && imageFiles.count({ (std::uint64_t(r.devMajor) << 32) | r.devMinor, r.inode })))
+        if (isKernelCodePage(path) || (!shared && (program || (r.inode != 0 && imageFiles.count(fileKey(r))))))
             r.type = RegionType::Image;
-        else if (r.protection.sharing == 's' || r.inode != 0 || (!path.empty() && path.front() != '['))
+        else if (shared || (!anonHuge && (r.inode != 0 || (!path.empty() && path.front() != '['))))
             r.type = RegionType::Mapped;
         else
             r.type = RegionType::Private;
@@ -59,10 +80,10 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
             r.labelKind = LabelKind::Vsyscall;
         else if (startsWith(path, "[anon:") || startsWith(path, "[anon_shmem:"))
             r.labelKind = LabelKind::AnonName;
-        else if (r.inode != 0 && endsWith(path, " (deleted)"))
-            r.labelKind = LabelKind::Deleted;
-        else if (!context.executablePath.empty() && path == context.executablePath)
-            r.labelKind = LabelKind::Program;
+        else if (program)
+            r.labelKind = LabelKind::Program; // also when run from a memfd ("/memfd:NAME (deleted)")
+        else if (r.inode != 0)
+            r.labelKind = fileLabel(path, shared, anonHuge);
     }
 
     // Thread stacks: the mapping holding each thread's stack pointer.

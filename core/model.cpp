@@ -97,7 +97,7 @@ constexpr std::array<std::string_view, 42> kVmFlags = {
     "pk",
 };
 
-constexpr std::array<std::string_view, 12> kLabelKeys = {
+constexpr std::array<std::string_view, 15> kLabelKeys = {
     "",
     "heap",
     "main_stack",
@@ -110,6 +110,9 @@ constexpr std::array<std::string_view, 12> kLabelKeys = {
     "reservation",
     "program",
     "deleted",
+    "memfd",
+    "sysv_shm",
+    "shared_anon",
 };
 
 const std::string kEmpty;
@@ -205,6 +208,20 @@ std::string Region::label() const
         return "program image";
     case LabelKind::Deleted:
         return "file deleted";
+    case LabelKind::Memfd: {
+        // "/memfd:NAME (deleted)": the name a program gave memfd_create().
+        std::string name = path();
+        if (name.rfind("/memfd:", 0) == 0)
+            name.erase(0, 7);
+        if (const std::string_view gone = " (deleted)"; name.size() >= gone.size()
+            && std::string_view(name).substr(name.size() - gone.size()) == gone)
+            name.resize(name.size() - gone.size());
+        return "shared section (memfd: " + name + ")";
+    }
+    case LabelKind::SysvShm:
+        return "SysV shared memory";
+    case LabelKind::SharedAnon:
+        return "shared anonymous memory";
     }
     return {};
 }

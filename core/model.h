@@ -85,6 +85,9 @@ enum class LabelKind : std::uint8_t
     Reservation, // no-access address space held for later
     Program, // the main executable
     Deleted, // backing file deleted
+    Memfd, // a memfd section ("/memfd:NAME (deleted)")
+    SysvShm, // a SysV shared memory segment ("/SYSV0000002a (deleted)")
+    SharedAnon, // MAP_SHARED | MAP_ANONYMOUS ("/dev/zero (deleted)", or "/anon_hugepage (deleted)" shared)
 };
 std::string_view labelKindKey(LabelKind kind);
 bool labelKindFromKey(std::string_view key, LabelKind &out);

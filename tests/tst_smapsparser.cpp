@@ -77,7 +77,8 @@ private slots:
         QCOMPARE(memfd->type, RegionType::Mapped);
         QCOMPARE(memfd->protection.toString(), std::string("rw-s"));
         QCOMPARE(memfd->size(), std::uint64_t(65536));
-        QCOMPARE(memfd->labelKind, LabelKind::Deleted);
+        QCOMPARE(memfd->labelKind, LabelKind::Memfd); // a section, not a deleted file
+        QCOMPARE(memfd->label(), std::string("shared section (memfd: vmatlas section)"));
 
         const Region *weird = nullptr;
         for (const Region &r : s.regions)
@@ -142,6 +143,56 @@ private slots:
                 QVERIFY(s.regions[i - 1].type != RegionType::Free);
                 QVERIFY(s.regions[i + 1].type != RegionType::Free);
             }
+        }
+    }
+
+    void sectionsAndImages()
+    {
+        // Captured lines (Linux 6.18): shmem sections, hugetlb, a program run from a memfd, a shared view of an
+        // image file.
+        const std::string text
+            = "400000-401000 r--p 00000000 00:01 1025 /memfd:runme (deleted)\n"
+              "401000-402000 r-xp 00001000 00:01 1025 /memfd:runme (deleted)\n"
+              "402000-403000 rw-p 00002000 00:01 1025 /memfd:runme (deleted)\n"
+              "7f0000000000-7f0000010000 rw-s 00000000 00:01 2048 /memfd:jit (deleted)\n"
+              "7f0000010000-7f0000020000 rw-s 00000000 00:01 42 /SYSV0000002a (deleted)\n"
+              "7f0000020000-7f0000030000 rw-s 00000000 00:01 4096 /dev/zero (deleted)\n"
+              "7f0000200000-7f0000400000 rw-p 00000000 00:10 77 /anon_hugepage (deleted)\n"
+              "7f0000400000-7f0000600000 rw-s 00000000 00:10 78 /anon_hugepage (deleted)\n"
+              "7f0000600000-7f0000601000 r-xp 00000000 fe:00 500 /usr/lib/libx.so\n"
+              "7f0000601000-7f0000602000 r--s 00000000 fe:00 500 /usr/lib/libx.so\n"
+              "7f0000602000-7f0000603000 r--p 00000000 fe:00 600 /tmp/gone.bin (deleted)\n";
+        auto parsed = parseSmaps(text);
+        QVERIFY(parsed.ok());
+        ProcessContext ctx;
+        ctx.executablePath = "/memfd:runme (deleted)"; // /proc/PID/exe of a program started with fexecve
+        Snapshot s = classify(std::move(parsed).value(), ctx);
+        auto at = [&](Address a) -> const Region & { return s.regions[std::size_t(s.indexOf(a))]; };
+        for (Address a : { 0x400000, 0x401000, 0x402000 }) {
+            QCOMPARE(at(a).type, RegionType::Image);
+            QCOMPARE(at(a).labelKind, LabelKind::Program);
+        }
+        QCOMPARE(at(0x7f0000000000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000000000).labelKind, LabelKind::Memfd);
+        QCOMPARE(at(0x7f0000000000).label(), std::string("shared section (memfd: jit)"));
+        QCOMPARE(at(0x7f0000010000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000010000).labelKind, LabelKind::SysvShm);
+        QCOMPARE(at(0x7f0000010000).label(), std::string("SysV shared memory"));
+        QCOMPARE(at(0x7f0000020000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000020000).labelKind, LabelKind::SharedAnon);
+        QCOMPARE(at(0x7f0000020000).label(), std::string("shared anonymous memory"));
+        QCOMPARE(at(0x7f0000200000).type, RegionType::Private); // private hugetlb: anonymous private memory
+        QCOMPARE(at(0x7f0000200000).labelKind, LabelKind::None);
+        QCOMPARE(at(0x7f0000400000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000400000).labelKind, LabelKind::SharedAnon);
+        // A file mapped executable here and also MAP_SHARED: the shared view is Mapped (any MAP_SHARED is).
+        QCOMPARE(at(0x7f0000600000).type, RegionType::Image);
+        QCOMPARE(at(0x7f0000601000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000602000).labelKind, LabelKind::Deleted);
+        for (LabelKind k : { LabelKind::Memfd, LabelKind::SysvShm, LabelKind::SharedAnon }) {
+            LabelKind back = LabelKind::None;
+            QVERIFY(labelKindFromKey(labelKindKey(k), back));
+            QCOMPARE(back, k);
         }
     }
 
