@@ -226,6 +226,11 @@ std::string Region::label() const
     return {};
 }
 
+std::string Region::vmFlagsText() const
+{
+    return vmFlagsPtr ? *vmFlagsPtr : vmFlagsToString(vmFlags);
+}
+
 std::string Region::device() const
 {
     char buf[32];
@@ -251,7 +256,8 @@ bool Region::operator==(const Region &o) const
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
         && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && vmFlags == o.vmFlags
-        && path() == o.path() && counters == o.counters;
+        && path() == o.path() && counters == o.counters
+        && (vmFlagsPtr == o.vmFlagsPtr || vmFlagsText() == o.vmFlagsText());
 }
 
 std::string_view vmFlagName(int bit)
@@ -292,6 +298,20 @@ std::string vmFlagsToString(std::uint64_t flags)
     return s;
 }
 
+bool parseVmFlagsText(std::string_view text, std::uint64_t &bits)
+{
+    auto mnemonicChar = [](char c) { return (c >= 'a' && c <= 'z') || c == '?'; };
+    bits = 0;
+    for (std::size_t i = 0; i < text.size(); i += 3) {
+        if (text.size() - i < 2 || !mnemonicChar(text[i]) || !mnemonicChar(text[i + 1])
+            || (i + 2 < text.size() && text[i + 2] != ' ') || i + 3 == text.size())
+            return false;
+        if (int bit = vmFlagBit(text.substr(i, 2)); bit >= 0)
+            bits |= std::uint64_t(1) << bit;
+    }
+    return true;
+}
+
 std::ptrdiff_t Snapshot::indexOf(Address a) const
 {
     auto it = std::upper_bound(
@@ -313,6 +333,13 @@ std::size_t Snapshot::memoryFootprint() const
         if (r.pathPtr && r.pathPtr.get() != last) {
             bytes += r.pathPtr->capacity() + 48;
             last = r.pathPtr.get();
+        }
+    }
+    const std::string *lastFlags = nullptr;
+    for (const Region &r : regions) {
+        if (r.vmFlagsPtr && r.vmFlagsPtr.get() != lastFlags) {
+            bytes += r.vmFlagsPtr->capacity() + 48;
+            lastFlags = r.vmFlagsPtr.get();
         }
     }
     for (const ExtraField &e : extras)

@@ -194,7 +194,7 @@ std::string snapshotToJson(const Snapshot &s)
         else
             out += "null";
         out += ",\"vm_flags\":\"";
-        out += vmFlagsToString(r.vmFlags);
+        out += r.vmFlagsText(); // mnemonics and spaces only (checked when read): nothing to escape
         out += "\",\"counters\":{";
         for (std::size_t c = 0; c < kCounterCount; ++c) {
             if (c)
@@ -254,7 +254,7 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
     if (!regions || regions->kind() != json::Value::Kind::Array)
         return rd.error("'regions' is missing or not an array");
     s.regions.reserve(regions->array().size());
-    std::map<std::string, std::shared_ptr<const std::string>> paths;
+    std::map<std::string, std::shared_ptr<const std::string>> paths, flagTexts;
     std::size_t index = 0;
     for (const json::Value &v : regions->array()) {
         Region r;
@@ -304,14 +304,13 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
             if (!rd.number(v, "protection_key", r.protectionKey, true, err) || r.protectionKey < 0)
                 return regionError("bad protection_key");
         }
-        std::string_view fs = flags;
-        while (!fs.empty()) {
-            auto sp = fs.find(' ');
-            int bit = vmFlagBit(fs.substr(0, sp));
-            if (bit < 0)
-                return regionError("unknown VmFlags letter '" + std::string(fs.substr(0, sp)) + "'");
-            r.vmFlags |= std::uint64_t(1) << bit;
-            fs = sp == std::string_view::npos ? std::string_view {} : fs.substr(sp + 1);
+        if (!parseVmFlagsText(flags, r.vmFlags))
+            return regionError("bad vm_flags '" + flags + "' (two-letter flags separated by single spaces)");
+        if (!flags.empty()) {
+            auto it = flagTexts.find(flags);
+            if (it == flagTexts.end())
+                it = flagTexts.emplace(flags, std::make_shared<const std::string>(flags)).first;
+            r.vmFlagsPtr = it->second;
         }
         const json::Value *counters = v.find("counters");
         if (!counters || counters->kind() != json::Value::Kind::Object)

@@ -1,6 +1,8 @@
 // The smaps/maps parser and the classification, on /proc text captured on this machine
 // (tests/data: bash, python with a memfd, a deleted file and a name with a newline, a JVM).
 #include "classify.h"
+#include "csv.h"
+#include "snapshotjson.h"
 #include "smapsparser.h"
 #include "testutil.h"
 #include "totals.h"
@@ -253,12 +255,40 @@ private slots:
         QCOMPARE(p->mappings.size(), std::size_t(1));
         QCOMPARE(p->mappings[0].counter(Counter::Rss), std::uint64_t(4096));
         QCOMPARE(vmFlagsToString(p->mappings[0].vmFlags), std::string("rd wr mr"));
-        QCOMPARE(p->extras.size(), std::size_t(2));
+        // The kernel's text stays as it was, in its order, the unknown letter in its place.
+        QCOMPARE(p->mappings[0].vmFlagsText(), std::string("rd wr zz mr"));
+        QCOMPARE(p->extras.size(), std::size_t(1));
         QCOMPARE(p->extras[0].name, std::string("NewCounter"));
         QCOMPARE(p->extras[0].value, std::string("12 kB"));
-        QCOMPARE(p->extras[1].name, std::string("VmFlags"));
-        QCOMPARE(p->extras[1].value, std::string("zz"));
         QVERIFY(p->mappings[0].path().empty());
+    }
+
+    void vmFlagsKeptAsTheKernelWroteThem()
+    {
+        // Linux 6.18 prints "gu" (a VMA that may hold guard regions) before "ac"; an unknown "zz" and the
+        // kernel's "??" stay in place; the CSV and JSON columns carry the text unchanged, and read it back.
+        const std::string text = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n"
+                                 "VmFlags: rd wr mr mw me gu ac zz ?? \n";
+        auto parsed = parseSmaps(text);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->mappings[0].vmFlagsText(), std::string("rd wr mr mw me gu ac zz ??"));
+        QVERIFY(parsed->extras.empty());
+        Snapshot s = classify(std::move(parsed).value(), ProcessContext {});
+        const std::string json = snapshotToJson(s);
+        QVERIFY(json.find("\"vm_flags\":\"rd wr mr mw me gu ac zz ??\"") != std::string::npos);
+        auto back = snapshotFromJson(json, "x.json");
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(snapshotToJson(*back), json);
+        QVERIFY(*back == s);
+        const std::string csv = regionsToCsv(s);
+        QVERIFY(csv.find(",rd wr mr mw me gu ac zz ??,") != std::string::npos);
+        auto rows = regionsFromCsv(csv);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->at(1).vmFlagsText(), std::string("rd wr mr mw me gu ac zz ??"));
+        // Not mnemonics: refused on load.
+        std::string bad = json;
+        bad.replace(bad.find("gu ac"), 5, "gu\\nac");
+        QVERIFY(!snapshotFromJson(bad, "x.json").ok());
     }
 
     void chunkedFeedingIsTheSame_data()
