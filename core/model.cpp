@@ -410,13 +410,16 @@ std::string_view pageStateName(PageState s)
         return "swap";
     case PageState::Guard:
         return "guard";
+    case PageState::Zero:
+        return "zero";
     }
     return "none";
 }
 
 bool pageStateFromString(std::string_view text, PageState &out)
 {
-    for (PageState s : { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard }) {
+    for (PageState s :
+        { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard, PageState::Zero }) {
         if (pageStateName(s) == text) {
             out = s;
             return true;

@@ -198,8 +198,10 @@ enum class PageState : std::uint8_t
     File,
     Anon,
     Swap,
-    Guard
+    Guard,
+    Zero, // the shared zero page: an anonymous page only read, mapped to the kernel's page of zeros (not in RSS)
 };
+constexpr std::size_t kPageStateCount = 6;
 std::string_view pageStateName(PageState s);
 bool pageStateFromString(std::string_view text, PageState &out);
 

@@ -18,12 +18,15 @@ Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
     return Ok {};
 }
 
-PageInfo decodePagemapEntry(Address address, std::uint64_t entry)
+PageInfo decodePagemapEntry(Address address, std::uint64_t entry, std::uint64_t zeroPfn)
 {
     PageInfo p;
     p.address = address;
-    if (entry & pagemap::Present)
+    if (entry & pagemap::Present) {
         p.state = (entry & pagemap::FileOrShared) ? PageState::File : PageState::Anon;
+        if (p.state == PageState::Anon && zeroPfn != 0 && (entry & pagemap::PfnMask) == zeroPfn)
+            p.state = PageState::Zero;
+    }
     else if (entry & pagemap::Guard)
         p.state = PageState::Guard;
     else if (entry & pagemap::Swapped)

@@ -293,6 +293,31 @@ private slots:
         QVERIFY(mainStack);
     }
 
+    void zeroPage()
+    {
+        // Anonymous pages only read map the shared zero page: "zero", not anon, not exclusive, not in RSS.
+        TestChild child;
+        QVERIFY(child.start({ QStringLiteral("zero") }));
+        Address base = 0;
+        QVERIFY(parseAddress(child.value(QStringLiteral("base")).toStdString(), base));
+        const std::vector<PageState> expected = { PageState::Zero, PageState::Zero, PageState::Zero, PageState::Zero,
+            PageState::Anon, PageState::None, PageState::None, PageState::None };
+        for (bool fast : { true, false }) {
+            setFastPathsEnabled(fast);
+            auto pages = readPages(child.pid(), base, base + 8 * kPage);
+            setFastPathsEnabled(true);
+            QVERIFY(pages.ok());
+            QCOMPARE(states(*pages), expected); // as root the plain path sees frames too
+            for (const PageInfo &p : *pages)
+                QVERIFY(!(p.state == PageState::Zero && p.exclusive));
+        }
+        auto s = readSnapshot(child.pid());
+        QVERIFY(s.ok());
+        const Region &r = s->regions[std::size_t(s->indexOf(base))];
+        QCOMPARE(r.counter(Counter::Rss), kPage); // the written page only
+        QCOMPARE(pageStateName(PageState::Zero), std::string_view("zero"));
+    }
+
     void totalsEqualRollup()
     {
         // A fresh snapshot next to a fresh rollup of the idle child.

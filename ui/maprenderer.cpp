@@ -299,6 +299,7 @@ void MapRenderer::paintLegend(QPainter &p, const QRect &rect, const MapColors &c
         item(colors.page[std::size_t(PageState::Anon)], false, QCoreApplication::translate("MapLegend", "anon"));
         item(colors.page[std::size_t(PageState::Swap)], false, QCoreApplication::translate("MapLegend", "swap"));
         item(colors.page[std::size_t(PageState::Guard)], false, QCoreApplication::translate("MapLegend", "guard"));
+        item(colors.page[std::size_t(PageState::Zero)], false, QCoreApplication::translate("MapLegend", "zero page"));
     }
 }
 

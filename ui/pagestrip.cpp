@@ -83,7 +83,7 @@ void PageStrip::paintEvent(QPaintEvent *)
         for (int x = 0; x < cols; ++x) {
             const std::size_t from = std::size_t(double(x) / cols * n);
             const std::size_t to = std::max(from + 1, std::size_t(double(x + 1) / cols * n));
-            std::array<int, 5> count {};
+            std::array<int, kPageStateCount> count {};
             for (std::size_t i = from; i < to && i < m_pages.size(); ++i)
                 ++count[std::size_t(m_pages[i].state)];
             const int total = int(to - from);
@@ -99,8 +99,9 @@ void PageStrip::paintEvent(QPaintEvent *)
     }
     // Counts, wrapped onto as many lines as the width needs.
     p.setPen(palette().color(QPalette::Text));
-    const char *names[]
-        = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"), QT_TR_NOOP("guard") };
+    const char *names[] = { QT_TR_NOOP("not in RAM"), QT_TR_NOOP("file"), QT_TR_NOOP("anon"), QT_TR_NOOP("swap"),
+        QT_TR_NOOP("guard"), QT_TR_NOOP("zero page") };
+    static_assert(std::size(names) == kPageStateCount);
     const QFontMetrics fm(font());
     const int lineHeight = fm.height() + 2;
     int x = 4;
@@ -111,7 +112,7 @@ void PageStrip::paintEvent(QPaintEvent *)
             y += lineHeight;
         }
     };
-    for (std::size_t s = 0; s < 5; ++s) {
+    for (std::size_t s = 0; s < kPageStateCount; ++s) {
         const QString item = tr(names[s]) + QStringLiteral(" ") + QString::number(m_counts.byState[s]);
         const int w = 14 + fm.horizontalAdvance(item);
         place(w);

@@ -49,6 +49,8 @@ inline QString pageStateText(PageState s)
         return QCoreApplication::translate("Model", "swap");
     case PageState::Guard:
         return QCoreApplication::translate("Model", "guard");
+    case PageState::Zero:
+        return QCoreApplication::translate("Model", "zero page");
     }
     return {};
 }

@@ -306,7 +306,8 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
             "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
-            "backed by a file or shared section), anon (in RAM, private), swap or guard."))
+            "backed by a file or shared section), anon (in RAM, private), swap, guard or zero (the\n"
+            "shared zero page: anonymous memory only read)."))
         return *done;
     long long pid = 0;
     if (!p.has("--pid") || !p.has("--range"))

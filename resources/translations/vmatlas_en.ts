@@ -262,6 +262,10 @@
         <source>guard</source>
         <translation>guard</translation>
     </message>
+    <message>
+        <source>zero page</source>
+        <translation>zero page</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -323,6 +327,10 @@
     <message>
         <source>guard</source>
         <translation>guard</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>zero page</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1109,10 @@
     <message>
         <source>guard</source>
         <translation>guard</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>zero page</translation>
     </message>
     <message>
         <source>exclusive %1</source>

@@ -262,6 +262,10 @@
         <source>guard</source>
         <translation>保护页</translation>
     </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -323,6 +327,10 @@
     <message>
         <source>guard</source>
         <translation>保护页</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1109,10 @@
     <message>
         <source>guard</source>
         <translation>保护页</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
     </message>
     <message>
         <source>exclusive %1</source>

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <pwd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -75,6 +76,9 @@ struct PageRegion
 static_assert(sizeof(PmScanArg) == 96);
 constexpr unsigned long kPagemapScan = _IOWR('f', 16, PmScanArg);
 constexpr std::uint64_t kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageIsGuard = 1 << 8;
+// Mapped to the shared zero page (or the huge zero page): uapi/linux/fs.h's PAGE_IS_PFNZERO is bit 5 (bit 7 is
+// PAGE_IS_SOFT_DIRTY).
+constexpr std::uint64_t kPageIsPfnZero = 1 << 5;
 
 std::atomic<bool> g_fastPaths { true };
 
@@ -455,9 +459,32 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
     return out;
 }
 
+// The page frame of the shared zero page, found once by reading a never-written anonymous page of our own: a
+// read fault maps the zero page. 0 when frames are hidden (pagemap shows them only to CAP_SYS_ADMIN): zero pages
+// then cannot be told apart from anon ones in plain pagemap reads (PAGEMAP_SCAN tells them apart regardless).
+std::uint64_t zeroPagePfn()
+{
+    static const std::uint64_t pfn = [] {
+        const std::size_t ps = systemPageSize();
+        void *p = ::mmap(nullptr, ps, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return std::uint64_t(0);
+        (void)*static_cast<volatile const char *>(p);
+        std::uint64_t entry = 0;
+        Fd fd(::open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC));
+        const off_t off = off_t(reinterpret_cast<std::uintptr_t>(p) / ps * 8);
+        const bool ok = fd.get() >= 0 && ::pread(fd.get(), &entry, sizeof entry, off) == ssize_t(sizeof entry);
+        ::munmap(p, ps);
+        return ok && (entry & pagemap::Present) && !(entry & pagemap::FileOrShared) ? entry & pagemap::PfnMask
+                                                                                      : std::uint64_t(0);
+    }();
+    return pfn;
+}
+
 // Pages [start, end) by plain reads of pagemap, 64 Ki entries at a time.
 Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize, std::vector<PageInfo> &out)
 {
+    const std::uint64_t zeroPfn = zeroPagePfn();
     constexpr std::size_t kChunk = 65536;
     std::vector<std::uint64_t> buf(kChunk);
     Address a = start;
@@ -479,7 +506,7 @@ Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32
             return exitedError(pid);
         std::size_t got = static_cast<std::size_t>(n) / 8;
         for (std::size_t i = 0; i < got; ++i)
-            out.push_back(decodePagemapEntry(a + i * pageSize, buf[i]));
+            out.push_back(decodePagemapEntry(a + i * pageSize, buf[i], zeroPfn));
         a += got * pageSize;
     }
     return Ok {};
@@ -500,7 +527,7 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
         arg.vec = reinterpret_cast<std::uint64_t>(vec.data());
         arg.vecLen = vec.size();
         arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped | kPageIsGuard;
-        arg.returnMask = arg.categoryAnyofMask;
+        arg.returnMask = arg.categoryAnyofMask | kPageIsPfnZero;
         long n = ::ioctl(fd, kPagemapScan, &arg);
         if (n < 0) {
             if (errno == EINTR)
@@ -515,7 +542,11 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
             Address rs = std::max<Address>(vec[i].start, emitted);
             for (; emitted < rs; emitted += pageSize)
                 out.push_back({ emitted, PageState::None, false });
-            if (vec[i].end > rs) {
+            if (vec[i].end > rs && (vec[i].categories & kPageIsPfnZero)) {
+                // The zero page: shared by every process, exclusive to none, never in RSS.
+                for (; emitted < vec[i].end; emitted += pageSize)
+                    out.push_back({ emitted, PageState::Zero, false });
+            } else if (vec[i].end > rs) {
                 auto st = readPagemapRange(fd, pid, rs, vec[i].end, pageSize, out);
                 if (!st)
                     return st.error();
