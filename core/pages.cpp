@@ -7,8 +7,13 @@ namespace vmatlas {
 Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
 {
     start -= start % pageSize;
-    if (end % pageSize)
+    if (end % pageSize) {
+        if (end > ~Address(0) - (pageSize - end % pageSize))
+            return makeError(ErrorCode::BadInput,
+                "the range " + hexAddress(start) + "-" + hexAddress(end)
+                    + " rounds up past the end of the 64-bit address space");
         end += pageSize - end % pageSize;
+    }
     if (end <= start)
         return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
     if ((end - start) / pageSize > (std::uint64_t(1) << 26))

@@ -20,7 +20,8 @@ constexpr std::uint64_t SoftDirty = std::uint64_t(1) << 55; // compiled out of s
 constexpr std::uint64_t PfnMask = (std::uint64_t(1) << 55) - 1; // bits 0-54: the page frame (0 without CAP_SYS_ADMIN)
 } // namespace pagemap
 
-// Rounds [start, end) out to whole pages and checks it: not empty, at most 64 Mi pages.
+// Rounds [start, end) out to whole pages and checks it: not empty, at most 64 Mi pages, its end not rounded
+// past 2^64.
 Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize);
 
 // One pagemap entry as a page state. A guard region sets bits 58 and 62: that is a guard, not swap. A present

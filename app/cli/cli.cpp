@@ -5,6 +5,7 @@
 #include "diff.h"
 #include "fileio.h"
 #include "labs/labs.h"
+#include "pages.h"
 #include "platform.h"
 #include "sampler.h"
 #include "snapshotjson.h"
@@ -318,6 +319,10 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
         return usageError(
             s, "pages", "--range takes START-END in hex with START < END, e.g. 0x7f0000000000-0x7f0000010000");
+    // Checked here, as the arguments they are (too many pages, an end rounded past 2^64): exit 2, not 5.
+    Address roundedStart = start, roundedEnd = end;
+    if (auto range = roundPageRange(roundedStart, roundedEnd, systemPageSize()); !range)
+        return usageError(s, "pages", "--range for process " + std::to_string(pid) + ": " + range.error().message);
     std::string out = p.value("--csv").value_or("-");
     auto st = checkWritable(out);
     if (!st)

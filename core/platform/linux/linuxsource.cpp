@@ -536,7 +536,8 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
                 return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
             if (!processAlive(pid))
                 return exitedError(pid);
-            return makeError(ErrorCode::Io, "PAGEMAP_SCAN failed: " + std::string(std::strerror(errno)));
+            return makeError(ErrorCode::Io,
+                "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
         }
         for (long i = 0; i < n; ++i) {
             Address rs = std::max<Address>(vec[i].start, emitted);
@@ -689,25 +690,35 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
         return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     const std::uint32_t ps = systemPageSize();
     if (auto range = roundPageRange(start, end, ps); !range)
-        return range.error();
+        return makeError(range.error().code, "process " + std::to_string(pid) + ": " + range.error().message);
     std::string path = procPath(pid, "pagemap");
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return openError(pid, path, errno);
     std::vector<PageInfo> out;
     out.reserve(std::min<std::uint64_t>((end - start) / ps, 1 << 20));
+    // Past the top of user space no page is the process's: pagemap has nothing there (a read gives end of file,
+    // PAGEMAP_SCAN "Bad address"), and the [vsyscall] page, which lies there, is no VMA. Those pages are none.
+    const Address userEnd = kUserSpaceTop ? std::clamp(kUserSpaceTop, start, end) : end;
+    auto pastTheTop = [&]() -> Result<std::vector<PageInfo>> {
+        for (Address a = userEnd; a < end; a += ps)
+            out.push_back({ a, PageState::None, false });
+        return std::move(out);
+    };
+    if (userEnd == start)
+        return pastTheTop();
     if (g_fastPaths) {
-        auto st = readPagesScan(fd.get(), pid, start, end, ps, out);
+        auto st = readPagesScan(fd.get(), pid, start, userEnd, ps, out);
         if (st)
-            return out;
+            return pastTheTop();
         if (st.error().code != ErrorCode::Unsupported)
             return st.error();
         out.clear();
     }
-    auto st = readPagemapRange(fd.get(), pid, start, end, ps, out);
+    auto st = readPagemapRange(fd.get(), pid, start, userEnd, ps, out);
     if (!st)
         return st.error();
-    return out;
+    return pastTheTop();
 }
 
 SourceFeatures sourceFeatures(Pid pid)
