@@ -196,6 +196,34 @@ private slots:
         QVERIFY(r.out.isEmpty());
     }
 
+    void threadIdMeansItsProcess()
+    {
+        const QString tid = m_child.value(QStringLiteral("tid"));
+        QVERIFY(!tid.isEmpty() && tid != m_pid);
+        for (const QStringList &args : { QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), tid,
+                                             QStringLiteral("--csv"), QStringLiteral("/dev/null") },
+                 QStringList { QStringLiteral("pages"), QStringLiteral("--pid"), tid, QStringLiteral("--range"),
+                     QStringLiteral("0x7e0000400000-0x7e0000401000") } }) {
+            Run r = vmatlasRun(args);
+            QVERIFY2(r.code == 0, r.err.constData());
+            QCOMPARE(QString::fromUtf8(r.err),
+                QStringLiteral("vmatlas: PID %1 is a thread of process %2; showing %2\n").arg(tid, m_pid));
+        }
+        Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), tid, QStringLiteral("--json"),
+            QStringLiteral("-") });
+        QVERIFY(r.out.contains("\"pid\":" + m_pid.toUtf8() + ","));
+    }
+
+    void kernelThreadPages()
+    {
+        if (vmatlas::test::readFileStd(QStringLiteral("/proc/2/comm")) != "kthreadd\n")
+            QSKIP("PID 2 is not kthreadd here");
+        Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), QStringLiteral("2"),
+            QStringLiteral("--range"), QStringLiteral("0x1000-0x2000") });
+        QCOMPARE(r.code, 3);
+        QCOMPARE(r.err, QByteArray("vmatlas: process 2 is a kernel thread: it has no user address space\n"));
+    }
+
     void ps()
     {
         Run r = vmatlasRun({ QStringLiteral("ps") });

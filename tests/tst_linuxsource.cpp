@@ -362,6 +362,48 @@ private slots:
         QVERIFY(s.error().message.find(std::to_string(p)) != std::string::npos);
     }
 
+    void zombieSaysSo()
+    {
+        pid_t p = ::fork();
+        if (p == 0)
+            ::_exit(0);
+        QTest::qWait(100); // now a zombie, not yet reaped
+        auto s = readSnapshot(p);
+        auto pages = readPages(p, 0x1000, 0x2000);
+        ::waitpid(p, nullptr, 0);
+        const std::string expected
+            = "process " + std::to_string(p) + " is a zombie (exited, not yet reaped): it has no address space left";
+        QVERIFY(!s.ok() && !pages.ok());
+        QCOMPARE(s.error().message, expected);
+        QCOMPARE(pages.error().message, expected);
+        QCOMPARE(pages.error().code, ErrorCode::ProcessExited);
+    }
+
+    void sameUserRefusedByTheKernel()
+    {
+        // nobody reading nobody's non-dumpable process: refused, but not as "another user's process".
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
+        QProcess target;
+        vmatlas::test::startAsNobody(target, QStringLiteral(VMATLAS_TESTCHILD), { QStringLiteral("nodump") });
+        QVERIFY(target.waitForStarted());
+        QVERIFY(target.waitForReadyRead(10000));
+        QVERIFY(target.readLine().startsWith("ready"));
+        const Pid pid = target.processId();
+        const std::string msg = vmatlas::test::runForkedAsNobody([pid] {
+            auto s = readSnapshot(pid);
+            return std::string(s.ok() ? "O" : (s.error().code == ErrorCode::PermissionDenied ? "P" : "X"))
+                + (s.ok() ? "" : s.error().message);
+        });
+        target.closeWriteChannel();
+        target.waitForFinished(5000);
+        QVERIFY2(msg.rfind("P", 0) == 0, msg.c_str());
+        QVERIFY2(msg.find("another user's") == std::string::npos, msg.c_str());
+        QVERIFY2(msg.find("it runs as your user") != std::string::npos, msg.c_str());
+        QVERIFY2(msg.find("non-dumpable") != std::string::npos, msg.c_str());
+        QVERIFY(msg.find(std::to_string(pid)) != std::string::npos);
+    }
+
     void kernelThread()
     {
         auto s = readSnapshot(2); // kthreadd
@@ -370,6 +412,10 @@ private slots:
         if (s.error().code == ErrorCode::PermissionDenied)
             QSKIP("PID 2 is not readable here");
         QCOMPARE(s.error().code, ErrorCode::NoAddressSpace);
+        auto pages = readPages(2, 0x1000, 0x2000);
+        QVERIFY(!pages.ok());
+        QCOMPARE(pages.error().code, ErrorCode::NoAddressSpace);
+        QCOMPARE(pages.error().message, std::string("process 2 is a kernel thread: it has no user address space"));
     }
 
     void permissionDenied()

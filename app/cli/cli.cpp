@@ -81,6 +81,17 @@ Status checkWritable(const std::string &path)
     return Ok {};
 }
 
+// --pid of a thread means its process: said on standard error, and the process is read.
+Pid processForPid(Streams s, Pid pid)
+{
+    const Pid process = processOfThread(pid);
+    if (process != pid)
+        print(s.err,
+            "vmatlas: PID " + std::to_string(pid) + " is a thread of process " + std::to_string(process) + "; showing "
+                + std::to_string(process) + "\n");
+    return process;
+}
+
 bool wantsHelp(const std::vector<std::string> &args)
 {
     for (const auto &a : args)
@@ -182,6 +193,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         return usageError(s, "snapshot", "--pid is required");
     if (!parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
+    pid = processForPid(s, pid);
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
     if (timed) {
@@ -315,6 +327,7 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
         return usageError(s, "pages", "--pid and --range are required");
     if (!parsePid(*p.value("--pid"), pid))
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
+    pid = processForPid(s, pid);
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
         return usageError(

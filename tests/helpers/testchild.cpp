@@ -2,6 +2,7 @@
 //   vmatlas_testchild layout DIR   mappings at fixed addresses (see kLayout below), a file in DIR
 //   vmatlas_testchild many N       N separate mappings (alternating protections)
 //   vmatlas_testchild zero         8 anonymous pages: 0-3 only read (the zero page), 4 written, 5-7 untouched
+//   vmatlas_testchild nodump       not dumpable (prctl PR_SET_DUMPABLE 0): only root may read it
 //   vmatlas_testchild idle         nothing special
 // It prints "KEY VALUE" lines, then "ready", and exits when its standard input closes.
 #include <cerrno>
@@ -203,6 +204,8 @@ int main(int argc, char **argv)
         return churn();
     if (mode == "zero")
         return zero();
+    if (mode == "nodump")
+        ::prctl(PR_SET_DUMPABLE, 0);
     if (mode == "many" && argc > 2)
         return many(std::strtol(argv[2], nullptr, 10));
     std::printf("ready\n");

@@ -153,20 +153,56 @@ Error exitedError(Pid pid)
     return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
 }
 
+// A field of /proc/PID/status ("Uid", "Tgid"): its first number, or -1. Anyone may read status.
+long statusNumber(Pid pid, std::string_view key)
+{
+    char buf[4096];
+    int fd = ::open(procPath(pid, "status").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    ::close(fd);
+    if (n <= 0)
+        return -1;
+    std::string_view s(buf, static_cast<std::size_t>(n));
+    const std::string needle = "\n" + std::string(key) + ":";
+    auto pos = s.find(needle);
+    if (pos == std::string_view::npos)
+        return -1;
+    s.remove_prefix(pos + needle.size());
+    while (!s.empty() && (s.front() == '\t' || s.front() == ' '))
+        s.remove_prefix(1);
+    long value = -1;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), value);
+    return r.ec == std::errc() ? value : -1;
+}
+
 Error permissionError(Pid pid, const std::string &what)
 {
+    const std::string head = "permission denied reading process " + std::to_string(pid) + " (" + what + "): ";
+    // The process's own user (status, not the owner of /proc/PID: a non-dumpable process's files belong to root).
+    const long uid = statusNumber(pid, "Uid");
+    if (uid >= 0 && static_cast<uid_t>(uid) == ::geteuid())
+        return makeError(ErrorCode::PermissionDenied,
+            head
+                + "it runs as your user, but the kernel refuses ptrace-read access: the process made itself "
+                  "non-dumpable (prctl(PR_SET_DUMPABLE, 0), as setuid programs and some sandboxes do), or Yama's "
+                  "ptrace_scope (/proc/sys/kernel/yama/ptrace_scope) lets only its ancestors read it; run VM Atlas "
+                  "as root or give it CAP_SYS_PTRACE");
     return makeError(ErrorCode::PermissionDenied,
-        "permission denied reading process " + std::to_string(pid) + " (" + what
-            + "): reading another user's process needs ptrace-read access; run VM Atlas as that "
+        head
+            + "reading another user's process needs ptrace-read access; run VM Atlas as that "
               "user or as root, or give it CAP_SYS_PTRACE (and check "
               "/proc/sys/kernel/yama/ptrace_scope)");
 }
+
+Error noAddressSpaceError(Pid pid);
 
 Error openError(Pid pid, const std::string &path, int err)
 {
     if (err == ENOENT || err == ESRCH)
         return processExists(pid)
-            ? exitedError(pid)
+            ? noAddressSpaceError(pid) // a kernel thread's pagemap, a zombie's
             : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
@@ -405,10 +441,15 @@ bool isKernelThread(Pid pid)
     return flags & 0x00200000;
 }
 
-// An empty smaps: a kernel thread, or a process on its way out (its memory already gone).
-Error emptyMapsError(Pid pid)
+// Why a process shows no address space (an empty smaps, a pagemap at its end): a zombie (exited, its memory
+// gone, not yet reaped by its parent), a kernel thread, or a process that exited meanwhile.
+Error noAddressSpaceError(Pid pid)
 {
-    if (processAlive(pid) && isKernelThread(pid))
+    const char state = processState(pid);
+    if (state == 'Z')
+        return makeError(ErrorCode::ProcessExited,
+            "process " + std::to_string(pid) + " is a zombie (exited, not yet reaped): it has no address space left");
+    if (state != 0 && state != 'X' && isKernelThread(pid))
         return makeError(ErrorCode::NoAddressSpace,
             "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
     return exitedError(pid);
@@ -622,7 +663,7 @@ Result<Snapshot> readSnapshot(Pid pid)
         if (int err = readAndParse(fd.get(), parser))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
-            return emptyMapsError(pid);
+            return noAddressSpaceError(pid);
         // Did the text end where the address space ends, or where the process died? Each read() of a
         // /proc/PID/{maps,smaps} file first takes a reference on the address space (mmget_not_zero in
         // m_start) and gives end of file when it cannot: the address space is gone, and it never comes
@@ -649,10 +690,17 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.executablePath = exePathOf(pid);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
-            return exitedError(pid);
+            return noAddressSpaceError(pid);
         return classify(std::move(parsed).value(), ctx);
     }
     return lastError;
+}
+
+Pid processOfThread(Pid pid)
+{
+    // /proc/TID exists for every thread (unlisted): its status names the thread group, the process.
+    const long tgid = pid > 0 ? statusNumber(pid, "Tgid") : -1;
+    return tgid > 0 ? Pid(tgid) : pid;
 }
 
 Result<std::vector<Region>> readMappings(Pid pid)
@@ -667,7 +715,7 @@ Result<std::vector<Region>> readMappings(Pid pid)
         auto r = readMappingsQuery(fd.get());
         if (r) {
             if (r->empty())
-                return emptyMapsError(pid);
+                return noAddressSpaceError(pid);
             return r;
         }
     }
@@ -675,7 +723,7 @@ Result<std::vector<Region>> readMappings(Pid pid)
     if (!text)
         return text.error();
     if (text->empty())
-        return emptyMapsError(pid);
+        return noAddressSpaceError(pid);
     auto parsed = parseSmaps(*text);
     if (!parsed)
         return makeError(ErrorCode::BadInput, path + " " + parsed.error().message);
@@ -707,17 +755,19 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
     };
     if (userEnd == start)
         return pastTheTop();
+    // A zombie's or a kernel thread's pagemap has no address space behind it: say which, not just "exited".
+    auto failed = [pid](const Error &e) { return e.code == ErrorCode::ProcessExited ? noAddressSpaceError(pid) : e; };
     if (g_fastPaths) {
         auto st = readPagesScan(fd.get(), pid, start, userEnd, ps, out);
         if (st)
             return pastTheTop();
         if (st.error().code != ErrorCode::Unsupported)
-            return st.error();
+            return failed(st.error());
         out.clear();
     }
     auto st = readPagemapRange(fd.get(), pid, start, userEnd, ps, out);
     if (!st)
-        return st.error();
+        return failed(st.error());
     return pastTheTop();
 }
 

@@ -368,6 +368,11 @@ Result<Snapshot> readSnapshot(Pid pid)
     return s;
 }
 
+Pid processOfThread(Pid pid)
+{
+    return pid; // thread IDs are not process IDs on Windows: OpenProcess refuses them as it should
+}
+
 Result<std::vector<Region>> readMappings(Pid pid)
 {
     auto process = openProcess(pid);
