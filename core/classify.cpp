@@ -103,13 +103,35 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
         }
     }
 
+    // Stacks of running threads, by pattern: glibc maps a thread's stack as a no-access guard (a page, by default)
+    // right below a private anonymous rw-p mapping of the default stack size. Other mappings may match too
+    // (stacks glibc keeps cached after their threads exited), so the TID is given only when one running thread
+    // and one match leave no doubt; the label says the stack was found by pattern either way.
+    if (!context.runningThreads.empty() && context.threadStackSize) {
+        std::vector<std::size_t> matches;
+        for (std::size_t i = 1; i < maps.size(); ++i) {
+            const Region &r = maps[i], &g = maps[i - 1];
+            const Protection rw { true, true, false, 'p' };
+            if (r.labelKind == LabelKind::None && r.inode == 0 && !r.pathPtr && r.protection == rw
+                && r.size() == context.threadStackSize && g.end == r.start && g.inode == 0 && !g.pathPtr
+                && !g.protection.accessible() && g.labelKind == LabelKind::None && g.size() <= 1024 * 1024)
+                matches.push_back(i);
+        }
+        const bool sure = matches.size() == 1 && context.runningThreads.size() == 1;
+        for (std::size_t i : matches) {
+            maps[i].labelKind = LabelKind::ThreadStackByPattern;
+            maps[i].tid = sure ? context.runningThreads.front() : 0;
+        }
+    }
+
     // No-access anonymous mappings: a guard directly below a stack, otherwise a reservation.
     for (std::size_t i = 0; i < maps.size(); ++i) {
         Region &r = maps[i];
         if (r.state != RegionState::Reserved || r.inode != 0 || r.labelKind != LabelKind::None)
             continue;
         bool belowStack = i + 1 < maps.size() && maps[i + 1].start == r.end
-            && (maps[i + 1].labelKind == LabelKind::ThreadStack || maps[i + 1].labelKind == LabelKind::MainStack);
+            && (maps[i + 1].labelKind == LabelKind::ThreadStack || maps[i + 1].labelKind == LabelKind::MainStack
+                || maps[i + 1].labelKind == LabelKind::ThreadStackByPattern);
         r.labelKind = belowStack ? LabelKind::Guard : LabelKind::Reservation;
         if (belowStack)
             r.tid = maps[i + 1].tid;

@@ -22,6 +22,11 @@ struct ProcessContext
     std::string commandLine;
     std::string executablePath; // /proc/PID/exe, to label the program image
     std::vector<ThreadStackPointer> threads; // for thread-stack labels
+    // Threads whose stack pointer could not be read: running on a CPU (their syscall file says "running"). Their
+    // stacks are found by glibc's layout: a guard page right below a private anonymous rw-p mapping of
+    // threadStackSize bytes (the default thread stack: RLIMIT_STACK; 0: not known, not looked for).
+    std::vector<std::int32_t> runningThreads;
+    std::uint64_t threadStackSize = 0;
     std::int64_t timestampMs = 0;
     std::uint32_t pageSize = 4096;
     std::string platform = "linux";

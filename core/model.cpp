@@ -97,7 +97,7 @@ constexpr std::array<std::string_view, 42> kVmFlags = {
     "pk",
 };
 
-constexpr std::array<std::string_view, 15> kLabelKeys = {
+constexpr std::array<std::string_view, 16> kLabelKeys = {
     "",
     "heap",
     "main_stack",
@@ -113,6 +113,7 @@ constexpr std::array<std::string_view, 15> kLabelKeys = {
     "memfd",
     "sysv_shm",
     "shared_anon",
+    "thread_stack_pattern",
 };
 
 const std::string kEmpty;
@@ -222,6 +223,9 @@ std::string Region::label() const
         return "SysV shared memory";
     case LabelKind::SharedAnon:
         return "shared anonymous memory";
+    case LabelKind::ThreadStackByPattern:
+        return tid ? "thread stack (TID " + std::to_string(tid) + ", found by pattern)"
+                   : "likely a thread stack (found by pattern)";
     }
     return {};
 }

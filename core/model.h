@@ -88,6 +88,7 @@ enum class LabelKind : std::uint8_t
     Memfd, // a memfd section ("/memfd:NAME (deleted)")
     SysvShm, // a SysV shared memory segment ("/SYSV0000002a (deleted)")
     SharedAnon, // MAP_SHARED | MAP_ANONYMOUS ("/dev/zero (deleted)", or "/anon_hugepage (deleted)" shared)
+    ThreadStackByPattern, // a running thread's stack, found by glibc's layout (tid 0: which thread is not known)
 };
 std::string_view labelKindKey(LabelKind kind);
 bool labelKindFromKey(std::string_view key, LabelKind &out);

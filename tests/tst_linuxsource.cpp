@@ -318,6 +318,31 @@ private slots:
         QCOMPARE(pageStateName(PageState::Zero), std::string_view("zero"));
     }
 
+    void spinningThreadStack()
+    {
+        // A thread spinning on a CPU has no stack pointer to read ("running"): its stack is found by glibc's
+        // pattern (a guard page below an rw-p mapping of RLIMIT_STACK bytes), and its guard stays a guard.
+        TestChild child;
+        QVERIFY(child.start({ QStringLiteral("spin") }));
+        const QString tid = child.value(QStringLiteral("tid"));
+        const std::string syscall = vmatlas::test::readFileStd(
+            QStringLiteral("/proc/%1/task/%2/syscall").arg(child.pid()).arg(tid));
+        if (syscall.rfind("running", 0) != 0)
+            QSKIP("the spinning thread is not reported as running here");
+        auto s = readSnapshot(child.pid());
+        QVERIFY(s.ok());
+        const Region *stack = nullptr;
+        for (const Region &r : s->regions)
+            if (r.labelKind == LabelKind::ThreadStackByPattern)
+                stack = &r;
+        QVERIFY2(stack, "no stack found by pattern");
+        QCOMPARE(stack->tid, std::int32_t(tid.toInt()));
+        QCOMPARE(stack->label(), "thread stack (TID " + tid.toStdString() + ", found by pattern)");
+        const Region &guard = s->regions[std::size_t(s->indexOf(stack->start - 1))];
+        QCOMPARE(guard.labelKind, LabelKind::Guard);
+        QCOMPARE(guard.label(), std::string("guard page"));
+    }
+
     void totalsEqualRollup()
     {
         // A fresh snapshot next to a fresh rollup of the idle child.

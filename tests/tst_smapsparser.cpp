@@ -198,6 +198,35 @@ private slots:
         }
     }
 
+    void runningThreadStackByPattern()
+    {
+        // Captured from a process whose one other thread was spinning: no stack pointer, so the pattern finds it.
+        const std::string text = "7f4311f3d000-7f4311f3e000 ---p 00000000 00:00 0\n"
+                                 "7f4311f3e000-7f431273e000 rw-p 00000000 00:00 0\n"
+                                 "7f4312800000-7f4312801000 ---p 00000000 00:00 0\n"
+                                 "7f4312801000-7f4312802000 rw-p 00000000 00:00 0\n";
+        auto classifyWith = [&](std::vector<std::int32_t> running) {
+            ProcessContext ctx;
+            ctx.runningThreads = std::move(running);
+            ctx.threadStackSize = 8 << 20;
+            return classify(parseSmaps(text).value(), ctx);
+        };
+        Snapshot s = classifyWith({ 4321 });
+        auto at = [&](Address a) -> const Region & { return s.regions[std::size_t(s.indexOf(a))]; };
+        QCOMPARE(at(0x7f4311f3e000).labelKind, LabelKind::ThreadStackByPattern);
+        QCOMPARE(at(0x7f4311f3e000).label(), std::string("thread stack (TID 4321, found by pattern)"));
+        QCOMPARE(at(0x7f4311f3d000).labelKind, LabelKind::Guard);
+        QCOMPARE(at(0x7f4312800000).labelKind, LabelKind::Reservation); // not the stack size
+        QCOMPARE(at(0x7f4312801000).labelKind, LabelKind::None);
+        // Two running threads, one match: which thread is not known.
+        s = classifyWith({ 4321, 4322 });
+        QCOMPARE(at(0x7f4311f3e000).label(), std::string("likely a thread stack (found by pattern)"));
+        // No running thread: no guessing.
+        s = classifyWith({});
+        QCOMPARE(at(0x7f4311f3e000).labelKind, LabelKind::None);
+        QCOMPARE(at(0x7f4311f3d000).labelKind, LabelKind::Reservation);
+    }
+
     void totalsMatchRollup()
     {
         // bash.smaps and bash.smaps_rollup were read back to back from an idle shell.

@@ -3,6 +3,7 @@
 //   vmatlas_testchild many N       N separate mappings (alternating protections)
 //   vmatlas_testchild zero         8 anonymous pages: 0-3 only read (the zero page), 4 written, 5-7 untouched
 //   vmatlas_testchild nodump       not dumpable (prctl PR_SET_DUMPABLE 0): only root may read it
+//   vmatlas_testchild spin         a thread spinning on a CPU (its syscall file says "running")
 //   vmatlas_testchild idle         nothing special
 // It prints "KEY VALUE" lines, then "ready", and exits when its standard input closes.
 #include <cerrno>
@@ -157,6 +158,30 @@ int zero()
     return sink;
 }
 
+volatile bool g_spin = true;
+
+void *spinMain(void *)
+{
+    g_tid = ::syscall(SYS_gettid);
+    while (g_spin) { }
+    return nullptr;
+}
+
+int spin()
+{
+    pthread_t t;
+    if (::pthread_create(&t, nullptr, spinMain, nullptr) != 0)
+        die("pthread_create");
+    while (g_tid == 0)
+        ::usleep(1000);
+    std::printf("tid %ld\nready\n", g_tid);
+    std::fflush(stdout);
+    waitForStdinClose();
+    g_spin = false;
+    ::pthread_join(t, nullptr);
+    return 0;
+}
+
 // Maps, unmaps and changes protections as fast as it can, until stdin closes.
 int churn()
 {
@@ -204,6 +229,8 @@ int main(int argc, char **argv)
         return churn();
     if (mode == "zero")
         return zero();
+    if (mode == "spin")
+        return spin();
     if (mode == "nodump")
         ::prctl(PR_SET_DUMPABLE, 0);
     if (mode == "many" && argc > 2)

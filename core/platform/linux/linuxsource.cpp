@@ -384,10 +384,10 @@ template <typename F> void forEachNumericEntry(const std::string &dir, F &&f)
     ::closedir(d);
 }
 
-// Each thread's stack pointer from /proc/PID/task/TID/syscall ("nr args... sp pc"); "running" threads are skipped.
-std::vector<ThreadStackPointer> threadStacks(Pid pid)
+// Each thread's stack pointer from /proc/PID/task/TID/syscall ("nr args... sp pc"). A thread on a CPU says
+// "running" there: it goes to running (the main thread aside: its stack is [stack]).
+void threadStacks(Pid pid, std::vector<ThreadStackPointer> &out, std::vector<std::int32_t> &running)
 {
-    std::vector<ThreadStackPointer> out;
     std::string taskDir = "/proc/" + std::to_string(pid) + "/task";
     forEachNumericEntry(taskDir, [&](Pid tid) {
         std::string path = taskDir + "/" + std::to_string(tid) + "/syscall";
@@ -400,6 +400,11 @@ std::vector<ThreadStackPointer> threadStacks(Pid pid)
         if (n <= 0)
             return;
         std::string_view s(buf, static_cast<std::size_t>(n));
+        if (s.rfind("running", 0) == 0) {
+            if (tid != pid)
+                running.push_back(static_cast<std::int32_t>(tid));
+            return;
+        }
         std::string_view fields[9];
         int count = 0;
         while (!s.empty() && count < 9) {
@@ -413,7 +418,26 @@ std::vector<ThreadStackPointer> threadStacks(Pid pid)
         if (count >= 9 && parseAddress(fields[7], sp))
             out.push_back({ static_cast<std::int32_t>(tid), sp });
     });
-    return out;
+}
+
+// glibc's default thread stack size: the soft RLIMIT_STACK of the process (/proc/PID/limits), rounded up to
+// pages; 32 MiB (its ARCH_STACK_DEFAULT_SIZE on x86-64 and arm64) when unlimited; 0 when unreadable.
+std::uint64_t defaultThreadStackSize(Pid pid)
+{
+    const std::string limits = readSmallFile(pid, "limits");
+    auto pos = limits.find("Max stack size");
+    if (pos == std::string::npos)
+        return 0;
+    std::string_view s = std::string_view(limits).substr(pos + 14);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    if (s.rfind("unlimited", 0) == 0)
+        return std::uint64_t(32) << 20;
+    std::uint64_t bytes = 0;
+    if (std::from_chars(s.data(), s.data() + s.size(), bytes).ec != std::errc())
+        return 0;
+    const std::uint64_t ps = systemPageSize();
+    return (bytes + ps - 1) / ps * ps;
 }
 
 std::int64_t nowMs()
@@ -684,7 +708,9 @@ Result<Snapshot> readSnapshot(Pid pid)
                 ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
-        ctx.threads = threadStacks(pid);
+        threadStacks(pid, ctx.threads, ctx.runningThreads);
+        if (!ctx.runningThreads.empty())
+            ctx.threadStackSize = defaultThreadStackSize(pid);
         ctx.processName = commOf(pid);
         ctx.commandLine = commandLineOf(pid);
         ctx.executablePath = exePathOf(pid);
