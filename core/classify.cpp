@@ -48,7 +48,9 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     // itself. Mapped: every MAP_SHARED mapping, even of such a file (a view of a section, as Windows'
     // MapViewOfFile of an exe without SEC_IMAGE), and private mappings of other files. Private: anonymous
     // private memory, private hugetlb memory ("/anon_hugepage (deleted)") included.
-    auto fileKey = [](const Region &r) { return std::pair { (std::uint64_t(r.devMajor) << 32) | r.devMinor, r.inode }; };
+    auto fileKey = [](const Region &r) {
+        return std::pair { (std::uint64_t(r.devMajor) << 32) | r.devMinor, r.inode };
+    };
     std::set<std::pair<std::uint64_t, std::uint64_t>> imageFiles;
     for (const Region &r : maps) {
         if (r.protection.execute && r.protection.sharing != 's' && r.inode != 0)

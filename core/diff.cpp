@@ -190,7 +190,8 @@ std::string diffToText(const SnapshotDiff &diff)
             for (auto [counter, name] : { std::pair { Counter::Rss, " rss " }, std::pair { Counter::Pss, " pss " },
                      std::pair { Counter::Swap, " swap " } }) {
                 if (c.before.counter(counter) != c.after.counter(counter))
-                    line += name + formatBytes(c.before.counter(counter)) + " -> " + formatBytes(c.after.counter(counter));
+                    line += name + formatBytes(c.before.counter(counter)) + " -> "
+                        + formatBytes(c.after.counter(counter));
             }
         }
         out += line + "\n";

@@ -214,8 +214,8 @@ std::string Region::label() const
         std::string name = path();
         if (name.rfind("/memfd:", 0) == 0)
             name.erase(0, 7);
-        if (const std::string_view gone = " (deleted)"; name.size() >= gone.size()
-            && std::string_view(name).substr(name.size() - gone.size()) == gone)
+        if (const std::string_view gone = " (deleted)";
+            name.size() >= gone.size() && std::string_view(name).substr(name.size() - gone.size()) == gone)
             name.resize(name.size() - gone.size());
         return "shared section (memfd: " + name + ")";
     }

@@ -31,8 +31,7 @@ PageInfo decodePagemapEntry(Address address, std::uint64_t entry, std::uint64_t 
         p.state = (entry & pagemap::FileOrShared) ? PageState::File : PageState::Anon;
         if (p.state == PageState::Anon && zeroPfn != 0 && (entry & pagemap::PfnMask) == zeroPfn)
             p.state = PageState::Zero;
-    }
-    else if (entry & pagemap::Guard)
+    } else if (entry & pagemap::Guard)
         p.state = PageState::Guard;
     else if (entry & pagemap::Swapped)
         p.state = PageState::Swap;

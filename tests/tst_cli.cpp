@@ -180,8 +180,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addRow("rounds past 2^64") << QStringLiteral("0xfffffffffffff000-0xffffffffffffffff")
                                           << QStringLiteral("rounds up past the end of the 64-bit address space");
-        QTest::addRow("over the page cap") << QStringLiteral("0x0-0x4000001000")
-                                           << QStringLiteral("at most 64 Mi pages are read at once");
+        QTest::addRow("over the page cap")
+            << QStringLiteral("0x0-0x4000001000") << QStringLiteral("at most 64 Mi pages are read at once");
         QTest::addRow("everything") << QStringLiteral("0x1000-0xffffffffffffffff")
                                     << QStringLiteral("rounds up past the end");
     }
@@ -189,7 +189,8 @@ private slots:
     {
         QFETCH(QString, range);
         QFETCH(QString, message);
-        Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"), range });
+        Run r
+            = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"), range });
         QCOMPARE(r.code, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QVERIFY2(r.err.contains("process " + m_pid.toUtf8()), r.err.constData());

@@ -282,35 +282,26 @@ private slots:
         QTest::addRow("truncated") << good.left(good.size() / 2) << QStringLiteral("truncated");
         QTest::addRow("not an object") << QByteArray("[1,2]") << QStringLiteral("not a VM Atlas snapshot");
         QTest::addRow("other format") << QByteArray("{\"format\":\"x\"}") << QStringLiteral("not a VM Atlas snapshot");
-        QByteArray newer = good;
-        newer.replace("\"version\":1", "\"version\":7");
-        QTest::addRow("newer version") << newer << QStringLiteral("newer VM Atlas (format version 7)");
-        QByteArray badType = good;
-        badType.replace("\"type\":\"Image\"", "\"type\":\"Imagine\"");
-        QTest::addRow("unknown type") << badType << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): unknown type 'Imagine'");
-        QByteArray badSize = good;
-        badSize.replace("\"size\":192512", "\"size\":1");
-        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'start', 'end' and 'size' disagree");
-        QByteArray bigNumber = good;
-        bigNumber.replace("\"rss\":192512", "\"rss\":184467440737095516150");
-        QTest::addRow("overflowing number")
-            << bigNumber << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'rss' is not an integer in range");
-        QByteArray missingCounter = good;
-        missingCounter.replace("\"rss\":192512,", "");
-        QTest::addRow("missing counter")
-            << missingCounter << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): 'rss' is missing");
-        QByteArray rssTooLarge = good;
-        rssTooLarge.replace("\"rss\":192512", "\"rss\":192513");
+        // good with one piece of text replaced
+        auto with = [&good](const char *from, const char *to) { return QByteArray(good).replace(from, to); };
+        const QString region1 = QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): ");
+        QTest::addRow("newer version") << with("\"version\":1", "\"version\":7")
+                                       << QStringLiteral("newer VM Atlas (format version 7)");
+        QTest::addRow("unknown type") << with("\"type\":\"Image\"", "\"type\":\"Imagine\"")
+                                      << region1 + QStringLiteral("unknown type 'Imagine'");
+        QTest::addRow("size disagrees") << with("\"size\":192512", "\"size\":1")
+                                        << region1 + QStringLiteral("'start', 'end' and 'size' disagree");
+        QTest::addRow("overflowing number") << with("\"rss\":192512", "\"rss\":184467440737095516150")
+                                            << region1 + QStringLiteral("'rss' is not an integer in range");
+        QTest::addRow("missing counter") << with("\"rss\":192512,", "") << region1 + QStringLiteral("'rss' is missing");
         QTest::addRow("rss larger than the region")
-            << rssTooLarge
-            << QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): counter 'rss' (192513 bytes) is larger than "
-                              "the region (192512 bytes)");
-        QByteArray swapTooLarge = good;
-        swapTooLarge.replace("\"swap\":0,\"swap_pss\":0,\"locked\":0}}", "\"swap\":999999999,\"swap_pss\":0,\"locked\":0}}");
-        QTest::addRow("swap larger than the region") << swapTooLarge << QStringLiteral("counter 'swap' (999999999 bytes) is larger");
-        QByteArray negativePid = good;
-        negativePid.replace("\"pid\":4242", "\"pid\":-4242");
-        QTest::addRow("negative pid") << negativePid << QStringLiteral("'pid' is negative (-4242)");
+            << with("\"rss\":192512", "\"rss\":192513")
+            << region1 + QStringLiteral("counter 'rss' (192513 bytes) is larger than the region (192512 bytes)");
+        QTest::addRow("swap larger than the region")
+            << with("\"swap\":0,\"swap_pss\":0,\"locked\":0}}", "\"swap\":999999999,\"swap_pss\":0,\"locked\":0}}")
+            << QStringLiteral("counter 'swap' (999999999 bytes) is larger");
+        QTest::addRow("negative pid") << with("\"pid\":4242", "\"pid\":-4242")
+                                      << QStringLiteral("'pid' is negative (-4242)");
         QTest::addRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
         QTest::addRow("garbage") << QByteArray("\x01\x02garbage") << QStringLiteral("not valid JSON: line 1, column 1");
     }

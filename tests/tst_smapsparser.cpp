@@ -2,8 +2,8 @@
 // (tests/data: bash, python with a memfd, a deleted file and a name with a newline, a JVM).
 #include "classify.h"
 #include "csv.h"
-#include "snapshotjson.h"
 #include "smapsparser.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "totals.h"
 
@@ -152,18 +152,17 @@ private slots:
     {
         // Captured lines (Linux 6.18): shmem sections, hugetlb, a program run from a memfd, a shared view of an
         // image file.
-        const std::string text
-            = "400000-401000 r--p 00000000 00:01 1025 /memfd:runme (deleted)\n"
-              "401000-402000 r-xp 00001000 00:01 1025 /memfd:runme (deleted)\n"
-              "402000-403000 rw-p 00002000 00:01 1025 /memfd:runme (deleted)\n"
-              "7f0000000000-7f0000010000 rw-s 00000000 00:01 2048 /memfd:jit (deleted)\n"
-              "7f0000010000-7f0000020000 rw-s 00000000 00:01 42 /SYSV0000002a (deleted)\n"
-              "7f0000020000-7f0000030000 rw-s 00000000 00:01 4096 /dev/zero (deleted)\n"
-              "7f0000200000-7f0000400000 rw-p 00000000 00:10 77 /anon_hugepage (deleted)\n"
-              "7f0000400000-7f0000600000 rw-s 00000000 00:10 78 /anon_hugepage (deleted)\n"
-              "7f0000600000-7f0000601000 r-xp 00000000 fe:00 500 /usr/lib/libx.so\n"
-              "7f0000601000-7f0000602000 r--s 00000000 fe:00 500 /usr/lib/libx.so\n"
-              "7f0000602000-7f0000603000 r--p 00000000 fe:00 600 /tmp/gone.bin (deleted)\n";
+        const std::string text = "400000-401000 r--p 00000000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "401000-402000 r-xp 00001000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "402000-403000 rw-p 00002000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "7f0000000000-7f0000010000 rw-s 00000000 00:01 2048 /memfd:jit (deleted)\n"
+                                 "7f0000010000-7f0000020000 rw-s 00000000 00:01 42 /SYSV0000002a (deleted)\n"
+                                 "7f0000020000-7f0000030000 rw-s 00000000 00:01 4096 /dev/zero (deleted)\n"
+                                 "7f0000200000-7f0000400000 rw-p 00000000 00:10 77 /anon_hugepage (deleted)\n"
+                                 "7f0000400000-7f0000600000 rw-s 00000000 00:10 78 /anon_hugepage (deleted)\n"
+                                 "7f0000600000-7f0000601000 r-xp 00000000 fe:00 500 /usr/lib/libx.so\n"
+                                 "7f0000601000-7f0000602000 r--s 00000000 fe:00 500 /usr/lib/libx.so\n"
+                                 "7f0000602000-7f0000603000 r--p 00000000 fe:00 600 /tmp/gone.bin (deleted)\n";
         auto parsed = parseSmaps(text);
         QVERIFY(parsed.ok());
         ProcessContext ctx;

@@ -2,16 +2,16 @@
 // error; never a crash, a hang, or a half snapshot.
 #include "csv.h"
 #include "pages.h"
-#include "snapshotjson.h"
 #include "platform.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "totals.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
-#include <random>
 #include <csignal>
+#include <random>
 #include <sys/wait.h>
 #include <unistd.h>
 

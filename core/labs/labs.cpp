@@ -164,8 +164,8 @@ std::vector<LabDefinition> buildLabs()
             const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
             PageChangeReport touched(s.pidA(), base, base + t);
             TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
-            return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + touched.after(),
-                base, base + s.size() };
+            return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + touched.after(), base,
+                base + s.size() };
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"),
         QT_TRANSLATE_NOOP("Lab",
@@ -469,11 +469,11 @@ std::vector<LabDefinition> buildLabs()
     labs.back().secondProcess = true;
     auto &is = labs.back().steps;
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"),
-        QT_TRANSLATE_NOOP(
-            "Lab", "A second copy of the same program starts. Both map the same executable file as Image. Its PSS "
-                   "is not simply half its RSS: every other process running this program (the window, for one) maps "
-                   "the same pages too, and a shared page's PSS is divided among all of them, while pages only A "
-                   "has count whole."),
+        QT_TRANSLATE_NOOP("Lab",
+            "A second copy of the same program starts. Both map the same executable file as Image. Its PSS "
+            "is not simply half its RSS: every other process running this program (the window, for one) maps "
+            "the same pages too, and a shared page's PSS is divided among all of them, while pages only A "
+            "has count whole."),
         [](LabSession &s) -> Result<LabStepResult> {
             if (!s.b())
                 TRY(s.startB());
@@ -501,8 +501,8 @@ std::vector<LabDefinition> buildLabs()
             s.vars["code"] = hex(codeStart);
             s.vars["codeEnd"] = hex(codeEnd);
             return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
-                    + ") run the same program; in A its image has RSS " + formatBytes(rss) + ", PSS "
-                    + formatBytes(pss) + " (PSS also divides by any other process running this program)",
+                    + ") run the same program; in A its image has RSS " + formatBytes(rss) + ", PSS " + formatBytes(pss)
+                    + " (PSS also divides by any other process running this program)",
                 codeStart, codeEnd, codeStart, codeEnd };
         } });
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"),

@@ -144,7 +144,8 @@ int many(long n)
 
 int zero()
 {
-    char *p = static_cast<char *>(::mmap(nullptr, 8 * kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    char *p
+        = static_cast<char *>(::mmap(nullptr, 8 * kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
     if (p == MAP_FAILED)
         die("mmap");
     ::madvise(p, 8 * kPage, MADV_NOHUGEPAGE);

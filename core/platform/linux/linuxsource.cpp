@@ -201,9 +201,8 @@ Error noAddressSpaceError(Pid pid);
 Error openError(Pid pid, const std::string &path, int err)
 {
     if (err == ENOENT || err == ESRCH)
-        return processExists(pid)
-            ? noAddressSpaceError(pid) // a kernel thread's pagemap, a zombie's
-            : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+        return processExists(pid) ? noAddressSpaceError(pid) // a kernel thread's pagemap, a zombie's
+                                  : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
@@ -220,7 +219,8 @@ Error readError(Pid pid, const std::string &path, int err)
 
 constexpr std::size_t kSmapsChunk = 256 * 1024;
 
-// True when the first read of a /proc/PID/maps opened earlier yields text: its address space still exists (see readSnapshot).
+// True when the first read of a /proc/PID/maps opened earlier yields text: its address space still exists (see
+// readSnapshot).
 bool addressSpaceAlive(int mapsFd)
 {
     char buf[256];
@@ -541,7 +541,7 @@ std::uint64_t zeroPagePfn()
         const bool ok = fd.get() >= 0 && ::pread(fd.get(), &entry, sizeof entry, off) == ssize_t(sizeof entry);
         ::munmap(p, ps);
         return ok && (entry & pagemap::Present) && !(entry & pagemap::FileOrShared) ? entry & pagemap::PfnMask
-                                                                                      : std::uint64_t(0);
+                                                                                    : std::uint64_t(0);
     }();
     return pfn;
 }
