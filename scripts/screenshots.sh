@@ -54,12 +54,14 @@ public class Idle {
     }
 }
 EOF
-java -Xmx512m "$scratch/Idle.java" &
+java -Xmx512m "$scratch/Idle.java" >/dev/null 2>&1 &
 children+=($!)
 jvm=$!
-# 20,000 mappings.
-sleep 3600 | "$bin/vmatlas_testchild" many 20000 >"$scratch/many.out" &
+# 20,000 mappings; the helper ends when its standard input closes, which is when this script ends.
+mkfifo "$scratch/hold"
+"$bin/vmatlas_testchild" many 20000 <"$scratch/hold" >"$scratch/many.out" 2>&1 &
 children+=($!)
+exec 4>"$scratch/hold"
 sleep 4
 many=$(pgrep -f "vmatlas_testchild many 20000" | head -1)
 # The Java heap: the JVM's largest anonymous read-write mapping.

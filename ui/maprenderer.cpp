@@ -247,7 +247,12 @@ void MapRenderer::paintLabels(
                 break; // rows too low for a strip that holds text: the tooltip names the region
             const QFontMetrics &metrics = inStrip ? stripMetrics : fm;
             QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, inStrip ? strip : rect.height() - kRowGap);
-            const QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            if (seg.compressed && elided != text) {
+                // "64.0 … free" says less than "64.0 GiB": a break that is too narrow for its words gets its size.
+                const QString size = formatBytes(r.size());
+                elided = metrics.horizontalAdvance(size) <= box.width() ? size : QString();
+            }
             // "[h…p]" says nothing: a shortened name keeps at least five of its letters, or is not drawn.
             if (elided.size() < 3 || (elided != text && elided.size() < 6))
                 continue;

@@ -50,6 +50,8 @@ inline QString pageStateText(PageState s)
         return QCoreApplication::translate("Model", "swap");
     case PageState::Guard:
         return QCoreApplication::translate("Model", "guard");
+    case PageState::Zero:
+        return QCoreApplication::translate("Model", "zero page");
     }
     return {};
 }
@@ -89,6 +91,19 @@ inline QString labelText(const Region &r)
         return text(QT_TRANSLATE_NOOP("Model", "program image"));
     case LabelKind::Deleted:
         return text(QT_TRANSLATE_NOOP("Model", "file deleted"));
+    case LabelKind::Memfd: {
+        const std::string label = r.label(); // "shared section (memfd: NAME)"
+        const auto from = label.find("memfd: ");
+        return text(QT_TRANSLATE_NOOP("Model", "shared section (memfd: %1)"))
+            .arg(from == std::string::npos ? QString() : displayText(label.substr(from + 7, label.size() - from - 8)));
+    }
+    case LabelKind::SysvShm:
+        return text(QT_TRANSLATE_NOOP("Model", "SysV shared memory"));
+    case LabelKind::SharedAnon:
+        return text(QT_TRANSLATE_NOOP("Model", "shared anonymous memory"));
+    case LabelKind::ThreadStackByPattern:
+        return r.tid ? text(QT_TRANSLATE_NOOP("Model", "thread stack (TID %1, found by pattern)")).arg(r.tid)
+                     : text(QT_TRANSLATE_NOOP("Model", "likely a thread stack (found by pattern)"));
     default:
         return displayText(r.label());
     }

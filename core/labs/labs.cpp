@@ -2,8 +2,10 @@
 
 #include "fileio.h"
 #include "labs/labprotocol.h"
+#include "pages.h"
 #include "platform.h"
 #include "textcodec.h"
+#include "units.h"
 
 #include <algorithm>
 #include <chrono>
@@ -25,35 +27,50 @@ std::string hex(Address a)
     return hexAddress(a);
 }
 
-std::string size(std::uint64_t bytes)
+// "512 none, 2 anon" (or, stateFirst, "none 512, anon 2"): the pages by state, in PageState order.
+std::string stateCounts(const PageCounts &counts, bool stateFirst = false)
 {
-    if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0)
-        return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= 1024 && bytes % 1024 == 0)
-        return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
+    std::string s;
+    for (std::size_t i = 0; i < counts.byState.size(); ++i) {
+        if (!counts.byState[i])
+            continue;
+        if (!s.empty())
+            s += ", ";
+        const std::string n = std::to_string(counts.byState[i]);
+        const std::string state(pageStateName(static_cast<PageState>(i)));
+        s += stateFirst ? state + " " + n : n + " " + state;
+    }
+    return s.empty() ? "no pages" : s;
 }
 
 // Counts the pages of [start, end) of a process by state.
-std::string pageSummary(Pid pid, Address start, Address end)
+std::string pageSummary(Pid pid, Address start, Address end, bool stateFirst = false)
 {
     auto pages = readPages(pid, start, end);
     if (!pages)
         return "pages unreadable: " + pages.error().message;
-    std::size_t n[5] = {};
-    for (const PageInfo &p : *pages)
-        ++n[static_cast<int>(p.state)];
-    std::string s;
-    const char *names[] = { "none", "file", "anon", "swap", "guard" };
-    for (int i = 0; i < 5; ++i) {
-        if (!n[i])
-            continue;
-        if (!s.empty())
-            s += ", ";
-        s += std::to_string(n[i]) + " " + names[i];
-    }
-    return s.empty() ? "no pages" : s;
+    return stateCounts(countPages(*pages), stateFirst);
 }
+
+// The pages of [start, end) before and after a step's action: "none 512 → anon 512" (the same pages on
+// both sides of the arrow), read when made and when after() is called.
+class PageChangeReport
+{
+public:
+    PageChangeReport(Pid pid, Address start, Address end)
+        : m_pid(pid)
+        , m_start(start)
+        , m_end(end)
+        , m_before(pageSummary(pid, start, end, true))
+    {
+    }
+    std::string after() const { return m_before + " \u2192 " + pageSummary(m_pid, m_start, m_end, true); }
+
+private:
+    Pid m_pid;
+    Address m_start, m_end;
+    std::string m_before;
+};
 
 std::uint64_t rssOf(Pid pid, Address start, Counter c = Counter::Rss)
 {
@@ -118,7 +135,7 @@ std::vector<LabDefinition> buildLabs()
             if (!a)
                 return a.error();
             s.vars["base"] = hex(*a);
-            return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a,
+            return LabStepResult { "reserved " + formatBytes(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a,
                 *a + s.size() };
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"),
@@ -131,7 +148,7 @@ std::vector<LabDefinition> buildLabs()
             const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
             TRY(s.a().call("protect " + hex(base) + " " + std::to_string(q) + " rw"));
             s.vars["committed"] = std::to_string(q);
-            return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": "
+            return LabStepResult { "committed " + formatBytes(q) + " at " + hex(base) + ": "
                     + pageSummary(s.pidA(), base, base + q),
                 base, base + s.size() };
         } });
@@ -145,10 +162,10 @@ std::vector<LabDefinition> buildLabs()
             if (!labprotocol::parseNumber(s.vars["committed"], q))
                 return makeError(ErrorCode::BadInput, "run the step that commits first");
             const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
+            PageChangeReport touched(s.pidA(), base, base + t);
             TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
-            return LabStepResult { "touched " + std::to_string(t / s.pageSize())
-                    + " pages: " + pageSummary(s.pidA(), base, base + q),
-                base, base + s.size() };
+            return LabStepResult { "touched " + std::to_string(t / s.pageSize()) + " pages: " + touched.after(), base,
+                base + s.size() };
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"),
         QT_TRANSLATE_NOOP("Lab",
@@ -166,7 +183,7 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
-            return LabStepResult { "released " + size(s.size()) + " at " + hex(base) + ": Free", base,
+            return LabStepResult { "released " + formatBytes(s.size()) + " at " + hex(base) + ": Free", base,
                 base + s.size() };
         } });
 
@@ -195,7 +212,7 @@ std::vector<LabDefinition> buildLabs()
             s.vars["a"] = (*r)[0];
             s.vars["fd"] = (*r)[1];
             const Address a = s.address("a");
-            return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID "
+            return LabStepResult { "created a " + formatBytes(s.size()) + " section, mapped in A (PID "
                     + std::to_string(s.pidA()) + ") at " + hex(a),
                 a, a + s.size() };
         } });
@@ -229,8 +246,7 @@ std::vector<LabDefinition> buildLabs()
             const Address a = s.address("a");
             const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
             LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b)
-                    + " and read \"" + *text + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS "
-                    + std::to_string(pss / 1024) + " kB",
+                    + " and read \"" + *text + "\"; in A: RSS " + formatBytes(rss) + ", PSS " + formatBytes(pss),
                 a, a + s.size(), *b, *b + s.size() };
             return res;
         } });
@@ -295,7 +311,7 @@ std::vector<LabDefinition> buildLabs()
             s.vars["a"] = hex(*a);
             // Pages may be mapped already by read-ahead; start from none.
             TRY(s.a().call("drop " + hex(*a) + " " + std::to_string(s.size())));
-            return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": "
+            return LabStepResult { "mapped " + path + " (" + formatBytes(s.size()) + ") privately at " + hex(*a) + ": "
                     + pageSummary(s.pidA(), *a, *a + s.size()),
                 *a, *a + s.size() };
         } });
@@ -453,8 +469,11 @@ std::vector<LabDefinition> buildLabs()
     labs.back().secondProcess = true;
     auto &is = labs.back().steps;
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"),
-        QT_TRANSLATE_NOOP(
-            "Lab", "A second copy of the same program starts. Both map the same executable file as Image."),
+        QT_TRANSLATE_NOOP("Lab",
+            "A second copy of the same program starts. Both map the same executable file as Image. Its PSS "
+            "is not simply half its RSS: every other process running this program (the window, for one) maps "
+            "the same pages too, and a shared page's PSS is divided among all of them, while pages only A "
+            "has count whole."),
         [](LabSession &s) -> Result<LabStepResult> {
             if (!s.b())
                 TRY(s.startB());
@@ -482,21 +501,23 @@ std::vector<LabDefinition> buildLabs()
             s.vars["code"] = hex(codeStart);
             s.vars["codeEnd"] = hex(codeEnd);
             return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
-                    + ") run the same program; in A its image has RSS " + std::to_string(rss / 1024) + " kB, PSS "
-                    + std::to_string(pss / 1024) + " kB",
+                    + ") run the same program; in A its image has RSS " + formatBytes(rss) + ", PSS " + formatBytes(pss)
+                    + " (PSS also divides by any other process running this program)",
                 codeStart, codeEnd, codeStart, codeEnd };
         } });
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"),
         QT_TRANSLATE_NOOP("Lab",
             "A writes to a variable in the program's data segment: that page is "
-            "copied (anon) in A, while B still maps the file's page."),
+            "copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this "
+            "write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and "
+            "variables) into some of its pages, which made private copies of them in both processes."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address d = s.address("data"), db = s.address("dataB");
             TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));
             TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
+            PageChangeReport written(s.pidA(), d, d + kLabImageDataSize);
             TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
-            return LabStepResult { "A wrote to its data at " + hex(d) + ": A "
-                    + pageSummary(s.pidA(), d, d + kLabImageDataSize) + "; B "
+            return LabStepResult { "A wrote to its data at " + hex(d) + ": A " + written.after() + "; B "
                     + pageSummary(s.pidB(), db, db + kLabImageDataSize),
                 d, d + kLabImageDataSize, db, db + kLabImageDataSize };
         } });

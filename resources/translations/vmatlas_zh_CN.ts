@@ -208,16 +208,16 @@
         <translation>运行程序两次</translation>
     </message>
     <message>
-        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
-        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。</translation>
-    </message>
-    <message>
         <source>Write to the program's data in A</source>
         <translation>在 A 中写入程序的数据</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</source>
-        <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。</translation>
+        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page's PSS is divided among all of them, while pages only A has count whole.</source>
+        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。它的 PSS 并不就是 RSS 的一半：运行这个程序的其他进程（比如这个窗口）也映射着同样的页面，共享页面的 PSS 由所有映射它的进程均分，而只有 A 拥有的页面则全额计入。</translation>
+    </message>
+    <message>
+        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
+        <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。在这次写入之前，数据段中就已经有匿名页：程序启动时，动态加载器把重定位结果（函数和变量的运行时地址）写进了其中一些页面，因此两个进程里都已各自复制了这些页面。</translation>
     </message>
 </context>
 <context>
@@ -375,6 +375,30 @@
     <message>
         <source>file deleted</source>
         <translation>文件已删除</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>shared section (memfd: %1)</source>
+        <translation>共享区段对象（memfd：%1）</translation>
+    </message>
+    <message>
+        <source>SysV shared memory</source>
+        <translation>SysV 共享内存</translation>
+    </message>
+    <message>
+        <source>shared anonymous memory</source>
+        <translation>共享匿名内存</translation>
+    </message>
+    <message>
+        <source>thread stack (TID %1, found by pattern)</source>
+        <translation>线程栈（TID %1，按布局特征识别）</translation>
+    </message>
+    <message>
+        <source>likely a thread stack (found by pattern)</source>
+        <translation>可能是线程栈（按布局特征识别）</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1249,10 @@
     <message>
         <source>, shared with another process</source>
         <translation>，与其他进程共享</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
     </message>
 </context>
 <context>

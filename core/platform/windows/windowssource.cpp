@@ -343,6 +343,9 @@ Result<Snapshot> readSnapshot(Pid pid)
     ctx.platform = "windows";
     ctx.timestampMs = nowMs();
     ctx.pageSize = systemPageSize();
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    ctx.userSpaceTop = reinterpret_cast<Address>(si.lpMaximumApplicationAddress) + 1; // its last byte, + 1
     ctx.executablePath = exePath(h);
     auto slash = ctx.executablePath.find_last_of("\\/");
     ctx.processName = slash == std::string::npos ? ctx.executablePath : ctx.executablePath.substr(slash + 1);
@@ -363,6 +366,11 @@ Result<Snapshot> readSnapshot(Pid pid)
             r.labelKind = LabelKind::None;
     }
     return s;
+}
+
+Pid processOfThread(Pid pid)
+{
+    return pid; // thread IDs are not process IDs on Windows: OpenProcess refuses them as it should
 }
 
 Result<std::vector<Region>> readMappings(Pid pid)
