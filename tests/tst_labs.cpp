@@ -450,12 +450,23 @@ private slots:
         }
         QVERIFY(rss > 0);
         QVERIFY2(pss < rss, qPrintable(QStringLiteral("PSS %1, RSS %2").arg(pss).arg(rss)));
+        // Step 1's range in B is B's own code (its own address, not A's): every page of it is in B's program image.
+        const auto inB = pages(d + QStringLiteral("1-b-pages.csv"));
+        QVERIFY(!inB.empty());
+        const auto regionsB = regions(d + QStringLiteral("1-b.csv"));
+        for (const PageInfo &p : inB) {
+            const Region *code = at(regionsB, p.address);
+            QVERIFY(code);
+            QCOMPARE(code->labelKind, LabelKind::Program);
+            QVERIFY(code->protection.execute);
+        }
         // A's written data page is a private copy (anon); B's is still the file's.
         QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))),
             (std::vector<PageState> { PageState::Anon, PageState::File }));
         QCOMPARE(states(pages(d + QStringLiteral("2-b-pages.csv"))),
             (std::vector<PageState> { PageState::File, PageState::File }));
-        QVERIFY2(r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
+        QVERIFY2(
+            r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
         QVERIFY2(r.lines[1].contains(QStringLiteral(" KiB, PSS ")), qPrintable(r.lines[1]));
         const Address data = addressIn(r.lines[2]);
         auto rs = regions(d + QStringLiteral("2.csv"));

@@ -219,6 +219,106 @@
         <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
         <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</translation>
     </message>
+    <message>
+        <source>no pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved %1 at %2: Reserved, no pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touched %1 pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decommitted: %1, Reserved again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released %1 at %2: Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created a %1 section, mapped in A (PID %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrote &quot;Hello from A&quot; at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B (PID %1) mapped the section at %2 and read &quot;%3&quot;; in A: RSS %4, PSS %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B wrote &quot;Reply from B&quot;; A reads &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the write through the read-only view went through (unexpected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access violation: the view at %1 is read-only; the write was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapped %1 (%2) privately at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read all pages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk CHANGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1 pages at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forked child PID %1; the parent&apos;s pages exclusive: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child wrote at %1; the parent&apos;s exclusive pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anon at %1: %2; file at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has swap: anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: A %2; B %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>

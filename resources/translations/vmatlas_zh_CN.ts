@@ -219,6 +219,106 @@
         <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
         <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。在这次写入之前，数据段中就已经有匿名页：程序启动时，动态加载器把重定位结果（函数和变量的运行时地址）写进了其中一些页面，因此两个进程里都已各自复制了这些页面。</translation>
     </message>
+    <message>
+        <source>no pages</source>
+        <translation>没有页面</translation>
+    </message>
+    <message>
+        <source>reserved %1 at %2: Reserved, no pages</source>
+        <translation>在 %2 保留了 %1：已保留，没有页面</translation>
+    </message>
+    <message>
+        <source>committed %1 at %2: %3</source>
+        <translation>在 %2 提交了 %1：%3</translation>
+    </message>
+    <message>
+        <source>touched %1 pages: %2</source>
+        <translation>访问了 %1 个页面：%2</translation>
+    </message>
+    <message>
+        <source>decommitted: %1, Reserved again</source>
+        <translation>已解除提交：%1，重新变为已保留</translation>
+    </message>
+    <message>
+        <source>released %1 at %2: Free</source>
+        <translation>释放了 %2 处的 %1：空闲</translation>
+    </message>
+    <message>
+        <source>created a %1 section, mapped in A (PID %2) at %3</source>
+        <translation>创建了 %1 的区段对象，映射在 A（PID %2）的 %3</translation>
+    </message>
+    <message>
+        <source>A wrote "Hello from A" at %1: %2</source>
+        <translation>A 在 %1 写入 "Hello from A"：%2</translation>
+    </message>
+    <message>
+        <source>B (PID %1) mapped the section at %2 and read "%3"; in A: RSS %4, PSS %5</source>
+        <translation>B（PID %1）在 %2 映射了该区段对象并读到 "%3"；在 A 中：RSS %4，PSS %5</translation>
+    </message>
+    <message>
+        <source>B wrote "Reply from B"; A reads "%1"</source>
+        <translation>B 写入 "Reply from B"；A 读到 "%1"</translation>
+    </message>
+    <message>
+        <source>the write through the read-only view went through (unexpected)</source>
+        <translation>通过只读视图的写入成功了（出乎意料）</translation>
+    </message>
+    <message>
+        <source>access violation: the view at %1 is read-only; the write was refused</source>
+        <translation>访问冲突：%1 处的视图是只读的；写入被拒绝</translation>
+    </message>
+    <message>
+        <source>mapped %1 (%2) privately at %3: %4</source>
+        <translation>在 %3 私有映射了 %1（%2）：%4</translation>
+    </message>
+    <message>
+        <source>read all pages: %1</source>
+        <translation>读取了所有页面：%1</translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk is unchanged</source>
+        <translation>在 %1 写入：%2；磁盘上的文件没有改变</translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk CHANGED</source>
+        <translation>在 %1 写入：%2；磁盘上的文件被改变了</translation>
+    </message>
+    <message>
+        <source>wrote %1 pages at %2: %3</source>
+        <translation>在 %2 写入了 %1 个页面：%3</translation>
+    </message>
+    <message>
+        <source>forked child PID %1; the parent's pages exclusive: %2 of %3</source>
+        <translation>fork 出子进程 PID %1；父进程的独占页面：%3 个中的 %2 个</translation>
+    </message>
+    <message>
+        <source>the child wrote at %1; the parent's exclusive pages: %2</source>
+        <translation>子进程在 %1 写入；父进程的独占页面：%2 个</translation>
+    </message>
+    <message>
+        <source>anon at %1: %2; file at %3: %4</source>
+        <translation>%1 处的匿名页：%2；%3 处的文件页：%4</translation>
+    </message>
+    <message>
+        <source>this machine has swap: anon: %1; file: %2</source>
+        <translation>本机有交换空间：匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
+        <translation>本机没有交换空间：匿名页无法离开物理内存；匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>anon: %1; file: %2</source>
+        <translation>匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
+        <translation>A（PID %1）和 B（PID %2）运行同一个程序；在 A 中它的映像 RSS 为 %3，PSS 为 %4（PSS 也会与运行该程序的其他进程均分）</translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: A %2; B %3</source>
+        <translation>A 在 %1 写入自己的数据：A %2；B %3</translation>
+    </message>
 </context>
 <context>
     <name>MapLegend</name>
