@@ -315,6 +315,11 @@ void MainWindow::reset()
 
 void MainWindow::attach(Pid pid)
 {
+    // A thread's ID names its process (threads share one address space).
+    if (const Pid process = processOfThread(pid); process > 0 && process != pid) {
+        statusBar()->showMessage(tr("PID %1 is a thread of process %2; showing %2").arg(pid).arg(process), 8000);
+        pid = process;
+    }
     reset();
     m_controller->attach(pid);
     QSettings().setValue(SettingsKey::LastPid, qlonglong(pid));

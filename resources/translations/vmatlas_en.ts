@@ -1292,6 +1292,10 @@
         <source>Jump…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PID %1 is a thread of process %2; showing %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>

@@ -1292,6 +1292,10 @@
         <source>Jump…</source>
         <translation>跳转…</translation>
     </message>
+    <message>
+        <source>PID %1 is a thread of process %2; showing %2</source>
+        <translation>PID %1 是进程 %2 的一个线程；显示进程 %2</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>
