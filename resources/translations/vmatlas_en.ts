@@ -531,6 +531,14 @@
         <source>, exclusive</source>
         <translation>, exclusive</translation>
     </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::Banner</name>
@@ -1246,14 +1254,6 @@
     </message>
     <message>
         <source>The lab failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;hrink Free Gaps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

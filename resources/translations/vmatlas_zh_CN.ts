@@ -531,6 +531,14 @@
         <source>, exclusive</source>
         <translation>，独占</translation>
     </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation>收窄空闲间隙(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::Banner</name>
@@ -1247,14 +1255,6 @@
     <message>
         <source>The lab failed: %1</source>
         <translation>实验失败：%1</translation>
-    </message>
-    <message>
-        <source>S&amp;hrink Free Gaps</source>
-        <translation>收窄空闲间隙(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
-        <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
     </message>
     <message>
         <source>Process…</source>
