@@ -90,3 +90,18 @@ int serve(long long pid, const std::function<std::string(const std::vector<std::
 }
 
 } // namespace vmatlas::labprotocol
+
+namespace vmatlas {
+
+Result<std::unique_ptr<LabTarget>> LabTarget::awaitReady(
+    std::unique_ptr<LabTarget> target, const std::string &executable)
+{
+    // The first line says it is ready.
+    auto hello = target->call("");
+    if (!hello)
+        return makeError(
+            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
+    return target;
+}
+
+} // namespace vmatlas

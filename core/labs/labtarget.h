@@ -34,6 +34,9 @@ private:
     // The process and its pipes, defined by each platform.
     struct Impl;
     explicit LabTarget(std::unique_ptr<Impl> impl);
+    // Both platforms: the target is ready when it says so (its first line), else it did not start.
+    static Result<std::unique_ptr<LabTarget>> awaitReady(
+        std::unique_ptr<LabTarget> target, const std::string &executable);
     std::unique_ptr<Impl> d;
 };
 

@@ -303,13 +303,7 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     impl->pid = pid;
     impl->in = toChild[1];
     impl->out = fromChild[0];
-    std::unique_ptr<LabTarget> t(new LabTarget(std::move(impl)));
-    // The first line says it is ready.
-    auto hello = t->call("");
-    if (!hello)
-        return makeError(
-            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
-    return t;
+    return awaitReady(std::unique_ptr<LabTarget>(new LabTarget(std::move(impl))), executable);
 }
 
 LabTarget::~LabTarget()

@@ -280,12 +280,7 @@ Result<std::unique_ptr<LabTarget>> LabTarget::start(const std::string &executabl
     impl->job = job;
     impl->in = inWrite;
     impl->out = outRead;
-    std::unique_ptr<LabTarget> t(new LabTarget(std::move(impl)));
-    auto hello = t->call("");
-    if (!hello)
-        return makeError(
-            ErrorCode::Io, "the lab target (" + executable + " lab-target) did not start: " + hello.error().message);
-    return t;
+    return awaitReady(std::unique_ptr<LabTarget>(new LabTarget(std::move(impl))), executable);
 }
 
 LabTarget::~LabTarget()
