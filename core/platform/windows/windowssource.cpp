@@ -1,6 +1,7 @@
 // The Windows source: VirtualQueryEx for regions, GetMappedFileNameW for names, QueryWorkingSetEx
 // for pages, Toolhelp32 for the process list. Built with MinGW-w64 and tested under Wine.
 #include "classify.h"
+#include "usage.h"
 #include "pages.h"
 #include "platform.h"
 #include "winutil.h"
@@ -353,6 +354,8 @@ Result<Snapshot> readSnapshot(Pid pid)
     for (const Region &r : parsed.mappings)
         kinds.emplace_back(r.type, r.state);
     Snapshot s = classify(std::move(parsed), ctx);
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
     std::size_t i = 0;
     for (Region &r : s.regions) {
         if (r.type == RegionType::Free && r.state == RegionState::Free)
@@ -362,6 +365,10 @@ Result<Snapshot> readSnapshot(Pid pid)
         if (r.state == RegionState::Committed && r.labelKind == LabelKind::Reservation)
             r.labelKind = LabelKind::None;
     }
+    // Use: free space below the next 64 KiB boundary after an allocation is Unusable (VMMap's row).
+    splitUnusableSlack(s, si.dwAllocationGranularity ? si.dwAllocationGranularity : 64 * 1024);
+    auto facts = readProcessFacts(pid);
+    assignUses(s, facts ? *facts : factsFromSnapshot(s));
     return s;
 }
 
