@@ -1,6 +1,8 @@
 #include "processlimits.h"
 
 #include "json.h"
+#include "lines.h"
+#include "platform.h"
 #include "textcodec.h"
 #include "units.h"
 
@@ -14,15 +16,6 @@ namespace {
 bool startsWith(std::string_view s, std::string_view prefix)
 {
     return s.substr(0, prefix.size()) == prefix;
-}
-
-template <typename F> void forEachLine(std::string_view text, F &&f)
-{
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        f(text.substr(0, nl));
-        text = nl == std::string_view::npos ? std::string_view {} : text.substr(nl + 1);
-    }
 }
 
 std::string_view trim(std::string_view s)
@@ -58,29 +51,40 @@ std::string optionalBytes(const std::optional<std::uint64_t> &v, bool unlimited)
     return v ? formatBytes(*v) : std::string("not readable");
 }
 
-void jsonKey(std::string &out, std::string_view key)
+// A JSON object written key by key, commas included.
+class JsonObject
 {
-    json::appendString(out, std::string(key));
-    out += ':';
-}
+public:
+    JsonObject &raw(std::string_view key, std::string_view json)
+    {
+        if (!m_body.empty())
+            m_body += ',';
+        json::appendString(m_body, key);
+        m_body += ':';
+        m_body.append(json);
+        return *this;
+    }
+    JsonObject &number(std::string_view key, std::uint64_t v) { return raw(key, std::to_string(v)); }
+    JsonObject &optional(std::string_view key, const std::optional<std::uint64_t> &v)
+    {
+        return raw(key, v ? std::to_string(*v) : std::string("null"));
+    }
+    // A limit: a number, "max" when unlimited, null when not known.
+    JsonObject &limit(std::string_view key, const std::optional<std::uint64_t> &v, bool unlimited)
+    {
+        return unlimited ? raw(key, "\"max\"") : optional(key, v);
+    }
+    JsonObject &text(std::string_view key, const std::string &v)
+    {
+        std::string quoted;
+        json::appendString(quoted, toValidUtf8(v));
+        return raw(key, quoted);
+    }
+    std::string str() const { return "{" + m_body + "}"; }
 
-void jsonNumber(std::string &out, std::string_view key, std::uint64_t v)
-{
-    jsonKey(out, key);
-    out += std::to_string(v);
-}
-
-void jsonOptional(std::string &out, std::string_view key, const std::optional<std::uint64_t> &v)
-{
-    jsonKey(out, key);
-    out += v ? std::to_string(*v) : std::string("null");
-}
-
-void jsonText(std::string &out, std::string_view key, const std::string &v)
-{
-    jsonKey(out, key);
-    json::appendString(out, toValidUtf8(v));
-}
+private:
+    std::string m_body;
+};
 
 } // namespace
 
@@ -316,97 +320,74 @@ std::vector<std::string> describeLimits(const Limits &l)
 
 std::string limitsToJson(const Limits &l)
 {
-    std::string out = "{";
-    jsonNumber(out, "pid", static_cast<std::uint64_t>(l.pid));
-    out += ',';
-    jsonText(out, "platform", l.platform);
-    out += ",\"address_space\":{";
-    jsonText(out, "user_start", hexAddress(l.space.userStart));
-    out += ',';
-    jsonText(out, "user_end", hexAddress(l.space.userEnd));
-    out += ',';
-    jsonNumber(out, "free", l.space.freeBytes);
-    out += ',';
-    jsonNumber(out, "largest_free", l.space.largestFree);
-    out += ',';
-    jsonText(out, "largest_free_start", hexAddress(l.space.largestFreeStart));
-    out += ',';
-    jsonNumber(out, "map_count", l.space.mapCount);
-    out += ',';
-    jsonNumber(out, "max_map_count", l.maxMapCount);
-    out += ",\"free_histogram\":[";
-    for (std::size_t i = 0; i < l.space.histogram.size(); ++i) {
-        const FreeBucket &b = l.space.histogram[i];
-        out += i ? ",{" : "{";
-        jsonNumber(out, "from", b.from);
-        out += ',';
-        jsonOptional(out, "to", b.to ? std::optional<std::uint64_t>(b.to) : std::nullopt);
-        out += ',';
-        jsonNumber(out, "count", b.count);
-        out += ',';
-        jsonNumber(out, "bytes", b.bytes);
-        out += '}';
+    const AddressSpaceLimits &a = l.space;
+    std::string histogram = "[";
+    for (const FreeBucket &b : a.histogram) {
+        histogram += histogram.size() > 1 ? "," : "";
+        histogram += JsonObject()
+                         .number("from", b.from)
+                         .optional("to", b.to ? std::optional<std::uint64_t>(b.to) : std::nullopt)
+                         .number("count", b.count)
+                         .number("bytes", b.bytes)
+                         .str();
     }
-    out += "]},\"commit\":{";
+    histogram += "]";
+    const std::string space = JsonObject()
+                                  .text("user_start", hexAddress(a.userStart))
+                                  .text("user_end", hexAddress(a.userEnd))
+                                  .number("free", a.freeBytes)
+                                  .number("largest_free", a.largestFree)
+                                  .text("largest_free_start", hexAddress(a.largestFreeStart))
+                                  .number("map_count", a.mapCount)
+                                  .number("max_map_count", l.maxMapCount)
+                                  .raw("free_histogram", histogram)
+                                  .str();
     const CommitLimits &c = l.commit;
-    jsonNumber(out, "process", c.processCommit);
-    out += ',';
-    jsonNumber(out, "committed", c.committed);
-    out += ',';
-    jsonNumber(out, "limit", c.limit);
-    out += ',';
-    jsonNumber(out, "peak", c.peak);
-    out += ',';
-    jsonNumber(out, "ram_total", c.ramTotal);
-    out += ',';
-    jsonNumber(out, "ram_available", c.ramAvailable);
-    out += ',';
-    jsonNumber(out, "swap_total", c.swapTotal);
-    out += ',';
-    jsonNumber(out, "swap_free", c.swapFree);
-    out += ',';
-    jsonKey(out, "overcommit_mode");
-    out += c.overcommitMode < 0 ? std::string("null") : std::to_string(c.overcommitMode);
-    out += ',';
-    jsonNumber(out, "overcommit_ratio", c.overcommitRatio);
-    out += ',';
-    jsonNumber(out, "overcommit_kbytes", c.overcommitKbytes);
-    out += ',';
-    jsonText(out, "policy", describeOvercommit(c));
-    out += "},\"rlimit_as\":";
-    if (!l.rlimitKnown) {
-        out += "null";
-    } else {
-        out += '{';
-        jsonOptional(out, "soft", l.rlimitAsSoft);
-        out += ',';
-        jsonOptional(out, "hard", l.rlimitAsHard);
-        out += '}';
-    }
-    out += ",\"cgroup\":";
-    if (!l.cgroup.known) {
-        out += "null";
-    } else {
-        const CgroupLimits &g = l.cgroup;
-        out += '{';
-        jsonText(out, "path", g.path);
-        out += ',';
-        jsonText(out, "container", g.container);
-        out += ',';
-        jsonOptional(out, "memory_current", g.memoryCurrent);
-        out += ',';
-        jsonKey(out, "memory_max");
-        out += g.memoryMaxUnlimited ? std::string("\"max\"")
-                                    : (g.memoryMax ? std::to_string(*g.memoryMax) : std::string("null"));
-        out += ',';
-        jsonOptional(out, "swap_current", g.swapCurrent);
-        out += ',';
-        jsonKey(out, "swap_max");
-        out += g.swapMaxUnlimited ? std::string("\"max\"") : (g.swapMax ? std::to_string(*g.swapMax) : std::string("null"));
-        out += '}';
-    }
-    out += "}\n";
-    return out;
+    const std::string commit
+        = JsonObject()
+              .number("process", c.processCommit)
+              .number("committed", c.committed)
+              .number("limit", c.limit)
+              .number("peak", c.peak)
+              .number("ram_total", c.ramTotal)
+              .number("ram_available", c.ramAvailable)
+              .number("swap_total", c.swapTotal)
+              .number("swap_free", c.swapFree)
+              .raw("overcommit_mode", c.overcommitMode < 0 ? std::string("null") : std::to_string(c.overcommitMode))
+              .number("overcommit_ratio", c.overcommitRatio)
+              .number("overcommit_kbytes", c.overcommitKbytes)
+              .text("policy", describeOvercommit(c))
+              .str();
+    const std::string rlimit = l.rlimitKnown
+        ? JsonObject().optional("soft", l.rlimitAsSoft).optional("hard", l.rlimitAsHard).str()
+        : std::string("null");
+    const CgroupLimits &g = l.cgroup;
+    const std::string cgroup = g.known ? JsonObject()
+                                             .text("path", g.path)
+                                             .text("container", g.container)
+                                             .optional("memory_current", g.memoryCurrent)
+                                             .limit("memory_max", g.memoryMax, g.memoryMaxUnlimited)
+                                             .optional("swap_current", g.swapCurrent)
+                                             .limit("swap_max", g.swapMax, g.swapMaxUnlimited)
+                                             .str()
+                                       : std::string("null");
+    return JsonObject()
+               .number("pid", static_cast<std::uint64_t>(l.pid))
+               .text("platform", l.platform)
+               .raw("address_space", space)
+               .raw("commit", commit)
+               .raw("rlimit_as", rlimit)
+               .raw("cgroup", cgroup)
+               .str()
+        + "\n";
+}
+
+Result<Limits> readLimits(Pid pid)
+{
+    auto snap = readSnapshot(pid);
+    if (!snap)
+        return snap.error();
+    return readLimits(*snap);
 }
 
 } // namespace vmatlas

@@ -1,5 +1,6 @@
 #include "usage.h"
 
+#include "lines.h"
 #include "units.h"
 
 #include <algorithm>
@@ -499,10 +500,7 @@ ProcessFacts factsFromSnapshot(const Snapshot &s)
 bool parseStatusFacts(std::string_view text, ProcessFacts &f)
 {
     bool any = false;
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view {} : text.substr(nl + 1);
+    forEachLine(text, [&](std::string_view line) {
         struct Field
         {
             std::string_view key;
@@ -516,7 +514,7 @@ bool parseStatusFacts(std::string_view text, ProcessFacts &f)
                 any = true;
             }
         }
-    }
+    });
     f.haveStatus = any;
     return any;
 }
@@ -524,29 +522,26 @@ bool parseStatusFacts(std::string_view text, ProcessFacts &f)
 void parseShmemMounts(std::string_view text, ProcessFacts &f)
 {
     // mountinfo: "ID PARENT MAJOR:MINOR ROOT POINT OPTIONS [TAGS...] - FSTYPE SOURCE SUPEROPTIONS"
-    while (!text.empty()) {
-        auto nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view {} : text.substr(nl + 1);
+    forEachLine(text, [&](std::string_view line) {
         auto dash = line.find(" - ");
         if (dash == std::string_view::npos)
-            continue;
+            return;
         std::string_view fstype = line.substr(dash + 3);
         fstype = fstype.substr(0, fstype.find(' '));
         if (fstype != "tmpfs" && fstype != "shmem" && fstype != "hugetlbfs")
-            continue;
+            return;
         std::string_view rest = line;
         for (int k = 0; k < 2; ++k)
             rest = rest.substr(std::min(rest.size(), rest.find(' ') + 1));
         std::string_view dev = rest.substr(0, rest.find(' '));
         auto colon = dev.find(':');
         if (colon == std::string_view::npos)
-            continue;
+            return;
         std::uint32_t major = 0, minor = 0;
         std::from_chars(dev.data(), dev.data() + colon, major);
         std::from_chars(dev.data() + colon + 1, dev.data() + dev.size(), minor);
         f.shmemDevices.emplace_back(major, minor);
-    }
+    });
 }
 
 std::vector<UseInfo> classifyUse(const Snapshot &snapshot, const ProcessFacts &facts)

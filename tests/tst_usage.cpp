@@ -106,45 +106,6 @@ std::uint64_t useBytes(const Snapshot &s, RegionUse u)
     return total;
 }
 
-// A runtime started with args; reads its stdout until a line "ready" and keeps the lines before it.
-struct Runtime
-{
-    QProcess process;
-    QStringList lines;
-    bool start(const QString &program, const QStringList &args, int timeoutMs = 60000)
-    {
-        process.setProgram(program);
-        process.setArguments(args);
-        process.start();
-        if (!process.waitForStarted(timeoutMs))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            if (!process.canReadLine() && !process.waitForReadyRead(200)) {
-                if (process.state() != QProcess::Running)
-                    return false;
-                continue;
-            }
-            while (process.canReadLine()) {
-                QString line = QString::fromUtf8(process.readLine()).trimmed();
-                if (line == QLatin1String("ready"))
-                    return true;
-                lines << line;
-            }
-        }
-        return false;
-    }
-    ~Runtime()
-    {
-        process.closeWriteChannel();
-        if (!process.waitForFinished(5000)) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-};
-
 struct CliResult
 {
     int code = -1;
@@ -458,8 +419,8 @@ private slots:
         if (!QFile::exists(py))
             py = QStandardPaths::findExecutable(QStringLiteral("python3"));
         QVERIFY2(!py.isEmpty(), "python3 is needed");
-        Runtime rt;
-        QVERIFY(rt.start(py,
+        TestChild rt;
+        QVERIFY(rt.start(
             { QStringLiteral("-c"),
                 QStringLiteral("import sys, io, contextlib\n"
                                "x = [object() for _ in range(400000)]\n"
@@ -469,10 +430,11 @@ private slots:
                                "text = os.read(r, 1 << 20).decode()\n"
                                "print('arenas', re.search(r'# arenas allocated current\\s*=\\s*(\\d+)', text).group(1))\n"
                                "print('ready', flush=True)\n"
-                               "sys.stdin.read()\n") }));
-        const std::uint64_t arenas = rt.lines.filter(QStringLiteral("arenas ")).value(0).mid(7).toULongLong();
+                               "sys.stdin.read()\n") },
+            60000, py));
+        const std::uint64_t arenas = rt.value(QStringLiteral("arenas")).toULongLong();
         QVERIFY(arenas >= 4);
-        auto snap = readSnapshot(rt.process.processId());
+        auto snap = readSnapshot(rt.pid());
         QVERIFY(snap);
         const std::uint64_t managed = useBytes(*snap, RegionUse::ManagedHeap);
         QVERIFY2(managed >= kMiB && managed <= arenas * kMiB,
@@ -514,11 +476,11 @@ private slots:
         if (!xmx.isEmpty())
             args << xmx;
         args << src.fileName();
-        Runtime rt;
-        QVERIFY(rt.start(java, args));
-        auto snap = readSnapshot(rt.process.processId());
+        TestChild rt;
+        QVERIFY(rt.start(args, 60000, java));
+        auto snap = readSnapshot(rt.pid());
         QVERIFY(snap);
-        auto facts = readProcessFacts(rt.process.processId());
+        auto facts = readProcessFacts(rt.pid());
         QVERIFY(facts);
         Address lo = ~Address(0), hi = 0;
         for (std::size_t i = 0; i < snap->regions.size(); ++i) {
@@ -553,18 +515,19 @@ private slots:
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         if (node.isEmpty())
             QSKIP("node is not installed");
-        Runtime rt;
-        QVERIFY(rt.start(node,
+        TestChild rt;
+        QVERIFY(rt.start(
             { QStringLiteral("-e"),
                 QStringLiteral("const a = []; for (let i = 0; i < 300000; i++) a.push({ i });\n"
                                "const v8 = require('v8'); const h = v8.getHeapStatistics();\n"
                                "console.log('heap ' + h.total_heap_size);\n"
                                "console.log('cage ' + (process.config.variables.v8_enable_pointer_compression ? 1 : 0));\n"
                                "console.log('ready');\n"
-                               "process.stdin.on('data', () => {}); process.stdin.on('end', () => process.exit(0));\n") }));
-        const std::uint64_t heap = rt.lines.filter(QStringLiteral("heap ")).value(0).mid(5).toULongLong();
-        const bool cage = rt.lines.contains(QStringLiteral("cage 1"));
-        auto snap = readSnapshot(rt.process.processId());
+                               "process.stdin.on('data', () => {}); process.stdin.on('end', () => process.exit(0));\n") },
+            60000, node));
+        const std::uint64_t heap = rt.value(QStringLiteral("heap")).toULongLong();
+        const bool cage = rt.value(QStringLiteral("cage")) == QLatin1String("1");
+        auto snap = readSnapshot(rt.pid());
         QVERIFY(snap);
         const std::uint64_t managed = useBytes(*snap, RegionUse::ManagedHeap);
         if (cage) {

@@ -12,17 +12,25 @@ namespace vmatlas::cli {
 
 namespace {
 
-bool pidOption(ArgParser &p, const char *command, Streams s, long long &pid, int &code)
+// A parser whose first option is the required --pid.
+ArgParser parserWithPid()
 {
-    if (!p.has("--pid")) {
-        code = usageFailure(s, command, "--pid is required");
-        return false;
-    }
-    if (!parsePid(*p.value("--pid"), pid)) {
-        code = usageFailure(s, command, "'" + *p.value("--pid") + "' is not a process ID");
-        return false;
-    }
-    return true;
+    ArgParser p;
+    p.addOption("--pid", "PID", "the process to read (required)");
+    return p;
+}
+
+// Parses args (--help and errors as every command) and the required --pid; a value: the command is done.
+std::optional<int> parseWithPid(const char *command, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, long long &pid)
+{
+    if (auto done = parseSubcommand(command, p, args, s, description))
+        return done;
+    if (!p.has("--pid"))
+        return usageFailure(s, command, "--pid is required");
+    if (!parsePid(*p.value("--pid"), pid))
+        return usageFailure(s, command, "'" + *p.value("--pid") + "' is not a process ID");
+    return std::nullopt;
 }
 
 std::string pad(std::string text, std::size_t width, bool left = false)
@@ -99,18 +107,15 @@ static std::string summaryText(const Snapshot &snap, const UseTotals &totals, co
 
 int cmdSummary(const std::vector<std::string> &args, Streams s)
 {
-    ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    ArgParser p = parserWithPid();
     p.addOption("--csv", "FILE", "also write the table as CSV ('-': standard output, instead of the text)");
-    if (auto done = parseSubcommand("summary", p, args, s,
+    long long pid = 0;
+    if (auto done = parseWithPid("summary", p, args, s,
             "Memory by use (image, mapped file, shareable, heap, managed heap, stack, private data, page\n"
             "table ...): size, committed, private (USS), total/private/shareable/shared/locked working set,\n"
-            "blocks, largest block, PSS and swap; then how the totals add up to /proc/PID/status."))
+            "blocks, largest block, PSS and swap; then how the totals add up to /proc/PID/status.",
+            pid))
         return *done;
-    long long pid = 0;
-    int code = 0;
-    if (!pidOption(p, "summary", s, pid, code))
-        return code;
     std::optional<std::string> csvPath = p.value("--csv");
     if (csvPath) {
         auto st = checkOutputWritable(*csvPath);
@@ -137,18 +142,15 @@ int cmdSummary(const std::vector<std::string> &args, Streams s)
 
 int cmdLimits(const std::vector<std::string> &args, Streams s)
 {
-    ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    ArgParser p = parserWithPid();
     p.addFlag("--json", "JSON output (keys in the README)");
-    if (auto done = parseSubcommand("limits", p, args, s,
+    long long pid = 0;
+    if (auto done = parseWithPid("limits", p, args, s,
             "What the process could run out of: free address space (largest block, sizes), mappings\n"
             "against vm.max_map_count, commit charge against the commit limit (overcommit policy),\n"
-            "RLIMIT_AS, and its cgroup's memory.current/memory.max (and which container)."))
+            "RLIMIT_AS, and its cgroup's memory.current/memory.max (and which container).",
+            pid))
         return *done;
-    long long pid = 0;
-    int code = 0;
-    if (!pidOption(p, "limits", s, pid, code))
-        return code;
     auto limits = readLimits(pid);
     if (!limits)
         return failWith(s, limits.error());

@@ -78,12 +78,4 @@ Result<Limits> readLimits(const Snapshot &snapshot)
     return l;
 }
 
-Result<Limits> readLimits(Pid pid)
-{
-    auto snap = readSnapshot(pid);
-    if (!snap)
-        return snap.error();
-    return readLimits(*snap);
-}
-
 } // namespace vmatlas
