@@ -189,6 +189,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     std::string escapedPath;
     std::uint64_t lastFlags = 0;
     std::string flagsText;
+    bool flagsKnown = false;
     for (const Region &r : snapshot.regions) {
         appendHex(out, r.start);
         out += ',';
@@ -235,11 +236,16 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         if (r.protectionKey >= 0)
             appendNumber(out, std::int64_t(r.protectionKey));
         out += ',';
-        if (r.vmFlags != lastFlags) {
-            lastFlags = r.vmFlags;
-            flagsText = vmFlagsToString(r.vmFlags);
+        if (r.vmFlagsPtr)
+            out.append(*r.vmFlagsPtr); // the kernel's text: mnemonics and spaces, nothing to quote
+        else {
+            if (r.vmFlags != lastFlags || !flagsKnown) {
+                lastFlags = r.vmFlags;
+                flagsText = vmFlagsToString(r.vmFlags);
+                flagsKnown = true;
+            }
+            out.append(flagsText);
         }
-        out.append(flagsText);
         out += ',';
         out.append(labelKindKey(r.labelKind));
         out += ',';
@@ -343,7 +349,7 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
             return makeError(ErrorCode::BadInput, "the header lacks the column '" + std::string(cols[i]) + "'");
 
     std::vector<Region> regions;
-    std::map<std::string, std::shared_ptr<const std::string>> paths;
+    std::map<std::string, std::shared_ptr<const std::string>> paths, flagTexts;
     for (std::size_t rowNo = 1; rowNo < rows.size(); ++rowNo) {
         const auto &row = rows[rowNo];
         auto bad = [&](std::string_view col) {
@@ -412,14 +418,13 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
             r.protectionKey = static_cast<std::int8_t>(key);
         }
         if (const std::string *cell = get("vm_flags")) {
-            std::string_view s = *cell;
-            while (!s.empty()) {
-                auto sp = s.find(' ');
-                int bit = vmFlagBit(s.substr(0, sp));
-                if (bit < 0)
-                    return bad("vm_flags");
-                r.vmFlags |= std::uint64_t(1) << bit;
-                s = sp == std::string_view::npos ? std::string_view {} : s.substr(sp + 1);
+            if (!parseVmFlagsText(*cell, r.vmFlags))
+                return bad("vm_flags");
+            if (!cell->empty()) {
+                auto it = flagTexts.find(*cell);
+                if (it == flagTexts.end())
+                    it = flagTexts.emplace(*cell, std::make_shared<const std::string>(*cell)).first;
+                r.vmFlagsPtr = it->second;
             }
         }
         if (const std::string *cell = get("label_kind"); cell && !labelKindFromKey(*cell, r.labelKind))

@@ -2,6 +2,7 @@
 
 #include "csv.h"
 #include "textcodec.h"
+#include "units.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -117,7 +118,7 @@ SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b)
 std::string diffToCsv(const SnapshotDiff &diff)
 {
     std::string out = "change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
-                      "before_protection,before_state,rss_before,rss,swap_before,swap\n";
+                      "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss\n";
     for (const RegionChange &c : diff.changes) {
         const Region &r = c.current();
         out.append(changeKindName(c.kind));
@@ -158,6 +159,10 @@ std::string diffToCsv(const SnapshotDiff &diff)
         appendNumber(out, c.before.counter(Counter::Swap));
         out += ',';
         appendNumber(out, c.after.counter(Counter::Swap));
+        out += ',';
+        appendNumber(out, c.before.counter(Counter::Pss));
+        out += ',';
+        appendNumber(out, c.after.counter(Counter::Pss));
         out += '\n';
     }
     return out;
@@ -181,9 +186,13 @@ std::string diffToText(const SnapshotDiff &diff)
                 line += " was " + hexAddress(c.before.start) + "-" + hexAddress(c.before.end);
             if (c.fields & ChangedProtection)
                 line += " was " + c.before.protection.toString();
-            if (c.fields & ChangedCounters)
-                line += " rss " + std::to_string(c.before.counter(Counter::Rss) / 1024) + " kB -> "
-                    + std::to_string(c.after.counter(Counter::Rss) / 1024) + " kB";
+            // The counters that changed, of those a reader compares: RSS, PSS, swap.
+            for (auto [counter, name] : { std::pair { Counter::Rss, " rss " }, std::pair { Counter::Pss, " pss " },
+                     std::pair { Counter::Swap, " swap " } }) {
+                if (c.before.counter(counter) != c.after.counter(counter))
+                    line += name + formatBytes(c.before.counter(counter)) + " -> "
+                        + formatBytes(c.after.counter(counter));
+            }
         }
         out += line + "\n";
     }

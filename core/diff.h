@@ -48,7 +48,7 @@ struct SnapshotDiff
 SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b);
 
 // The diff as CSV: change,start,end,size,type,state,protection,path,changed,before_start,before_end,
-// before_protection,before_state,rss_before,rss,swap_before,swap.
+// before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss.
 std::string diffToCsv(const SnapshotDiff &diff);
 // A readable report, one line per change.
 std::string diffToText(const SnapshotDiff &diff);

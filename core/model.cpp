@@ -97,7 +97,7 @@ constexpr std::array<std::string_view, 42> kVmFlags = {
     "pk",
 };
 
-constexpr std::array<std::string_view, 12> kLabelKeys = {
+constexpr std::array<std::string_view, 16> kLabelKeys = {
     "",
     "heap",
     "main_stack",
@@ -110,6 +110,10 @@ constexpr std::array<std::string_view, 12> kLabelKeys = {
     "reservation",
     "program",
     "deleted",
+    "memfd",
+    "sysv_shm",
+    "shared_anon",
+    "thread_stack_pattern",
 };
 
 const std::string kEmpty;
@@ -205,8 +209,30 @@ std::string Region::label() const
         return "program image";
     case LabelKind::Deleted:
         return "file deleted";
+    case LabelKind::Memfd: {
+        // "/memfd:NAME (deleted)": the name a program gave memfd_create().
+        std::string name = path();
+        if (name.rfind("/memfd:", 0) == 0)
+            name.erase(0, 7);
+        if (const std::string_view gone = " (deleted)";
+            name.size() >= gone.size() && std::string_view(name).substr(name.size() - gone.size()) == gone)
+            name.resize(name.size() - gone.size());
+        return "shared section (memfd: " + name + ")";
+    }
+    case LabelKind::SysvShm:
+        return "SysV shared memory";
+    case LabelKind::SharedAnon:
+        return "shared anonymous memory";
+    case LabelKind::ThreadStackByPattern:
+        return tid ? "thread stack (TID " + std::to_string(tid) + ", found by pattern)"
+                   : "likely a thread stack (found by pattern)";
     }
     return {};
+}
+
+std::string Region::vmFlagsText() const
+{
+    return vmFlagsPtr ? *vmFlagsPtr : vmFlagsToString(vmFlags);
 }
 
 std::string Region::device() const
@@ -234,7 +260,8 @@ bool Region::operator==(const Region &o) const
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
         && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && use == o.use && vmFlags == o.vmFlags
-        && path() == o.path() && counters == o.counters;
+        && path() == o.path() && counters == o.counters
+        && (vmFlagsPtr == o.vmFlagsPtr || vmFlagsText() == o.vmFlagsText());
 }
 
 std::string_view vmFlagName(int bit)
@@ -275,6 +302,20 @@ std::string vmFlagsToString(std::uint64_t flags)
     return s;
 }
 
+bool parseVmFlagsText(std::string_view text, std::uint64_t &bits)
+{
+    auto mnemonicChar = [](char c) { return (c >= 'a' && c <= 'z') || c == '?'; };
+    bits = 0;
+    for (std::size_t i = 0; i < text.size(); i += 3) {
+        if (text.size() - i < 2 || !mnemonicChar(text[i]) || !mnemonicChar(text[i + 1])
+            || (i + 2 < text.size() && text[i + 2] != ' ') || i + 3 == text.size())
+            return false;
+        if (int bit = vmFlagBit(text.substr(i, 2)); bit >= 0)
+            bits |= std::uint64_t(1) << bit;
+    }
+    return true;
+}
+
 std::ptrdiff_t Snapshot::indexOf(Address a) const
 {
     auto it = std::upper_bound(
@@ -296,6 +337,13 @@ std::size_t Snapshot::memoryFootprint() const
         if (r.pathPtr && r.pathPtr.get() != last) {
             bytes += r.pathPtr->capacity() + 48;
             last = r.pathPtr.get();
+        }
+    }
+    const std::string *lastFlags = nullptr;
+    for (const Region &r : regions) {
+        if (r.vmFlagsPtr && r.vmFlagsPtr.get() != lastFlags) {
+            bytes += r.vmFlagsPtr->capacity() + 48;
+            lastFlags = r.vmFlagsPtr.get();
         }
     }
     for (const ExtraField &e : extras)
@@ -366,13 +414,16 @@ std::string_view pageStateName(PageState s)
         return "swap";
     case PageState::Guard:
         return "guard";
+    case PageState::Zero:
+        return "zero";
     }
     return "none";
 }
 
 bool pageStateFromString(std::string_view text, PageState &out)
 {
-    for (PageState s : { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard }) {
+    for (PageState s :
+        { PageState::None, PageState::File, PageState::Anon, PageState::Swap, PageState::Guard, PageState::Zero }) {
         if (pageStateName(s) == text) {
             out = s;
             return true;

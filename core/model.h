@@ -87,6 +87,10 @@ enum class LabelKind : std::uint8_t
     Reservation, // no-access address space held for later
     Program, // the main executable
     Deleted, // backing file deleted
+    Memfd, // a memfd section ("/memfd:NAME (deleted)")
+    SysvShm, // a SysV shared memory segment ("/SYSV0000002a (deleted)")
+    SharedAnon, // MAP_SHARED | MAP_ANONYMOUS ("/dev/zero (deleted)", or "/anon_hugepage (deleted)" shared)
+    ThreadStackByPattern, // a running thread's stack, found by glibc's layout (tid 0: which thread is not known)
 };
 std::string_view labelKindKey(LabelKind kind);
 bool labelKindFromKey(std::string_view key, LabelKind &out);
@@ -110,8 +114,11 @@ struct Region
     std::uint8_t mmuPageShift = 0;
     RegionUse use = RegionUse::Free; // what the region is for (usage.h); fills a padding byte
     std::int32_t tid = 0; // thread owning the stack, for LabelKind::ThreadStack
-    std::uint64_t vmFlags = 0; // bit set of VmFlag (below)
+    std::uint64_t vmFlags = 0; // bit set of VmFlag (below): the letters this version knows
     std::shared_ptr<const std::string> pathPtr; // null: no path
+    // The kernel's VmFlags text as it printed it: its order, letters unknown here included. Null when a
+    // source gave bits only (Windows, code): vmFlagsText() then spells the bits.
+    std::shared_ptr<const std::string> vmFlagsPtr;
     std::array<std::uint64_t, kCounterCount> counters {};
 
     std::uint64_t size() const { return end - start; }
@@ -121,6 +128,7 @@ struct Region
     bool setKernelPageSize(std::uint64_t bytes) { return shiftOf(bytes, kernelPageShift); }
     bool setMmuPageSize(std::uint64_t bytes) { return shiftOf(bytes, mmuPageShift); }
     const std::string &path() const;
+    std::string vmFlagsText() const; // the kernel's text ("rd wr mr mw me ac"), or the bits spelled
     std::uint64_t counter(Counter c) const { return counters[static_cast<std::size_t>(c)]; }
     void setCounter(Counter c, std::uint64_t v) { counters[static_cast<std::size_t>(c)] = v; }
     std::string label() const; // human text for the details column
@@ -143,13 +151,16 @@ private:
     }
 };
 
-static_assert(sizeof(Region) <= 232, "Region is kept small: a snapshot may hold 120k of them");
+static_assert(sizeof(Region) <= 248, "Region is kept small: a snapshot may hold 120k of them");
 
 // The kernel's two-letter VmFlags, as bits. Unknown letters go to Snapshot::extras.
 std::string_view vmFlagName(int bit);
 int vmFlagBit(std::string_view name); // -1 when unknown
 int vmFlagCount();
 std::string vmFlagsToString(std::uint64_t flags);
+// Reads a VmFlags text: two-character mnemonics (lowercase letters, or "??" for a flag the kernel has no name
+// for) separated by single spaces. bits gets the known ones. False when the text is not that.
+bool parseVmFlagsText(std::string_view text, std::uint64_t &bits);
 
 // A field the parser did not know, kept verbatim: region index, name, text value.
 struct ExtraField
@@ -192,8 +203,10 @@ enum class PageState : std::uint8_t
     File,
     Anon,
     Swap,
-    Guard
+    Guard,
+    Zero, // the shared zero page: an anonymous page only read, mapped to the kernel's page of zeros (not in RSS)
 };
+constexpr std::size_t kPageStateCount = 6;
 std::string_view pageStateName(PageState s);
 bool pageStateFromString(std::string_view text, PageState &out);
 

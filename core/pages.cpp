@@ -7,8 +7,13 @@ namespace vmatlas {
 Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
 {
     start -= start % pageSize;
-    if (end % pageSize)
+    if (end % pageSize) {
+        if (end > ~Address(0) - (pageSize - end % pageSize))
+            return makeError(ErrorCode::BadInput,
+                "the range " + hexAddress(start) + "-" + hexAddress(end)
+                    + " rounds up past the end of the 64-bit address space");
         end += pageSize - end % pageSize;
+    }
     if (end <= start)
         return makeError(ErrorCode::BadInput, "the range " + hexAddress(start) + "-" + hexAddress(end) + " is empty");
     if ((end - start) / pageSize > (std::uint64_t(1) << 26))
@@ -18,13 +23,15 @@ Status roundPageRange(Address &start, Address &end, std::uint32_t pageSize)
     return Ok {};
 }
 
-PageInfo decodePagemapEntry(Address address, std::uint64_t entry)
+PageInfo decodePagemapEntry(Address address, std::uint64_t entry, std::uint64_t zeroPfn)
 {
     PageInfo p;
     p.address = address;
-    if (entry & pagemap::Present)
+    if (entry & pagemap::Present) {
         p.state = (entry & pagemap::FileOrShared) ? PageState::File : PageState::Anon;
-    else if (entry & pagemap::Guard)
+        if (p.state == PageState::Anon && zeroPfn != 0 && (entry & pagemap::PfnMask) == zeroPfn)
+            p.state = PageState::Zero;
+    } else if (entry & pagemap::Guard)
         p.state = PageState::Guard;
     else if (entry & pagemap::Swapped)
         p.state = PageState::Swap;

@@ -18,6 +18,10 @@ std::uint32_t systemPageSize();
 // The running program's own file (to start lab targets from it).
 std::string currentExecutable();
 
+// The process a thread belongs to: on Linux a thread ID (TID) names a /proc entry of its own, and its Tgid is the
+// process. pid itself when it is a process (or unknown; on Windows thread and process IDs differ).
+Pid processOfThread(Pid pid);
+
 // The whole address space with counters, classified, gaps included.
 Result<Snapshot> readSnapshot(Pid pid);
 

@@ -115,18 +115,20 @@ AddressSpaceLimits addressSpaceLimits(const Snapshot &s, Address userStart, Addr
             }
         }
     };
+    // Snapshots cover user space from 0 to its top with Free rows; older ones start and end at a mapping,
+    // and then what they leave out is free too.
     Address lowest = userEnd, highest = userStart;
     for (const Region &r : s.regions) {
+        if (r.start >= userEnd)
+            continue; // [vsyscall]: above user space
+        lowest = std::min(lowest, r.start);
+        highest = std::max(highest, r.end);
         if (r.type == RegionType::Free) {
             if (r.use != RegionUse::Unusable)
                 addFree(r.start, r.end);
             continue;
         }
-        if (r.start >= userEnd)
-            continue; // [vsyscall]: above user space
         ++a.mapCount;
-        lowest = std::min(lowest, r.start);
-        highest = std::max(highest, r.end);
     }
     if (lowest >= highest) {
         addFree(userStart, userEnd);

@@ -278,9 +278,11 @@ private:
         return true;
     }
 
+    // The text is kept as the kernel wrote it (its order, letters this version does not know included); only
+    // a token that is not a two-character mnemonic goes to extras.
     bool parseVmFlags(Region &r, std::string_view value)
     {
-        std::string unknown;
+        std::string text, odd;
         while (!value.empty()) {
             skipSpaces(value);
             auto sp = value.find(' ');
@@ -288,17 +290,24 @@ private:
             value = sp == std::string_view::npos ? std::string_view {} : value.substr(sp);
             if (flag.empty())
                 continue;
-            int bit = vmFlagBit(flag);
-            if (bit >= 0) {
-                r.vmFlags |= std::uint64_t(1) << bit;
-            } else {
-                if (!unknown.empty())
-                    unknown += ' ';
-                unknown += flag;
-            }
+            std::uint64_t bits = 0;
+            std::string &to = parseVmFlagsText(flag, bits) ? text : odd;
+            if (!to.empty())
+                to += ' ';
+            to += flag;
+            r.vmFlags |= bits;
         }
-        if (!unknown.empty())
-            keepExtra("VmFlags", unknown);
+        if (!text.empty()) {
+            if (!m_lastFlags || *m_lastFlags != text) {
+                auto it = m_flagTexts.find(text);
+                if (it == m_flagTexts.end())
+                    it = m_flagTexts.emplace(text, std::make_shared<const std::string>(text)).first;
+                m_lastFlags = it->second;
+            }
+            r.vmFlagsPtr = m_lastFlags;
+        }
+        if (!odd.empty())
+            keepExtra("VmFlags", odd);
         return true;
     }
 
@@ -316,6 +325,8 @@ private:
     std::unordered_map<std::string, std::shared_ptr<const std::string>> m_paths;
     std::string_view m_lastRaw;
     std::shared_ptr<const std::string> m_lastPath;
+    std::unordered_map<std::string, std::shared_ptr<const std::string>> m_flagTexts;
+    std::shared_ptr<const std::string> m_lastFlags;
 };
 
 std::string unescapeProcPath(std::string_view raw)

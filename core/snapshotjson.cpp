@@ -203,7 +203,7 @@ std::string snapshotToJson(const Snapshot &s)
         else
             out += "null";
         out += ",\"vm_flags\":\"";
-        out += vmFlagsToString(r.vmFlags);
+        out += r.vmFlagsText(); // mnemonics and spaces only (checked when read): nothing to escape
         out += "\",\"counters\":{";
         for (std::size_t c = 0; c < kCounterCount; ++c) {
             if (c)
@@ -257,19 +257,26 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         || !rd.number(root, "timestamp_ms", s.timestampMs, true, err)
         || !rd.number(root, "page_size", s.pageSize, true, err))
         return rd.error(err);
+    if (s.pid < 0)
+        return rd.error("'pid' is negative (" + std::to_string(s.pid) + ")");
     const json::Value *regions = root.find("regions");
     if (!regions || regions->kind() != json::Value::Kind::Array)
         return rd.error("'regions' is missing or not an array");
     s.regions.reserve(regions->array().size());
-    std::map<std::string, std::shared_ptr<const std::string>> paths;
+    std::map<std::string, std::shared_ptr<const std::string>> paths, flagTexts;
     std::size_t index = 0;
     bool missingUse = false;
     for (const json::Value &v : regions->array()) {
-        auto regionError
-            = [&](const std::string &what) { return rd.error("region " + std::to_string(index) + ": " + what); };
+        Region r;
+        // "region 3 (0x1000-0x2000)" once its bounds are read.
+        auto regionError = [&](const std::string &what) {
+            std::string name = "region " + std::to_string(index);
+            if (r.end > r.start)
+                name += " (" + hexAddress(r.start) + "-" + hexAddress(r.end) + ")";
+            return rd.error(name + ": " + what);
+        };
         if (v.kind() != json::Value::Kind::Object)
             return regionError("not an object");
-        Region r;
         std::string type, state, prot, device, path, labelKind, flags;
         std::uint64_t size = 0, kernelPage = 0, mmuPage = 0;
         if (!rd.address(v, "start", r.start, err) || !rd.address(v, "end", r.end, err)
@@ -307,21 +314,26 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
             if (!rd.number(v, "protection_key", r.protectionKey, true, err) || r.protectionKey < 0)
                 return regionError("bad protection_key");
         }
-        std::string_view fs = flags;
-        while (!fs.empty()) {
-            auto sp = fs.find(' ');
-            int bit = vmFlagBit(fs.substr(0, sp));
-            if (bit < 0)
-                return regionError("unknown VmFlags letter '" + std::string(fs.substr(0, sp)) + "'");
-            r.vmFlags |= std::uint64_t(1) << bit;
-            fs = sp == std::string_view::npos ? std::string_view {} : fs.substr(sp + 1);
+        if (!parseVmFlagsText(flags, r.vmFlags))
+            return regionError("bad vm_flags '" + flags + "' (two-letter flags separated by single spaces)");
+        if (!flags.empty()) {
+            auto it = flagTexts.find(flags);
+            if (it == flagTexts.end())
+                it = flagTexts.emplace(flags, std::make_shared<const std::string>(flags)).first;
+            r.vmFlagsPtr = it->second;
         }
         const json::Value *counters = v.find("counters");
         if (!counters || counters->kind() != json::Value::Kind::Object)
             return regionError("'counters' is missing or not an object");
+        // Every version wrote every counter: a missing one is a damaged file, not a zero. Each counts bytes of
+        // this region's pages, so none can exceed its size.
         for (std::size_t c = 0; c < kCounterCount; ++c) {
-            if (!rd.number(*counters, counterKey(static_cast<Counter>(c)), r.counters[c], false, err))
+            const auto key = counterKey(static_cast<Counter>(c));
+            if (!rd.number(*counters, key, r.counters[c], true, err))
                 return regionError(err);
+            if (r.counters[c] > size)
+                return regionError("counter '" + std::string(key) + "' (" + std::to_string(r.counters[c])
+                    + " bytes) is larger than the region (" + std::to_string(size) + " bytes)");
         }
         if (!path.empty()) {
             auto it = paths.find(path);

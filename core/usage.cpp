@@ -63,12 +63,13 @@ std::string_view glibcName(std::string_view path)
 
 // Shared memory objects by the name the kernel gives them: memfd ("/memfd:NAME (deleted)"; "memfd:" on
 // older kernels), SysV shm ("/SYSV0000abcd (deleted)"), POSIX shm (/dev/shm/NAME), shared anonymous
-// memory ("/dev/zero (deleted)", "[anon_shmem:NAME]" when named) and shared hugetlb ("/anon_hugepage").
-bool isShmObjectName(std::string_view path)
+// memory ("/dev/zero (deleted)", "[anon_shmem:NAME]" when named) and shared hugetlb ("/anon_hugepage";
+// mapped privately it is private memory).
+bool isShmObjectName(std::string_view path, char sharing)
 {
     return startsWith(path, "/memfd:") || startsWith(path, "memfd:") || startsWith(path, "/SYSV")
         || startsWith(path, "/dev/shm/") || path == "/dev/zero (deleted)" || startsWith(path, "[anon_shmem:")
-        || startsWith(path, "/anon_hugepage");
+        || (sharing == 's' && startsWith(path, "/anon_hugepage"));
 }
 
 // Anonymous private memory: no file, or only a name given with PR_SET_VMA_ANON_NAME.
@@ -261,7 +262,8 @@ private:
         }
         if (r.type == RegionType::Image)
             return use(RegionUse::Image);
-        if (r.labelKind == LabelKind::MainStack || r.labelKind == LabelKind::ThreadStack)
+        if (r.labelKind == LabelKind::MainStack || r.labelKind == LabelKind::ThreadStack
+            || r.labelKind == LabelKind::ThreadStackByPattern)
             return use(RegionUse::Stack, r.tid);
         if (r.labelKind == LabelKind::Guard)
             return use(RegionUse::StackGuard, r.tid);
@@ -277,7 +279,8 @@ private:
             if (startsWith(g, "pthread guard"))
                 return use(RegionUse::StackGuard, r.tid);
         }
-        if (isShmObjectName(path))
+        if (r.labelKind == LabelKind::Memfd || r.labelKind == LabelKind::SysvShm || r.labelKind == LabelKind::SharedAnon
+            || isShmObjectName(path, r.protection.sharing))
             return use(RegionUse::Shareable);
         if (r.type == RegionType::Mapped) {
             // Windows: a section with no file behind it is backed by the page file: VMMap's Shareable.
@@ -612,7 +615,7 @@ bool isShmemBacked(const Region &r, const ProcessFacts &facts)
 {
     if (r.type == RegionType::Free)
         return false;
-    if (isShmObjectName(r.path()))
+    if (isShmObjectName(r.path(), r.protection.sharing))
         return true;
     if (r.inode == 0)
         return false;

@@ -158,6 +158,73 @@ private slots:
             QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
     }
 
+    void pagesPastTheTopOfUserSpace()
+    {
+        // The [vsyscall] page and anything above the top of user space: answered, as none.
+        Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
+            QStringLiteral("0xffffffffff600000-0xffffffffff601000") });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0xffffffffff600000,none,0\n"));
+        // Across the top: the user pages read, the rest none.
+        r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
+            QStringLiteral("0x7fffffffe000-0x800000001000") });
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.out.startsWith("address,state,exclusive\n0x7fffffffe000,"));
+        QVERIFY(r.out.endsWith("\n0x7ffffffff000,none,0\n0x800000000000,none,0\n"));
+        QCOMPARE(r.out.count('\n'), 4);
+    }
+
+    void pagesRangeErrors_data()
+    {
+        QTest::addColumn<QString>("range");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("rounds past 2^64") << QStringLiteral("0xfffffffffffff000-0xffffffffffffffff")
+                                          << QStringLiteral("rounds up past the end of the 64-bit address space");
+        QTest::addRow("over the page cap")
+            << QStringLiteral("0x0-0x4000001000") << QStringLiteral("at most 64 Mi pages are read at once");
+        QTest::addRow("everything") << QStringLiteral("0x1000-0xffffffffffffffff")
+                                    << QStringLiteral("rounds up past the end");
+    }
+    void pagesRangeErrors()
+    {
+        QFETCH(QString, range);
+        QFETCH(QString, message);
+        Run r
+            = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"), range });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QVERIFY2(r.err.contains("process " + m_pid.toUtf8()), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void threadIdMeansItsProcess()
+    {
+        const QString tid = m_child.value(QStringLiteral("tid"));
+        QVERIFY(!tid.isEmpty() && tid != m_pid);
+        for (const QStringList &args : { QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), tid,
+                                             QStringLiteral("--csv"), QStringLiteral("/dev/null") },
+                 QStringList { QStringLiteral("pages"), QStringLiteral("--pid"), tid, QStringLiteral("--range"),
+                     QStringLiteral("0x7e0000400000-0x7e0000401000") } }) {
+            Run r = vmatlasRun(args);
+            QVERIFY2(r.code == 0, r.err.constData());
+            QCOMPARE(QString::fromUtf8(r.err),
+                QStringLiteral("vmatlas: PID %1 is a thread of process %2; showing %2\n").arg(tid, m_pid));
+        }
+        Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), tid, QStringLiteral("--json"),
+            QStringLiteral("-") });
+        QVERIFY(r.out.contains("\"pid\":" + m_pid.toUtf8() + ","));
+    }
+
+    void kernelThreadPages()
+    {
+        if (vmatlas::test::readFileStd(QStringLiteral("/proc/2/comm")) != "kthreadd\n")
+            QSKIP("PID 2 is not kthreadd here");
+        Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), QStringLiteral("2"),
+            QStringLiteral("--range"), QStringLiteral("0x1000-0x2000") });
+        QCOMPARE(r.code, 3);
+        QCOMPARE(r.err, QByteArray("vmatlas: process 2 is a kernel thread: it has no user address space\n"));
+    }
+
     void ps()
     {
         Run r = vmatlasRun({ QStringLiteral("ps") });
@@ -218,6 +285,10 @@ private slots:
             QStringLiteral("1"), QStringLiteral("--every"), QStringLiteral("10"), QStringLiteral("--count"),
             QStringLiteral("2"), QStringLiteral("--out"), QStringLiteral("/tmp/x") }
                                         << 2 << QStringLiteral("at least 100");
+        QTest::addRow("csv and json both to standard output")
+            << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(::getpid()),
+                   QStringLiteral("--csv"), QStringLiteral("-"), QStringLiteral("--json"), QStringLiteral("-") }
+            << 2 << QStringLiteral("--csv and --json cannot both write to standard output");
         QTest::addRow("diff needs two") << QStringList { QStringLiteral("diff"), QStringLiteral("a.json") } << 2
                                         << QStringLiteral("needs two snapshot files");
         QTest::addRow("diff missing file") << QStringList {

@@ -92,20 +92,42 @@ private slots:
 
         const std::string csv = diffToCsv(d);
         QVERIFY(csv.rfind("change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
-                          "before_protection,before_state,rss_before,rss,swap_before,swap\n",
+                          "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss\n",
                     0)
             == 0);
         QVERIFY(csv.find("changed,0x40000,0x41000,4096,Private,Committed,rw-p,,protection state,0x40000,0x41000,---p,"
-                         "Reserved,0,0,0,0\n")
+                         "Reserved,0,0,0,0,0,0\n")
             != std::string::npos);
-        QVERIFY(csv.find("added,0x60000,0x62000,8192,Mapped,Committed,rw-s,/memfd:x (deleted),,,,,,0,0,0,0\n")
+        QVERIFY(csv.find("added,0x60000,0x62000,8192,Mapped,Committed,rw-s,/memfd:x (deleted),,,,,,0,0,0,0,0,0\n")
             != std::string::npos);
         QVERIFY(csv.find("changed,0x50000,0x51000,4096,Private,Committed,rw-p,,counters,0x50000,0x51000,rw-p,Committed,"
-                         "0,4096,0,0\n")
+                         "0,4096,0,0,0,0\n")
             != std::string::npos);
         const std::string text = diffToText(d);
         QVERIFY(text.rfind("1 added, 1 removed, 4 changed\n", 0) == 0);
         QVERIFY(text.find("removed 0x30000-0x31000 Mapped Committed r--p /gone.so") != std::string::npos);
+        QVERIFY2(text.find("[counters] rss 0 B -> 4.00 KiB\n") != std::string::npos, text.c_str());
+    }
+
+    void pssOnlyChange()
+    {
+        // Only PSS changed (another process mapped the same pages): the report says so, not "rss 64 kB -> 64 kB".
+        Snapshot a, b;
+        Region r = region(0x10000, 0x20000, "r--s", "/dev/shm/x");
+        r.setCounter(Counter::Rss, 65536);
+        r.setCounter(Counter::Pss, 65536);
+        a.regions = { r };
+        r.setCounter(Counter::Pss, 32768);
+        b.regions = { r };
+        SnapshotDiff d = diffSnapshots(a, b);
+        QCOMPARE(d.changes.size(), std::size_t(1));
+        const std::string text = diffToText(d);
+        QVERIFY2(text.find("[counters] pss 64.0 KiB -> 32.0 KiB\n") != std::string::npos, text.c_str());
+        QVERIFY(text.find("rss") == std::string::npos);
+        const std::string csv = diffToCsv(d);
+        QVERIFY2(csv.find(",/dev/shm/x,counters,0x10000,0x20000,r--s,Committed,65536,65536,0,0,65536,32768\n")
+                != std::string::npos,
+            csv.c_str());
     }
 
     void pageChanges()

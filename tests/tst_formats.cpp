@@ -26,6 +26,7 @@ Snapshot fixtureSnapshot(const char *name)
     ctx.commandLine = "python3 -c 'print(\"hi\")'";
     ctx.timestampMs = 1795000000123;
     ctx.threads = { { 77, 0 } };
+    ctx.userSpaceTop = 0x7ffffffff000;
     return classify(std::move(parsed).value(), ctx);
 }
 
@@ -71,11 +72,19 @@ Snapshot hostileSnapshot()
         r.devMajor = 0xfe;
         r.pathPtr = std::make_shared<const std::string>(p);
         r.setCounter(Counter::Rss, 4096);
-        r.setCounter(Counter::Locked, std::uint64_t(1) << 62);
+        r.setCounter(Counter::Locked, 4096);
         r.setKernelPageSize(4096);
         r.setMmuPageSize(4096);
         s.regions.push_back(r);
         a += 0x2000;
+    }
+    {
+        // Counters exact to 64 bits (beyond a double's 53): a region as large as them.
+        Region big = s.regions.back();
+        big.start = std::uint64_t(1) << 62;
+        big.end = std::uint64_t(1) << 63;
+        big.setCounter(Counter::Locked, (std::uint64_t(1) << 62) - 1);
+        s.regions.push_back(big);
     }
     s.regions[2].labelKind = LabelKind::AnonName;
     s.regions[3].labelKind = LabelKind::ThreadStack;
@@ -146,7 +155,7 @@ private slots:
         std::size_t freeRows = 0;
         for (std::size_t i = 1; i < rows->size(); ++i)
             freeRows += (*rows)[i][3] == "Free";
-        QCOMPARE(freeRows, std::size_t(3)); // the gaps of bash.smaps
+        QCOMPARE(freeRows, std::size_t(5)); // the gaps of bash.smaps, from 0 and up to the top of user space
     }
 
     void csvRoundTrip_data()
@@ -273,19 +282,26 @@ private slots:
         QTest::addRow("truncated") << good.left(good.size() / 2) << QStringLiteral("truncated");
         QTest::addRow("not an object") << QByteArray("[1,2]") << QStringLiteral("not a VM Atlas snapshot");
         QTest::addRow("other format") << QByteArray("{\"format\":\"x\"}") << QStringLiteral("not a VM Atlas snapshot");
-        QByteArray newer = good;
-        newer.replace("\"version\":1", "\"version\":7");
-        QTest::addRow("newer version") << newer << QStringLiteral("newer VM Atlas (format version 7)");
-        QByteArray badType = good;
-        badType.replace("\"type\":\"Image\"", "\"type\":\"Imagine\"");
-        QTest::addRow("unknown type") << badType << QStringLiteral("region 0: unknown type 'Imagine'");
-        QByteArray badSize = good;
-        badSize.replace("\"size\":192512", "\"size\":1");
-        QTest::addRow("size disagrees") << badSize << QStringLiteral("region 0: 'start', 'end' and 'size' disagree");
-        QByteArray bigNumber = good;
-        bigNumber.replace("\"rss\":192512", "\"rss\":184467440737095516150");
-        QTest::addRow("overflowing number")
-            << bigNumber << QStringLiteral("region 0: 'rss' is not an integer in range");
+        // good with one piece of text replaced
+        auto with = [&good](const char *from, const char *to) { return QByteArray(good).replace(from, to); };
+        const QString region1 = QStringLiteral("region 1 (0x55a7910fd000-0x55a79112c000): ");
+        QTest::addRow("newer version") << with("\"version\":1", "\"version\":7")
+                                       << QStringLiteral("newer VM Atlas (format version 7)");
+        QTest::addRow("unknown type") << with("\"type\":\"Image\"", "\"type\":\"Imagine\"")
+                                      << region1 + QStringLiteral("unknown type 'Imagine'");
+        QTest::addRow("size disagrees") << with("\"size\":192512", "\"size\":1")
+                                        << region1 + QStringLiteral("'start', 'end' and 'size' disagree");
+        QTest::addRow("overflowing number") << with("\"rss\":192512", "\"rss\":184467440737095516150")
+                                            << region1 + QStringLiteral("'rss' is not an integer in range");
+        QTest::addRow("missing counter") << with("\"rss\":192512,", "") << region1 + QStringLiteral("'rss' is missing");
+        QTest::addRow("rss larger than the region")
+            << with("\"rss\":192512", "\"rss\":192513")
+            << region1 + QStringLiteral("counter 'rss' (192513 bytes) is larger than the region (192512 bytes)");
+        QTest::addRow("swap larger than the region")
+            << with("\"swap\":0,\"swap_pss\":0,\"locked\":0}}", "\"swap\":999999999,\"swap_pss\":0,\"locked\":0}}")
+            << QStringLiteral("counter 'swap' (999999999 bytes) is larger");
+        QTest::addRow("negative pid") << with("\"pid\":4242", "\"pid\":-4242")
+                                      << QStringLiteral("'pid' is negative (-4242)");
         QTest::addRow("deep nesting") << QByteArray(100000, '[') << QStringLiteral("nested too deeply");
         QTest::addRow("garbage") << QByteArray("\x01\x02garbage") << QStringLiteral("not valid JSON: line 1, column 1");
     }

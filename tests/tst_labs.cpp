@@ -278,7 +278,7 @@ private slots:
         LabRun r = run(QStringLiteral("reserve-commit"), { QStringLiteral("--size"), QStringLiteral("1048576") });
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.lines.size(), 6);
-        QVERIFY(r.lines[1].startsWith(QStringLiteral("step 1: reserved 1 MiB at 0x")));
+        QVERIFY(r.lines[1].startsWith(QStringLiteral("step 1: reserved 1.00 MiB at 0x")));
         const Address base = addressIn(r.lines[1]);
         const QString d = r.dir + QStringLiteral("/step-");
         // 1: one Reserved Private region of exactly 1 MiB, no pages.
@@ -296,7 +296,8 @@ private slots:
         QCOMPARE(at(rs, base)->state, RegionState::Committed);
         QCOMPARE(at(rs, base + (256 << 10))->state, RegionState::Reserved);
         QCOMPARE(at(rs, base + (256 << 10))->size(), 768ULL << 10);
-        // 3: half the committed pages touched: anon.
+        // 3: half the committed pages touched: anon. The report says before -> after, the same pages on both sides.
+        QCOMPARE(r.lines[3], QStringLiteral("step 3: touched 32 pages: none 32 \u2192 anon 32"));
         auto p3 = states(pages(d + QStringLiteral("3-pages.csv")));
         std::vector<PageState> expected(256, PageState::None);
         std::fill(expected.begin(), expected.begin() + 32, PageState::Anon);
@@ -449,11 +450,24 @@ private slots:
         }
         QVERIFY(rss > 0);
         QVERIFY2(pss < rss, qPrintable(QStringLiteral("PSS %1, RSS %2").arg(pss).arg(rss)));
+        // Step 1's range in B is B's own code (its own address, not A's): every page of it is in B's program image.
+        const auto inB = pages(d + QStringLiteral("1-b-pages.csv"));
+        QVERIFY(!inB.empty());
+        const auto regionsB = regions(d + QStringLiteral("1-b.csv"));
+        for (const PageInfo &p : inB) {
+            const Region *code = at(regionsB, p.address);
+            QVERIFY(code);
+            QCOMPARE(code->labelKind, LabelKind::Program);
+            QVERIFY(code->protection.execute);
+        }
         // A's written data page is a private copy (anon); B's is still the file's.
         QCOMPARE(states(pages(d + QStringLiteral("2-pages.csv"))),
             (std::vector<PageState> { PageState::Anon, PageState::File }));
         QCOMPARE(states(pages(d + QStringLiteral("2-b-pages.csv"))),
             (std::vector<PageState> { PageState::File, PageState::File }));
+        QVERIFY2(
+            r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
+        QVERIFY2(r.lines[1].contains(QStringLiteral(" KiB, PSS ")), qPrintable(r.lines[1]));
         const Address data = addressIn(r.lines[2]);
         auto rs = regions(d + QStringLiteral("2.csv"));
         QCOMPARE(at(rs, data)->type, RegionType::Image); // the data segment of the program file

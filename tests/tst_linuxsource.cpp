@@ -82,6 +82,15 @@ private slots:
             if (m_snap.regions[i].path() != "[vsyscall]")
                 QCOMPARE(m_snap.regions[i].start, m_snap.regions[i - 1].end);
         }
+        // The rows run from 0 to the top of user space, [vsyscall] (when the kernel has it) after it.
+        QCOMPARE(m_snap.regions.front().start, Address(0));
+        QCOMPARE(m_snap.regions.front().type, RegionType::Free);
+        const bool vsyscall = m_snap.regions.back().labelKind == LabelKind::Vsyscall;
+        const Region &top = m_snap.regions[m_snap.regions.size() - (vsyscall ? 2 : 1)];
+#if defined(__x86_64__)
+        QCOMPARE(top.end, Address(0x7ffffffff000));
+        QCOMPARE(top.type, RegionType::Free);
+#endif
         // The program's own mappings are Image and labelled.
         int program = 0;
         for (const Region &r : m_snap.regions)
@@ -284,6 +293,56 @@ private slots:
         QVERIFY(mainStack);
     }
 
+    void zeroPage()
+    {
+        // Anonymous pages only read map the shared zero page: "zero", not anon, not exclusive, not in RSS.
+        TestChild child;
+        QVERIFY(child.start({ QStringLiteral("zero") }));
+        Address base = 0;
+        QVERIFY(parseAddress(child.value(QStringLiteral("base")).toStdString(), base));
+        const std::vector<PageState> expected = { PageState::Zero, PageState::Zero, PageState::Zero, PageState::Zero,
+            PageState::Anon, PageState::None, PageState::None, PageState::None };
+        for (bool fast : { true, false }) {
+            setFastPathsEnabled(fast);
+            auto pages = readPages(child.pid(), base, base + 8 * kPage);
+            setFastPathsEnabled(true);
+            QVERIFY(pages.ok());
+            QCOMPARE(states(*pages), expected); // as root the plain path sees frames too
+            for (const PageInfo &p : *pages)
+                QVERIFY(!(p.state == PageState::Zero && p.exclusive));
+        }
+        auto s = readSnapshot(child.pid());
+        QVERIFY(s.ok());
+        const Region &r = s->regions[std::size_t(s->indexOf(base))];
+        QCOMPARE(r.counter(Counter::Rss), kPage); // the written page only
+        QCOMPARE(pageStateName(PageState::Zero), std::string_view("zero"));
+    }
+
+    void spinningThreadStack()
+    {
+        // A thread spinning on a CPU has no stack pointer to read ("running"): its stack is found by glibc's
+        // pattern (a guard page below an rw-p mapping of RLIMIT_STACK bytes), and its guard stays a guard.
+        TestChild child;
+        QVERIFY(child.start({ QStringLiteral("spin") }));
+        const QString tid = child.value(QStringLiteral("tid"));
+        const std::string syscall
+            = vmatlas::test::readFileStd(QStringLiteral("/proc/%1/task/%2/syscall").arg(child.pid()).arg(tid));
+        if (syscall.rfind("running", 0) != 0)
+            QSKIP("the spinning thread is not reported as running here");
+        auto s = readSnapshot(child.pid());
+        QVERIFY(s.ok());
+        const Region *stack = nullptr;
+        for (const Region &r : s->regions)
+            if (r.labelKind == LabelKind::ThreadStackByPattern)
+                stack = &r;
+        QVERIFY2(stack, "no stack found by pattern");
+        QCOMPARE(stack->tid, std::int32_t(tid.toInt()));
+        QCOMPARE(stack->label(), "thread stack (TID " + tid.toStdString() + ", found by pattern)");
+        const Region &guard = s->regions[std::size_t(s->indexOf(stack->start - 1))];
+        QCOMPARE(guard.labelKind, LabelKind::Guard);
+        QCOMPARE(guard.label(), std::string("guard page"));
+    }
+
     void totalsEqualRollup()
     {
         // A fresh snapshot next to a fresh rollup of the idle child.
@@ -322,10 +381,41 @@ private slots:
             ::_exit(0);
         QTest::qWait(100); // now a zombie, not yet reaped
         auto s = readSnapshot(p);
+        auto pages = readPages(p, 0x1000, 0x2000);
         ::waitpid(p, nullptr, 0);
-        QVERIFY(!s.ok());
+        QVERIFY(!s.ok() && !pages.ok());
         QCOMPARE(s.error().code, ErrorCode::ProcessExited);
-        QVERIFY(s.error().message.find(std::to_string(p)) != std::string::npos);
+        QCOMPARE(pages.error().code, ErrorCode::ProcessExited);
+        // Said as what it is, naming the PID.
+        const std::string expected
+            = "process " + std::to_string(p) + " is a zombie (exited, not yet reaped): it has no address space left";
+        QCOMPARE(s.error().message, expected);
+        QCOMPARE(pages.error().message, expected);
+    }
+
+    void sameUserRefusedByTheKernel()
+    {
+        // nobody reading nobody's non-dumpable process: refused, but not as "another user's process".
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
+        QProcess target;
+        vmatlas::test::startAsNobody(target, QStringLiteral(VMATLAS_TESTCHILD), { QStringLiteral("nodump") });
+        QVERIFY(target.waitForStarted());
+        QVERIFY(target.waitForReadyRead(10000));
+        QVERIFY(target.readLine().startsWith("ready"));
+        const Pid pid = target.processId();
+        const std::string msg = vmatlas::test::runForkedAsNobody([pid] {
+            auto s = readSnapshot(pid);
+            return std::string(s.ok() ? "O" : (s.error().code == ErrorCode::PermissionDenied ? "P" : "X"))
+                + (s.ok() ? "" : s.error().message);
+        });
+        target.closeWriteChannel();
+        target.waitForFinished(5000);
+        QVERIFY2(msg.rfind("P", 0) == 0, msg.c_str());
+        QVERIFY2(msg.find("another user's") == std::string::npos, msg.c_str());
+        QVERIFY2(msg.find("it runs as your user") != std::string::npos, msg.c_str());
+        QVERIFY2(msg.find("non-dumpable") != std::string::npos, msg.c_str());
+        QVERIFY(msg.find(std::to_string(pid)) != std::string::npos);
     }
 
     void kernelThread()
@@ -336,6 +426,10 @@ private slots:
         if (s.error().code == ErrorCode::PermissionDenied)
             QSKIP("PID 2 is not readable here");
         QCOMPARE(s.error().code, ErrorCode::NoAddressSpace);
+        auto pages = readPages(2, 0x1000, 0x2000);
+        QVERIFY(!pages.ok());
+        QCOMPARE(pages.error().code, ErrorCode::NoAddressSpace);
+        QCOMPARE(pages.error().message, std::string("process 2 is a kernel thread: it has no user address space"));
     }
 
     void permissionDenied()

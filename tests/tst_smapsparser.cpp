@@ -1,7 +1,9 @@
 // The smaps/maps parser and the classification, on /proc text captured on this machine
 // (tests/data: bash, python with a memfd, a deleted file and a name with a newline, a JVM).
 #include "classify.h"
+#include "csv.h"
 #include "smapsparser.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "totals.h"
 
@@ -22,6 +24,7 @@ private:
             qFatal("%s: %s", fixture, parsed.error().message.c_str());
         ProcessContext ctx;
         ctx.pid = 42;
+        ctx.userSpaceTop = 0x7ffffffff000; // the fixtures come from x86-64
         return classify(std::move(parsed).value(), ctx);
     }
 
@@ -76,7 +79,8 @@ private slots:
         QCOMPARE(memfd->type, RegionType::Mapped);
         QCOMPARE(memfd->protection.toString(), std::string("rw-s"));
         QCOMPARE(memfd->size(), std::uint64_t(65536));
-        QCOMPARE(memfd->labelKind, LabelKind::Deleted);
+        QCOMPARE(memfd->labelKind, LabelKind::Memfd); // a section, not a deleted file
+        QCOMPARE(memfd->label(), std::string("shared section (memfd: vmatlas section)"));
 
         const Region *weird = nullptr;
         for (const Region &r : s.regions)
@@ -125,10 +129,15 @@ private slots:
         QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->protection.toString(), std::string("rw-p"));
         QCOMPARE(findPath(s, "/usr/lib/x86_64-linux-gnu/libc.so.6", 4)->type, RegionType::Image); // data of an image
 
-        // Gaps: a Free row between every two non-adjacent mappings, none before the first or up to [vsyscall].
-        QVERIFY(s.regions.front().type != RegionType::Free);
+        // Gaps: a Free row from 0 to the first mapping, between every two non-adjacent mappings and from the
+        // highest one to the top of user space; [vsyscall] after it, with no Free row up to it.
+        QCOMPARE(s.regions.front().type, RegionType::Free);
+        QCOMPARE(s.regions.front().start, Address(0));
         QCOMPARE(s.regions.back().path(), std::string("[vsyscall]"));
-        QVERIFY(s.regions[s.regions.size() - 2].type != RegionType::Free);
+        const Region &top = s.regions[s.regions.size() - 2];
+        QCOMPARE(top.type, RegionType::Free);
+        QCOMPARE(top.end, Address(0x7ffffffff000));
+        QVERIFY(s.regions[s.regions.size() - 3].type != RegionType::Free);
         for (std::size_t i = 1; i < s.regions.size() - 1; ++i) {
             QCOMPARE(s.regions[i].start, s.regions[i - 1].end);
             if (s.regions[i].type == RegionType::Free) {
@@ -137,6 +146,84 @@ private slots:
                 QVERIFY(s.regions[i + 1].type != RegionType::Free);
             }
         }
+    }
+
+    void sectionsAndImages()
+    {
+        // Captured lines (Linux 6.18): shmem sections, hugetlb, a program run from a memfd, a shared view of an
+        // image file.
+        const std::string text = "400000-401000 r--p 00000000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "401000-402000 r-xp 00001000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "402000-403000 rw-p 00002000 00:01 1025 /memfd:runme (deleted)\n"
+                                 "7f0000000000-7f0000010000 rw-s 00000000 00:01 2048 /memfd:jit (deleted)\n"
+                                 "7f0000010000-7f0000020000 rw-s 00000000 00:01 42 /SYSV0000002a (deleted)\n"
+                                 "7f0000020000-7f0000030000 rw-s 00000000 00:01 4096 /dev/zero (deleted)\n"
+                                 "7f0000200000-7f0000400000 rw-p 00000000 00:10 77 /anon_hugepage (deleted)\n"
+                                 "7f0000400000-7f0000600000 rw-s 00000000 00:10 78 /anon_hugepage (deleted)\n"
+                                 "7f0000600000-7f0000601000 r-xp 00000000 fe:00 500 /usr/lib/libx.so\n"
+                                 "7f0000601000-7f0000602000 r--s 00000000 fe:00 500 /usr/lib/libx.so\n"
+                                 "7f0000602000-7f0000603000 r--p 00000000 fe:00 600 /tmp/gone.bin (deleted)\n";
+        auto parsed = parseSmaps(text);
+        QVERIFY(parsed.ok());
+        ProcessContext ctx;
+        ctx.executablePath = "/memfd:runme (deleted)"; // /proc/PID/exe of a program started with fexecve
+        Snapshot s = classify(std::move(parsed).value(), ctx);
+        auto at = [&](Address a) -> const Region & { return s.regions[std::size_t(s.indexOf(a))]; };
+        for (Address a : { 0x400000, 0x401000, 0x402000 }) {
+            QCOMPARE(at(a).type, RegionType::Image);
+            QCOMPARE(at(a).labelKind, LabelKind::Program);
+        }
+        QCOMPARE(at(0x7f0000000000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000000000).labelKind, LabelKind::Memfd);
+        QCOMPARE(at(0x7f0000000000).label(), std::string("shared section (memfd: jit)"));
+        QCOMPARE(at(0x7f0000010000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000010000).labelKind, LabelKind::SysvShm);
+        QCOMPARE(at(0x7f0000010000).label(), std::string("SysV shared memory"));
+        QCOMPARE(at(0x7f0000020000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000020000).labelKind, LabelKind::SharedAnon);
+        QCOMPARE(at(0x7f0000020000).label(), std::string("shared anonymous memory"));
+        QCOMPARE(at(0x7f0000200000).type, RegionType::Private); // private hugetlb: anonymous private memory
+        QCOMPARE(at(0x7f0000200000).labelKind, LabelKind::None);
+        QCOMPARE(at(0x7f0000400000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000400000).labelKind, LabelKind::SharedAnon);
+        // A file mapped executable here and also MAP_SHARED: the shared view is Mapped (any MAP_SHARED is).
+        QCOMPARE(at(0x7f0000600000).type, RegionType::Image);
+        QCOMPARE(at(0x7f0000601000).type, RegionType::Mapped);
+        QCOMPARE(at(0x7f0000602000).labelKind, LabelKind::Deleted);
+        for (LabelKind k : { LabelKind::Memfd, LabelKind::SysvShm, LabelKind::SharedAnon }) {
+            LabelKind back = LabelKind::None;
+            QVERIFY(labelKindFromKey(labelKindKey(k), back));
+            QCOMPARE(back, k);
+        }
+    }
+
+    void runningThreadStackByPattern()
+    {
+        // Captured from a process whose one other thread was spinning: no stack pointer, so the pattern finds it.
+        const std::string text = "7f4311f3d000-7f4311f3e000 ---p 00000000 00:00 0\n"
+                                 "7f4311f3e000-7f431273e000 rw-p 00000000 00:00 0\n"
+                                 "7f4312800000-7f4312801000 ---p 00000000 00:00 0\n"
+                                 "7f4312801000-7f4312802000 rw-p 00000000 00:00 0\n";
+        auto classifyWith = [&](std::vector<std::int32_t> running) {
+            ProcessContext ctx;
+            ctx.runningThreads = std::move(running);
+            ctx.threadStackSize = 8 << 20;
+            return classify(parseSmaps(text).value(), ctx);
+        };
+        Snapshot s = classifyWith({ 4321 });
+        auto at = [&](Address a) -> const Region & { return s.regions[std::size_t(s.indexOf(a))]; };
+        QCOMPARE(at(0x7f4311f3e000).labelKind, LabelKind::ThreadStackByPattern);
+        QCOMPARE(at(0x7f4311f3e000).label(), std::string("thread stack (TID 4321, found by pattern)"));
+        QCOMPARE(at(0x7f4311f3d000).labelKind, LabelKind::Guard);
+        QCOMPARE(at(0x7f4312800000).labelKind, LabelKind::Reservation); // not the stack size
+        QCOMPARE(at(0x7f4312801000).labelKind, LabelKind::None);
+        // Two running threads, one match: which thread is not known.
+        s = classifyWith({ 4321, 4322 });
+        QCOMPARE(at(0x7f4311f3e000).label(), std::string("likely a thread stack (found by pattern)"));
+        // No running thread: no guessing.
+        s = classifyWith({});
+        QCOMPARE(at(0x7f4311f3e000).labelKind, LabelKind::None);
+        QCOMPARE(at(0x7f4311f3d000).labelKind, LabelKind::Reservation);
     }
 
     void totalsMatchRollup()
@@ -196,12 +283,40 @@ private slots:
         QCOMPARE(p->mappings.size(), std::size_t(1));
         QCOMPARE(p->mappings[0].counter(Counter::Rss), std::uint64_t(4096));
         QCOMPARE(vmFlagsToString(p->mappings[0].vmFlags), std::string("rd wr mr"));
-        QCOMPARE(p->extras.size(), std::size_t(2));
+        // The kernel's text stays as it was, in its order, the unknown letter in its place.
+        QCOMPARE(p->mappings[0].vmFlagsText(), std::string("rd wr zz mr"));
+        QCOMPARE(p->extras.size(), std::size_t(1));
         QCOMPARE(p->extras[0].name, std::string("NewCounter"));
         QCOMPARE(p->extras[0].value, std::string("12 kB"));
-        QCOMPARE(p->extras[1].name, std::string("VmFlags"));
-        QCOMPARE(p->extras[1].value, std::string("zz"));
         QVERIFY(p->mappings[0].path().empty());
+    }
+
+    void vmFlagsKeptAsTheKernelWroteThem()
+    {
+        // Linux 6.18 prints "gu" (a VMA that may hold guard regions) before "ac"; an unknown "zz" and the
+        // kernel's "??" stay in place; the CSV and JSON columns carry the text unchanged, and read it back.
+        const std::string text = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n"
+                                 "VmFlags: rd wr mr mw me gu ac zz ?? \n";
+        auto parsed = parseSmaps(text);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->mappings[0].vmFlagsText(), std::string("rd wr mr mw me gu ac zz ??"));
+        QVERIFY(parsed->extras.empty());
+        Snapshot s = classify(std::move(parsed).value(), ProcessContext {});
+        const std::string json = snapshotToJson(s);
+        QVERIFY(json.find("\"vm_flags\":\"rd wr mr mw me gu ac zz ??\"") != std::string::npos);
+        auto back = snapshotFromJson(json, "x.json");
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(snapshotToJson(*back), json);
+        QVERIFY(*back == s);
+        const std::string csv = regionsToCsv(s);
+        QVERIFY(csv.find(",rd wr mr mw me gu ac zz ??,") != std::string::npos);
+        auto rows = regionsFromCsv(csv);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->at(1).vmFlagsText(), std::string("rd wr mr mw me gu ac zz ??"));
+        // Not mnemonics: refused on load.
+        std::string bad = json;
+        bad.replace(bad.find("gu ac"), 5, "gu\\nac");
+        QVERIFY(!snapshotFromJson(bad, "x.json").ok());
     }
 
     void chunkedFeedingIsTheSame_data()
@@ -243,15 +358,17 @@ private slots:
         auto parsed = parseSmaps(text);
         QVERIFY(parsed.ok());
         Snapshot s = classify(std::move(parsed).value(), ProcessContext {});
-        QCOMPARE(s.regions.size(), std::size_t(5));
-        QCOMPARE(s.regions[1].type, RegionType::Free);
-        QCOMPARE(s.regions[1].start, Address(0x7f0000001000));
-        QCOMPARE(s.regions[1].end, Address(0x7f0000005000));
-        QCOMPARE(s.regions[3].type, RegionType::Free);
+        QCOMPARE(s.regions.size(), std::size_t(6));
+        QCOMPARE(s.regions[0].type, RegionType::Free); // from address 0
+        QCOMPARE(s.regions[0].end, Address(0x7f0000000000));
+        QCOMPARE(s.regions[2].type, RegionType::Free);
+        QCOMPARE(s.regions[2].start, Address(0x7f0000001000));
+        QCOMPARE(s.regions[2].end, Address(0x7f0000005000));
+        QCOMPARE(s.regions[4].type, RegionType::Free);
         QCOMPARE(s.extras.size(), std::size_t(3));
-        QCOMPARE(s.extras[0].region, 0u);
-        QCOMPARE(s.extras[1].region, 2u);
-        QCOMPARE(s.extras[2].region, 4u);
+        QCOMPARE(s.extras[0].region, 1u);
+        QCOMPARE(s.extras[1].region, 3u);
+        QCOMPARE(s.extras[2].region, 5u);
         QCOMPARE(s.extras[2].value, std::string("3"));
     }
 

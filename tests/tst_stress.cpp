@@ -3,12 +3,14 @@
 #include "csv.h"
 #include "pages.h"
 #include "platform.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "totals.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <csignal>
 #include <random>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -119,6 +121,46 @@ private slots:
         qInfo("%d complete snapshots, %d clean 'exited' errors", complete, gone);
         QVERIFY(complete > 0);
         QVERIFY(gone > 0);
+    }
+
+    void killedDuringRead()
+    {
+        // A process with 20k mappings SIGKILLed 10-50 ms into `vmatlas snapshot`: either the whole snapshot
+        // (exit 0, every mapping in the file) or "exited" (exit 3, no file). Never exit 0 with a partial list.
+        constexpr int kMappings = 20000;
+        QTemporaryDir dir;
+        std::mt19937 rng(11);
+        int complete = 0, exited = 0;
+        for (int i = 0; i < 12; ++i) {
+            TestChild child;
+            QVERIFY(child.start({ QStringLiteral("many"), QString::number(kMappings) }));
+            Address base = 0;
+            QVERIFY(parseAddress(child.value(QStringLiteral("base")).toStdString(), base));
+            const QString out = dir.filePath(QStringLiteral("r%1.json").arg(i));
+            QProcess cli;
+            cli.start(QStringLiteral(VMATLAS_BINARY),
+                { QStringLiteral("snapshot"), QStringLiteral("--pid"), QString::number(child.pid()),
+                    QStringLiteral("--json"), out });
+            QVERIFY(cli.waitForStarted());
+            ::usleep(10000 + rng() % 40000);
+            ::kill(pid_t(child.pid()), SIGKILL);
+            QVERIFY(cli.waitForFinished(60000));
+            const int code = cli.exitCode();
+            if (code == 0) {
+                auto snap = loadSnapshotJson(out.toStdString());
+                QVERIFY2(snap.ok(), snap.ok() ? "" : snap.error().message.c_str());
+                int inside = 0;
+                for (const Region &r : snap->regions)
+                    inside += r.type != RegionType::Free && r.start >= base && r.end <= base + kMappings * 4096ULL;
+                QCOMPARE(inside, kMappings);
+                ++complete;
+            } else {
+                QVERIFY2(code == 3, cli.readAllStandardError().constData());
+                QVERIFY(!QFile::exists(out));
+                ++exited;
+            }
+        }
+        qInfo("%d complete snapshots, %d 'exited'", complete, exited);
     }
 };
 

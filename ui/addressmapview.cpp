@@ -1,15 +1,18 @@
 #include "addressmapview.h"
 
 #include "formatting.h"
+#include "settingskeys.h"
 #include "frame.h"
 #include "uitext.h"
 #include "viewstate.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSettings>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -246,6 +249,22 @@ void AddressMapView::zoomIn()
 void AddressMapView::zoomOut()
 {
     setBytesPerPixel(m_geometry.bytesPerPixel() * 2, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+QAction *AddressMapView::shrinkGapsAction()
+{
+    if (m_shrinkGaps)
+        return m_shrinkGaps;
+    m_shrinkGaps = new QAction(tr("S&hrink Free Gaps"), this);
+    m_shrinkGaps->setCheckable(true);
+    m_shrinkGaps->setToolTip(tr("Draw large free gaps as narrow marks instead of labelled breaks"));
+    m_shrinkGaps->setChecked(QSettings().value(SettingsKey::ShrinkGaps, false).toBool());
+    setShrinkGaps(m_shrinkGaps->isChecked());
+    connect(m_shrinkGaps, &QAction::toggled, this, [this](bool on) {
+        setShrinkGaps(on);
+        QSettings().setValue(SettingsKey::ShrinkGaps, on);
+    });
+    return m_shrinkGaps;
 }
 
 void AddressMapView::setShrinkGaps(bool shrink)

@@ -50,6 +50,8 @@ public slots:
     void zoomToFit();
     // Large free gaps as narrow marks instead of labelled breaks: more room for the regions.
     void setShrinkGaps(bool shrink);
+    // View > Shrink Free Gaps: checkable, remembered in the settings.
+    QAction *shrinkGapsAction();
     void zoomToRange(Address start, Address end);
     void scrollToAddress(Address a);
 
@@ -103,6 +105,7 @@ private:
     QTimer m_hoverTimer;
     QPoint m_hoverPos;
     bool m_tipShown = false;
+    QAction *m_shrinkGaps = nullptr;
     // Consecutive wheel steps at one spot zoom towards the address first pointed at (rows wrap, so
     // recomputing it every step would drift by up to half a row each time).
     std::optional<Address> m_zoomAnchor;

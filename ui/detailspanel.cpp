@@ -175,8 +175,8 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     };
     for (const Explained &e : counters)
         addRow(tr(e.name), formatBytes(r->counter(e.counter)), tr(e.text));
-    if (r->vmFlags)
-        addRow(tr("VM flags"), QString::fromStdString(vmFlagsToString(r->vmFlags)));
+    if (!r->vmFlagsText().empty())
+        addRow(tr("VM flags"), QString::fromStdString(r->vmFlagsText()));
 }
 
 void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)

@@ -9,6 +9,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QMenuBar>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -71,6 +72,22 @@ std::optional<std::uint64_t> askAddress(QMainWindow *window)
         return std::nullopt;
     }
     return a;
+}
+
+void addSettingsAndHelpMenus(QMainWindow *window)
+{
+    auto *settings = window->menuBar()->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Se&ttings")));
+    addLanguageMenu(settings->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&Language"))), [window] {
+        window->statusBar()->showMessage(
+            windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "The language changes the next time VM Atlas starts.")),
+            8000);
+    });
+    auto *help = window->menuBar()->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&Help")));
+    help->addAction(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&Keyboard Shortcuts")), window,
+            [window] { showShortcuts(window); })
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&About VM Atlas")), window,
+        [window] { showAbout(window); });
 }
 
 void addLanguageMenu(QMenu *menu, const std::function<void()> &chosen)

@@ -17,5 +17,7 @@ void showShortcuts(QWidget *parent);
 std::optional<std::uint64_t> askAddress(QMainWindow *window);
 // Fills menu with the languages; chosen() runs after a choice is saved (it takes effect at the next start).
 void addLanguageMenu(QMenu *menu, const std::function<void()> &chosen);
+// The window's Settings (language) and Help (shortcuts, about) menus.
+void addSettingsAndHelpMenus(QMainWindow *window);
 
 } // namespace vmatlas::ui

@@ -1,6 +1,7 @@
 #include "labpanel.h"
 
 #include "platform.h"
+#include "uitext.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -279,7 +280,7 @@ void LabPanel::runNextStep()
             return;
         }
         m_last = *r;
-        const QString happened = QString::fromStdString(r->happened);
+        const QString happened = labReportText(*r);
         m_log->append(QStringLiteral("<b>%1.</b> %2").arg(step + 1).arg(happened.toHtmlEscaped()));
         emit timelineEventRequested(
             tr("step %1: %2").arg(step + 1).arg(labText(m_lab->steps[std::size_t(step)].title)));

@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -32,7 +33,6 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace vmatlas::ui {
 
@@ -116,7 +116,10 @@ void MainWindow::buildActions()
     auto *open = file->addAction(tr("&Open Snapshot…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     new RecentFiles(file->addMenu(tr("Open &Recent")), [this](const QString &path) { openFile(path); });
-    auto *compare = file->addAction(tr("Co&mpare With Snapshot…"), this, &MainWindow::compareDialog);
+    auto *compare = file->addAction(tr("Co&mpare With Snapshot…"), this, [this] {
+        if (const QString path = askSnapshotFile(this, tr("Compare with a snapshot")); !path.isEmpty())
+            compareWith(path);
+    });
     compare->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     file->addSeparator();
     auto *png = file->addAction(tr("Export Map as &PNG…"), this, [this] { m_exports->exportPng(m_state->shown()); });
@@ -135,17 +138,12 @@ void MainWindow::buildActions()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     auto *fit = view->addAction(tr("&Fit Whole Address Space"), m_map, &AddressMapView::zoomToFit);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
-    auto *shrink = view->addAction(tr("S&hrink Free Gaps"));
-    shrink->setCheckable(true);
-    shrink->setToolTip(tr("Draw large free gaps as narrow marks instead of labelled breaks"));
-    shrink->setChecked(QSettings().value(SettingsKey::ShrinkGaps, false).toBool());
-    m_map->setShrinkGaps(shrink->isChecked());
-    connect(shrink, &QAction::toggled, this, [this](bool on) {
-        m_map->setShrinkGaps(on);
-        QSettings().setValue(SettingsKey::ShrinkGaps, on);
-    });
+    view->addAction(m_map->shrinkGapsAction());
     view->addSeparator();
-    auto *jump = view->addAction(tr("&Jump to Address…"), this, &MainWindow::jumpDialog);
+    auto *jump = view->addAction(tr("&Jump to Address…"), this, [this] {
+        if (const auto a = askAddress(this))
+            selectAddress(*a);
+    });
     jump->setShortcut(QKeySequence(tr("Ctrl+G")));
     view->addAction(tr("&Search by Path…"), this,
             [this] {
@@ -153,7 +151,10 @@ void MainWindow::buildActions()
                 m_regions->focusSearch();
             })
         ->setShortcut(QKeySequence::Find);
-    m_liveAction = view->addAction(tr("Back to &Live"), this, &MainWindow::goLive);
+    m_liveAction = view->addAction(tr("Back to &Live"), this, [this] {
+        if (!m_controller->history().empty())
+            m_state->setFrame(m_controller->history().back(), ViewState::Origin::Live);
+    });
     m_liveAction->setShortcut(QKeySequence(tr("Ctrl+L")));
     m_liveAction->setEnabled(false);
 
@@ -174,14 +175,7 @@ void MainWindow::buildActions()
     }
     labs->setToolTipsVisible(true);
 
-    auto *settings = menuBar()->addMenu(tr("Se&ttings"));
-    addLanguageMenu(settings->addMenu(tr("&Language")),
-        [this] { statusBar()->showMessage(tr("The language changes the next time VM Atlas starts."), 8000); });
-
-    auto *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(this); })
-        ->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About VM Atlas"), this, [this] { showAbout(this); });
+    addSettingsAndHelpMenus(this);
 
     // Short words on the toolbar, so that it fits a 1024-pixel window (the menus say it in full).
     const std::pair<QAction *, QString> shortTexts[] = { { choose, tr("Process…") }, { open, tr("Open…") },
@@ -222,25 +216,19 @@ void MainWindow::connectSession()
         if (m_labPanel)
             m_labPanel->targetExited(pid);
         updateSampling();
-        updateStatus();
+        m_status->update();
     });
     connect(m_controller, &SessionController::failed, this, [this](int code, const QString &message, Pid pid) {
         if (code != int(ErrorCode::PermissionDenied)) {
             m_banner->showMessage(Banner::Error, message, tr("Choose another process…"));
-            return updateStatus();
+            return m_status->update();
         }
         m_banner->showMessage(Banner::Error,
             tr("Access denied: %1").arg(message)
                 + tr("<br>Shown below is what any user may read of process %1 (its status).").arg(pid),
             tr("Choose another process…"));
-        // Show what is still readable instead of an empty window.
-        QtConcurrent::run([pid] {
-            return readProcessSummary(pid);
-        }).then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
-            if (fields)
-                m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), *fields);
-        });
-        updateStatus();
+        m_controller->readStatusOnly(pid); // what is still readable, instead of an empty window
+        m_status->update();
     });
     connect(m_controller, &SessionController::fileFailed, this, [this](const QString &message) {
         m_banner->showMessage(Banner::Error, tr("Cannot open the snapshot: %1").arg(message), tr("Open another…"));
@@ -267,25 +255,28 @@ void MainWindow::connectSession()
 
 void MainWindow::connectViewState()
 {
+    connect(m_controller, &SessionController::statusOnlyArrived, this, [this](Pid pid, const auto &fields) {
+        m_details->setProcessSummary(tr("Process %1 (status only)").arg(pid), fields);
+    });
     // The views ask the view state; it decides and tells them all.
     m_map->observe(m_state);
     m_regions->observe(m_state);
     m_details->observe(m_state);
     m_timeline->observe(m_state);
     new PageRequests(m_state, m_controller, m_map, m_details->pageStrip());
-    connect(m_map, &AddressMapView::zoomChanged, this, &MainWindow::updateStatus);
-    connect(m_regions, &RegionsTab::selectedRowsChanged, this, &MainWindow::updateStatus);
-    connect(m_state, &ViewState::cleared, this, &MainWindow::updateStatus);
+    connect(m_map, &AddressMapView::zoomChanged, m_status, &StatusLine::update);
+    connect(m_regions, &RegionsTab::selectedRowsChanged, m_status, &StatusLine::update);
+    connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setTotals(frame->totals);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
         setWindowTitle(
             tr("%1 (PID %2) – VM Atlas").arg(displayText(frame->snapshot->processName)).arg(frame->snapshot->pid));
-        updateStatus();
+        m_status->update();
     });
-    connect(m_state, &ViewState::selectionChanged, this, &MainWindow::updateStatus);
-    connect(m_state, &ViewState::rangeChanged, this, &MainWindow::updateStatus);
+    connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);
+    connect(m_state, &ViewState::rangeChanged, m_status, &StatusLine::update);
 }
 
 void MainWindow::setIntervalMs(int ms)
@@ -293,7 +284,7 @@ void MainWindow::setIntervalMs(int ms)
     m_controller->setIntervalMs(ms);
     m_pauseAction->setText(ms > 0 ? tr("&Pause") : tr("&Resume"));
     m_interval->showInterval(ms);
-    updateStatus();
+    m_status->update();
 }
 
 void MainWindow::updateSampling()
@@ -315,12 +306,17 @@ void MainWindow::reset()
 
 void MainWindow::attach(Pid pid)
 {
+    // A thread's ID names its process (threads share one address space).
+    if (const Pid process = processOfThread(pid); process > 0 && process != pid) {
+        statusBar()->showMessage(tr("PID %1 is a thread of process %2; showing %2").arg(pid).arg(process), 8000);
+        pid = process;
+    }
     reset();
     m_controller->attach(pid);
     QSettings().setValue(SettingsKey::LastPid, qlonglong(pid));
     if (m_labPanel)
         m_labPanel->setFollowedPid(pid);
-    updateStatus();
+    m_status->update();
 }
 
 void MainWindow::openFile(const QString &path)
@@ -393,11 +389,6 @@ void MainWindow::selectRange(Address start, Address end)
         m_state->setRange({ start, end }, this);
 }
 
-void MainWindow::updateStatus()
-{
-    m_status->update();
-}
-
 void MainWindow::chooseProcess()
 {
     ProcessPicker picker(
@@ -411,25 +402,6 @@ void MainWindow::openDialog()
     const QString path = askSnapshotFile(this, tr("Open a snapshot"));
     if (!path.isEmpty())
         openFile(path);
-}
-
-void MainWindow::compareDialog()
-{
-    const QString path = askSnapshotFile(this, tr("Compare with a snapshot"));
-    if (!path.isEmpty())
-        compareWith(path);
-}
-
-void MainWindow::jumpDialog()
-{
-    if (const auto a = askAddress(this))
-        selectAddress(*a);
-}
-
-void MainWindow::goLive()
-{
-    if (!m_controller->history().empty())
-        m_state->setFrame(m_controller->history().back(), ViewState::Origin::Live);
 }
 
 LabPanel *MainWindow::labPanel()

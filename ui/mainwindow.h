@@ -74,12 +74,8 @@ private:
     void reset();
     void updateSampling();
     void onFrame(FramePtr frame);
-    void updateStatus();
     void chooseProcess();
     void openDialog();
-    void compareDialog();
-    void jumpDialog();
-    void goLive();
     void focusLab(const Focus &focus);
     void readSettings();
     void writeSettings() const;

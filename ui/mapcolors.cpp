@@ -26,6 +26,7 @@ MapColors base(const QColor &background, const QColor &text)
     c.page[static_cast<std::size_t>(PageState::Anon)] = QColor(0xD5, 0x5E, 0x00); // vermillion
     c.page[static_cast<std::size_t>(PageState::Swap)] = QColor(0xF0, 0xE4, 0x42); // yellow
     c.page[static_cast<std::size_t>(PageState::Guard)] = QColor(0xCC, 0x79, 0xA7); // reddish purple
+    c.page[static_cast<std::size_t>(PageState::Zero)] = blend(background, text, 0.4); // grey: in RAM, all zeros
     c.breakFill = blend(background, text, 0.07);
     c.breakText = blend(background, text, 0.65);
     c.added = QColor(0xD5, 0x5E, 0x00);

@@ -18,7 +18,7 @@ struct MapColors
     QColor rowGap;
     std::array<QColor, 4> type {}; // indexed by RegionType; Free unused
     std::array<QColor, 4> reserved {}; // pale versions, for Reserved regions (drawn hatched)
-    std::array<QColor, 5> page {}; // indexed by PageState
+    std::array<QColor, kPageStateCount> page {}; // indexed by PageState
     QColor separator; // between regions
     QColor breakFill; // a compressed free gap
     QColor breakText;

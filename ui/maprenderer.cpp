@@ -67,6 +67,8 @@ void MapRenderer::fillRows(
     const bool pageScale = overlay.pages && !overlay.pages->empty() && atPageScale(g, snapshot.pageSize);
     const double pagePixels = double(snapshot.pageSize) / g.bytesPerPixel();
     const int strip = topStrip(g.rowHeight(), pageScale);
+    // The shared-page dot: a square a third of the cell's height, in the middle of the page.
+    const double dotHalf = std::max(1.0, (g.rowHeight() - kRowGap - strip) / 6.0);
     const QRgb sharedMark = m_colors.sharedMark.rgb();
     const QRgb hatchBase = m_colors.background.rgb();
     const QRgb breakFill = m_colors.breakFill.rgb();
@@ -135,9 +137,9 @@ void MapRenderer::fillRows(
                         const double pagePos = g.positionOf(it->address) - rowStart;
                         if (pagePos >= c && pagePos < c + 1)
                             m_flags[std::size_t(c)] |= FlagPageEdge;
-                        // The middle third of a shared page, when a page is wide enough for a dot.
-                        if (pagePixels >= 6 && sharedPage(*it) && c + 0.5 - pagePos >= pagePixels / 3
-                            && c + 0.5 - pagePos < 2 * pagePixels / 3)
+                        // The middle of a shared page, when a page is wide enough for a dot.
+                        if (pagePixels >= 6 && sharedPage(*it)
+                            && std::abs(c + 0.5 - pagePos - pagePixels / 2) < std::min(dotHalf, pagePixels / 3))
                             m_flags[std::size_t(c)] |= FlagShared;
                     }
                 }
@@ -245,7 +247,12 @@ void MapRenderer::paintLabels(
                 break; // rows too low for a strip that holds text: the tooltip names the region
             const QFontMetrics &metrics = inStrip ? stripMetrics : fm;
             QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, inStrip ? strip : rect.height() - kRowGap);
-            const QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            if (seg.compressed && elided != text) {
+                // "64.0 … free" says less than "64.0 GiB": a break that is too narrow for its words gets its size.
+                const QString size = formatBytes(r.size());
+                elided = metrics.horizontalAdvance(size) <= box.width() ? size : QString();
+            }
             // "[h…p]" says nothing: a shortened name keeps at least five of its letters, or is not drawn.
             if (elided.size() < 3 || (elided != text && elided.size() < 6))
                 continue;

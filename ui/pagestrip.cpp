@@ -39,7 +39,9 @@ namespace {
 
 const char *const kStateNames[] = { QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "not in RAM"),
     QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "file"), QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "anon"),
-    QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "swap"), QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "guard") };
+    QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "swap"), QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "guard"),
+    QT_TRANSLATE_NOOP("vmatlas::ui::PageStrip", "zero page") };
+static_assert(std::size(kStateNames) == kPageStateCount);
 
 // In RAM and mapped by another process too (after fork, a shared section, a library).
 bool shared(const PageInfo &page)
@@ -84,9 +86,9 @@ QRect PageStrip::stripRect() const
 
 PageStrip::Cells PageStrip::cells(const QRect &r) const
 {
-    // The largest square cells (up to 40 px) whose rows all fit in the strip.
+    // The largest square cells (up to 64 px) whose rows all fit in the strip.
     const int n = int(m_pages.size());
-    for (int size = std::min({ 40, r.width(), r.height() }); size >= 4; --size) {
+    for (int size = std::min({ 64, r.width(), r.height() }); size >= 4; --size) {
         const int perRow = std::max(1, r.width() / size);
         if ((n + perRow - 1) / perRow * size <= r.height())
             return { size, perRow };
@@ -152,7 +154,7 @@ void PageStrip::paintEvent(QPaintEvent *)
         for (int x = 0; x < cols; ++x) {
             const std::size_t from = std::size_t(double(x) / cols * n);
             const std::size_t to = std::max(from + 1, std::size_t(double(x + 1) / cols * n));
-            std::array<int, 5> count {};
+            std::array<int, kPageStateCount> count {};
             for (std::size_t i = from; i < to && i < m_pages.size(); ++i)
                 ++count[std::size_t(m_pages[i].state)];
             const int total = int(to - from);

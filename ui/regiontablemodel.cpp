@@ -339,7 +339,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         case Label:
             return labelText(r);
         case VmFlags:
-            return QString::fromStdString(vmFlagsToString(r.vmFlags));
+            return QString::fromStdString(r.vmFlagsText());
         default:
             if (isByteColumn(col))
                 return (isFree && col != Size) ? QString() : formatBytes(counterFor(r, col));

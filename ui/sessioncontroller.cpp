@@ -213,6 +213,15 @@ void SessionController::compareWith(const QString &path, SnapshotPtr shown)
     });
 }
 
+void SessionController::readStatusOnly(Pid pid)
+{
+    QtConcurrent::run([pid] { return readProcessSummary(pid); })
+        .then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
+            if (fields && pid == m_pid)
+                emit statusOnlyArrived(pid, *fields);
+        });
+}
+
 void SessionController::setIntervalMs(int ms)
 {
     m_intervalMs = ms;

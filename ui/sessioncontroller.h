@@ -61,6 +61,9 @@ public:
     // Channel 0 is a selection (everything, up to 16 Mi pages); others are the map's view, which skips
     // parts over 4 GiB (drawn as breaks).
     void requestPages(SnapshotPtr snapshot, Address start, Address end, int channel);
+    // What any user may read of a process whose address space is off limits (Linux: /proc/PID/status), in the
+    // background: statusOnlyArrived.
+    void readStatusOnly(Pid pid);
 
 signals:
     void frameArrived(vmatlas::FramePtr frame);
@@ -72,6 +75,7 @@ signals:
     void compareFailed(const QString &message);
     void pagesArrived(int channel, vmatlas::Address start, vmatlas::Address end, std::vector<vmatlas::PageInfo> pages);
     void pagesFailed(int channel, const QString &message);
+    void statusOnlyArrived(vmatlas::Pid pid, const std::vector<std::pair<std::string, std::string>> &fields);
 
 private:
     void stopSampler();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formatting.h"
+#include "labs/labs.h"
 #include "model.h"
 
 #include <QCoreApplication>
@@ -50,8 +51,46 @@ inline QString pageStateText(PageState s)
         return QCoreApplication::translate("Model", "swap");
     case PageState::Guard:
         return QCoreApplication::translate("Model", "guard");
+    case PageState::Zero:
+        return QCoreApplication::translate("Model", "zero page");
     }
     return {};
+}
+
+// A lab step's report in the user's language: its pattern translated (context "Lab"), its page counts with
+// the state words translated.
+inline QString labReportText(const LabStepResult &r)
+{
+    if (r.pattern.empty())
+        return QString::fromStdString(r.happened);
+    const QString pattern = QCoreApplication::translate("Lab", r.pattern.c_str());
+    static const std::pair<const char *, PageState> words[]
+        = { { "none", PageState::None }, { "file", PageState::File }, { "anon", PageState::Anon },
+              { "swap", PageState::Swap }, { "guard", PageState::Guard }, { "zero", PageState::Zero } };
+    QString out;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const int n = i + 1 < pattern.size() ? pattern[i + 1].digitValue() : -1;
+        if (pattern[i] != QLatin1Char('%') || n < 1 || std::size_t(n) > r.args.size()) {
+            out += pattern[i];
+            continue;
+        }
+        const LabArg &arg = r.args[std::size_t(n - 1)];
+        QString text = QString::fromStdString(arg.text);
+        if (arg.pageCounts) {
+            QStringList parts = text.split(QLatin1Char(' '));
+            for (QString &part : parts)
+                for (const auto &[word, state] : words)
+                    if (part == QLatin1String(word) || part == QLatin1String(word) + QLatin1Char(','))
+                        part = pageStateText(state)
+                            + (part.endsWith(QLatin1Char(',')) ? QStringLiteral(",") : QString());
+            text = parts.join(QLatin1Char(' '));
+            if (text == QLatin1String("no pages"))
+                text = QCoreApplication::translate("Lab", "no pages");
+        }
+        out += text;
+        ++i;
+    }
+    return out;
 }
 
 // A region's label ("heap", "thread stack (TID 42)"…) in the user's language; kinds the window does not know
@@ -89,6 +128,19 @@ inline QString labelText(const Region &r)
         return text(QT_TRANSLATE_NOOP("Model", "program image"));
     case LabelKind::Deleted:
         return text(QT_TRANSLATE_NOOP("Model", "file deleted"));
+    case LabelKind::Memfd: {
+        const std::string label = r.label(); // "shared section (memfd: NAME)"
+        const auto from = label.find("memfd: ");
+        return text(QT_TRANSLATE_NOOP("Model", "shared section (memfd: %1)"))
+            .arg(from == std::string::npos ? QString() : displayText(label.substr(from + 7, label.size() - from - 8)));
+    }
+    case LabelKind::SysvShm:
+        return text(QT_TRANSLATE_NOOP("Model", "SysV shared memory"));
+    case LabelKind::SharedAnon:
+        return text(QT_TRANSLATE_NOOP("Model", "shared anonymous memory"));
+    case LabelKind::ThreadStackByPattern:
+        return r.tid ? text(QT_TRANSLATE_NOOP("Model", "thread stack (TID %1, found by pattern)")).arg(r.tid)
+                     : text(QT_TRANSLATE_NOOP("Model", "likely a thread stack (found by pattern)"));
     default:
         return displayText(r.label());
     }

@@ -6,10 +6,12 @@
 #include "diff.h"
 #include "fileio.h"
 #include "labs/labs.h"
+#include "pages.h"
 #include "platform.h"
 #include "sampler.h"
 #include "snapshotjson.h"
 #include "textcodec.h"
+#include "units.h"
 #include "version.h"
 
 #include <cerrno>
@@ -78,6 +80,17 @@ Status checkWritable(const std::string &path)
     if (!fs::is_directory(dir, ec))
         return makeError(ErrorCode::Io, "cannot write " + path + ": the folder " + dir.string() + " does not exist");
     return Ok {};
+}
+
+// --pid of a thread means its process: said on standard error, and the process is read.
+Pid processForPid(Streams s, Pid pid)
+{
+    const Pid process = processOfThread(pid);
+    if (process != pid)
+        print(s.err,
+            "vmatlas: PID " + std::to_string(pid) + " is a thread of process " + std::to_string(process) + "; showing "
+                + std::to_string(process) + "\n");
+    return process;
 }
 
 bool wantsHelp(const std::vector<std::string> &args)
@@ -182,6 +195,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         return usageError(s, "snapshot", "--pid is required");
     if (!parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
+    pid = processForPid(s, pid);
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
     if (timed) {
@@ -269,6 +283,8 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         return usageError(s, "snapshot", "--png needs the GUI libraries; this vmatlas was built without them");
     if (!csvPath && !jsonPath && !pngPath)
         csvPath = "-";
+    if (csvPath == "-" && jsonPath == "-")
+        return usageError(s, "snapshot", "--csv and --json cannot both write to standard output; give one a file");
     for (const auto &path : { csvPath, jsonPath, pngPath }) {
         if (path) {
             auto st = checkWritable(*path);
@@ -305,17 +321,23 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
             "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
-            "backed by a file or shared section), anon (in RAM, private), swap or guard."))
+            "backed by a file or shared section), anon (in RAM, private), swap, guard or zero (the\n"
+            "shared zero page: anonymous memory only read)."))
         return *done;
     long long pid = 0;
     if (!p.has("--pid") || !p.has("--range"))
         return usageError(s, "pages", "--pid and --range are required");
     if (!parsePid(*p.value("--pid"), pid))
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
+    pid = processForPid(s, pid);
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
         return usageError(
             s, "pages", "--range takes START-END in hex with START < END, e.g. 0x7f0000000000-0x7f0000010000");
+    // Checked here, as the arguments they are (too many pages, an end rounded past 2^64): exit 2, not 5.
+    Address roundedStart = start, roundedEnd = end;
+    if (auto range = roundPageRange(roundedStart, roundedEnd, systemPageSize()); !range)
+        return usageError(s, "pages", "--range for process " + std::to_string(pid) + ": " + range.error().message);
     std::string out = p.value("--csv").value_or("-");
     auto st = checkWritable(out);
     if (!st)
@@ -327,20 +349,6 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     if (!w)
         return fail(s, w.error());
     return ExitOk;
-}
-
-std::string human(std::uint64_t bytes)
-{
-    const char *units[] = { "B", "K", "M", "G", "T" };
-    double v = static_cast<double>(bytes);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f%s" : "%.1f%s", v, units[u]);
-    return buf;
 }
 
 int cmdPs(const std::vector<std::string> &args, Streams s)
@@ -373,7 +381,7 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         out += line;
         for (const ProcessInfo &pi : *list) {
             std::snprintf(line, sizeof line, "%8lld %-12.12s %9s %-6s %-16.16s ", static_cast<long long>(pi.pid),
-                pi.user.c_str(), human(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
+                pi.user.c_str(), formatBytes(pi.rss).c_str(), pi.readable ? "yes" : "-", pi.name.c_str());
             out += line;
             std::string cmd = pi.commandLine.substr(0, 200);
             for (char &c : cmd)

@@ -2,8 +2,10 @@
 
 #include "fileio.h"
 #include "labs/labprotocol.h"
+#include "pages.h"
 #include "platform.h"
 #include "textcodec.h"
+#include "units.h"
 
 #include <algorithm>
 #include <chrono>
@@ -25,35 +27,50 @@ std::string hex(Address a)
     return hexAddress(a);
 }
 
-std::string size(std::uint64_t bytes)
+// "512 none, 2 anon" (or, stateFirst, "none 512, anon 2"): the pages by state, in PageState order.
+std::string stateCounts(const PageCounts &counts, bool stateFirst = false)
 {
-    if (bytes >= (1ULL << 20) && bytes % (1ULL << 20) == 0)
-        return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= 1024 && bytes % 1024 == 0)
-        return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
+    std::string s;
+    for (std::size_t i = 0; i < counts.byState.size(); ++i) {
+        if (!counts.byState[i])
+            continue;
+        if (!s.empty())
+            s += ", ";
+        const std::string n = std::to_string(counts.byState[i]);
+        const std::string state(pageStateName(static_cast<PageState>(i)));
+        s += stateFirst ? state + " " + n : n + " " + state;
+    }
+    return s.empty() ? QT_TRANSLATE_NOOP("Lab", "no pages") : s;
 }
 
 // Counts the pages of [start, end) of a process by state.
-std::string pageSummary(Pid pid, Address start, Address end)
+std::string pageSummary(Pid pid, Address start, Address end, bool stateFirst = false)
 {
     auto pages = readPages(pid, start, end);
     if (!pages)
         return "pages unreadable: " + pages.error().message;
-    std::size_t n[5] = {};
-    for (const PageInfo &p : *pages)
-        ++n[static_cast<int>(p.state)];
-    std::string s;
-    const char *names[] = { "none", "file", "anon", "swap", "guard" };
-    for (int i = 0; i < 5; ++i) {
-        if (!n[i])
-            continue;
-        if (!s.empty())
-            s += ", ";
-        s += std::to_string(n[i]) + " " + names[i];
-    }
-    return s.empty() ? "no pages" : s;
+    return stateCounts(countPages(*pages), stateFirst);
 }
+
+// The pages of [start, end) before and after a step's action: "none 512 → anon 512" (the same pages on
+// both sides of the arrow), read when made and when after() is called.
+class PageChangeReport
+{
+public:
+    PageChangeReport(Pid pid, Address start, Address end)
+        : m_pid(pid)
+        , m_start(start)
+        , m_end(end)
+        , m_before(pageSummary(pid, start, end, true))
+    {
+    }
+    std::string after() const { return m_before + " \u2192 " + pageSummary(m_pid, m_start, m_end, true); }
+
+private:
+    Pid m_pid;
+    Address m_start, m_end;
+    std::string m_before;
+};
 
 std::uint64_t rssOf(Pid pid, Address start, Counter c = Counter::Rss)
 {
@@ -87,6 +104,34 @@ Result<std::string> callText(LabTarget &t, const std::string &command)
     return text;
 }
 
+} // namespace
+
+LabStepResult labReport(const char *pattern, std::vector<LabArg> args, Address focusStart, Address focusEnd,
+    Address focusStartB, Address focusEndB)
+{
+    LabStepResult r;
+    r.pattern = pattern;
+    r.args = std::move(args);
+    // %1…%9 replaced in one pass, so an argument holding "%2" stays as it is.
+    for (std::size_t i = 0; i < r.pattern.size(); ++i) {
+        const char c = r.pattern[i];
+        if (c == '%' && i + 1 < r.pattern.size() && r.pattern[i + 1] >= '1' && r.pattern[i + 1] <= '9'
+            && std::size_t(r.pattern[i + 1] - '1') < r.args.size()) {
+            r.happened += r.args[std::size_t(r.pattern[i + 1] - '1')].text;
+            ++i;
+        } else {
+            r.happened += c;
+        }
+    }
+    r.focusStart = focusStart;
+    r.focusEnd = focusEnd;
+    r.focusStartB = focusStartB;
+    r.focusEndB = focusEndB;
+    return r;
+}
+
+namespace {
+
 #define TRY(expr)                                                                                                      \
     do {                                                                                                               \
         auto _r = (expr);                                                                                              \
@@ -118,8 +163,8 @@ std::vector<LabDefinition> buildLabs()
             if (!a)
                 return a.error();
             s.vars["base"] = hex(*a);
-            return LabStepResult { "reserved " + size(s.size()) + " at " + hex(*a) + ": Reserved, no pages", *a,
-                *a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "reserved %1 at %2: Reserved, no pages"),
+                { { formatBytes(s.size()) }, { hex(*a) } }, *a, *a + s.size());
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"),
         QT_TRANSLATE_NOOP("Lab",
@@ -131,9 +176,9 @@ std::vector<LabDefinition> buildLabs()
             const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
             TRY(s.a().call("protect " + hex(base) + " " + std::to_string(q) + " rw"));
             s.vars["committed"] = std::to_string(q);
-            return LabStepResult { "committed " + size(q) + " at " + hex(base) + ": "
-                    + pageSummary(s.pidA(), base, base + q),
-                base, base + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "committed %1 at %2: %3"),
+                { { formatBytes(q) }, { hex(base) }, { pageSummary(s.pidA(), base, base + q), true } }, base,
+                base + s.size());
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch some pages"),
         QT_TRANSLATE_NOOP("Lab",
@@ -145,10 +190,10 @@ std::vector<LabDefinition> buildLabs()
             if (!labprotocol::parseNumber(s.vars["committed"], q))
                 return makeError(ErrorCode::BadInput, "run the step that commits first");
             const std::uint64_t t = std::max<std::uint64_t>(s.pageSize(), q / 2 / s.pageSize() * s.pageSize());
+            PageChangeReport touched(s.pidA(), base, base + t);
             TRY(s.a().call("touch " + hex(base) + " " + std::to_string(t)));
-            return LabStepResult { "touched " + std::to_string(t / s.pageSize())
-                    + " pages: " + pageSummary(s.pidA(), base, base + q),
-                base, base + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "touched %1 pages: %2"),
+                { { std::to_string(t / s.pageSize()) }, { touched.after(), true } }, base, base + s.size());
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"),
         QT_TRANSLATE_NOOP("Lab",
@@ -157,8 +202,8 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
-            return LabStepResult { "decommitted: " + pageSummary(s.pidA(), base, base + s.size()) + ", Reserved again",
-                base, base + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "decommitted: %1, Reserved again"),
+                { { pageSummary(s.pidA(), base, base + s.size()), true } }, base, base + s.size());
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Release"),
         QT_TRANSLATE_NOOP(
@@ -166,8 +211,8 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             TRY(s.a().call("release " + hex(base) + " " + std::to_string(s.size())));
-            return LabStepResult { "released " + size(s.size()) + " at " + hex(base) + ": Free", base,
-                base + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "released %1 at %2: Free"),
+                { { formatBytes(s.size()) }, { hex(base) } }, base, base + s.size());
         } });
 
     // 2. Shared section.
@@ -195,9 +240,8 @@ std::vector<LabDefinition> buildLabs()
             s.vars["a"] = (*r)[0];
             s.vars["fd"] = (*r)[1];
             const Address a = s.address("a");
-            return LabStepResult { "created a " + size(s.size()) + " section, mapped in A (PID "
-                    + std::to_string(s.pidA()) + ") at " + hex(a),
-                a, a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "created a %1 section, mapped in A (PID %2) at %3"),
+                { { formatBytes(s.size()) }, { std::to_string(s.pidA()) }, { hex(a) } }, a, a + s.size());
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Write in A"),
         QT_TRANSLATE_NOOP("Lab",
@@ -206,9 +250,8 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a");
             TRY(s.a().call("poke " + hex(a) + " " + toHex("Hello from A")));
-            return LabStepResult {
-                "A wrote \"Hello from A\" at " + hex(a) + ": " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size()
-            };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "A wrote \"Hello from A\" at %1: %2"),
+                { { hex(a) }, { pageSummary(s.pidA(), a, a + s.size()), true } }, a, a + s.size());
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Map it in B and read"),
         QT_TRANSLATE_NOOP("Lab",
@@ -228,11 +271,10 @@ std::vector<LabDefinition> buildLabs()
                 return text.error();
             const Address a = s.address("a");
             const std::uint64_t rss = rssOf(s.pidA(), a), pss = rssOf(s.pidA(), a, Counter::Pss);
-            LabStepResult res { "B (PID " + std::to_string(s.pidB()) + ") mapped the section at " + hex(*b)
-                    + " and read \"" + *text + "\"; in A: RSS " + std::to_string(rss / 1024) + " kB, PSS "
-                    + std::to_string(pss / 1024) + " kB",
-                a, a + s.size(), *b, *b + s.size() };
-            return res;
+            return labReport(
+                QT_TRANSLATE_NOOP("Lab", "B (PID %1) mapped the section at %2 and read \"%3\"; in A: RSS %4, PSS %5"),
+                { { std::to_string(s.pidB()) }, { hex(*b) }, { *text }, { formatBytes(rss) }, { formatBytes(pss) } }, a,
+                a + s.size(), *b, *b + s.size());
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "B writes, A reads"),
         QT_TRANSLATE_NOOP(
@@ -243,8 +285,8 @@ std::vector<LabDefinition> buildLabs()
             auto text = callText(s.a(), "peek " + hex(a + 64) + " 12");
             if (!text)
                 return text.error();
-            return LabStepResult { "B wrote \"Reply from B\"; A reads \"" + *text + "\"", a, a + s.size(), b,
-                b + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "B wrote \"Reply from B\"; A reads \"%1\""), { { *text } }, a,
+                a + s.size(), b, b + s.size());
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"),
         QT_TRANSLATE_NOOP("Lab",
@@ -262,10 +304,13 @@ std::vector<LabDefinition> buildLabs()
                 return r.error();
             const bool fault = !r->empty() && (*r)[0] == "fault";
             const Address a = s.address("a");
-            return LabStepResult { fault
-                    ? "access violation: the view at " + hex(*ro) + " is read-only; the write was refused"
-                    : "the write through the read-only view went through (unexpected)",
-                a, a + s.size(), *ro, *ro + s.size() };
+            if (!fault)
+                return labReport(
+                    QT_TRANSLATE_NOOP("Lab", "the write through the read-only view went through (unexpected)"), {}, a,
+                    a + s.size(), *ro, *ro + s.size());
+            return labReport(
+                QT_TRANSLATE_NOOP("Lab", "access violation: the view at %1 is read-only; the write was refused"),
+                { { hex(*ro) } }, a, a + s.size(), *ro, *ro + s.size());
         } });
 
     // 3. Copy-on-write of a file view.
@@ -295,9 +340,10 @@ std::vector<LabDefinition> buildLabs()
             s.vars["a"] = hex(*a);
             // Pages may be mapped already by read-ahead; start from none.
             TRY(s.a().call("drop " + hex(*a) + " " + std::to_string(s.size())));
-            return LabStepResult { "mapped " + path + " (" + size(s.size()) + ") privately at " + hex(*a) + ": "
-                    + pageSummary(s.pidA(), *a, *a + s.size()),
-                *a, *a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "mapped %1 (%2) privately at %3: %4"),
+                { { path }, { formatBytes(s.size()) }, { hex(*a) },
+                    { pageSummary(s.pidA(), *a, *a + s.size()), true } },
+                *a, *a + s.size());
         } });
     cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"),
         QT_TRANSLATE_NOOP(
@@ -305,7 +351,8 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a");
             TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
-            return LabStepResult { "read all pages: " + pageSummary(s.pidA(), a, a + s.size()), a, a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "read all pages: %1"),
+                { { pageSummary(s.pidA(), a, a + s.size()), true } }, a, a + s.size());
         } });
     cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to page 2"),
         QT_TRANSLATE_NOOP("Lab",
@@ -318,9 +365,9 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.a().call("poke " + hex(page) + " " + toHex("written by the process")));
             auto after = readWholeFile(s.vars["file"]);
             const bool same = before && after && *before == *after;
-            return LabStepResult { "wrote at " + hex(page) + ": " + pageSummary(s.pidA(), a, a + s.size())
-                    + (same ? "; the file on disk is unchanged" : "; the file on disk CHANGED"),
-                a, a + s.size() };
+            return labReport(same ? QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk is unchanged")
+                                  : QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk CHANGED"),
+                { { hex(page) }, { pageSummary(s.pidA(), a, a + s.size()), true } }, a, a + s.size());
         } });
 
     // 4. Copy-on-write after fork.
@@ -343,9 +390,10 @@ std::vector<LabDefinition> buildLabs()
                 return a.error();
             TRY(s.a().call("touch " + hex(*a) + " " + std::to_string(s.size())));
             s.vars["a"] = hex(*a);
-            return LabStepResult { "wrote " + std::to_string(s.size() / s.pageSize()) + " pages at " + hex(*a) + ": "
-                    + pageSummary(s.pidA(), *a, *a + s.size()),
-                *a, *a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "wrote %1 pages at %2: %3"),
+                { { std::to_string(s.size() / s.pageSize()) }, { hex(*a) },
+                    { pageSummary(s.pidA(), *a, *a + s.size()), true } },
+                *a, *a + s.size());
         } });
     fc.push_back({ QT_TRANSLATE_NOOP("Lab", "fork()"),
         QT_TRANSLATE_NOOP(
@@ -364,9 +412,9 @@ std::vector<LabDefinition> buildLabs()
             if (pages)
                 for (const PageInfo &p : *pages)
                     exclusive += p.exclusive;
-            return LabStepResult { "forked child PID " + r->front() + "; the parent's pages exclusive: "
-                    + std::to_string(exclusive) + " of " + std::to_string(s.size() / s.pageSize()),
-                a, a + s.size(), a, a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "forked child PID %1; the parent's pages exclusive: %2 of %3"),
+                { { r->front() }, { std::to_string(exclusive) }, { std::to_string(s.size() / s.pageSize()) } }, a,
+                a + s.size(), a, a + s.size());
         } });
     fc.push_back({ QT_TRANSLATE_NOOP("Lab", "The child writes one page"),
         QT_TRANSLATE_NOOP("Lab",
@@ -381,9 +429,8 @@ std::vector<LabDefinition> buildLabs()
             if (pages)
                 for (const PageInfo &p : *pages)
                     exclusive += p.exclusive;
-            return LabStepResult { "the child wrote at " + hex(page)
-                    + "; the parent's exclusive pages: " + std::to_string(exclusive),
-                a, a + s.size(), a, a + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "the child wrote at %1; the parent's exclusive pages: %2"),
+                { { hex(page) }, { std::to_string(exclusive) } }, a, a + s.size(), a, a + s.size());
         } });
 
     // 5. The page file.
@@ -413,9 +460,10 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.a().call("read " + hex(f) + " " + std::to_string(s.size())));
             s.vars["a"] = hex(a);
             s.vars["f"] = hex(f);
-            return LabStepResult { "anon at " + hex(a) + ": " + pageSummary(s.pidA(), a, f) + "; file at " + hex(f)
-                    + ": " + pageSummary(s.pidA(), f, f + s.size()),
-                a, f + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "anon at %1: %2; file at %3: %4"),
+                { { hex(a) }, { pageSummary(s.pidA(), a, f), true }, { hex(f) },
+                    { pageSummary(s.pidA(), f, f + s.size()), true } },
+                a, f + s.size());
         } });
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"),
         QT_TRANSLATE_NOOP("Lab",
@@ -426,10 +474,11 @@ std::vector<LabDefinition> buildLabs()
             auto swap = s.a().call("swap-total");
             const bool hasSwap = swap && !swap->empty() && (*swap)[0] != "0";
             TRY(s.a().call("pageout " + hex(a) + " " + std::to_string(2 * s.size())));
-            return LabStepResult { std::string(hasSwap ? "this machine has swap: "
-                                                       : "this machine has no swap: anon pages cannot leave RAM; ")
-                    + "anon: " + pageSummary(s.pidA(), a, f) + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
-                a, f + s.size() };
+            return labReport(hasSwap ? QT_TRANSLATE_NOOP("Lab", "this machine has swap: anon: %1; file: %2")
+                                     : QT_TRANSLATE_NOOP("Lab",
+                                         "this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2"),
+                { { pageSummary(s.pidA(), a, f), true }, { pageSummary(s.pidA(), f, f + s.size()), true } }, a,
+                f + s.size());
         } });
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch them again"),
         QT_TRANSLATE_NOOP(
@@ -437,9 +486,9 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a"), f = s.address("f");
             TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
-            return LabStepResult { "anon: " + pageSummary(s.pidA(), a, f)
-                    + "; file: " + pageSummary(s.pidA(), f, f + s.size()),
-                a, f + s.size() };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "anon: %1; file: %2"),
+                { { pageSummary(s.pidA(), a, f), true }, { pageSummary(s.pidA(), f, f + s.size()), true } }, a,
+                f + s.size());
         } });
 
     // 6. Images are shared.
@@ -453,8 +502,11 @@ std::vector<LabDefinition> buildLabs()
     labs.back().secondProcess = true;
     auto &is = labs.back().steps;
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Run the program twice"),
-        QT_TRANSLATE_NOOP(
-            "Lab", "A second copy of the same program starts. Both map the same executable file as Image."),
+        QT_TRANSLATE_NOOP("Lab",
+            "A second copy of the same program starts. Both map the same executable file as Image. Its PSS "
+            "is not simply half its RSS: every other process running this program (the window, for one) maps "
+            "the same pages too, and a shared page's PSS is divided among all of them, while pages only A "
+            "has count whole."),
         [](LabSession &s) -> Result<LabStepResult> {
             if (!s.b())
                 TRY(s.startB());
@@ -481,24 +533,40 @@ std::vector<LabDefinition> buildLabs()
             }
             s.vars["code"] = hex(codeStart);
             s.vars["codeEnd"] = hex(codeEnd);
-            return LabStepResult { "A (PID " + std::to_string(s.pidA()) + ") and B (PID " + std::to_string(s.pidB())
-                    + ") run the same program; in A its image has RSS " + std::to_string(rss / 1024) + " kB, PSS "
-                    + std::to_string(pss / 1024) + " kB",
-                codeStart, codeEnd, codeStart, codeEnd };
+            // B's code is at its own address (address-space layout randomisation): the window shows B's, not A's.
+            Address codeStartB = 0, codeEndB = 0;
+            if (auto snapB = readSnapshot(s.pidB())) {
+                for (const Region &r : snapB->regions) {
+                    if (r.labelKind == LabelKind::Program && r.protection.execute) {
+                        codeStartB = r.start;
+                        codeEndB = r.end;
+                        break;
+                    }
+                }
+            }
+            return labReport(
+                QT_TRANSLATE_NOOP("Lab",
+                    "A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS "
+                    "also divides by any other process running this program)"),
+                { { std::to_string(s.pidA()) }, { std::to_string(s.pidB()) }, { formatBytes(rss) },
+                    { formatBytes(pss) } },
+                codeStart, codeEnd, codeStartB, codeEndB);
         } });
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"),
         QT_TRANSLATE_NOOP("Lab",
             "A writes to a variable in the program's data segment: that page is "
-            "copied (anon) in A, while B still maps the file's page."),
+            "copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this "
+            "write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and "
+            "variables) into some of its pages, which made private copies of them in both processes."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address d = s.address("data"), db = s.address("dataB");
             TRY(s.a().call("read " + hex(d) + " " + std::to_string(kLabImageDataSize)));
             TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
+            PageChangeReport written(s.pidA(), d, d + kLabImageDataSize);
             TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
-            return LabStepResult { "A wrote to its data at " + hex(d) + ": A "
-                    + pageSummary(s.pidA(), d, d + kLabImageDataSize) + "; B "
-                    + pageSummary(s.pidB(), db, db + kLabImageDataSize),
-                d, d + kLabImageDataSize, db, db + kLabImageDataSize };
+            return labReport(QT_TRANSLATE_NOOP("Lab", "A wrote to its data at %1: A %2; B %3"),
+                { { hex(d) }, { written.after(), true }, { pageSummary(s.pidB(), db, db + kLabImageDataSize), true } },
+                d, d + kLabImageDataSize, db, db + kLabImageDataSize);
         } });
     return labs;
 }

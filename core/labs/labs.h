@@ -13,10 +13,21 @@
 
 namespace vmatlas {
 
+// One argument of a lab's report; page counts ("3 file, 1 anon", "none 512 → anon 512") are marked so that
+// the window can put their state words in the user's language.
+struct LabArg
+{
+    std::string text;
+    bool pageCounts = false;
+};
+
 // What a lab step did, and where to look.
 struct LabStepResult
 {
     std::string happened; // one line: "step K: WHAT HAPPENED" is printed from it
+    // The same line as a pattern with %1…%n, marked for translation in context "Lab", and its arguments.
+    std::string pattern;
+    std::vector<LabArg> args;
     Address focusStart = 0; // the lab's region in target A (pages of it are shown)
     Address focusEnd = 0;
     Address focusStartB = 0; // and in target B, for labs with a second process
@@ -24,6 +35,10 @@ struct LabStepResult
 };
 
 class LabSession;
+
+// happened made from pattern and args (%1…%n replaced in order).
+LabStepResult labReport(const char *pattern, std::vector<LabArg> args, Address focusStart, Address focusEnd,
+    Address focusStartB = 0, Address focusEndB = 0);
 
 struct LabStep
 {

@@ -208,59 +208,159 @@
         <translation>Run the program twice</translation>
     </message>
     <message>
-        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
-        <translation>A second copy of the same program starts. Both map the same executable file as Image.</translation>
+        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page&apos;s PSS is divided among all of them, while pages only A has count whole.</source>
+        <translation>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page&apos;s PSS is divided among all of them, while pages only A has count whole.</translation>
     </message>
     <message>
         <source>Write to the program&apos;s data in A</source>
         <translation>Write to the program&apos;s data in A</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</source>
-        <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page.</translation>
+        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
+        <translation>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</translation>
+    </message>
+    <message>
+        <source>no pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reserved %1 at %2: Reserved, no pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed %1 at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>touched %1 pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decommitted: %1, Reserved again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released %1 at %2: Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created a %1 section, mapped in A (PID %2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrote &quot;Hello from A&quot; at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B (PID %1) mapped the section at %2 and read &quot;%3&quot;; in A: RSS %4, PSS %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B wrote &quot;Reply from B&quot;; A reads &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the write through the read-only view went through (unexpected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access violation: the view at %1 is read-only; the write was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapped %1 (%2) privately at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read all pages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk CHANGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1 pages at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forked child PID %1; the parent&apos;s pages exclusive: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the child wrote at %1; the parent&apos;s exclusive pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anon at %1: %2; file at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has swap: anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anon: %1; file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: A %2; B %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MapLegend</name>
     <message>
         <source>Image</source>
-        <translation type="unfinished">Image</translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Mapped</source>
-        <translation type="unfinished">Mapped</translation>
+        <translation>Mapped</translation>
     </message>
     <message>
         <source>Private</source>
-        <translation type="unfinished">Private</translation>
+        <translation>Private</translation>
     </message>
     <message>
         <source>Reserved (hatched)</source>
-        <translation type="unfinished">Reserved (hatched)</translation>
+        <translation>Reserved (hatched)</translation>
     </message>
     <message>
         <source>Free (large gaps compressed)</source>
-        <translation type="unfinished">Free (large gaps compressed)</translation>
+        <translation>Free (large gaps compressed)</translation>
     </message>
     <message>
         <source>page: not in RAM</source>
-        <translation type="unfinished">page: not in RAM</translation>
+        <translation>page: not in RAM</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished">file</translation>
+        <translation>file</translation>
     </message>
     <message>
         <source>anon</source>
-        <translation type="unfinished">anon</translation>
+        <translation>anon</translation>
     </message>
     <message>
         <source>swap</source>
-        <translation type="unfinished">swap</translation>
+        <translation>swap</translation>
     </message>
     <message>
         <source>guard</source>
-        <translation type="unfinished">guard</translation>
+        <translation>guard</translation>
     </message>
     <message>
         <source>shared</source>
@@ -329,6 +429,10 @@
         <translation>guard</translation>
     </message>
     <message>
+        <source>zero page</source>
+        <translation>zero page</translation>
+    </message>
+    <message>
         <source>heap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +480,26 @@
         <source>file deleted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>shared section (memfd: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SysV shared memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared anonymous memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thread stack (TID %1, found by pattern)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likely a thread stack (found by pattern)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::AddressMapView</name>
@@ -406,6 +530,14 @@
     <message>
         <source>, exclusive</source>
         <translation>, exclusive</translation>
+    </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -646,14 +778,6 @@
         <translation type="unfinished">Reading pages…</translation>
     </message>
     <message>
-        <source>real %1, effective %2, saved %3, filesystem %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Memory only this process uses (heap, stacks, anonymous mmap): Windows MEM_PRIVATE (VirtualAlloc). Committed private memory is what Windows counts as private bytes, in RAM or not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,6 +787,14 @@
     </message>
     <message>
         <source>In RAM, only this process maps it, modified: to free the RAM it would have to go to swap (Windows: part of the private working set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportional set of the regions it touches: each shared page divided by the processes mapping it. Below RSS when other processes map the same pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>real %1, effective %2, saved %3, filesystem %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1125,14 +1257,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;hrink Free Gaps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Process…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1290,10 @@
     </message>
     <message>
         <source>Jump…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID %1 is a thread of process %2; showing %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1205,6 +1333,10 @@
     <message>
         <source>guard</source>
         <translation>guard</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>zero page</translation>
     </message>
     <message>
         <source>exclusive %1</source>

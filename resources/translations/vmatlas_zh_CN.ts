@@ -208,16 +208,116 @@
         <translation>运行程序两次</translation>
     </message>
     <message>
-        <source>A second copy of the same program starts. Both map the same executable file as Image.</source>
-        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。</translation>
-    </message>
-    <message>
         <source>Write to the program's data in A</source>
         <translation>在 A 中写入程序的数据</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page.</source>
-        <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。</translation>
+        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page's PSS is divided among all of them, while pages only A has count whole.</source>
+        <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。它的 PSS 并不就是 RSS 的一半：运行这个程序的其他进程（比如这个窗口）也映射着同样的页面，共享页面的 PSS 由所有映射它的进程均分，而只有 A 拥有的页面则全额计入。</translation>
+    </message>
+    <message>
+        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
+        <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。在这次写入之前，数据段中就已经有匿名页：程序启动时，动态加载器把重定位结果（函数和变量的运行时地址）写进了其中一些页面，因此两个进程里都已各自复制了这些页面。</translation>
+    </message>
+    <message>
+        <source>no pages</source>
+        <translation>没有页面</translation>
+    </message>
+    <message>
+        <source>reserved %1 at %2: Reserved, no pages</source>
+        <translation>在 %2 保留了 %1：已保留，没有页面</translation>
+    </message>
+    <message>
+        <source>committed %1 at %2: %3</source>
+        <translation>在 %2 提交了 %1：%3</translation>
+    </message>
+    <message>
+        <source>touched %1 pages: %2</source>
+        <translation>访问了 %1 个页面：%2</translation>
+    </message>
+    <message>
+        <source>decommitted: %1, Reserved again</source>
+        <translation>已解除提交：%1，重新变为已保留</translation>
+    </message>
+    <message>
+        <source>released %1 at %2: Free</source>
+        <translation>释放了 %2 处的 %1：空闲</translation>
+    </message>
+    <message>
+        <source>created a %1 section, mapped in A (PID %2) at %3</source>
+        <translation>创建了 %1 的区段对象，映射在 A（PID %2）的 %3</translation>
+    </message>
+    <message>
+        <source>A wrote "Hello from A" at %1: %2</source>
+        <translation>A 在 %1 写入 "Hello from A"：%2</translation>
+    </message>
+    <message>
+        <source>B (PID %1) mapped the section at %2 and read "%3"; in A: RSS %4, PSS %5</source>
+        <translation>B（PID %1）在 %2 映射了该区段对象并读到 "%3"；在 A 中：RSS %4，PSS %5</translation>
+    </message>
+    <message>
+        <source>B wrote "Reply from B"; A reads "%1"</source>
+        <translation>B 写入 "Reply from B"；A 读到 "%1"</translation>
+    </message>
+    <message>
+        <source>the write through the read-only view went through (unexpected)</source>
+        <translation>通过只读视图的写入成功了（出乎意料）</translation>
+    </message>
+    <message>
+        <source>access violation: the view at %1 is read-only; the write was refused</source>
+        <translation>访问冲突：%1 处的视图是只读的；写入被拒绝</translation>
+    </message>
+    <message>
+        <source>mapped %1 (%2) privately at %3: %4</source>
+        <translation>在 %3 私有映射了 %1（%2）：%4</translation>
+    </message>
+    <message>
+        <source>read all pages: %1</source>
+        <translation>读取了所有页面：%1</translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk is unchanged</source>
+        <translation>在 %1 写入：%2；磁盘上的文件没有改变</translation>
+    </message>
+    <message>
+        <source>wrote at %1: %2; the file on disk CHANGED</source>
+        <translation>在 %1 写入：%2；磁盘上的文件被改变了</translation>
+    </message>
+    <message>
+        <source>wrote %1 pages at %2: %3</source>
+        <translation>在 %2 写入了 %1 个页面：%3</translation>
+    </message>
+    <message>
+        <source>forked child PID %1; the parent's pages exclusive: %2 of %3</source>
+        <translation>fork 出子进程 PID %1；父进程的独占页面：%3 个中的 %2 个</translation>
+    </message>
+    <message>
+        <source>the child wrote at %1; the parent's exclusive pages: %2</source>
+        <translation>子进程在 %1 写入；父进程的独占页面：%2 个</translation>
+    </message>
+    <message>
+        <source>anon at %1: %2; file at %3: %4</source>
+        <translation>%1 处的匿名页：%2；%3 处的文件页：%4</translation>
+    </message>
+    <message>
+        <source>this machine has swap: anon: %1; file: %2</source>
+        <translation>本机有交换空间：匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
+        <translation>本机没有交换空间：匿名页无法离开物理内存；匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>anon: %1; file: %2</source>
+        <translation>匿名页：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
+        <translation>A（PID %1）和 B（PID %2）运行同一个程序；在 A 中它的映像 RSS 为 %3，PSS 为 %4（PSS 也会与运行该程序的其他进程均分）</translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: A %2; B %3</source>
+        <translation>A 在 %1 写入自己的数据：A %2；B %3</translation>
     </message>
 </context>
 <context>
@@ -376,6 +476,30 @@
         <source>file deleted</source>
         <translation>文件已删除</translation>
     </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>shared section (memfd: %1)</source>
+        <translation>共享区段对象（memfd：%1）</translation>
+    </message>
+    <message>
+        <source>SysV shared memory</source>
+        <translation>SysV 共享内存</translation>
+    </message>
+    <message>
+        <source>shared anonymous memory</source>
+        <translation>共享匿名内存</translation>
+    </message>
+    <message>
+        <source>thread stack (TID %1, found by pattern)</source>
+        <translation>线程栈（TID %1，按布局特征识别）</translation>
+    </message>
+    <message>
+        <source>likely a thread stack (found by pattern)</source>
+        <translation>可能是线程栈（按布局特征识别）</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::AddressMapView</name>
@@ -406,6 +530,14 @@
     <message>
         <source>, exclusive</source>
         <translation>，独占</translation>
+    </message>
+    <message>
+        <source>S&amp;hrink Free Gaps</source>
+        <translation>收窄空闲间隙(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
     </message>
 </context>
 <context>
@@ -1125,14 +1257,6 @@
         <translation>实验失败：%1</translation>
     </message>
     <message>
-        <source>S&amp;hrink Free Gaps</source>
-        <translation>收窄空闲间隙(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
-        <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
-    </message>
-    <message>
         <source>Process…</source>
         <translation>进程…</translation>
     </message>
@@ -1167,6 +1291,10 @@
     <message>
         <source>Jump…</source>
         <translation>跳转…</translation>
+    </message>
+    <message>
+        <source>PID %1 is a thread of process %2; showing %2</source>
+        <translation>PID %1 是进程 %2 的一个线程；显示进程 %2</translation>
     </message>
 </context>
 <context>
@@ -1225,6 +1353,10 @@
     <message>
         <source>, shared with another process</source>
         <translation>，与其他进程共享</translation>
+    </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
     </message>
 </context>
 <context>

@@ -231,6 +231,21 @@ private slots:
         QVERIFY2(part<Banner>(w)->text().contains(broken), qPrintable(part<Banner>(w)->text()));
     }
 
+    void threadIdShowsItsProcess()
+    {
+        TestChild child;
+        QTemporaryDir files;
+        QVERIFY(child.start({ QStringLiteral("layout"), files.path() }));
+        const Pid tid = child.value(QStringLiteral("tid")).toLongLong();
+        QVERIFY(tid > 0 && tid != child.pid());
+        MainWindow w;
+        w.show();
+        w.attach(tid);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QCOMPARE(w.viewState()->shown()->pid, Pid(child.pid()));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("is a thread of process")));
+    }
+
     void narrowWindow()
     {
         // 1024x700: every toolbar button visible (no overflow chevron), the legend wraps instead of being cut,

@@ -139,6 +139,14 @@ private slots:
         Region heap;
         heap.labelKind = LabelKind::Heap;
         QCOMPARE(labelText(heap), QStringLiteral("堆"));
+        // What a lab step did, translated with its page counts.
+        const LabStepResult report = labReport(
+            QT_TRANSLATE_NOOP("Lab", "touched %1 pages: %2"), { { "32" }, { "none 32 \u2192 anon 32", true } }, 0, 0);
+        QCOMPARE(report.happened, std::string("touched 32 pages: none 32 \u2192 anon 32"));
+        QCOMPARE(labReportText(report),
+            QStringLiteral("访问了 32 个页面：%1 32 \u2192 %2 32")
+                .arg(pageStateText(PageState::None), pageStateText(PageState::Anon)));
+        QVERIFY(!labReportText(report).contains(QStringLiteral("anon")));
         QCoreApplication::removeTranslator(&translator);
     }
 

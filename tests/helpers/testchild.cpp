@@ -2,6 +2,9 @@
 //   vmatlas_testchild layout DIR   mappings at fixed addresses (see kLayout below), a file in DIR
 //   vmatlas_testchild many N       N separate mappings (alternating protections)
 //   vmatlas_testchild usage DIR    one mapping of each use (see usage() below), a file in DIR
+//   vmatlas_testchild zero         8 anonymous pages: 0-3 only read (the zero page), 4 written, 5-7 untouched
+//   vmatlas_testchild nodump       not dumpable (prctl PR_SET_DUMPABLE 0): only root may read it
+//   vmatlas_testchild spin         a thread spinning on a CPU (its syscall file says "running")
 //   vmatlas_testchild idle         nothing special
 // It prints "KEY VALUE" lines, then "ready", and exits when its standard input closes.
 #include <cerrno>
@@ -239,6 +242,47 @@ int many(long n)
     return 0;
 }
 
+int zero()
+{
+    char *p
+        = static_cast<char *>(::mmap(nullptr, 8 * kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    if (p == MAP_FAILED)
+        die("mmap");
+    ::madvise(p, 8 * kPage, MADV_NOHUGEPAGE);
+    volatile char sink = 0;
+    for (unsigned long i = 0; i < 4; ++i)
+        sink = sink + p[i * kPage];
+    p[4 * kPage] = 1;
+    std::printf("base 0x%lx\nready\n", reinterpret_cast<unsigned long>(p));
+    std::fflush(stdout);
+    waitForStdinClose();
+    return sink;
+}
+
+volatile bool g_spin = true;
+
+void *spinMain(void *)
+{
+    g_tid = ::syscall(SYS_gettid);
+    while (g_spin) { }
+    return nullptr;
+}
+
+int spin()
+{
+    pthread_t t;
+    if (::pthread_create(&t, nullptr, spinMain, nullptr) != 0)
+        die("pthread_create");
+    while (g_tid == 0)
+        ::usleep(1000);
+    std::printf("tid %ld\nready\n", g_tid);
+    std::fflush(stdout);
+    waitForStdinClose();
+    g_spin = false;
+    ::pthread_join(t, nullptr);
+    return 0;
+}
+
 // Maps, unmaps and changes protections as fast as it can, until stdin closes.
 int churn()
 {
@@ -286,6 +330,12 @@ int main(int argc, char **argv)
         return usage(argv[2]);
     if (mode == "churn")
         return churn();
+    if (mode == "zero")
+        return zero();
+    if (mode == "spin")
+        return spin();
+    if (mode == "nodump")
+        ::prctl(PR_SET_DUMPABLE, 0);
     if (mode == "many" && argc > 2)
         return many(std::strtol(argv[2], nullptr, 10));
     std::printf("ready\n");

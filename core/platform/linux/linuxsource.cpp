@@ -20,6 +20,7 @@
 #include <mutex>
 #include <pwd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -76,8 +77,22 @@ struct PageRegion
 static_assert(sizeof(PmScanArg) == 96);
 constexpr unsigned long kPagemapScan = _IOWR('f', 16, PmScanArg);
 constexpr std::uint64_t kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageIsGuard = 1 << 8;
+// Mapped to the shared zero page (or the huge zero page): uapi/linux/fs.h's PAGE_IS_PFNZERO is bit 5 (bit 7 is
+// PAGE_IS_SOFT_DIRTY).
+constexpr std::uint64_t kPageIsPfnZero = 1 << 5;
 
 std::atomic<bool> g_fastPaths { true };
+
+// The top of the user address space, the kernel's TASK_SIZE (no user-space header has it): x86-64 with
+// 4-level page tables (a 5-level kernel maps above it only on request: then the highest mapping ends the
+// rows), arm64 with 48-bit addresses. 0 elsewhere: the rows end at the highest mapping.
+#if defined(__x86_64__)
+constexpr Address kUserSpaceTop = 0x7ffffffff000;
+#elif defined(__aarch64__)
+constexpr Address kUserSpaceTop = Address(1) << 48;
+#else
+constexpr Address kUserSpaceTop = 0;
+#endif
 
 class Fd
 {
@@ -134,21 +149,61 @@ bool processAlive(Pid pid)
     return st != 0 && st != 'Z' && st != 'X';
 }
 
+Error exitedError(Pid pid)
+{
+    return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+}
+
+// A field of /proc/PID/status ("Uid", "Tgid"): its first number, or -1. Anyone may read status.
+long statusNumber(Pid pid, std::string_view key)
+{
+    char buf[4096];
+    int fd = ::open(procPath(pid, "status").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    ::close(fd);
+    if (n <= 0)
+        return -1;
+    std::string_view s(buf, static_cast<std::size_t>(n));
+    const std::string needle = "\n" + std::string(key) + ":";
+    auto pos = s.find(needle);
+    if (pos == std::string_view::npos)
+        return -1;
+    s.remove_prefix(pos + needle.size());
+    while (!s.empty() && (s.front() == '\t' || s.front() == ' '))
+        s.remove_prefix(1);
+    long value = -1;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), value);
+    return r.ec == std::errc() ? value : -1;
+}
+
 Error permissionError(Pid pid, const std::string &what)
 {
+    const std::string head = "permission denied reading process " + std::to_string(pid) + " (" + what + "): ";
+    // The process's own user (status, not the owner of /proc/PID: a non-dumpable process's files belong to root).
+    const long uid = statusNumber(pid, "Uid");
+    if (uid >= 0 && static_cast<uid_t>(uid) == ::geteuid())
+        return makeError(ErrorCode::PermissionDenied,
+            head
+                + "it runs as your user, but the kernel refuses ptrace-read access: the process made itself "
+                  "non-dumpable (prctl(PR_SET_DUMPABLE, 0), as setuid programs and some sandboxes do), or Yama's "
+                  "ptrace_scope (/proc/sys/kernel/yama/ptrace_scope) lets only its ancestors read it; run VM Atlas "
+                  "as root or give it CAP_SYS_PTRACE");
     return makeError(ErrorCode::PermissionDenied,
-        "permission denied reading process " + std::to_string(pid) + " (" + what
-            + "): reading another user's process needs ptrace-read access; run VM Atlas as that "
+        head
+            + "reading another user's process needs ptrace-read access; run VM Atlas as that "
               "user or as root, or give it CAP_SYS_PTRACE (and check "
               "/proc/sys/kernel/yama/ptrace_scope)");
 }
 
+Error noAddressSpaceError(Pid pid);
+
 Error openError(Pid pid, const std::string &path, int err)
 {
     if (err == ENOENT || err == ESRCH)
-        return processExists(pid)
-            ? makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read")
-            : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+        return processExists(pid) ? noAddressSpaceError(pid) // a kernel thread's pagemap, a zombie's
+                                  : makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
@@ -157,13 +212,26 @@ Error openError(Pid pid, const std::string &path, int err)
 Error readError(Pid pid, const std::string &path, int err)
 {
     if (err == ESRCH || !processAlive(pid))
-        return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+        return exitedError(pid);
     if (err == EACCES || err == EPERM)
         return permissionError(pid, path);
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
 }
 
 constexpr std::size_t kSmapsChunk = 256 * 1024;
+
+// True when the first read of a /proc/PID/maps opened earlier yields text: its address space still exists (see
+// readSnapshot).
+bool addressSpaceAlive(int mapsFd)
+{
+    char buf[256];
+    for (;;) {
+        ssize_t n = ::read(mapsFd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n > 0;
+    }
+}
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
 // produce smaps and ours to parse it overlap. Returns the read error, if any (0 otherwise).
@@ -317,10 +385,10 @@ template <typename F> void forEachNumericEntry(const std::string &dir, F &&f)
     ::closedir(d);
 }
 
-// Each thread's stack pointer from /proc/PID/task/TID/syscall ("nr args... sp pc"); "running" threads are skipped.
-std::vector<ThreadStackPointer> threadStacks(Pid pid)
+// Each thread's stack pointer from /proc/PID/task/TID/syscall ("nr args... sp pc"). A thread on a CPU says
+// "running" there: it goes to running (the main thread aside: its stack is [stack]).
+void threadStacks(Pid pid, std::vector<ThreadStackPointer> &out, std::vector<std::int32_t> &running)
 {
-    std::vector<ThreadStackPointer> out;
     std::string taskDir = "/proc/" + std::to_string(pid) + "/task";
     forEachNumericEntry(taskDir, [&](Pid tid) {
         std::string path = taskDir + "/" + std::to_string(tid) + "/syscall";
@@ -333,6 +401,11 @@ std::vector<ThreadStackPointer> threadStacks(Pid pid)
         if (n <= 0)
             return;
         std::string_view s(buf, static_cast<std::size_t>(n));
+        if (s.rfind("running", 0) == 0) {
+            if (tid != pid)
+                running.push_back(static_cast<std::int32_t>(tid));
+            return;
+        }
         std::string_view fields[9];
         int count = 0;
         while (!s.empty() && count < 9) {
@@ -346,7 +419,26 @@ std::vector<ThreadStackPointer> threadStacks(Pid pid)
         if (count >= 9 && parseAddress(fields[7], sp))
             out.push_back({ static_cast<std::int32_t>(tid), sp });
     });
-    return out;
+}
+
+// glibc's default thread stack size: the soft RLIMIT_STACK of the process (/proc/PID/limits), rounded up to
+// pages; 32 MiB (its ARCH_STACK_DEFAULT_SIZE on x86-64 and arm64) when unlimited; 0 when unreadable.
+std::uint64_t defaultThreadStackSize(Pid pid)
+{
+    const std::string limits = readSmallFile(pid, "limits");
+    auto pos = limits.find("Max stack size");
+    if (pos == std::string::npos)
+        return 0;
+    std::string_view s = std::string_view(limits).substr(pos + 14);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    if (s.rfind("unlimited", 0) == 0)
+        return std::uint64_t(32) << 20;
+    std::uint64_t bytes = 0;
+    if (std::from_chars(s.data(), s.data() + s.size(), bytes).ec != std::errc())
+        return 0;
+    const std::uint64_t ps = systemPageSize();
+    return (bytes + ps - 1) / ps * ps;
 }
 
 std::int64_t nowMs()
@@ -374,13 +466,18 @@ bool isKernelThread(Pid pid)
     return flags & 0x00200000;
 }
 
-// An empty smaps: a kernel thread, or a process on its way out (its memory already gone).
-Error emptyMapsError(Pid pid)
+// Why a process shows no address space (an empty smaps, a pagemap at its end): a zombie (exited, its memory
+// gone, not yet reaped by its parent), a kernel thread, or a process that exited meanwhile.
+Error noAddressSpaceError(Pid pid)
 {
-    if (processAlive(pid) && isKernelThread(pid))
+    const char state = processState(pid);
+    if (state == 'Z')
+        return makeError(ErrorCode::ProcessExited,
+            "process " + std::to_string(pid) + " is a zombie (exited, not yet reaped): it has no address space left");
+    if (state != 0 && state != 'X' && isKernelThread(pid))
         return makeError(ErrorCode::NoAddressSpace,
             "process " + std::to_string(pid) + " is a kernel thread: it has no user address space");
-    return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+    return exitedError(pid);
 }
 
 Result<std::vector<Region>> readMappingsQuery(int fd)
@@ -428,9 +525,32 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
     return out;
 }
 
+// The page frame of the shared zero page, found once by reading a never-written anonymous page of our own: a
+// read fault maps the zero page. 0 when frames are hidden (pagemap shows them only to CAP_SYS_ADMIN): zero pages
+// then cannot be told apart from anon ones in plain pagemap reads (PAGEMAP_SCAN tells them apart regardless).
+std::uint64_t zeroPagePfn()
+{
+    static const std::uint64_t pfn = [] {
+        const std::size_t ps = systemPageSize();
+        void *p = ::mmap(nullptr, ps, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return std::uint64_t(0);
+        (void)*static_cast<volatile const char *>(p);
+        std::uint64_t entry = 0;
+        Fd fd(::open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC));
+        const off_t off = off_t(reinterpret_cast<std::uintptr_t>(p) / ps * 8);
+        const bool ok = fd.get() >= 0 && ::pread(fd.get(), &entry, sizeof entry, off) == ssize_t(sizeof entry);
+        ::munmap(p, ps);
+        return ok && (entry & pagemap::Present) && !(entry & pagemap::FileOrShared) ? entry & pagemap::PfnMask
+                                                                                    : std::uint64_t(0);
+    }();
+    return pfn;
+}
+
 // Pages [start, end) by plain reads of pagemap, 64 Ki entries at a time.
 Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize, std::vector<PageInfo> &out)
 {
+    const std::uint64_t zeroPfn = zeroPagePfn();
     constexpr std::size_t kChunk = 65536;
     std::vector<std::uint64_t> buf(kChunk);
     Address a = start;
@@ -443,17 +563,16 @@ Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32
                 continue;
             int err = errno;
             if (!processAlive(pid))
-                return makeError(
-                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+                return exitedError(pid);
             if (err == EACCES || err == EPERM)
                 return permissionError(pid, procPath(pid, "pagemap"));
             return makeError(ErrorCode::Io, "cannot read " + procPath(pid, "pagemap") + ": " + std::strerror(err));
         }
         if (n == 0)
-            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            return exitedError(pid);
         std::size_t got = static_cast<std::size_t>(n) / 8;
         for (std::size_t i = 0; i < got; ++i)
-            out.push_back(decodePagemapEntry(a + i * pageSize, buf[i]));
+            out.push_back(decodePagemapEntry(a + i * pageSize, buf[i], zeroPfn));
         a += got * pageSize;
     }
     return Ok {};
@@ -474,7 +593,7 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
         arg.vec = reinterpret_cast<std::uint64_t>(vec.data());
         arg.vecLen = vec.size();
         arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped | kPageIsGuard;
-        arg.returnMask = arg.categoryAnyofMask;
+        arg.returnMask = arg.categoryAnyofMask | kPageIsPfnZero;
         long n = ::ioctl(fd, kPagemapScan, &arg);
         if (n < 0) {
             if (errno == EINTR)
@@ -482,15 +601,19 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
             if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
                 return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
             if (!processAlive(pid))
-                return makeError(
-                    ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
-            return makeError(ErrorCode::Io, "PAGEMAP_SCAN failed: " + std::string(std::strerror(errno)));
+                return exitedError(pid);
+            return makeError(ErrorCode::Io,
+                "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
         }
         for (long i = 0; i < n; ++i) {
             Address rs = std::max<Address>(vec[i].start, emitted);
             for (; emitted < rs; emitted += pageSize)
                 out.push_back({ emitted, PageState::None, false });
-            if (vec[i].end > rs) {
+            if (vec[i].end > rs && (vec[i].categories & kPageIsPfnZero)) {
+                // The zero page: shared by every process, exclusive to none, never in RSS.
+                for (; emitted < vec[i].end; emitted += pageSize)
+                    out.push_back({ emitted, PageState::Zero, false });
+            } else if (vec[i].end > rs) {
                 auto st = readPagemapRange(fd, pid, rs, vec[i].end, pageSize, out);
                 if (!st)
                     return st.error();
@@ -548,6 +671,11 @@ Result<Snapshot> readSnapshot(Pid pid)
     for (int attempt = 0; attempt < 4; ++attempt) {
         // Parsed as it is read, a chunk at a time: a 60k-mapping smaps is ~40 MB of text never held whole.
         std::string path = procPath(pid, "smaps");
+        // maps is opened first: both files then hold the same address space (the mm), to check the end below.
+        std::string mapsPath = procPath(pid, "maps");
+        Fd mapsFd(::open(mapsPath.c_str(), O_RDONLY | O_CLOEXEC));
+        if (mapsFd.get() < 0)
+            return openError(pid, mapsPath, errno);
         Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
         if (fd.get() < 0)
             return openError(pid, path, errno);
@@ -555,30 +683,54 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.pid = pid;
         ctx.timestampMs = nowMs();
         ctx.pageSize = systemPageSize();
+        ctx.userSpaceTop = kUserSpaceTop;
         SmapsParser parser;
         if (int err = readAndParse(fd.get(), parser))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
-            return emptyMapsError(pid);
+            return noAddressSpaceError(pid);
+        // Did the text end where the address space ends, or where the process died? Each read() of a
+        // /proc/PID/{maps,smaps} file first takes a reference on the address space (mmget_not_zero in
+        // m_start) and gives end of file when it cannot: the address space is gone, and it never comes
+        // back. So a read of maps that still yields text after smaps reached its end proves the address
+        // space was alive when smaps ended: that end was the real one (the last mapping, [vsyscall] or
+        // whatever ends it), not the process's exit. No text: the process exited, or exec'd into a new
+        // address space (then read again).
+        if (!addressSpaceAlive(mapsFd.get())) {
+            if (processAlive(pid) && attempt + 1 < 4) {
+                lastError = exitedError(pid);
+                continue;
+            }
+            return exitedError(pid);
+        }
         auto parsed = parser.finish();
         if (!parsed) {
             lastError = makeError(
                 ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
-        ctx.threads = threadStacks(pid);
+        threadStacks(pid, ctx.threads, ctx.runningThreads);
+        if (!ctx.runningThreads.empty())
+            ctx.threadStackSize = defaultThreadStackSize(pid);
         ctx.processName = commOf(pid);
         ctx.commandLine = commandLineOf(pid);
         ctx.executablePath = exePathOf(pid);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
-            return makeError(ErrorCode::ProcessExited, "process " + std::to_string(pid) + " exited while being read");
+            return noAddressSpaceError(pid);
         Snapshot snap = classify(std::move(parsed).value(), ctx);
         auto facts = readProcessFacts(pid);
         assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
         return snap;
     }
     return lastError;
+}
+
+Pid processOfThread(Pid pid)
+{
+    // /proc/TID exists for every thread (unlisted): its status names the thread group, the process.
+    const long tgid = pid > 0 ? statusNumber(pid, "Tgid") : -1;
+    return tgid > 0 ? Pid(tgid) : pid;
 }
 
 Result<std::vector<Region>> readMappings(Pid pid)
@@ -593,7 +745,7 @@ Result<std::vector<Region>> readMappings(Pid pid)
         auto r = readMappingsQuery(fd.get());
         if (r) {
             if (r->empty())
-                return emptyMapsError(pid);
+                return noAddressSpaceError(pid);
             return r;
         }
     }
@@ -601,7 +753,7 @@ Result<std::vector<Region>> readMappings(Pid pid)
     if (!text)
         return text.error();
     if (text->empty())
-        return emptyMapsError(pid);
+        return noAddressSpaceError(pid);
     auto parsed = parseSmaps(*text);
     if (!parsed)
         return makeError(ErrorCode::BadInput, path + " " + parsed.error().message);
@@ -616,25 +768,37 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end)
         return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
     const std::uint32_t ps = systemPageSize();
     if (auto range = roundPageRange(start, end, ps); !range)
-        return range.error();
+        return makeError(range.error().code, "process " + std::to_string(pid) + ": " + range.error().message);
     std::string path = procPath(pid, "pagemap");
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return openError(pid, path, errno);
     std::vector<PageInfo> out;
     out.reserve(std::min<std::uint64_t>((end - start) / ps, 1 << 20));
+    // Past the top of user space no page is the process's: pagemap has nothing there (a read gives end of file,
+    // PAGEMAP_SCAN "Bad address"), and the [vsyscall] page, which lies there, is no VMA. Those pages are none.
+    const Address userEnd = kUserSpaceTop ? std::clamp(kUserSpaceTop, start, end) : end;
+    auto pastTheTop = [&]() -> Result<std::vector<PageInfo>> {
+        for (Address a = userEnd; a < end; a += ps)
+            out.push_back({ a, PageState::None, false });
+        return std::move(out);
+    };
+    if (userEnd == start)
+        return pastTheTop();
+    // A zombie's or a kernel thread's pagemap has no address space behind it: say which, not just "exited".
+    auto failed = [pid](const Error &e) { return e.code == ErrorCode::ProcessExited ? noAddressSpaceError(pid) : e; };
     if (g_fastPaths) {
-        auto st = readPagesScan(fd.get(), pid, start, end, ps, out);
+        auto st = readPagesScan(fd.get(), pid, start, userEnd, ps, out);
         if (st)
-            return out;
+            return pastTheTop();
         if (st.error().code != ErrorCode::Unsupported)
-            return st.error();
+            return failed(st.error());
         out.clear();
     }
-    auto st = readPagemapRange(fd.get(), pid, start, end, ps, out);
+    auto st = readPagemapRange(fd.get(), pid, start, userEnd, ps, out);
     if (!st)
-        return st.error();
-    return out;
+        return failed(st.error());
+    return pastTheTop();
 }
 
 SourceFeatures sourceFeatures(Pid pid)

@@ -344,6 +344,9 @@ Result<Snapshot> readSnapshot(Pid pid)
     ctx.platform = "windows";
     ctx.timestampMs = nowMs();
     ctx.pageSize = systemPageSize();
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    ctx.userSpaceTop = reinterpret_cast<Address>(si.lpMaximumApplicationAddress) + 1; // its last byte, + 1
     ctx.executablePath = exePath(h);
     auto slash = ctx.executablePath.find_last_of("\\/");
     ctx.processName = slash == std::string::npos ? ctx.executablePath : ctx.executablePath.substr(slash + 1);
@@ -370,6 +373,11 @@ Result<Snapshot> readSnapshot(Pid pid)
     auto facts = readProcessFacts(pid);
     assignUses(s, facts ? *facts : factsFromSnapshot(s));
     return s;
+}
+
+Pid processOfThread(Pid pid)
+{
+    return pid; // thread IDs are not process IDs on Windows: OpenProcess refuses them as it should
 }
 
 Result<std::vector<Region>> readMappings(Pid pid)
