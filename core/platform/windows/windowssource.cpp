@@ -357,8 +357,6 @@ Result<Snapshot> readSnapshot(Pid pid)
     for (const Region &r : parsed.mappings)
         kinds.emplace_back(r.type, r.state);
     Snapshot s = classify(std::move(parsed), ctx);
-    SYSTEM_INFO si;
-    GetSystemInfo(&si);
     std::size_t i = 0;
     for (Region &r : s.regions) {
         if (r.type == RegionType::Free && r.state == RegionState::Free)
