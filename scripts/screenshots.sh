@@ -36,6 +36,8 @@ shot() {
         app=$!
         sleep '"$wait"'
         if [ "'"$keys"'" != "-" ]; then
+            # No window manager gives the window the keyboard: focus it first.
+            xdotool search --onlyvisible --name "VM Atlas" windowfocus --sync 2>/dev/null || true
             for k in '"$keys"'; do xdotool key --clearmodifiers "$k"; sleep 0.4; done
             sleep 1.5
         fi
@@ -64,19 +66,11 @@ children+=($!)
 exec 4>"$scratch/hold"
 sleep 4
 many=$(pgrep -f "vmatlas_testchild many 20000" | head -1)
-# The Java heap: the JVM's largest anonymous read-write mapping.
-heap=$(python3 -c '
-import sys
-best = (0, "")
-for line in open(sys.argv[1]):
-    f = line.split()
-    if len(f) == 5 and f[1].startswith("rw"):
-        a, b = (int(x, 16) for x in f[0].split("-"))
-        best = max(best, (b - a, f[0].split("-")[0]))
-print(best[1])' "/proc/$jvm/maps")
 
 shot vmatlas-main 1600x1000 5 - -- --pid "$jvm"
-shot vmatlas-pages 1600x1000 6 - -- --pid "$jvm" --address "0x$heap"
+# The class data sharing archive: file pages, beside the metaspace's anon pages.
+cds=$(grep -m1 classes.jsa "/proc/$jvm/maps" | cut -d- -f1)
+shot vmatlas-pages 1600x1000 6 - -- --pid "$jvm" --address "0x$cds"
 shot vmatlas-summary 1600x1000 5 "alt+s" -- --pid "$jvm"
 shot vmatlas-timeline 1600x1000 9 "alt+t" -- --pid "$jvm"
 shot vmatlas-picker 1600x1000 4 "ctrl+p" -- --pid "$jvm"

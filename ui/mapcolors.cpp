@@ -19,8 +19,10 @@ MapColors base(const QColor &background, const QColor &text)
     c.type[static_cast<std::size_t>(RegionType::Image)] = QColor(0x00, 0x72, 0xB2); // blue
     c.type[static_cast<std::size_t>(RegionType::Mapped)] = QColor(0xE6, 0x9F, 0x00); // orange
     c.type[static_cast<std::size_t>(RegionType::Private)] = QColor(0x00, 0x9E, 0x73); // bluish green
-    for (std::size_t i = 0; i < 4; ++i)
+    for (std::size_t i = 0; i < 4; ++i) {
         c.reserved[i] = blend(c.type[i], background, 0.62);
+        c.readOnly[i] = blend(c.type[i], QColor(0, 0, 0), 0.28);
+    }
     c.page[static_cast<std::size_t>(PageState::None)] = blend(background, text, 0.12);
     c.page[static_cast<std::size_t>(PageState::File)] = QColor(0x56, 0xB4, 0xE9); // sky blue
     c.page[static_cast<std::size_t>(PageState::Anon)] = QColor(0xD5, 0x5E, 0x00); // vermillion

@@ -18,6 +18,7 @@ struct MapColors
     QColor rowGap;
     std::array<QColor, 4> type {}; // indexed by RegionType; Free unused
     std::array<QColor, 4> reserved {}; // pale versions, for Reserved regions (drawn hatched)
+    std::array<QColor, 4> readOnly {}; // darker versions, for committed regions that cannot be written
     std::array<QColor, kPageStateCount> page {}; // indexed by PageState
     QColor separator; // between regions
     QColor breakFill; // a compressed free gap
@@ -34,10 +35,10 @@ struct MapColors
     static MapColors dark();
     static MapColors forPalette(const QPalette &palette);
 
-    QColor regionColor(RegionType t, RegionState s) const
+    QColor regionColor(RegionType t, RegionState s, bool writable = true) const
     {
         const auto i = static_cast<std::size_t>(t);
-        return s == RegionState::Reserved ? reserved[i] : type[i];
+        return s == RegionState::Reserved ? reserved[i] : (writable ? type[i] : readOnly[i]);
     }
 };
 

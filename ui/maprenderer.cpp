@@ -102,7 +102,8 @@ void MapRenderer::fillRows(
                         m_flags[std::size_t(c)] = FlagBreak;
                 continue;
             }
-            const QRgb color = m_colors.regionColor(r.type, r.state).rgb();
+            // Read-only (code, constants, r-- views) darker than writable: alternating protections show.
+            const QRgb color = m_colors.regionColor(r.type, r.state, r.protection.write).rgb();
             const bool hatch = r.state == RegionState::Reserved;
             for (int c = c0; c < c1; ++c) {
                 const float cover = float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
@@ -247,7 +248,9 @@ void MapRenderer::paintLabels(
                 break; // rows too low for a strip that holds text: the tooltip names the region
             const QFontMetrics &metrics = inStrip ? stripMetrics : fm;
             QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, inStrip ? strip : rect.height() - kRowGap);
-            QString elided = metrics.elidedText(text, Qt::ElideMiddle, int(box.width()));
+            // A file name keeps its start and its end ("libstd….so.6"); words keep their start ("reserved, n…").
+            QString elided
+                = metrics.elidedText(text, r.path().empty() ? Qt::ElideRight : Qt::ElideMiddle, int(box.width()));
             if (seg.compressed && elided != text) {
                 // "64.0 … free" says less than "64.0 GiB": a break that is too narrow for its words gets its size.
                 const QString size = formatBytes(r.size());
@@ -338,6 +341,8 @@ std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
             text(QT_TRANSLATE_NOOP("MapLegend", "Private")) },
         { colors.reserved[std::size_t(RegionType::Private)], true, false,
             text(QT_TRANSLATE_NOOP("MapLegend", "Reserved (hatched)")) },
+        { colors.readOnly[std::size_t(RegionType::Private)], false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "read-only (darker)")) },
         { colors.breakFill, false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Free (large gaps compressed)")) },
     };
     if (pages) {
@@ -351,6 +356,8 @@ std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
             { colors.page[std::size_t(PageState::Swap)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "swap")) });
         items.push_back({ colors.page[std::size_t(PageState::Guard)], false, false,
             text(QT_TRANSLATE_NOOP("MapLegend", "guard")) });
+        items.push_back({ colors.page[std::size_t(PageState::Zero)], false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "zero page")) });
         items.push_back(
             { colors.page[std::size_t(PageState::Anon)], false, true, text(QT_TRANSLATE_NOOP("MapLegend", "shared")) });
     }

@@ -366,6 +366,14 @@
         <source>shared</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>zero page</source>
+        <translation type="unfinished">zero page</translation>
+    </message>
+    <message>
+        <source>read-only (darker)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>

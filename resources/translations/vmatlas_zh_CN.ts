@@ -366,6 +366,14 @@
         <source>shared</source>
         <translation>共享</translation>
     </message>
+    <message>
+        <source>zero page</source>
+        <translation>零页</translation>
+    </message>
+    <message>
+        <source>read-only (darker)</source>
+        <translation>只读（较深）</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>

@@ -63,6 +63,10 @@ private slots:
             part<AddressMapView>(w)->selectedRegion() >= 0 && part<DetailsPanel>(w)->pageStrip()->pages().size() == 4,
             10000);
         QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("Selected range")));
+        // The lab's range: its size in pages, its RSS and PSS.
+        QVERIFY2(part<DetailsPanel>(w)->text().contains(QStringLiteral("(4 pages)")),
+            qPrintable(part<DetailsPanel>(w)->text()));
+        QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("PSS: ")));
         QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages()[1].state, PageState::Anon, 10000);
         const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
         QCOMPARE(pages[0].state, PageState::File);

@@ -13,6 +13,7 @@
 #include "regionstab.h"
 #include "regiontablemodel.h"
 #include "sessioncontroller.h"
+#include "settingskeys.h"
 #include "smapsparser.h"
 #include "snapshotjson.h"
 #include "summarypanel.h"
@@ -21,10 +22,13 @@
 #include "windowparts.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -219,6 +223,10 @@ private slots:
         for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
             namesB |= l->text().contains(QStringLiteral("from b.json"));
         QVERIFY(namesB);
+        // Open Recent lists both files.
+        const QStringList recent = RecentFiles::list();
+        QVERIFY(recent.contains(QFileInfo(fileA).absoluteFilePath())
+            && recent.contains(QFileInfo(fileB).absoluteFilePath()));
 
         // A malformed file: a banner naming the file and the cause.
         const QString broken = out.filePath(QStringLiteral("broken.json"));
@@ -279,6 +287,19 @@ private slots:
             qPrintable(QStringLiteral("summary columns %1 px in %2 px")
                            .arg(table->horizontalHeader()->length())
                            .arg(table->viewport()->width())));
+    }
+
+    void dialogsStartInAKnownFolder()
+    {
+        // The first export or open dialog starts in the current folder (it started in "/"), later ones in the last
+        // folder used.
+        QSettings().remove(SettingsKey::LastDir);
+        QCOMPARE(startDirectory(), QDir::currentPath());
+        QTemporaryDir dir;
+        rememberDirectory(dir.filePath(QStringLiteral("x.png")));
+        QCOMPARE(startDirectory(), QFileInfo(dir.path()).absoluteFilePath());
+        QSettings().setValue(SettingsKey::LastDir, QStringLiteral("/no/such/folder"));
+        QCOMPARE(startDirectory(), QDir::currentPath());
     }
 
     void noSuchProcess()

@@ -98,6 +98,18 @@ private slots:
         QVERIFY((img.pixel(612, 10) | 0xff000000) != rgb(c.type[std::size_t(RegionType::Mapped)]));
     }
 
+    void readOnlyIsDarker()
+    {
+        // Alternating r-- and rw- mappings (20,000 of them in a real process) show as alternating shades.
+        Snapshot s = snapshot();
+        s.regions[3].protection.write = false; // the Mapped region, 612..868
+        const QImage img = paint(s, geometry(s, 4096));
+        QCOMPARE(img.pixel(860, 10) | 0xff000000, rgb(c.readOnly[std::size_t(RegionType::Mapped)]));
+        QVERIFY(qGray(c.readOnly[std::size_t(RegionType::Mapped)].rgb())
+            < qGray(c.type[std::size_t(RegionType::Mapped)].rgb()));
+        QCOMPARE(img.pixel(990, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)])); // rw-: unchanged
+    }
+
     void reservedIsHatched()
     {
         const Snapshot s = snapshot();
