@@ -1,6 +1,7 @@
 #include "csv.h"
 
 #include "textcodec.h"
+#include "usage.h"
 
 #include <algorithm>
 #include <cctype>
@@ -33,7 +34,7 @@ const std::vector<std::string_view> &columns()
             "private_dirty", "anonymous", "locked" };
         c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
         for (std::string_view extra :
-            { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid" })
+            { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid", "use" })
             c.push_back(extra);
         return c;
     }();
@@ -249,6 +250,8 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         out.append(labelKindKey(r.labelKind));
         out += ',';
         appendNumber(out, std::int64_t(r.tid));
+        out += ',';
+        out.append(regionUseKey(r.use));
         out += '\n';
         if (out.size() >= kFlushAt) {
             if (!sink(out))
@@ -428,9 +431,18 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
             return bad("label_kind");
         if (const std::string *cell = get("tid"); cell && !parseInt(*cell, r.tid))
             return bad("tid");
+        if (const std::string *cell = get("use"); cell && !regionUseFromKey(*cell, r.use))
+            return bad("use");
         if (!regions.empty() && r.start < regions.back().end)
             return makeError(ErrorCode::BadInput, "row " + std::to_string(rowNo + 1) + ": regions out of order");
         regions.push_back(std::move(r));
+    }
+    if (!index.count("use")) {
+        // Written before the use column: computed from what the rows hold.
+        Snapshot snap;
+        snap.regions = std::move(regions);
+        assignUses(snap, factsFromSnapshot(snap));
+        regions = std::move(snap.regions);
     }
     return regions;
 }

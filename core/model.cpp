@@ -259,7 +259,7 @@ bool Region::operator==(const Region &o) const
     return start == o.start && end == o.end && offset == o.offset && inode == o.inode && devMajor == o.devMajor
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
-        && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && vmFlags == o.vmFlags
+        && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && use == o.use && vmFlags == o.vmFlags
         && path() == o.path() && counters == o.counters
         && (vmFlagsPtr == o.vmFlagsPtr || vmFlagsText() == o.vmFlagsText());
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "regionuse.h"
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -110,6 +112,7 @@ struct Region
     std::int8_t protectionKey = -1; // -1: not reported
     std::uint8_t kernelPageShift = 0; // page size as a power of two; 0 when not reported
     std::uint8_t mmuPageShift = 0;
+    RegionUse use = RegionUse::Free; // what the region is for (usage.h); fills a padding byte
     std::int32_t tid = 0; // thread owning the stack, for LabelKind::ThreadStack
     std::uint64_t vmFlags = 0; // bit set of VmFlag (below): the letters this version knows
     std::shared_ptr<const std::string> pathPtr; // null: no path
@@ -178,6 +181,7 @@ struct Snapshot
     std::uint32_t pageSize = 4096;
     std::vector<Region> regions; // sorted by start, gaps as Free regions
     std::vector<ExtraField> extras;
+    std::vector<UseNote> useNotes; // regions whose use is a guess, by index, ascending (usage.h)
 
     bool operator==(const Snapshot &) const = default;
     // Index of the region containing a, or -1.

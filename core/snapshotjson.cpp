@@ -3,6 +3,7 @@
 #include "fileio.h"
 #include "json.h"
 #include "textcodec.h"
+#include "usage.h"
 #include "version.h"
 
 #include <limits>
@@ -152,6 +153,7 @@ std::string snapshotToJson(const Snapshot &s)
     out += ',';
     writeNumber(out, "page_size", s.pageSize);
     out += ",\n\"regions\":[\n";
+    auto note = s.useNotes.begin();
     for (std::size_t i = 0; i < s.regions.size(); ++i) {
         const Region &r = s.regions[i];
         out += i ? ",\n{" : "{";
@@ -181,7 +183,14 @@ std::string snapshotToJson(const Snapshot &s)
         out += "\",";
         writeKey(out, "tid");
         appendNumber(out, std::int64_t(r.tid));
-        out += ',';
+        out += ",\"use\":\"";
+        out.append(regionUseKey(r.use));
+        out += "\",";
+        if (note != s.useNotes.end() && note->region == i) {
+            writeText(out, "use_evidence", note->evidence);
+            out += ',';
+            ++note;
+        }
         writeNumber(out, "kernel_page_size", r.kernelPageSize());
         out += ',';
         writeNumber(out, "mmu_page_size", r.mmuPageSize());
@@ -256,6 +265,7 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
     s.regions.reserve(regions->array().size());
     std::map<std::string, std::shared_ptr<const std::string>> paths, flagTexts;
     std::size_t index = 0;
+    bool missingUse = false;
     for (const json::Value &v : regions->array()) {
         Region r;
         // "region 3 (0x1000-0x2000)" once its bounds are read.
@@ -331,6 +341,18 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
                 it = paths.emplace(path, std::make_shared<const std::string>(path)).first;
             r.pathPtr = it->second;
         }
+        // "use" and "use_evidence" came later: a file without them gets uses computed below.
+        if (v.find("use")) {
+            std::string use, evidence;
+            if (!rd.text(v, "use", use, true, err) || !rd.text(v, "use_evidence", evidence, false, err))
+                return regionError(err);
+            if (!regionUseFromKey(use, r.use))
+                return regionError("unknown use '" + use + "'");
+            if (!evidence.empty())
+                s.useNotes.push_back({ static_cast<std::uint32_t>(index), std::move(evidence) });
+        } else {
+            missingUse = true;
+        }
         if (!s.regions.empty() && r.start < s.regions.back().end)
             return regionError("regions overlap or are out of order");
         s.regions.push_back(std::move(r));
@@ -349,6 +371,8 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
             s.extras.push_back(std::move(e));
         }
     }
+    if (missingUse)
+        assignUses(s, factsFromSnapshot(s));
     return s;
 }
 

@@ -83,13 +83,14 @@ inline SnapshotPtr snapshotOf(std::vector<Region> regions)
     return s;
 }
 
-// Starts tests/helpers/testchild with a scenario and reads its "KEY VALUE" lines up to "ready".
+// Starts tests/helpers/testchild (or another program speaking the same way) with a scenario and reads its
+// "KEY VALUE" lines up to "ready".
 class TestChild
 {
 public:
-    bool start(const QStringList &args, int timeoutMs = 30000)
+    bool start(const QStringList &args, int timeoutMs = 30000, const QString &program = QStringLiteral(VMATLAS_TESTCHILD))
     {
-        m_process.setProgram(QStringLiteral(VMATLAS_TESTCHILD));
+        m_process.setProgram(program);
         m_process.setArguments(args);
         m_process.start();
         if (!m_process.waitForStarted(timeoutMs))

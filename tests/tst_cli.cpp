@@ -400,7 +400,7 @@ private slots:
         }
         QCOMPARE(commands,
             QStringList({ QStringLiteral("snapshot"), QStringLiteral("pages"), QStringLiteral("ps"),
-                QStringLiteral("diff"), QStringLiteral("lab") }));
+                QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("lab") }));
         for (const QString &c : std::as_const(commands)) {
             Run r = vmatlasRun({ c, QStringLiteral("--help") });
             QVERIFY2(r.code == 0, qPrintable(c));

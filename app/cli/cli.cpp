@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "argparser.h"
+#include "clicommands.h"
 #include "csv.h"
 #include "diff.h"
 #include "fileio.h"
@@ -535,6 +536,8 @@ const std::vector<Command> &commands()
         { "pages", { "pages --pid PID --range START-END [--csv FILE]" }, false, cmdPages },
         { "ps", { "ps [--csv]" }, false, cmdPs },
         { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
+        { "summary", { "summary --pid PID [--csv FILE]" }, false, cmdSummary },
+        { "limits", { "limits --pid PID [--json]" }, false, cmdLimits },
         { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
         // Not in the main help: the labs' helper process, and the help itself.
         { "lab-target", {}, false,
@@ -548,6 +551,32 @@ const std::vector<Command> &commands()
 }
 
 } // namespace
+
+int failWith(Streams s, const Error &error)
+{
+    return fail(s, error);
+}
+
+int usageFailure(Streams s, const std::string &command, const std::string &message)
+{
+    return usageError(s, command, message);
+}
+
+std::optional<int> parseSubcommand(
+    const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s, const char *description)
+{
+    return parseCommand(name, p, args, s, description);
+}
+
+Status checkOutputWritable(const std::string &path)
+{
+    return checkWritable(path);
+}
+
+Status writeToOutput(Streams s, const std::string &path, const std::string &data)
+{
+    return writeOutput(s, path, data);
+}
 
 int exitCodeFor(const Error &error)
 {

@@ -1,6 +1,7 @@
 // A process with a known address-space layout, for the live tests and the benchmarks.
 //   vmatlas_testchild layout DIR   mappings at fixed addresses (see kLayout below), a file in DIR
 //   vmatlas_testchild many N       N separate mappings (alternating protections)
+//   vmatlas_testchild usage DIR    one mapping of each use (see usage() below), a file in DIR
 //   vmatlas_testchild zero         8 anonymous pages: 0-3 only read (the zero page), 4 written, 5-7 untouched
 //   vmatlas_testchild nodump       not dumpable (prctl PR_SET_DUMPABLE 0): only root may read it
 //   vmatlas_testchild spin         a thread spinning on a CPU (its syscall file says "running")
@@ -12,9 +13,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <string>
+#include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -124,6 +128,102 @@ int layout(const char *dir)
     return 0;
 }
 
+// A second thread's malloc: glibc gives the thread an arena of its own (a 64 MiB-aligned heap).
+int g_arenaPipe[2];
+void *volatile g_arenaBlock = nullptr;
+volatile long g_arenaTid = 0;
+
+void *arenaThread(void *)
+{
+    g_arenaTid = ::syscall(SYS_gettid);
+    char *p = static_cast<char *>(std::malloc(200));
+    std::memset(p, 1, 200);
+    g_arenaBlock = p;
+    char c;
+    while (::read(g_arenaPipe[0], &c, 1) < 0 && errno == EINTR) { }
+    std::free(p);
+    return nullptr;
+}
+
+// One of each use, each (but the heap, the arena and the malloc'd block) at a fixed address apart from the
+// others so that the kernel merges nothing: prints "KEY 0xADDRESS" lines.
+int usage(const char *dir)
+{
+    constexpr unsigned long base = 0x7d0000000000UL;
+    const int rw = PROT_READ | PROT_WRITE;
+    auto touch = [](void *p, unsigned long pages) {
+        for (unsigned long i = 0; i < pages; ++i)
+            static_cast<volatile char *>(p)[i * kPage] = 1;
+    };
+    // The main heap ([heap], brk): small blocks.
+    void *small = std::malloc(1000);
+    std::memset(small, 1, 1000);
+    // A large block: glibc mmaps it (above the 128 KiB mmap threshold); nothing marks it as malloc's.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    char *big = static_cast<char *>(std::malloc(1 << 20));
+    std::memset(big, 2, 1 << 20);
+    // A memfd section, 4 pages, 2 touched.
+    int mfd = ::memfd_create("vmatlas-usage", MFD_CLOEXEC);
+    if (mfd < 0 || ::ftruncate(mfd, 4 * kPage) != 0)
+        die("memfd");
+    void *memfd = mapAt(base, 4 * kPage, rw, MAP_SHARED, mfd);
+    touch(memfd, 2);
+    // SysV shared memory, 4 pages, 3 touched; removed at once (it lives while attached).
+    int shmid = ::shmget(IPC_PRIVATE, 4 * kPage, IPC_CREAT | 0600);
+    if (shmid < 0)
+        die("shmget");
+    void *sysv = ::shmat(shmid, reinterpret_cast<void *>(base + 0x100000), 0);
+    if (sysv == reinterpret_cast<void *>(-1))
+        die("shmat");
+    ::shmctl(shmid, IPC_RMID, nullptr);
+    touch(sysv, 3);
+    // A POSIX shared memory object (/dev/shm), 4 pages, 1 touched.
+    std::string shmName = "/vmatlas-usage-" + std::to_string(::getpid());
+    int sfd = ::shm_open(shmName.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+    if (sfd < 0 || ::ftruncate(sfd, 4 * kPage) != 0)
+        die("shm_open");
+    void *posix = mapAt(base + 0x200000, 4 * kPage, rw, MAP_SHARED, sfd);
+    touch(posix, 1);
+    // Shared anonymous memory, 4 pages, 4 touched.
+    void *shanon = mapAt(base + 0x300000, 4 * kPage, rw, MAP_SHARED | MAP_ANONYMOUS);
+    touch(shanon, 4);
+    // Private data, 8 pages, 5 touched.
+    void *priv = mapAt(base + 0x400000, 8 * kPage, rw, MAP_PRIVATE | MAP_ANONYMOUS);
+    touch(priv, 5);
+    // A file mapped shared read-only (all 4 pages read) and privately (page 1 written: copy-on-write).
+    std::string path = std::string(dir) + "/usage.bin";
+    int ffd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    std::string data(4 * kPage, 'u');
+    if (ffd < 0 || ::write(ffd, data.data(), data.size()) != static_cast<ssize_t>(data.size()))
+        die("file");
+    char *file = static_cast<char *>(mapAt(base + 0x500000, 4 * kPage, PROT_READ, MAP_SHARED, ffd));
+    volatile char sink = 0;
+    for (unsigned long i = 0; i < 4; ++i)
+        sink = sink + file[i * kPage];
+    char *cow = static_cast<char *>(mapAt(base + 0x600000, 4 * kPage, rw, MAP_PRIVATE, ffd));
+    sink = sink + cow[0];
+    cow[kPage] = 'w';
+    // A thread with a malloc arena of its own.
+    if (::pipe(g_arenaPipe) != 0)
+        die("pipe");
+    pthread_t t;
+    if (::pthread_create(&t, nullptr, arenaThread, nullptr) != 0)
+        die("pthread_create");
+    while (g_arenaBlock == nullptr)
+        ::usleep(1000);
+    ::usleep(20000); // let it reach read()
+
+    std::printf("small %p\nbig %p\narena %p\ntid %ld\nmemfd %p\nsysv %p\nposix %p\nshanon %p\nprivate %p\n"
+                "file %p\ncow %p\nready\n",
+        small, static_cast<void *>(big), g_arenaBlock, g_arenaTid, memfd, sysv, posix, shanon, priv,
+        static_cast<void *>(file), static_cast<void *>(cow));
+    std::fflush(stdout);
+    waitForStdinClose();
+    ::shm_unlink(shmName.c_str());
+    ::unlink(path.c_str());
+    return 0;
+}
+
 int many(long n)
 {
     // One anonymous area split into n mappings by alternating protections.
@@ -226,6 +326,8 @@ int main(int argc, char **argv)
     std::string mode = argc > 1 ? argv[1] : "idle";
     if (mode == "layout" && argc > 2)
         return layout(argv[2]);
+    if (mode == "usage" && argc > 2)
+        return usage(argv[2]);
     if (mode == "churn")
         return churn();
     if (mode == "zero")

@@ -6,7 +6,9 @@
 #include "fileio.h"
 #include "pages.h"
 #include "platform.h"
+#include "processlimits.h"
 #include "totals.h"
+#include "usage.h"
 
 #include <filesystem>
 #include <string>
@@ -103,7 +105,9 @@ int main(int argc, char **argv)
         = CreateFileW(widen(filePath).c_str(), GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0, nullptr);
     HANDLE cowSection = CreateFileMappingW(file, nullptr, PAGE_WRITECOPY, 0, 0, nullptr);
     char *cow = static_cast<char *>(MapViewOfFile(cowSection, FILE_MAP_COPY, 0, 0, 4 * page));
-    CHECK(reserved && partial && view && cow);
+    // 4 KiB committed: the rest of its 64 KiB allocation granule is Unusable (VMMap's row).
+    char *tiny = static_cast<char *>(VirtualAlloc(nullptr, page, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE));
+    CHECK(reserved && partial && view && cow && tiny);
     volatile char sink = cow[0] + cow[page] + cow[2 * page] + cow[3 * page];
     (void)sink;
 
@@ -187,6 +191,58 @@ int main(int argc, char **argv)
     CHECK(t.of(RegionType::Mapped).committed >= 20 * page);
     CHECK(!s.extras.empty() && s.extras[0].name == "AllocationBase");
 
+    SECTION("use");
+    r = at(s, Address(tiny));
+    CHECK(r && r->use == RegionUse::PrivateData && r->size() == page);
+    r = at(s, Address(tiny + page));
+    CHECK(r && r->type == RegionType::Free && r->use == RegionUse::Unusable);
+    CHECK_MSG(r && r->start == Address(tiny + page) && r->size() == 60 * 1024,
+        r ? std::to_string(r->size()) : std::string("no region"));
+    r = at(s, Address(tiny + 64 * 1024));
+    CHECK(!r || r->use != RegionUse::Unusable);
+    r = at(s, Address(view));
+    CHECK(r && r->use == RegionUse::Shareable); // a page-file-backed section
+    r = at(s, Address(cow));
+    CHECK(r && r->use == RegionUse::MappedFile);
+    r = at(s, reinterpret_cast<Address>(&codeMarker));
+    CHECK(r && r->use == RegionUse::Image);
+    r = at(s, Address(reserved));
+    CHECK(r && r->use == RegionUse::PrivateData);
+    {
+        const UseTotals ut = computeUseTotals(s, factsFromSnapshot(s));
+        CHECK(ut.of(RegionUse::Unusable).size >= 60 * 1024);
+        CHECK(ut.of(RegionUse::Unusable).blocks >= 1);
+        auto facts = readProcessFacts(currentPid());
+        CHECK(facts.ok() && facts->platform == "windows" && facts->ramBytes > 0);
+        CHECK(facts.ok() && facts->processName.find("tst_windows_source") != std::string::npos);
+        const std::string csv = useTotalsToCsv(ut);
+        CHECK(csv.find("\nunusable,Unusable,") != std::string::npos);
+    }
+
+    SECTION("limits");
+    {
+        auto l = readLimits(currentPid());
+        CHECK_MSG(l.ok(), l.ok() ? "" : l.error().message);
+        if (l.ok()) {
+            CHECK(l->platform == "windows");
+            CHECK(l->commit.committed > 0);
+            CHECK(l->commit.limit >= l->commit.committed);
+            CHECK(l->commit.ramTotal > 0);
+            // (Wine keeps no real CommitPeak: not checked.)
+            CHECK(l->commit.processCommit >= 5 * page); // partial's 4 pages and tiny's one at least
+            CHECK(l->space.largestFree > 0 && l->space.largestFree <= l->space.freeBytes);
+            CHECK(l->space.mapCount > 10);
+            std::string words;
+            for (const std::string &w : describeLimits(*l))
+                words += w + "\n";
+            CHECK_MSG(words.find("commit limit") != std::string::npos, words);
+            CHECK_MSG(words.find("page file") != std::string::npos, words);
+            CHECK(limitsToJson(*l).find("\"platform\":\"windows\"") != std::string::npos);
+        }
+        auto gone = readLimits(Pid(0x7ffffff0));
+        CHECK(!gone.ok() && gone.error().code == ErrorCode::NoSuchProcess);
+    }
+
     SECTION("errors");
     auto none = readSnapshot(0x7ffffff0);
     CHECK(!none.ok() && none.error().code == ErrorCode::NoSuchProcess);
@@ -233,6 +289,18 @@ int main(int argc, char **argv)
         CHECK(text->find("\r\n") == std::string::npos);
     }
     code = run(exe + L" snapshot --pid 2147483640", (tempDir / "cli-error.txt").wstring());
+    CHECK_EQ(code, 3);
+    code = run(exe + L" summary --pid " + std::to_wstring(GetCurrentProcessId()), (tempDir / "summary.txt").wstring());
+    CHECK_EQ(code, 0);
+    auto summary = readWholeFile((tempDir / "summary.txt").string());
+    CHECK(summary.ok() && summary->find("Unusable") != std::string::npos);
+    CHECK(summary.ok() && summary->find("Private data") != std::string::npos);
+    code = run(exe + L" limits --pid " + std::to_wstring(GetCurrentProcessId()) + L" --json",
+        (tempDir / "limits.json").wstring());
+    CHECK_EQ(code, 0);
+    auto limitsJson = readWholeFile((tempDir / "limits.json").string());
+    CHECK(limitsJson.ok() && limitsJson->find("\"commit\"") != std::string::npos);
+    code = run(exe + L" limits --pid 2147483640", (tempDir / "limits-error.txt").wstring());
     CHECK_EQ(code, 3);
 
     SECTION("labs headless");

@@ -3,6 +3,7 @@
 #include "pages.h"
 #include "platform.h"
 #include "smapsparser.h"
+#include "usage.h"
 
 #include <algorithm>
 #include <array>
@@ -717,7 +718,10 @@ Result<Snapshot> readSnapshot(Pid pid)
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
             return noAddressSpaceError(pid);
-        return classify(std::move(parsed).value(), ctx);
+        Snapshot snap = classify(std::move(parsed).value(), ctx);
+        auto facts = readProcessFacts(pid);
+        assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
+        return snap;
     }
     return lastError;
 }

@@ -1,6 +1,7 @@
 // The Windows source: VirtualQueryEx for regions, GetMappedFileNameW for names, QueryWorkingSetEx
 // for pages, Toolhelp32 for the process list. Built with MinGW-w64 and tested under Wine.
 #include "classify.h"
+#include "usage.h"
 #include "pages.h"
 #include "platform.h"
 #include "winutil.h"
@@ -365,6 +366,10 @@ Result<Snapshot> readSnapshot(Pid pid)
         if (r.state == RegionState::Committed && r.labelKind == LabelKind::Reservation)
             r.labelKind = LabelKind::None;
     }
+    // Use: free space below the next 64 KiB boundary after an allocation is Unusable (VMMap's row).
+    splitUnusableSlack(s, si.dwAllocationGranularity ? si.dwAllocationGranularity : 64 * 1024);
+    auto facts = readProcessFacts(pid);
+    assignUses(s, facts ? *facts : factsFromSnapshot(s));
     return s;
 }
 

@@ -1,0 +1,30 @@
+#pragma once
+
+// What the subcommands in their own files (summarycmd.cpp) share with cli.cpp, which defines the helpers
+// and holds the one table of commands.
+#include "argparser.h"
+#include "cli.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vmatlas::cli {
+
+// Prints "vmatlas: MESSAGE" and returns the error's exit code.
+int failWith(Streams s, const Error &error);
+// Prints the usage error and the hint to --help; returns ExitUsage.
+int usageFailure(Streams s, const std::string &command, const std::string &message);
+// --help, bad options and stray arguments, as every command does them; a value: the command is done.
+std::optional<int> parseSubcommand(
+    const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s, const char *description);
+// Fails early when path ("-": standard output) could not be written at all.
+Status checkOutputWritable(const std::string &path);
+// Writes data to path atomically, or to the output stream for "-".
+Status writeToOutput(Streams s, const std::string &path, const std::string &data);
+
+// summarycmd.cpp
+int cmdSummary(const std::vector<std::string> &args, Streams s);
+int cmdLimits(const std::vector<std::string> &args, Streams s);
+
+} // namespace vmatlas::cli
