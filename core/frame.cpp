@@ -2,10 +2,13 @@
 
 namespace vmatlas {
 
-FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before)
+FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before, const ProcessFacts *facts)
 {
     auto frame = std::make_shared<SnapshotFrame>();
     frame->totals = computeTotals(*snapshot);
+    const ProcessFacts known = facts ? *facts : factsFromSnapshot(*snapshot);
+    frame->useTotals = computeUseTotals(*snapshot, known);
+    frame->reconciliation = reconcile(*snapshot, frame->useTotals, known);
     if (before)
         frame->diff = diffSnapshots(*before, *snapshot);
     frame->snapshot = std::move(snapshot);

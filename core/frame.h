@@ -3,6 +3,7 @@
 #include "diff.h"
 #include "model.h"
 #include "totals.h"
+#include "usage.h"
 
 #include <memory>
 
@@ -17,11 +18,16 @@ struct SnapshotFrame
     SnapshotPtr before; // the previous snapshot of the same process, or the one being compared; may be null
     SnapshotDiff diff; // before -> snapshot; empty without before
     Totals totals;
+    // What the memory is for: VMMap's columns per use (the Page table row from the process's VmPTE) and how
+    // they add up to the kernel's counters; without process facts (a saved file) those rows say unknown.
+    UseTotals useTotals;
+    std::vector<ReconciliationLine> reconciliation;
 };
 using FramePtr = std::shared_ptr<const SnapshotFrame>;
 
-// Computes the diff (when before is given) and the totals. snapshot must not be null.
-FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before);
+// Computes the diff (when before is given) and the totals. snapshot must not be null; facts (the process's
+// status counters) are read by the caller when the snapshot comes from a live process.
+FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before, const ProcessFacts *facts = nullptr);
 
 // The diff's regions whose layout changed (bounds, protection, state, type or path), as opposed to a change
 // of counters only: the map outlines those.

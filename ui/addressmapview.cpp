@@ -1,8 +1,8 @@
 #include "addressmapview.h"
 
 #include "formatting.h"
-#include "settingskeys.h"
 #include "frame.h"
+#include "settingskeys.h"
 #include "uitext.h"
 #include "viewstate.h"
 
@@ -265,6 +265,27 @@ QAction *AddressMapView::shrinkGapsAction()
         QSettings().setValue(SettingsKey::ShrinkGaps, on);
     });
     return m_shrinkGaps;
+}
+
+QAction *AddressMapView::colourByUseAction()
+{
+    if (m_colourByUse)
+        return m_colourByUse;
+    m_colourByUse = new QAction(tr("Colour by &Use"), this);
+    m_colourByUse->setCheckable(true);
+    m_colourByUse->setShortcut(QKeySequence(tr("Ctrl+U")));
+    m_colourByUse->setToolTip(
+        tr("Colour regions by what they are for (heap, stack, shareable…) instead of their type"));
+    connect(m_colourByUse, &QAction::toggled, this, &AddressMapView::setColourByUse);
+    return m_colourByUse;
+}
+
+void AddressMapView::setColourByUse(bool byUse)
+{
+    MapColors colors = MapColors::forPalette(palette());
+    colors.colourByUse = byUse;
+    m_renderer.setColors(colors);
+    viewport()->update();
 }
 
 void AddressMapView::setShrinkGaps(bool shrink)
@@ -535,7 +556,7 @@ bool AddressMapView::viewportEvent(QEvent *event)
 void AddressMapView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
-        m_renderer.setColors(MapColors::forPalette(palette()));
+        setColourByUse(colourByUse());
     QAbstractScrollArea::changeEvent(event);
 }
 
@@ -547,7 +568,14 @@ MapLegend::MapLegend(QWidget *parent)
 
 int MapLegend::heightForWidth(int width) const
 {
-    return kLineHeight * MapRenderer::legendLines(font(), kLineHeight, width - 4, true);
+    return kLineHeight * MapRenderer::legendLines(font(), kLineHeight, width - 4, true, m_colourByUse);
+}
+
+void MapLegend::setColourByUse(bool byUse)
+{
+    m_colourByUse = byUse;
+    setFixedHeight(heightForWidth(width()));
+    update();
 }
 
 void MapLegend::resizeEvent(QResizeEvent *event)
@@ -561,7 +589,9 @@ void MapLegend::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setFont(font());
-    MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), MapColors::forPalette(palette()), true, kLineHeight);
+    MapColors colors = MapColors::forPalette(palette());
+    colors.colourByUse = m_colourByUse;
+    MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), colors, true, kLineHeight);
 }
 
 } // namespace vmatlas::ui

@@ -52,6 +52,10 @@ public slots:
     void setShrinkGaps(bool shrink);
     // View > Shrink Free Gaps: checkable, remembered in the settings.
     QAction *shrinkGapsAction();
+    // View > Colour by Use: regions coloured by what they are for instead of their type.
+    QAction *colourByUseAction();
+    void setColourByUse(bool byUse);
+    bool colourByUse() const { return m_renderer.colors().colourByUse; }
     void zoomToRange(Address start, Address end);
     void scrollToAddress(Address a);
 
@@ -106,6 +110,7 @@ private:
     QPoint m_hoverPos;
     bool m_tipShown = false;
     QAction *m_shrinkGaps = nullptr;
+    QAction *m_colourByUse = nullptr;
     // Consecutive wheel steps at one spot zoom towards the address first pointed at (rows wrap, so
     // recomputing it every step would drift by up to half a row each time).
     std::optional<Address> m_zoomAnchor;
@@ -123,6 +128,7 @@ class MapLegend : public QWidget
 
 public:
     explicit MapLegend(QWidget *parent = nullptr);
+    void setColourByUse(bool byUse);
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize sizeHint() const override { return { 600, heightForWidth(600) }; }
@@ -133,6 +139,7 @@ protected:
 
 private:
     static constexpr int kLineHeight = 24;
+    bool m_colourByUse = false;
 };
 
 } // namespace vmatlas::ui

@@ -5,6 +5,7 @@
 #include "pagestrip.h"
 #include "totals.h"
 #include "uitext.h"
+#include "usage.h"
 #include "viewstate.h"
 
 #include <QFormLayout>
@@ -118,6 +119,18 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     case RegionType::Free:
         addRow(tr("Type"), tr("Free"), tr("No mapping: addresses the process may still allocate (Windows MEM_FREE)."));
         return;
+    }
+    {
+        // What it is for; a guess says so, with its evidence.
+        const std::size_t index = snapshot ? std::size_t(r - snapshot->regions.data()) : 0;
+        const UseInfo use
+            = snapshot && index < snapshot->regions.size() ? useInfo(*snapshot, index) : UseInfo { r->use };
+        QString value = useText(use.use);
+        if (use.tid)
+            value += tr(" (thread %1)").arg(use.tid);
+        addRow(tr("Use"), value,
+            use.confidence == UseConfidence::Likely ? QString::fromStdString(use.evidence)
+                                                    : tr("What the region is for (VMMap's use)."));
     }
     if (r->state == RegionState::Reserved)
         addRow(tr("State"), tr("Reserved"),

@@ -11,12 +11,15 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
@@ -59,6 +62,50 @@ Status saveRegionsCsv(const Snapshot &snapshot, const QString &path)
 Status saveSnapshotJsonFile(const Snapshot &snapshot, const QString &path)
 {
     return saveSnapshotJson(snapshot, path.toStdString());
+}
+
+namespace {
+class FileDrops : public QObject
+{
+public:
+    FileDrops(QWidget *target, std::function<void(const QStringList &)> open)
+        : QObject(target)
+        , m_open(std::move(open))
+    {
+        target->setAcceptDrops(true);
+        target->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::DragEnter) {
+            auto *e = static_cast<QDragEnterEvent *>(event);
+            if (e->mimeData()->hasUrls())
+                e->acceptProposedAction();
+            return true;
+        }
+        if (event->type() == QEvent::Drop) {
+            auto *e = static_cast<QDropEvent *>(event);
+            QStringList paths;
+            for (const QUrl &url : e->mimeData()->urls())
+                paths << url.toLocalFile();
+            if (!paths.isEmpty())
+                m_open(paths);
+            e->acceptProposedAction();
+            return true;
+        }
+        return false;
+    }
+
+private:
+    std::function<void(const QStringList &)> m_open;
+};
+} // namespace
+
+void acceptFileDrops(QWidget *target, std::function<void(const QStringList &paths)> open)
+{
+    new FileDrops(target, std::move(open));
 }
 
 QString startDirectory()

@@ -25,6 +25,9 @@ Status saveMapPng(const Snapshot &snapshot, const QString &path, QSize size, std
 Status saveRegionsCsv(const Snapshot &snapshot, const QString &path);
 Status saveSnapshotJsonFile(const Snapshot &snapshot, const QString &path);
 
+// Files dropped on a widget (snapshots to open) go to open.
+void acceptFileDrops(QWidget *target, std::function<void(const QStringList &paths)> open);
+
 // Where save and open dialogs start: the folder last used, else the current directory.
 QString startDirectory();
 // Asks for a snapshot file to open (empty: cancelled), starting in startDirectory().

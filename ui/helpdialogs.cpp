@@ -9,8 +9,8 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMainWindow>
-#include <QMenuBar>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -78,8 +78,8 @@ void addSettingsAndHelpMenus(QMainWindow *window)
 {
     auto *settings = window->menuBar()->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Se&ttings")));
     addLanguageMenu(settings->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&Language"))), [window] {
-        window->statusBar()->showMessage(
-            windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "The language changes the next time VM Atlas starts.")),
+        window->statusBar()->showMessage(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow",
+                                             "The language changes the next time VM Atlas starts.")),
             8000);
     });
     auto *help = window->menuBar()->addMenu(windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "&Help")));

@@ -8,6 +8,7 @@
 #include "helpdialogs.h"
 #include "intervalbox.h"
 #include "labpanel.h"
+#include "limitspanel.h"
 #include "pagerequests.h"
 #include "platform.h"
 #include "processpicker.h"
@@ -26,7 +27,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -48,7 +48,7 @@ MainWindow::MainWindow(SessionSources sources, QWidget *parent)
     , m_exports(new ExportDialogs(this))
 {
     setWindowTitle(tr("VM Atlas"));
-    setAcceptDrops(true);
+    acceptFileDrops(this, [this](const QStringList &paths) { openFiles(paths.mid(0, 2)); });
     buildLayout();
     buildActions();
     readSettings();
@@ -79,7 +79,8 @@ void MainWindow::buildLayout()
     mapLayout->setContentsMargins(0, 0, 0, 0);
     m_map = new AddressMapView(mapBox);
     mapLayout->addWidget(m_map, 1);
-    auto *legend = new MapLegend(mapBox);
+    m_legend = new MapLegend(mapBox);
+    auto *legend = m_legend;
     legend->setToolTip(
         tr("Colours: region types; hatched: reserved; page colours appear when zoomed in to single pages"));
     mapLayout->addWidget(legend);
@@ -92,6 +93,8 @@ void MainWindow::buildLayout()
     m_tabs->addTab(m_summary, tr("&Summary"));
     m_timeline = new TimelinePanel(m_tabs);
     m_tabs->addTab(m_timeline, tr("&Timeline"));
+    m_limits = new LimitsPanel(m_tabs);
+    m_tabs->addTab(m_limits, tr("Li&mits"));
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -139,6 +142,8 @@ void MainWindow::buildActions()
     auto *fit = view->addAction(tr("&Fit Whole Address Space"), m_map, &AddressMapView::zoomToFit);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
     view->addAction(m_map->shrinkGapsAction());
+    view->addAction(m_map->colourByUseAction());
+    connect(m_map->colourByUseAction(), &QAction::toggled, m_legend, &MapLegend::setColourByUse);
     view->addSeparator();
     auto *jump = view->addAction(tr("&Jump to Address…"), this, [this] {
         if (const auto a = askAddress(this))
@@ -268,7 +273,9 @@ void MainWindow::connectViewState()
     connect(m_regions, &RegionsTab::selectedRowsChanged, m_status, &StatusLine::update);
     connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
-        m_summary->setTotals(frame->totals);
+        m_summary->setFrame(*frame);
+        m_limits->setFrame(
+            frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
         setWindowTitle(
@@ -478,21 +485,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_labPanel)
         m_labPanel->stopLab();
     event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (event->mimeData()->hasUrls())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls())
-        paths << url.toLocalFile();
-    openFiles(paths.mid(0, 2));
-    event->acceptProposedAction();
 }
 
 } // namespace vmatlas::ui

@@ -57,8 +57,6 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
     struct Focus
@@ -84,11 +82,13 @@ private:
     SessionController *m_controller;
     ExportDialogs *m_exports;
     AddressMapView *m_map;
+    class MapLegend *m_legend;
     RegionsTab *m_regions;
     Banner *m_banner;
     DetailsPanel *m_details;
     SummaryPanel *m_summary;
     TimelinePanel *m_timeline;
+    class LimitsPanel *m_limits;
     LabPanel *m_labPanel = nullptr;
     LabDock *m_labDock = nullptr;
     QTabWidget *m_tabs;

@@ -35,11 +35,33 @@ MapColors base(const QColor &background, const QColor &text)
     c.changed = QColor(0xF0, 0xE4, 0x42);
     c.removed = blend(background, text, 0.55);
     c.casing = QColor(0x10, 0x10, 0x10);
+    // Uses: the Okabe-Ito set again, each use its own colour.
+    c.use[std::size_t(RegionUse::Free)] = background;
+    c.use[std::size_t(RegionUse::Image)] = QColor(0x00, 0x72, 0xB2); // blue, as the type
+    c.use[std::size_t(RegionUse::MappedFile)] = QColor(0xE6, 0x9F, 0x00); // orange
+    c.use[std::size_t(RegionUse::Shareable)] = QColor(0xCC, 0x79, 0xA7); // reddish purple
+    c.use[std::size_t(RegionUse::Heap)] = QColor(0xD5, 0x5E, 0x00); // vermillion
+    c.use[std::size_t(RegionUse::ManagedHeap)] = QColor(0xB8, 0xA6, 0x00); // dark yellow
+    c.use[std::size_t(RegionUse::Stack)] = QColor(0x56, 0xB4, 0xE9); // sky blue
+    c.use[std::size_t(RegionUse::StackGuard)] = QColor(0x8A, 0x8A, 0x8A); // grey
+    c.use[std::size_t(RegionUse::PrivateData)] = QColor(0x00, 0x9E, 0x73); // bluish green
+    c.use[std::size_t(RegionUse::PageTable)] = text;
+    c.use[std::size_t(RegionUse::Unusable)] = blend(background, text, 0.35);
     c.sharedMark = QColor(0x10, 0x10, 0x10);
     return c;
 }
 
 } // namespace
+
+QColor MapColors::colorOf(const Region &r) const
+{
+    if (!colourByUse)
+        return regionColor(r.type, r.state, r.protection.write);
+    const QColor base = use[std::size_t(r.use)];
+    if (r.state == RegionState::Reserved)
+        return blend(base, background, 0.62);
+    return r.protection.write ? base : blend(base, QColor(0, 0, 0), 0.28);
+}
 
 MapColors MapColors::light()
 {

@@ -30,6 +30,8 @@ struct MapColors
     QColor removed;
     QColor casing; // around diff outlines: contrasts with every type colour
     QColor sharedMark; // the dot on a page also mapped by another process
+    std::array<QColor, kRegionUseCount> use {}; // indexed by RegionUse, for "colour by use"
+    bool colourByUse = false; // regions coloured by what they are for instead of their type
 
     static MapColors light();
     static MapColors dark();
@@ -40,6 +42,8 @@ struct MapColors
         const auto i = static_cast<std::size_t>(t);
         return s == RegionState::Reserved ? reserved[i] : (writable ? type[i] : readOnly[i]);
     }
+    // The colour of a region in the current mode (by type or by use; reserved pale, read-only darker).
+    QColor colorOf(const Region &r) const;
 };
 
 } // namespace vmatlas::ui

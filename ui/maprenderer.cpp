@@ -103,7 +103,7 @@ void MapRenderer::fillRows(
                 continue;
             }
             // Read-only (code, constants, r-- views) darker than writable: alternating protections show.
-            const QRgb color = m_colors.regionColor(r.type, r.state, r.protection.write).rgb();
+            const QRgb color = m_colors.colorOf(r).rgb();
             const bool hatch = r.state == RegionState::Reserved;
             for (int c = c0; c < c1; ++c) {
                 const float cover = float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
@@ -334,7 +334,15 @@ struct LegendItem
 std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
 {
     auto text = [](const char *source) { return QCoreApplication::translate("MapLegend", source); };
-    std::vector<LegendItem> items = {
+    std::vector<LegendItem> items;
+    if (colors.colourByUse) {
+        for (RegionUse u : { RegionUse::Image, RegionUse::MappedFile, RegionUse::Shareable, RegionUse::Heap,
+                 RegionUse::ManagedHeap, RegionUse::Stack, RegionUse::StackGuard, RegionUse::PrivateData })
+            items.push_back({ colors.use[std::size_t(u)], false, false, useText(u) });
+        items.push_back(
+            { colors.breakFill, false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Free (large gaps compressed)")) });
+    }
+    std::vector<LegendItem> byType = {
         { colors.type[std::size_t(RegionType::Image)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Image")) },
         { colors.type[std::size_t(RegionType::Mapped)], false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Mapped")) },
         { colors.type[std::size_t(RegionType::Private)], false, false,
@@ -345,6 +353,8 @@ std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
             text(QT_TRANSLATE_NOOP("MapLegend", "read-only (darker)")) },
         { colors.breakFill, false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Free (large gaps compressed)")) },
     };
+    if (!colors.colourByUse)
+        items = std::move(byType);
     if (pages) {
         items.push_back({ colors.page[std::size_t(PageState::None)], false, false,
             text(QT_TRANSLATE_NOOP("MapLegend", "page: not in RAM")) });
@@ -391,11 +401,13 @@ QFont legendFont(const QFont &base, int lineHeight)
 
 } // namespace
 
-int MapRenderer::legendLines(const QFont &base, int lineHeight, int width, bool pages)
+int MapRenderer::legendLines(const QFont &base, int lineHeight, int width, bool pages, bool colourByUse)
 {
+    MapColors colors = MapColors::light();
+    colors.colourByUse = colourByUse;
     const QFontMetrics fm(legendFont(base, lineHeight));
     const int box = std::min(lineHeight - 6, 16);
-    const auto at = legendLayout(legendItems(MapColors::light(), pages), fm, box, 0, width);
+    const auto at = legendLayout(legendItems(colors, pages), fm, box, 0, width);
     return at.empty() ? 1 : at.back().first + 1;
 }
 

@@ -52,7 +52,7 @@ public:
     static void paintLegend(
         QPainter &painter, const QRect &rect, const MapColors &colors, bool pages, int lineHeight = 0);
     // The lines a legend takes at this width, with lines lineHeight pixels high.
-    static int legendLines(const QFont &font, int lineHeight, int width, bool pages);
+    static int legendLines(const QFont &font, int lineHeight, int width, bool pages, bool colourByUse = false);
 
 private:
     void fillRows(

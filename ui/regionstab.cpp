@@ -79,6 +79,9 @@ RegionsTab::RegionsTab(QWidget *parent)
              int(RegionTableModel::LazyFree), int(RegionTableModel::AnonHugePages), int(RegionTableModel::SwapPss),
              int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean) })
         m_table->setColumnHidden(c, true);
+    m_table->horizontalHeader()->moveSection(
+        m_table->horizontalHeader()->visualIndex(RegionTableModel::Use), RegionTableModel::Type + 1);
+    m_table->setColumnWidth(RegionTableModel::Use, 110);
     layout->addWidget(m_table, 1);
 
     connect(

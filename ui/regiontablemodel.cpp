@@ -80,6 +80,8 @@ QString RegionTableModel::columnTitle(int column)
         return tr("Swap PSS");
     case VmFlags:
         return tr("VM flags");
+    case Use:
+        return tr("Use");
     }
     return {};
 }
@@ -247,6 +249,16 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
     markChanges(m_frame ? &m_frame->diff : nullptr);
 }
 
+QString RegionTableModel::useEvidence(int row) const
+{
+    if (!m_snapshot)
+        return {};
+    const auto &notes = m_snapshot->useNotes;
+    auto it = std::lower_bound(
+        notes.begin(), notes.end(), std::uint32_t(row), [](const UseNote &n, std::uint32_t r) { return n.region < r; });
+    return it != notes.end() && it->region == std::uint32_t(row) ? QString::fromStdString(it->evidence) : QString();
+}
+
 const Region *RegionTableModel::regionAt(int row) const
 {
     return row >= 0 && std::size_t(row) < m_rows.size() ? m_rows[std::size_t(row)] : nullptr;
@@ -340,6 +352,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return labelText(r);
         case VmFlags:
             return QString::fromStdString(r.vmFlagsText());
+        case Use:
+            return useEvidence(index.row()).isEmpty() ? useText(r.use) : tr("%1 (likely)").arg(useText(r.use));
         default:
             if (isByteColumn(col))
                 return (isFree && col != Size) ? QString() : formatBytes(counterFor(r, col));
@@ -369,6 +383,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (col == Use && !useEvidence(index.row()).isEmpty())
+            return useEvidence(index.row());
         if (col == Path || col == Label)
             return displayText(r.path())
                 + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + labelText(r) : QString());
@@ -486,6 +502,8 @@ bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
         return a.label() < b.label();
     case VmFlags:
         return a.vmFlags < b.vmFlags;
+    case Use:
+        return a.use < b.use;
     default:
         if (isByteColumn(column))
             return counterFor(a, column) < counterFor(b, column);

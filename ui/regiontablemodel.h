@@ -47,6 +47,7 @@ public:
         AnonHugePages,
         SwapPss,
         VmFlags,
+        Use, // what the region is for (shown beside Type)
         ColumnCount
     };
     enum Roles
@@ -89,6 +90,8 @@ public:
 
 private:
     static std::uint64_t counterFor(const Region &r, int column);
+    // The evidence of a guessed use ("likely: …"), or empty when the use is certain.
+    QString useEvidence(int row) const;
 
     SnapshotPtr m_snapshot;
     std::vector<const Region *> m_rows;

@@ -13,7 +13,7 @@ SessionSources SessionSources::platform()
 {
     return { [](Pid pid) { return vmatlas::readSnapshot(pid); },
         [](Pid pid, Address start, Address end) { return vmatlas::readPages(pid, start, end); },
-        [](const std::string &path) { return loadSnapshotJson(path); } };
+        [](const std::string &path) { return loadSnapshotJson(path); }, [](Pid pid) { return readProcessFacts(pid); } };
 }
 
 SessionController::SessionController(QObject *parent)
@@ -65,11 +65,14 @@ void SessionController::attach(Pid pid)
     // The first read on the pool tells the error kind (permission, no such process) precisely; its snapshot
     // is the first frame and seeds the sampler, so attaching reads the process once.
     auto read = m_sources.readSnapshot;
-    QtConcurrent::run([read, pid]() -> Result<FramePtr> {
+    auto facts = m_sources.readFacts;
+    QtConcurrent::run([read, facts, pid]() -> Result<FramePtr> {
         auto first = read(pid);
         if (!first)
             return first.error();
-        return makeFrame(std::make_shared<const Snapshot>(std::move(first).value()), nullptr);
+        const auto known = facts ? facts(pid) : Result<ProcessFacts>(makeError(ErrorCode::Unsupported, {}));
+        return makeFrame(
+            std::make_shared<const Snapshot>(std::move(first).value()), nullptr, known ? &*known : nullptr);
     }).then(this, [this, generation, pid](Result<FramePtr> first) {
         if (*m_generation != generation)
             return;
@@ -111,8 +114,10 @@ void SessionController::startSampler(Pid pid, SnapshotPtr first)
     // Listeners run one after another on the sampler's thread: the frame is made there, against the
     // snapshot before it.
     auto previous = std::make_shared<SnapshotPtr>(first);
-    m_sampler->subscribe([self, gen, generation, previous](const SnapshotPtr &snap) {
-        FramePtr frame = makeFrame(snap, *previous);
+    auto facts = m_sources.readFacts;
+    m_sampler->subscribe([self, gen, generation, previous, facts, pid](const SnapshotPtr &snap) {
+        const auto known = facts ? facts(pid) : Result<ProcessFacts>(makeError(ErrorCode::Unsupported, {}));
+        FramePtr frame = makeFrame(snap, *previous, known ? &*known : nullptr);
         *previous = snap;
         QMetaObject::invokeMethod(
             self,
@@ -215,11 +220,12 @@ void SessionController::compareWith(const QString &path, SnapshotPtr shown)
 
 void SessionController::readStatusOnly(Pid pid)
 {
-    QtConcurrent::run([pid] { return readProcessSummary(pid); })
-        .then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
-            if (fields && pid == m_pid)
-                emit statusOnlyArrived(pid, *fields);
-        });
+    QtConcurrent::run([pid] {
+        return readProcessSummary(pid);
+    }).then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {
+        if (fields && pid == m_pid)
+            emit statusOnlyArrived(pid, *fields);
+    });
 }
 
 void SessionController::setIntervalMs(int ms)

@@ -22,6 +22,8 @@ struct SessionSources
     std::function<Result<Snapshot>(Pid)> readSnapshot;
     std::function<Result<std::vector<PageInfo>>(Pid, Address, Address)> readPages;
     std::function<Result<Snapshot>(const std::string &path)> loadFile;
+    // The process's status counters for the use summary (VmPTE, RssAnon…); may be empty (tests).
+    std::function<Result<ProcessFacts>(Pid)> readFacts;
 
     static SessionSources platform();
 };

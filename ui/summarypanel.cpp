@@ -1,5 +1,6 @@
 #include "summarypanel.h"
 
+#include "formatting.h"
 #include "mapcolors.h"
 
 #include <QBarCategoryAxis>
@@ -9,8 +10,12 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <cmath>
@@ -21,10 +26,44 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     : QWidget(parent)
 {
     m_model = new SummaryModel(this);
-    auto *layout = new QHBoxLayout(this);
+    m_useModel = new UseSummaryModel(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *pages = new QTabWidget(this);
+    pages->setDocumentMode(true);
+    outer->addWidget(pages);
+
+    // By use.
+    auto *byUse = new QWidget(pages);
+    auto *useLayout = new QHBoxLayout(byUse);
+    useLayout->setContentsMargins(0, 0, 0, 0);
+    auto *useTable = new QTableView(byUse);
+    useTable->setObjectName(QStringLiteral("useSummary"));
+    useTable->setModel(m_useModel);
+    useTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    useTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    useTable->setSelectionMode(QAbstractItemView::NoSelection);
+    useLayout->addWidget(useTable, 3);
+    m_reconciliation = new QLabel(byUse);
+    m_reconciliation->setObjectName(QStringLiteral("reconciliation"));
+    m_reconciliation->setWordWrap(true);
+    m_reconciliation->setTextFormat(Qt::RichText);
+    m_reconciliation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_reconciliation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *reconciliationScroll = new QScrollArea(byUse);
+    reconciliationScroll->setWidget(m_reconciliation);
+    reconciliationScroll->setWidgetResizable(true);
+    reconciliationScroll->setMinimumWidth(220);
+    useLayout->addWidget(reconciliationScroll, 2);
+    pages->addTab(byUse, tr("By use"));
+
+    // By type.
+    auto *byType = new QWidget(pages);
+    auto *layout = new QHBoxLayout(byType);
     layout->setContentsMargins(0, 0, 0, 0);
+    pages->addTab(byType, tr("By type"));
     // The table keeps the width its columns need; the chart takes what is left (and can be narrowed).
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = new QSplitter(Qt::Horizontal, byType);
     split->setChildrenCollapsible(false);
     layout->addWidget(split);
     m_table = new QTableView(split);
@@ -67,6 +106,30 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     split->addWidget(view);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+}
+
+void SummaryPanel::setFrame(const SnapshotFrame &frame)
+{
+    setTotals(frame.totals);
+    m_useModel->setTotals(frame.useTotals);
+    // How the regions' sums add up to what ps and /proc/PID/status say.
+    QString html = tr("<b>How it adds up</b>");
+    for (const ReconciliationLine &line : frame.reconciliation) {
+        html += QStringLiteral("<p><b>%1</b>: %2")
+                    .arg(QString::fromStdString(line.name).toHtmlEscaped(), formatBytes(line.regions));
+        if (line.kernelKnown)
+            html += tr(" (the kernel says %1)").arg(formatBytes(line.kernel));
+        html += QStringLiteral("<br><small>%1</small></p>")
+                    .arg(QString::fromStdString(line.explanation).toHtmlEscaped());
+    }
+    if (frame.reconciliation.empty())
+        html += tr("<p>Not known for this snapshot.</p>");
+    m_reconciliation->setText(html);
+}
+
+QString SummaryPanel::reconciliationText() const
+{
+    return m_reconciliation->text();
 }
 
 void SummaryPanel::setTotals(const Totals &totals)

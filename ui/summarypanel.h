@@ -1,9 +1,12 @@
 #pragma once
 
+#include "frame.h"
 #include "summarymodel.h"
+#include "usesummarymodel.h"
 
 #include <QWidget>
 
+class QLabel;
 class QTableView;
 class QComboBox;
 
@@ -13,21 +16,27 @@ class QValueAxis;
 
 namespace vmatlas::ui {
 
-// Totals by type, as a table and a bar chart (Qt Charts).
+// What the memory is for and where it is: by use (VMMap's table, with the working-set columns and how they
+// add up to the kernel's own counters) and by type (a table and a bar chart).
 class SummaryPanel : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit SummaryPanel(QWidget *parent = nullptr);
+    void setFrame(const SnapshotFrame &frame);
     void setTotals(const Totals &totals);
     SummaryModel *model() const { return m_model; }
+    UseSummaryModel *useModel() const { return m_useModel; }
+    QString reconciliationText() const;
     QChart *chart() const { return m_chart; }
 
 private:
     void rebuildChart();
 
     SummaryModel *m_model;
+    UseSummaryModel *m_useModel;
+    QLabel *m_reconciliation;
     QTableView *m_table;
     QChart *m_chart;
     QBarSet *m_sets[4] {};

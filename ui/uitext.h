@@ -57,6 +57,37 @@ inline QString pageStateText(PageState s)
     return {};
 }
 
+// What a region is for (VMMap's uses), in the user's language.
+inline QString useText(RegionUse u)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("Model", source); };
+    switch (u) {
+    case RegionUse::Free:
+        return text(QT_TRANSLATE_NOOP("Model", "Free"));
+    case RegionUse::Image:
+        return text(QT_TRANSLATE_NOOP("Model", "Image"));
+    case RegionUse::MappedFile:
+        return text(QT_TRANSLATE_NOOP("Model", "Mapped file"));
+    case RegionUse::Shareable:
+        return text(QT_TRANSLATE_NOOP("Model", "Shareable"));
+    case RegionUse::Heap:
+        return text(QT_TRANSLATE_NOOP("Model", "Heap"));
+    case RegionUse::ManagedHeap:
+        return text(QT_TRANSLATE_NOOP("Model", "Managed heap"));
+    case RegionUse::Stack:
+        return text(QT_TRANSLATE_NOOP("Model", "Stack"));
+    case RegionUse::StackGuard:
+        return text(QT_TRANSLATE_NOOP("Model", "Stack guard"));
+    case RegionUse::PrivateData:
+        return text(QT_TRANSLATE_NOOP("Model", "Private data"));
+    case RegionUse::PageTable:
+        return text(QT_TRANSLATE_NOOP("Model", "Page table"));
+    case RegionUse::Unusable:
+        return text(QT_TRANSLATE_NOOP("Model", "Unusable"));
+    }
+    return {};
+}
+
 // A lab step's report in the user's language: its pattern translated (context "Lab"), its page counts with
 // the state words translated.
 inline QString labReportText(const LabStepResult &r)

@@ -508,6 +508,42 @@
         <source>likely a thread stack (found by pattern)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Mapped file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed heap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stack guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::AddressMapView</name>
@@ -545,6 +581,18 @@
     </message>
     <message>
         <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour regions by what they are for (heap, stack, shareable…) instead of their type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -805,6 +853,18 @@
         <source>real %1, effective %2, saved %3, filesystem %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (thread %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the region is for (VMMap&apos;s use).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -988,6 +1048,21 @@
     <message>
         <source>The lab was stopped; its processes have ended.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LimitsPanel</name>
+    <message>
+        <source>Limits of process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;A saved snapshot: only its address space is known; the system&apos;s commit charge, the process&apos;s limits and its cgroup are read from a live process.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation type="unfinished">No process</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1379,10 @@
         <source>PID %1 is a thread of process %2; showing %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Li&amp;mits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>
@@ -1584,6 +1663,14 @@
         <source>Pages only this process maps and has modified (Windows: part of the private working set)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (likely)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>
@@ -1805,6 +1892,26 @@
         <source>Swap</source>
         <translation>Swap</translation>
     </message>
+    <message>
+        <source>By use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How it adds up&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the kernel says %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not known for this snapshot.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::TimelinePanel</name>
@@ -1866,6 +1973,89 @@
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>No scheduled snapshots yet</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::UseSummaryModel</name>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private bytes in RAM: private clean + private dirty (USS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working set: every resident byte (RSS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident pages only this process maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident pages that can be shared: file and shared-memory pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident pages another process maps too, now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident pages locked in RAM (mlock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total (in use)</source>
+        <translation type="unfinished">Total (in use)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Size</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">Committed</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished">Private</translation>
+    </message>
+    <message>
+        <source>Total WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareable WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished">Blocks</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation type="unfinished">Largest</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation type="unfinished">PSS</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation type="unfinished">Swap</translation>
     </message>
 </context>
 </TS>

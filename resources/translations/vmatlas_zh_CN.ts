@@ -508,6 +508,42 @@
         <source>likely a thread stack (found by pattern)</source>
         <translation>可能是线程栈（按布局特征识别）</translation>
     </message>
+    <message>
+        <source>Mapped file</source>
+        <translation>映射文件</translation>
+    </message>
+    <message>
+        <source>Shareable</source>
+        <translation>可共享</translation>
+    </message>
+    <message>
+        <source>Heap</source>
+        <translation>堆</translation>
+    </message>
+    <message>
+        <source>Managed heap</source>
+        <translation>托管堆</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>栈</translation>
+    </message>
+    <message>
+        <source>Stack guard</source>
+        <translation>栈保护页</translation>
+    </message>
+    <message>
+        <source>Private data</source>
+        <translation>私有数据</translation>
+    </message>
+    <message>
+        <source>Page table</source>
+        <translation>页表</translation>
+    </message>
+    <message>
+        <source>Unusable</source>
+        <translation>不可用</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::AddressMapView</name>
@@ -546,6 +582,18 @@
     <message>
         <source>Draw large free gaps as narrow marks instead of labelled breaks</source>
         <translation>将大的空闲间隙画成窄标记，而不是带标注的断口</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Use</source>
+        <translation>按用途着色(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Colour regions by what they are for (heap, stack, shareable…) instead of their type</source>
+        <translation>按区域的用途（堆、栈、可共享…）而不是类型着色</translation>
     </message>
 </context>
 <context>
@@ -805,6 +853,18 @@
         <source>In RAM, only this process maps it, modified: to free the RAM it would have to go to swap (Windows: part of the private working set).</source>
         <translation>在物理内存中，只有本进程映射，已修改：要释放这部分内存，必须先写入交换空间（Windows：属于专用工作集）。</translation>
     </message>
+    <message>
+        <source> (thread %1)</source>
+        <translation>（线程 %1）</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>What the region is for (VMMap's use).</source>
+        <translation>该区域的用途（VMMap 的“用途”）。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -988,6 +1048,21 @@
     <message>
         <source>The lab was stopped; its processes have ended.</source>
         <translation>实验已停止，它的进程已结束。</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::LimitsPanel</name>
+    <message>
+        <source>Limits of process %1</source>
+        <translation>进程 %1 的限制</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;A saved snapshot: only its address space is known; the system's commit charge, the process's limits and its cgroup are read from a live process.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;这是保存的快照：只知道它的地址空间；系统的提交量、进程的限制和它的 cgroup 需要从运行中的进程读取。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No process</source>
+        <translation>没有进程</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1379,10 @@
         <source>PID %1 is a thread of process %2; showing %2</source>
         <translation>PID %1 是进程 %2 的一个线程；显示进程 %2</translation>
     </message>
+    <message>
+        <source>Li&amp;mits</source>
+        <translation>限制(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>
@@ -1582,6 +1661,14 @@
         <source>Pages only this process maps and has modified (Windows: part of the private working set)</source>
         <translation>只有本进程映射且已修改的页面（Windows：属于专用工作集）</translation>
     </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>%1 (likely)</source>
+        <translation>%1（推测）</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>
@@ -1801,6 +1888,26 @@
         <source>Swap</source>
         <translation>交换</translation>
     </message>
+    <message>
+        <source>By use</source>
+        <translation>按用途</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;How it adds up&lt;/b&gt;</source>
+        <translation>&lt;b&gt;如何对上账&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> (the kernel says %1)</source>
+        <translation>（内核给出 %1）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not known for this snapshot.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;此快照无法得知。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::TimelinePanel</name>
@@ -1861,6 +1968,89 @@
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>还没有定时快照</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::UseSummaryModel</name>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Private bytes in RAM: private clean + private dirty (USS)</source>
+        <translation>物理内存中的专用字节：私有干净页 + 私有脏页（USS）</translation>
+    </message>
+    <message>
+        <source>Working set: every resident byte (RSS)</source>
+        <translation>工作集：所有常驻字节（RSS）</translation>
+    </message>
+    <message>
+        <source>Resident pages only this process maps</source>
+        <translation>只有本进程映射的常驻页面</translation>
+    </message>
+    <message>
+        <source>Resident pages that can be shared: file and shared-memory pages</source>
+        <translation>可以共享的常驻页面：文件页和共享内存页</translation>
+    </message>
+    <message>
+        <source>Resident pages another process maps too, now</source>
+        <translation>此刻也被其他进程映射的常驻页面</translation>
+    </message>
+    <message>
+        <source>Resident pages locked in RAM (mlock)</source>
+        <translation>锁定在物理内存中的常驻页面（mlock）</translation>
+    </message>
+    <message>
+        <source>Total (in use)</source>
+        <translation>合计（已使用）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Total WS</source>
+        <translation>总工作集</translation>
+    </message>
+    <message>
+        <source>Private WS</source>
+        <translation>专用工作集</translation>
+    </message>
+    <message>
+        <source>Shareable WS</source>
+        <translation>可共享工作集</translation>
+    </message>
+    <message>
+        <source>Shared WS</source>
+        <translation>共享工作集</translation>
+    </message>
+    <message>
+        <source>Locked WS</source>
+        <translation>锁定工作集</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>PSS</source>
+        <translation>比例集 (PSS)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>交换</translation>
     </message>
 </context>
 </TS>

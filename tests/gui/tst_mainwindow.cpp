@@ -7,6 +7,7 @@
 #include "detailspanel.h"
 #include "exports.h"
 #include "intervalbox.h"
+#include "limitspanel.h"
 #include "mainwindow.h"
 #include "pagestrip.h"
 #include "platform.h"
@@ -98,8 +99,17 @@ private slots:
             QStringLiteral("/memfd:vmatlas-test-section (deleted)"));
         QCOMPARE(model->index(memfd, RegionTableModel::Rss).data(RegionTableModel::SortRole).toULongLong(), 8192ULL);
 
-        // Summary totals.
+        // Summary totals, by type and by use; how the totals add up to /proc/PID/status.
         QVERIFY(part<SummaryPanel>(w)->model()->totals().of(RegionType::Mapped).size >= 0x8000 + 0x8000);
+        const UseTotals &uses = part<SummaryPanel>(w)->useModel()->totals();
+        QVERIFY(uses.pageTableKnown && uses.of(RegionUse::PageTable).size > 0);
+        QVERIFY(uses.of(RegionUse::Image).size > 0 && uses.of(RegionUse::Shareable).size >= 0x8000);
+        QVERIFY2(part<SummaryPanel>(w)->reconciliationText().contains(QStringLiteral("RssAnon")),
+            qPrintable(part<SummaryPanel>(w)->reconciliationText()));
+        // The Limits tab reads the live process.
+        w.findChild<QTabWidget *>()->setCurrentWidget(part<LimitsPanel>(w));
+        QTRY_VERIFY_WITH_TIMEOUT(part<LimitsPanel>(w)->text().contains(QStringLiteral("vm.max_map_count")), 10000);
+        w.findChild<QTabWidget *>()->setCurrentIndex(0);
 
         // Jump to the private file mapping: table, map and details agree; the page strip shows its pages.
         w.selectAddress(kBase + 0x300000 + 100);
@@ -110,6 +120,7 @@ private slots:
         QVERIFY2(part<DetailsPanel>(w)->text().contains(QStringLiteral("Committed Mapped region")),
             qPrintable(part<DetailsPanel>(w)->text()));
         QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("vmatlas test file.bin")));
+        QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("Use: Mapped file")));
         QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(8), 5000);
         const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
         QCOMPARE(pages[0].state, PageState::File);

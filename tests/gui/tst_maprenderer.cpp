@@ -110,6 +110,20 @@ private slots:
         QCOMPARE(img.pixel(990, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Private)])); // rw-: unchanged
     }
 
+    void colourByUse()
+    {
+        Snapshot s = snapshot();
+        s.regions[4].use = RegionUse::Heap; // the Private region at 868..1124
+        MapColors byUse = MapColors::light();
+        byUse.colourByUse = true;
+        QImage image(1000, 200, QImage::Format_RGB32);
+        QPainter p(&image);
+        MapRenderer r(byUse);
+        r.paint(p, s, geometry(s, 4096), 0, image.size());
+        QCOMPARE(image.pixel(990, 10) | 0xff000000, rgb(byUse.use[std::size_t(RegionUse::Heap)]));
+        QVERIFY(byUse.use[std::size_t(RegionUse::Heap)] != c.type[std::size_t(RegionType::Private)]);
+    }
+
     void reservedIsHatched()
     {
         const Snapshot s = snapshot();

@@ -4,6 +4,7 @@
 #include "regiontablemodel.h"
 #include "summarymodel.h"
 #include "testutil.h"
+#include "usesummarymodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -149,6 +150,66 @@ private slots:
         QCOMPARE(model.index(2, 0).data(RegionTableModel::ChangeRole).toInt(), int(ChangeKind::Changed));
         QVERIFY(!model.changeAt(0));
         QVERIFY(!model.changeAt(1)); // a gap is never tinted
+    }
+
+    void useSummaryRows()
+    {
+        // VMMap's table: a row per use, the working-set columns, the Page table row from VmPTE.
+        UseSummaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Region heap = region(0x1000, 0x5000, RegionType::Private, "[heap]");
+        heap.use = RegionUse::Heap;
+        heap.setCounter(Counter::Rss, 0x2000);
+        heap.setCounter(Counter::PrivateDirty, 0x2000);
+        heap.setCounter(Counter::Pss, 0x2000);
+        Region lib = region(0x5000, 0x7000, RegionType::Image, "/lib/x.so");
+        lib.use = RegionUse::Image;
+        lib.setCounter(Counter::Rss, 0x2000);
+        lib.setCounter(Counter::SharedClean, 0x2000);
+        lib.setCounter(Counter::Pss, 0x1000);
+        auto s = snapshotOf({ heap, lib });
+        ProcessFacts facts;
+        facts.haveStatus = true;
+        facts.vmPte = 12288;
+        const UseTotals totals = computeUseTotals(*s, facts);
+        model.setTotals(totals);
+        QCOMPARE(model.rowCount(), int(kRegionUseCount) + 1);
+        int heapRow = -1, pageTableRow = -1, imageRow = -1;
+        for (int r = 0; r < int(kRegionUseCount); ++r) {
+            heapRow = UseSummaryModel::useOfRow(r) == RegionUse::Heap ? r : heapRow;
+            pageTableRow = UseSummaryModel::useOfRow(r) == RegionUse::PageTable ? r : pageTableRow;
+            imageRow = UseSummaryModel::useOfRow(r) == RegionUse::Image ? r : imageRow;
+        }
+        auto value = [&](int row, int column) {
+            return model.index(row, column).data(UseSummaryModel::ValueRole).toULongLong();
+        };
+        QCOMPARE(value(heapRow, UseSummaryModel::Size), 0x4000ULL);
+        QCOMPARE(value(heapRow, UseSummaryModel::Private), 0x2000ULL);
+        QCOMPARE(value(heapRow, UseSummaryModel::PrivateWs), 0x2000ULL);
+        QCOMPARE(value(imageRow, UseSummaryModel::SharedWs), 0x2000ULL);
+        QCOMPARE(value(imageRow, UseSummaryModel::Pss), 0x1000ULL);
+        QCOMPARE(model.index(pageTableRow, UseSummaryModel::Size).data().toString(), QStringLiteral("12.0 KiB"));
+        QCOMPARE(value(UseSummaryModel::kTotalRow, UseSummaryModel::TotalWs), 0x4000ULL);
+        QCOMPARE(model.headerData(heapRow, Qt::Vertical).toString(), QStringLiteral("Heap"));
+        // Without the process's status (a saved file), the page table is not known.
+        model.setTotals(computeUseTotals(*s, ProcessFacts {}));
+        QCOMPARE(model.index(pageTableRow, UseSummaryModel::Size).data().toString(), QStringLiteral("not known"));
+    }
+
+    void useColumnSaysWhenItGuesses()
+    {
+        RegionTableModel model;
+        Region arena = region(0x1000, 0x2000);
+        arena.use = RegionUse::Heap;
+        Region data = region(0x2000, 0x3000);
+        data.use = RegionUse::PrivateData;
+        auto s = std::make_shared<Snapshot>(*snapshotOf({ arena, data }));
+        s->useNotes = { { 0, "likely: a glibc malloc arena (64 MiB-aligned)" } };
+        model.setSnapshot(s);
+        QCOMPARE(model.index(0, RegionTableModel::Use).data().toString(), QStringLiteral("Heap (likely)"));
+        QCOMPARE(model.index(0, RegionTableModel::Use).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("likely: a glibc malloc arena (64 MiB-aligned)"));
+        QCOMPARE(model.index(1, RegionTableModel::Use).data().toString(), QStringLiteral("Private data"));
     }
 
     void hostileNamesShownEscaped()
