@@ -71,7 +71,8 @@ shot vmatlas-main 1600x1000 5 - -- --pid "$jvm"
 # The class data sharing archive: file pages, beside the metaspace's anon pages.
 cds=$(grep -m1 classes.jsa "/proc/$jvm/maps" | cut -d- -f1)
 shot vmatlas-pages 1600x1000 6 - -- --pid "$jvm" --address "0x$cds"
-shot vmatlas-summary 1600x1000 5 "alt+s" -- --pid "$jvm"
+shot vmatlas-summary-use 1600x1000 5 "alt+s" -- --pid "$jvm"
+shot vmatlas-use-map 1600x1000 5 "ctrl+u" -- --pid "$jvm"
 shot vmatlas-timeline 1600x1000 9 "alt+t" -- --pid "$jvm"
 shot vmatlas-picker 1600x1000 4 "ctrl+p" -- --pid "$jvm"
 shot vmatlas-bigprocess 1600x1000 6 - -- --pid "$many"

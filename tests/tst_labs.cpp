@@ -467,7 +467,7 @@ private slots:
             (std::vector<PageState> { PageState::File, PageState::File }));
         QVERIFY2(
             r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
-        QVERIFY2(r.lines[1].contains(QStringLiteral(" KiB, PSS ")), qPrintable(r.lines[1]));
+        QVERIFY2(r.lines[1].contains(QRegularExpression(QStringLiteral(" [KMG]iB, PSS "))), qPrintable(r.lines[1]));
         const Address data = addressIn(r.lines[2]);
         auto rs = regions(d + QStringLiteral("2.csv"));
         QCOMPARE(at(rs, data)->type, RegionType::Image); // the data segment of the program file

@@ -1,8 +1,8 @@
 // Limits: free address space, map count, commit charge and the overcommit policy, RLIMIT_AS, the cgroup
 // and its container, from captured text and on a live child; and `vmatlas limits`.
+#include "json.h"
 #include "platform.h"
 #include "processlimits.h"
-#include "json.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -86,9 +86,12 @@ private slots:
             std::string("/user.slice/user-1000.slice/session-2.scope"));
         QCOMPARE(parseCgroupV2Path("12:memory:/x\n0::/\n"), std::string("/"));
         QCOMPARE(parseCgroupV2Path("12:memory:/x\n"), std::string());
-        QCOMPARE(containerOfCgroup("/system.slice/docker-0123456789abcdef0123.scope"), std::string("docker 0123456789ab"));
+        QCOMPARE(
+            containerOfCgroup("/system.slice/docker-0123456789abcdef0123.scope"), std::string("docker 0123456789ab"));
         QCOMPARE(containerOfCgroup("/docker/0123456789abcdef0123"), std::string("docker 0123456789ab"));
-        QCOMPARE(containerOfCgroup("/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-fedcba9876543210.scope/container"),
+        QCOMPARE(
+            containerOfCgroup(
+                "/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-fedcba9876543210.scope/container"),
             std::string("podman fedcba987654"));
         QVERIFY(containerOfCgroup("/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod1234_5678.slice/"
                                   "cri-containerd-abcdef012345.scope")
@@ -136,7 +139,10 @@ private slots:
     {
         const Pid pid = m_child.pid();
         // A known RLIMIT_AS, set from outside (the child keeps running).
-        struct rlimit lim { 64ULL << 30, RLIM_INFINITY };
+        struct rlimit lim
+        {
+            64ULL << 30, RLIM_INFINITY
+        };
         QCOMPARE(::prlimit(pid_t(pid), RLIMIT_AS, &lim, nullptr), 0);
         auto snap = readSnapshot(pid);
         QVERIFY(snap);
@@ -146,7 +152,8 @@ private slots:
         QCOMPARE(l.platform, std::string("linux"));
         // Map count: every line of maps but [vsyscall] (not a VMA).
         const QString maps = QString::fromStdString(procText(QStringLiteral("/proc/%1/maps").arg(pid)));
-        const int lines = int(maps.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size()) - (maps.contains(QLatin1String("[vsyscall]")) ? 1 : 0);
+        const int lines = int(maps.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size())
+            - (maps.contains(QLatin1String("[vsyscall]")) ? 1 : 0);
         QCOMPARE(l.space.mapCount, std::uint64_t(lines));
         QCOMPARE(l.maxMapCount, procNumber("/proc/sys/vm/max_map_count"));
         QCOMPARE(l.space.userStart, procNumber("/proc/sys/vm/mmap_min_addr"));
@@ -217,16 +224,19 @@ private slots:
         p.start(QStringLiteral(VMATLAS_BINARY), { QStringLiteral("limits") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
-        p.start(QStringLiteral(VMATLAS_BINARY), { QStringLiteral("limits"), QStringLiteral("--pid"), QStringLiteral("999999999") });
+        p.start(QStringLiteral(VMATLAS_BINARY),
+            { QStringLiteral("limits"), QStringLiteral("--pid"), QStringLiteral("999999999") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 3);
-        p.start(QStringLiteral(VMATLAS_BINARY), { QStringLiteral("limits"), QStringLiteral("--pid"), pid, QStringLiteral("--csv") });
+        p.start(QStringLiteral(VMATLAS_BINARY),
+            { QStringLiteral("limits"), QStringLiteral("--pid"), pid, QStringLiteral("--csv") });
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
         if (!vmatlas::test::canRunAsNobody())
             QSKIP("needs root to run as nobody");
         QProcess n;
-        vmatlas::test::startAsNobody(n, QStringLiteral(VMATLAS_BINARY), { QStringLiteral("limits"), QStringLiteral("--pid"), pid });
+        vmatlas::test::startAsNobody(
+            n, QStringLiteral(VMATLAS_BINARY), { QStringLiteral("limits"), QStringLiteral("--pid"), pid });
         QVERIFY(n.waitForFinished(30000));
         QCOMPARE(n.exitCode(), 4);
         QVERIFY(QString::fromUtf8(n.readAllStandardError()).contains(QLatin1String("permission denied")));

@@ -88,7 +88,8 @@ Snapshot fromText(const std::string &text, const ProcessFacts &facts = {})
     return s;
 }
 
-std::string mapping(Address start, Address end, const char *perms, const char *path = "", const char *flags = "rd wr mr mw me ac")
+std::string mapping(
+    Address start, Address end, const char *perms, const char *path = "", const char *flags = "rd wr mr mw me ac")
 {
     char line[256];
     std::snprintf(line, sizeof line, "%llx-%llx %s 00000000 00:00 0 %s\nSize: %llu kB\nRss: 0 kB\nVmFlags: %s\n",
@@ -133,8 +134,8 @@ class TestUsage : public QObject
     ProcessFacts m_facts;
 
     // The columns of snap against smaps' fields; with verify, every difference fails the test.
-    bool columnsAgree(const Snapshot &snap, const std::map<Address, std::map<std::string, std::uint64_t>> &fields,
-        bool verify)
+    bool columnsAgree(
+        const Snapshot &snap, const std::map<Address, std::map<std::string, std::uint64_t>> &fields, bool verify)
     {
         const Pid pid = m_child.pid();
         const UseTotals t = computeUseTotals(snap, m_facts);
@@ -356,7 +357,8 @@ private slots:
         for (std::size_t i = 0; i < m_snap.regions.size(); ++i)
             QCOMPARE(computed->regions[i].use, m_snap.regions[i].use);
         QCOMPARE(computed->useNotes, m_snap.useNotes);
-        auto bad = snapshotFromJson(std::string(json).replace(json.find("\"use\":\"shareable\""), 17, "\"use\":\"nothing\""));
+        auto bad = snapshotFromJson(
+            std::string(json).replace(json.find("\"use\":\"shareable\""), 17, "\"use\":\"nothing\""));
         QVERIFY(!bad);
         QVERIFY(bad.error().message.find("unknown use 'nothing'") != std::string::npos);
 
@@ -406,8 +408,8 @@ private slots:
             QCOMPARE(infoAt(s, a).confidence, UseConfidence::Likely);
             QVERIFY(infoAt(s, a).evidence.find("HEAP_MAX_SIZE") != std::string::npos);
         }
-        for (Address a : { Address(0x7f5a3c001000), Address(0x7f5a3c022000), Address(0x7f5a40300000),
-                 Address(0x7f5a40600000) })
+        for (Address a :
+            { Address(0x7f5a3c001000), Address(0x7f5a3c022000), Address(0x7f5a40300000), Address(0x7f5a40600000) })
             QCOMPARE(infoAt(s, a).use, RegionUse::PrivateData);
     }
 
@@ -416,8 +418,8 @@ private slots:
         using vmatlas::test::region;
         Snapshot s;
         s.platform = "windows";
-        s.regions = { region(0x10000, 0x11000), region(0x11000, 0x30000, RegionType::Free),
-            region(0x30000, 0x40000), region(0x40000, 0x50000, RegionType::Free) };
+        s.regions = { region(0x10000, 0x11000), region(0x11000, 0x30000, RegionType::Free), region(0x30000, 0x40000),
+            region(0x40000, 0x50000, RegionType::Free) };
         s.extras = { { 2, "AllocationBase", "0x30000" } };
         splitUnusableSlack(s);
         assignUses(s, factsFromSnapshot(s));
@@ -447,18 +449,19 @@ private slots:
             py = QStandardPaths::findExecutable(QStringLiteral("python3"));
         QVERIFY2(!py.isEmpty(), "python3 is needed");
         TestChild rt;
-        QVERIFY(rt.start(
-            { QStringLiteral("-c"),
-                QStringLiteral("import sys, io, contextlib\n"
-                               "x = [object() for _ in range(400000)]\n"
-                               "import re, os\n"
-                               "r, w = os.pipe()\n"
-                               "err = os.dup(2); os.dup2(w, 2); sys._debugmallocstats(); os.dup2(err, 2); os.close(w)\n"
-                               "text = os.read(r, 1 << 20).decode()\n"
-                               "print('arenas', re.search(r'# arenas allocated current\\s*=\\s*(\\d+)', text).group(1))\n"
-                               "print('ready', flush=True)\n"
-                               "sys.stdin.read()\n") },
-            60000, py));
+        QVERIFY(
+            rt.start({ QStringLiteral("-c"),
+                         QStringLiteral(
+                             "import sys, io, contextlib\n"
+                             "x = [object() for _ in range(400000)]\n"
+                             "import re, os\n"
+                             "r, w = os.pipe()\n"
+                             "err = os.dup(2); os.dup2(w, 2); sys._debugmallocstats(); os.dup2(err, 2); os.close(w)\n"
+                             "text = os.read(r, 1 << 20).decode()\n"
+                             "print('arenas', re.search(r'# arenas allocated current\\s*=\\s*(\\d+)', text).group(1))\n"
+                             "print('ready', flush=True)\n"
+                             "sys.stdin.read()\n") },
+                60000, py));
         const std::uint64_t arenas = rt.value(QStringLiteral("arenas")).toULongLong();
         QVERIFY(arenas >= 4);
         auto snap = readSnapshot(rt.pid());
@@ -524,7 +527,8 @@ private slots:
             QCOMPARE(span, 256 * kMiB);
         } else {
             const std::uint64_t want = facts->ramBytes / 4;
-            QVERIFY2(span >= want && span <= want + 32 * kMiB, (std::to_string(span) + " vs " + std::to_string(want)).c_str());
+            QVERIFY2(span >= want && span <= want + 32 * kMiB,
+                (std::to_string(span) + " vs " + std::to_string(want)).c_str());
         }
         // Every anonymous mapping inside the heap's range is Managed heap; nothing outside it is.
         for (const Region &r : snap->regions) {
@@ -545,12 +549,13 @@ private slots:
         TestChild rt;
         QVERIFY(rt.start(
             { QStringLiteral("-e"),
-                QStringLiteral("const a = []; for (let i = 0; i < 300000; i++) a.push({ i });\n"
-                               "const v8 = require('v8'); const h = v8.getHeapStatistics();\n"
-                               "console.log('heap ' + h.total_heap_size);\n"
-                               "console.log('cage ' + (process.config.variables.v8_enable_pointer_compression ? 1 : 0));\n"
-                               "console.log('ready');\n"
-                               "process.stdin.on('data', () => {}); process.stdin.on('end', () => process.exit(0));\n") },
+                QStringLiteral(
+                    "const a = []; for (let i = 0; i < 300000; i++) a.push({ i });\n"
+                    "const v8 = require('v8'); const h = v8.getHeapStatistics();\n"
+                    "console.log('heap ' + h.total_heap_size);\n"
+                    "console.log('cage ' + (process.config.variables.v8_enable_pointer_compression ? 1 : 0));\n"
+                    "console.log('ready');\n"
+                    "process.stdin.on('data', () => {}); process.stdin.on('end', () => process.exit(0));\n") },
             60000, node));
         const std::uint64_t heap = rt.value(QStringLiteral("heap")).toULongLong();
         const bool cage = rt.value(QStringLiteral("cage")) == QLatin1String("1");
@@ -575,14 +580,15 @@ private slots:
         const QString pid = QString::number(m_child.pid());
         CliResult r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), pid });
         QCOMPARE(r.code, 0);
-        for (const char *word : { "Size", "Committed", "Private", "Total WS", "Private WS", "Shareable WS",
-                 "Shared WS", "Locked WS", "Blocks", "Largest", "PSS", "Swap", "Image", "Mapped file", "Shareable",
-                 "Heap", "Managed heap", "Stack guard", "Private data", "Page table", "Total", "VmRSS", "RssAnon",
-                 "RssFile", "RssShmem", "VmSwap", "VmPTE", "Guessed uses", "glibc malloc arena" })
+        for (const char *word : { "Size", "Committed", "Private", "Total WS", "Private WS", "Shareable WS", "Shared WS",
+                 "Locked WS", "Blocks", "Largest", "PSS", "Swap", "Image", "Mapped file", "Shareable", "Heap",
+                 "Managed heap", "Stack guard", "Private data", "Page table", "Total", "VmRSS", "RssAnon", "RssFile",
+                 "RssShmem", "VmSwap", "VmPTE", "Guessed uses", "glibc malloc arena" })
             QVERIFY2(r.out.contains(QLatin1String(word)), word);
         QVERIFY(!r.out.contains(QLatin1String("\nUnusable "))); // a row on Windows only
         // --csv -: the table alone, one row per use and the total, exact bytes.
-        r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), pid, QStringLiteral("--csv"), QStringLiteral("-") });
+        r = runCli(
+            { QStringLiteral("summary"), QStringLiteral("--pid"), pid, QStringLiteral("--csv"), QStringLiteral("-") });
         QCOMPARE(r.code, 0);
         const QStringList rows = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(rows.value(0),
@@ -598,7 +604,9 @@ private slots:
         r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), pid, QStringLiteral("--csv"), file });
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("VmRSS")));
-        QCOMPARE(QString::fromStdString(vmatlas::test::readFileStd(file)).split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(),
+        QCOMPARE(QString::fromStdString(vmatlas::test::readFileStd(file))
+                     .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                     .size(),
             int(kRegionUseCount) + 2);
         // snapshot shows the use.
         r = runCli({ QStringLiteral("snapshot"), QStringLiteral("--pid"), pid });
@@ -614,7 +622,8 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("--pid is required")));
         r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), QStringLiteral("x1") });
         QCOMPARE(r.code, 2);
-        r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), QStringLiteral("1"), QStringLiteral("extra") });
+        r = runCli(
+            { QStringLiteral("summary"), QStringLiteral("--pid"), QStringLiteral("1"), QStringLiteral("extra") });
         QCOMPARE(r.code, 2);
         r = runCli({ QStringLiteral("summary"), QStringLiteral("--pid"), QStringLiteral("999999999") });
         QCOMPARE(r.code, 3);

@@ -77,7 +77,9 @@ RegionsTab::RegionsTab(QWidget *parent)
     for (int c : { int(RegionTableModel::Offset), int(RegionTableModel::Device), int(RegionTableModel::Inode),
              int(RegionTableModel::PssDirty), int(RegionTableModel::Referenced), int(RegionTableModel::Ksm),
              int(RegionTableModel::LazyFree), int(RegionTableModel::AnonHugePages), int(RegionTableModel::SwapPss),
-             int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean) })
+             int(RegionTableModel::VmFlags), int(RegionTableModel::Locked), int(RegionTableModel::SharedClean),
+             int(RegionTableModel::Committed), int(RegionTableModel::PrivateBytes), int(RegionTableModel::PrivateWs),
+             int(RegionTableModel::ShareableWs), int(RegionTableModel::SharedWs) })
         m_table->setColumnHidden(c, true);
     m_table->horizontalHeader()->moveSection(
         m_table->horizontalHeader()->visualIndex(RegionTableModel::Use), RegionTableModel::Type + 1);

@@ -3,6 +3,7 @@
 #include "formatting.h"
 #include "maprenderer.h"
 #include "uitext.h"
+#include "usage.h"
 
 #include <QBrush>
 #include <QColor>
@@ -20,7 +21,7 @@ RegionTableModel::RegionTableModel(QObject *parent)
 
 bool RegionTableModel::isByteColumn(int column)
 {
-    return column == Size || (column >= Rss && column <= SwapPss);
+    return column == Size || (column >= Rss && column <= SwapPss) || (column >= Committed && column <= SharedWs);
 }
 
 QString RegionTableModel::columnTitle(int column)
@@ -82,6 +83,16 @@ QString RegionTableModel::columnTitle(int column)
         return tr("VM flags");
     case Use:
         return tr("Use");
+    case Committed:
+        return tr("Committed");
+    case PrivateBytes:
+        return tr("Private");
+    case PrivateWs:
+        return tr("Private WS");
+    case ShareableWs:
+        return tr("Shareable WS");
+    case SharedWs:
+        return tr("Shared WS");
     }
     return {};
 }
@@ -284,6 +295,16 @@ int RegionTableModel::columnCount(const QModelIndex &parent) const
 std::uint64_t RegionTableModel::counterFor(const Region &r, int column)
 {
     switch (column) {
+    case Committed:
+        return useColumnsOf(r).committed;
+    case PrivateBytes:
+        return useColumnsOf(r).privateBytes;
+    case PrivateWs:
+        return useColumnsOf(r).privateWs;
+    case ShareableWs:
+        return useColumnsOf(r).shareableWs;
+    case SharedWs:
+        return useColumnsOf(r).sharedWs;
     case Size:
         return r.size();
     case Rss:

@@ -48,6 +48,12 @@ public:
         SwapPss,
         VmFlags,
         Use, // what the region is for (shown beside Type)
+        // VMMap's working-set columns of the region (Total WS is RSS, Locked WS is Locked):
+        Committed,
+        PrivateBytes, // USS: private clean + private dirty
+        PrivateWs,
+        ShareableWs,
+        SharedWs,
         ColumnCount
     };
     enum Roles

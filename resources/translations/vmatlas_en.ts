@@ -1671,6 +1671,26 @@
         <source>%1 (likely)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">Committed</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished">Private</translation>
+    </message>
+    <message>
+        <source>Private WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shareable WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared WS</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>

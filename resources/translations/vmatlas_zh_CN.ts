@@ -1669,6 +1669,26 @@
         <source>%1 (likely)</source>
         <translation>%1（推测）</translation>
     </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Private WS</source>
+        <translation>专用工作集</translation>
+    </message>
+    <message>
+        <source>Shareable WS</source>
+        <translation>可共享工作集</translation>
+    </message>
+    <message>
+        <source>Shared WS</source>
+        <translation>共享工作集</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>

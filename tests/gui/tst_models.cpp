@@ -210,6 +210,18 @@ private slots:
         QCOMPARE(model.index(0, RegionTableModel::Use).data(Qt::ToolTipRole).toString(),
             QStringLiteral("likely: a glibc malloc arena (64 MiB-aligned)"));
         QCOMPARE(model.index(1, RegionTableModel::Use).data().toString(), QStringLiteral("Private data"));
+        // VMMap's working-set columns per region.
+        Region shared = region(0x3000, 0x5000, RegionType::Mapped, "/dev/shm/x");
+        shared.setCounter(Counter::Rss, 0x2000);
+        shared.setCounter(Counter::SharedDirty, 0x1000);
+        shared.setCounter(Counter::PrivateDirty, 0x1000);
+        model.setSnapshot(snapshotOf({ shared }));
+        auto value = [&](int column) { return model.index(0, column).data(RegionTableModel::SortRole).toULongLong(); };
+        QCOMPARE(value(RegionTableModel::Committed), 0x2000ULL);
+        QCOMPARE(value(RegionTableModel::PrivateBytes), 0x1000ULL);
+        QCOMPARE(value(RegionTableModel::PrivateWs), 0x1000ULL);
+        QCOMPARE(value(RegionTableModel::SharedWs), 0x1000ULL);
+        QCOMPARE(value(RegionTableModel::ShareableWs), useColumnsOf(shared).shareableWs);
     }
 
     void hostileNamesShownEscaped()
