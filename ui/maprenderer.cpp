@@ -237,7 +237,7 @@ void MapRenderer::paintLabels(
             if (text.isEmpty())
                 text = labelText(r);
             if (text.isEmpty())
-                text = typeText(r.type);
+                text = m_colors.colourByUse ? useText(r.use) : typeText(r.type);
         }
         for (const QRectF &rect : g.rectsForPositions(std::max(seg.x, from), std::min(seg.x + seg.width, to))) {
             if (rect.width() < 40)

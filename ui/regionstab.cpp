@@ -83,7 +83,7 @@ RegionsTab::RegionsTab(QWidget *parent)
         m_table->setColumnHidden(c, true);
     m_table->horizontalHeader()->moveSection(
         m_table->horizontalHeader()->visualIndex(RegionTableModel::Use), RegionTableModel::Type + 1);
-    m_table->setColumnWidth(RegionTableModel::Use, 110);
+    m_table->setColumnWidth(RegionTableModel::Use, 160);
     layout->addWidget(m_table, 1);
 
     connect(
