@@ -33,8 +33,8 @@ const std::vector<std::string_view> &columns()
             "inode", "path", "label", "rss", "pss", "swap", "shared_clean", "shared_dirty", "private_clean",
             "private_dirty", "anonymous", "locked" };
         c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
-        for (std::string_view extra :
-            { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key", "vm_flags", "label_kind", "tid", "use" })
+        for (std::string_view extra : { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key",
+                 "vm_flags", "label_kind", "tid", "use" })
             c.push_back(extra);
         return c;
     }();
@@ -220,11 +220,13 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         for (Counter c : { Counter::Rss, Counter::Pss, Counter::Swap, Counter::SharedClean, Counter::SharedDirty,
                  Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked }) {
             out += ',';
-            appendNumber(out, r.counter(c));
+            if (r.hasCounter(c))
+                appendNumber(out, r.counter(c));
         }
         for (Counter c : extraCounters) {
             out += ',';
-            appendNumber(out, r.counter(c));
+            if (r.hasCounter(c))
+                appendNumber(out, r.counter(c));
         }
         out += ',';
         appendNumber(out, r.kernelPageSize());
@@ -396,6 +398,10 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
         for (std::size_t i = 0; i < kCounterCount; ++i) {
             auto c = static_cast<Counter>(i);
             if (const std::string *cell = get(counterKey(c))) {
+                if (cell->empty()) { // not read by the source that wrote the file
+                    r.setCounterKnown(c, false);
+                    continue;
+                }
                 std::uint64_t v = 0;
                 if (!parseInt(*cell, v))
                     return bad(counterKey(c));

@@ -260,7 +260,7 @@ bool Region::operator==(const Region &o) const
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
         && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && use == o.use && vmFlags == o.vmFlags
-        && path() == o.path() && counters == o.counters
+        && path() == o.path() && counters == o.counters && unknownCounters == o.unknownCounters
         && (vmFlagsPtr == o.vmFlagsPtr || vmFlagsText() == o.vmFlagsText());
 }
 

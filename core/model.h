@@ -95,7 +95,7 @@ enum class LabelKind : std::uint8_t
 std::string_view labelKindKey(LabelKind kind);
 bool labelKindFromKey(std::string_view key, LabelKind &out);
 
-// One range of the address space. Sized to stay under 256 bytes: the path is shared between regions.
+// One range of the address space. Sized to stay within 256 bytes: the path is shared between regions.
 struct Region
 {
     Address start = 0;
@@ -120,6 +120,9 @@ struct Region
     // source gave bits only (Windows, code): vmFlagsText() then spells the bits.
     std::shared_ptr<const std::string> vmFlagsPtr;
     std::array<std::uint64_t, kCounterCount> counters {};
+    // Bit per Counter: counters this region's source did not read (a live tick between full reads, a core dump).
+    // Such a counter is absent, not zero: the CSV writes an empty cell and the JSON null. 0: all were read.
+    std::uint32_t unknownCounters = 0;
 
     std::uint64_t size() const { return end - start; }
     std::uint64_t kernelPageSize() const { return kernelPageShift ? std::uint64_t(1) << kernelPageShift : 0; }
@@ -131,6 +134,18 @@ struct Region
     std::string vmFlagsText() const; // the kernel's text ("rd wr mr mw me ac"), or the bits spelled
     std::uint64_t counter(Counter c) const { return counters[static_cast<std::size_t>(c)]; }
     void setCounter(Counter c, std::uint64_t v) { counters[static_cast<std::size_t>(c)] = v; }
+    bool hasCounter(Counter c) const { return !(unknownCounters & counterBit(c)); }
+    // Marks c as not read (its value becomes 0) or as read.
+    void setCounterKnown(Counter c, bool known)
+    {
+        if (known) {
+            unknownCounters &= ~counterBit(c);
+        } else {
+            unknownCounters |= counterBit(c);
+            setCounter(c, 0);
+        }
+    }
+    static constexpr std::uint32_t counterBit(Counter c) { return std::uint32_t(1) << static_cast<unsigned>(c); }
     std::string label() const; // human text for the details column
     std::string device() const; // "fe:00"
     bool contains(Address a) const { return a >= start && a < end; }
@@ -151,7 +166,7 @@ private:
     }
 };
 
-static_assert(sizeof(Region) <= 248, "Region is kept small: a snapshot may hold 120k of them");
+static_assert(sizeof(Region) <= 256, "Region is kept small: a snapshot may hold 120k of them");
 
 // The kernel's two-letter VmFlags, as bits. Unknown letters go to Snapshot::extras.
 std::string_view vmFlagName(int bit);

@@ -208,7 +208,12 @@ std::string snapshotToJson(const Snapshot &s)
         for (std::size_t c = 0; c < kCounterCount; ++c) {
             if (c)
                 out += ',';
-            writeNumber(out, counterKey(static_cast<Counter>(c)), r.counters[c]);
+            if (r.hasCounter(static_cast<Counter>(c))) {
+                writeNumber(out, counterKey(static_cast<Counter>(c)), r.counters[c]);
+            } else {
+                writeKey(out, counterKey(static_cast<Counter>(c)));
+                out += "null"; // not read: absent, not zero
+            }
         }
         out += "}}";
     }
@@ -325,10 +330,14 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         const json::Value *counters = v.find("counters");
         if (!counters || counters->kind() != json::Value::Kind::Object)
             return regionError("'counters' is missing or not an object");
-        // Every version wrote every counter: a missing one is a damaged file, not a zero. Each counts bytes of
-        // this region's pages, so none can exceed its size.
+        // Every version wrote every counter: a missing one is a damaged file, not a zero; null is one the source
+        // did not read. Each counts bytes of this region's pages, so none can exceed its size.
         for (std::size_t c = 0; c < kCounterCount; ++c) {
             const auto key = counterKey(static_cast<Counter>(c));
+            if (const json::Value *cv = counters->find(key); cv && cv->isNull()) {
+                r.setCounterKnown(static_cast<Counter>(c), false);
+                continue;
+            }
             if (!rd.number(*counters, key, r.counters[c], true, err))
                 return regionError(err);
             if (r.counters[c] > size)

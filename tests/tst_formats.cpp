@@ -179,6 +179,47 @@ private slots:
         compareRegions(s.regions, *back);
     }
 
+    // Counters a source did not read (a live tick, a core dump) are absent, not zero: an empty CSV cell and a
+    // JSON null, read back as absent.
+    void countersNotReadStayAbsent()
+    {
+        Snapshot s = fixtureSnapshot("bash.smaps");
+        std::size_t heap = 0;
+        while (s.regions[heap].path() != "[heap]")
+            ++heap;
+        Region &r = s.regions[heap];
+        r.setCounterKnown(Counter::Pss, false);
+        r.setCounterKnown(Counter::SharedDirty, false);
+        QVERIFY(!r.hasCounter(Counter::Pss));
+        QVERIFY(r.hasCounter(Counter::Rss));
+        QCOMPARE(r.counter(Counter::Pss), std::uint64_t(0));
+
+        const std::string csv = regionsToCsv(s);
+        auto rows = parseCsv(csv);
+        QVERIFY(rows.ok());
+        const auto &header = (*rows)[0];
+        const auto &cells = (*rows)[heap + 1];
+        auto cell = [&](const char *name) {
+            auto it = std::find(header.begin(), header.end(), std::string(name));
+            return it == header.end() ? std::string("(no column)") : cells[std::size_t(it - header.begin())];
+        };
+        QCOMPARE(cell("pss"), std::string());
+        QCOMPARE(cell("shared_dirty"), std::string());
+        QCOMPARE(cell("rss"), std::string("86016"));
+        auto fromCsv = regionsFromCsv(csv);
+        QVERIFY(fromCsv.ok());
+        QVERIFY(!(*fromCsv)[heap].hasCounter(Counter::Pss));
+        QVERIFY((*fromCsv)[heap].hasCounter(Counter::Rss));
+        compareRegions(s.regions, *fromCsv);
+
+        const std::string json = snapshotToJson(s);
+        QVERIFY(json.find("\"pss\":null") != std::string::npos);
+        auto fromJson = snapshotFromJson(json);
+        QVERIFY2(fromJson.ok(), fromJson.ok() ? "" : fromJson.error().message.c_str());
+        QVERIFY(*fromJson == s);
+        QVERIFY(!fromJson->regions[heap].hasCounter(Counter::SharedDirty));
+    }
+
     void csvEscaping_data()
     {
         QTest::addColumn<QByteArray>("path");

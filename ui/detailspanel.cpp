@@ -124,7 +124,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         // What it is for; a guess says so, with its evidence.
         const std::size_t index = snapshot ? std::size_t(r - snapshot->regions.data()) : 0;
         const UseInfo use
-            = snapshot && index < snapshot->regions.size() ? useInfo(*snapshot, index) : UseInfo { r->use };
+            = snapshot && index < snapshot->regions.size() ? useInfo(*snapshot, index) : UseInfo { r->use, UseConfidence::Certain, {}, 0 };
         QString value = useText(use.use);
         if (use.tid)
             value += tr(" (thread %1)").arg(use.tid);
@@ -187,7 +187,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
             QT_TR_NOOP("Bytes backed by transparent huge pages.") },
     };
     for (const Explained &e : counters)
-        addRow(tr(e.name), formatBytes(r->counter(e.counter)), tr(e.text));
+        addRow(tr(e.name), r->hasCounter(e.counter) ? formatBytes(r->counter(e.counter)) : tr("not read"), tr(e.text));
     if (!r->vmFlagsText().empty())
         addRow(tr("VM flags"), QString::fromStdString(r->vmFlagsText()));
 }

@@ -341,6 +341,59 @@ std::uint64_t RegionTableModel::counterFor(const Region &r, int column)
     return 0;
 }
 
+bool RegionTableModel::counterKnown(const Region &r, int column)
+{
+    auto known = [&r](std::initializer_list<Counter> cs) {
+        for (Counter c : cs)
+            if (!r.hasCounter(c))
+                return false;
+        return true;
+    };
+    switch (column) {
+    case Committed:
+    case Size:
+        return true;
+    case PrivateBytes:
+    case PrivateWs:
+        return known({ Counter::PrivateClean, Counter::PrivateDirty });
+    case ShareableWs:
+        return known({ Counter::Rss, Counter::Anonymous });
+    case SharedWs:
+        return known({ Counter::SharedClean, Counter::SharedDirty });
+    case Rss:
+        return known({ Counter::Rss });
+    case Pss:
+        return known({ Counter::Pss });
+    case Swap:
+        return known({ Counter::Swap });
+    case SharedClean:
+        return known({ Counter::SharedClean });
+    case SharedDirty:
+        return known({ Counter::SharedDirty });
+    case PrivateClean:
+        return known({ Counter::PrivateClean });
+    case PrivateDirty:
+        return known({ Counter::PrivateDirty });
+    case Anonymous:
+        return known({ Counter::Anonymous });
+    case Locked:
+        return known({ Counter::Locked });
+    case PssDirty:
+        return known({ Counter::PssDirty });
+    case Referenced:
+        return known({ Counter::Referenced });
+    case Ksm:
+        return known({ Counter::Ksm });
+    case LazyFree:
+        return known({ Counter::LazyFree });
+    case AnonHugePages:
+        return known({ Counter::AnonHugePages });
+    case SwapPss:
+        return known({ Counter::SwapPss });
+    }
+    return true;
+}
+
 QVariant RegionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || std::size_t(index.row()) >= m_rows.size())
@@ -377,7 +430,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return useEvidence(index.row()).isEmpty() ? useText(r.use) : tr("%1 (likely)").arg(useText(r.use));
         default:
             if (isByteColumn(col))
-                return (isFree && col != Size) ? QString() : formatBytes(counterFor(r, col));
+                return (isFree && col != Size) || !counterKnown(r, col) ? QString() : formatBytes(counterFor(r, col));
         }
         return {};
     case SortRole:
@@ -410,7 +463,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return displayText(r.path())
                 + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + labelText(r) : QString());
         if (isByteColumn(col))
-            return tr("%1 bytes").arg(counterFor(r, col));
+            return counterKnown(r, col) ? tr("%1 bytes").arg(counterFor(r, col)) : tr("Not read");
         return {};
     case Qt::ForegroundRole:
         if (isFree)

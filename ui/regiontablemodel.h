@@ -96,6 +96,8 @@ public:
 
 private:
     static std::uint64_t counterFor(const Region &r, int column);
+    // False when a counter the column shows was not read for r (a live tick, a core dump): shown empty.
+    static bool counterKnown(const Region &r, int column);
     // The evidence of a guessed use ("likely: …"), or empty when the use is certain.
     QString useEvidence(int row) const;
 

@@ -865,6 +865,10 @@
         <source>What the region is for (VMMap&apos;s use).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -1689,6 +1693,10 @@
     </message>
     <message>
         <source>Shared WS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -865,6 +865,10 @@
         <source>What the region is for (VMMap's use).</source>
         <translation>该区域的用途（VMMap 的“用途”）。</translation>
     </message>
+    <message>
+        <source>not read</source>
+        <translation>未读取</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>
@@ -1688,6 +1692,10 @@
     <message>
         <source>Shared WS</source>
         <translation>共享工作集</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>未读取</translation>
     </message>
 </context>
 <context>
