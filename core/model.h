@@ -194,6 +194,9 @@ struct Snapshot
     std::string platform; // "linux" or "windows"
     std::int64_t timestampMs = 0; // wall clock, ms since the epoch
     std::uint32_t pageSize = 4096;
+    // When the counters a live tick does not read (livetier.h) were read: timestampMs for a full read, an earlier
+    // full read's time for a live tick that carries them; 0 means with this snapshot.
+    std::int64_t countersReadMs = 0;
     std::vector<Region> regions; // sorted by start, gaps as Free regions
     std::vector<ExtraField> extras;
     std::vector<UseNote> useNotes; // regions whose use is a guess, by index, ascending (usage.h)

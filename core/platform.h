@@ -32,6 +32,11 @@ Result<Snapshot> readSnapshot(Pid pid);
 // only every Nth). Errors come back as a Result; it throws nothing.
 Result<std::vector<Region>> readMappings(Pid pid);
 
+// The live tier's read (livetier.h): the layout, classified, with only the counters a page-table walk gives
+// fresh (RSS, anonymous, swap; the others absent). Linux: maps or PROCMAP_QUERY plus PAGEMAP_SCAN; Unsupported
+// where the kernel lacks PAGEMAP_SCAN. Windows: the full read, which costs no more.
+Result<Snapshot> readLiveSnapshot(Pid pid);
+
 // One entry per page of [start, end) (rounded out to whole pages).
 Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end);
 

@@ -151,6 +151,9 @@ std::string snapshotToJson(const Snapshot &s)
     writeKey(out, "timestamp_ms");
     appendNumber(out, std::int64_t(s.timestampMs));
     out += ',';
+    writeKey(out, "counters_read_ms");
+    appendNumber(out, std::int64_t(s.countersReadMs));
+    out += ',';
     writeNumber(out, "page_size", s.pageSize);
     out += ",\n\"regions\":[\n";
     auto note = s.useNotes.begin();
@@ -260,6 +263,7 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
         || !rd.text(root, "process_name", s.processName, false, err)
         || !rd.text(root, "command_line", s.commandLine, false, err)
         || !rd.number(root, "timestamp_ms", s.timestampMs, true, err)
+        || !rd.number(root, "counters_read_ms", s.countersReadMs, false, err)
         || !rd.number(root, "page_size", s.pageSize, true, err))
         return rd.error(err);
     if (s.pid < 0)

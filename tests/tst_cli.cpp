@@ -72,6 +72,36 @@ private slots:
         QVERIFY(regions->size() > 20);
     }
 
+    void liveSnapshot()
+    {
+        // --live: the layout and the residency; the counters only smaps gives are empty cells (null in JSON).
+        Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--live"), QStringLiteral("--pid"), m_pid });
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.isEmpty(), r.err.constData());
+        QVERIFY(r.out.contains("\n0x7e0000100000,0x7e0000104000,16384,Private,Committed,rw-p,0x0,00:00,0,,,8192,,0,,,,,"
+                               "8192,"));
+        auto live = regionsFromCsv(r.out.toStdString());
+        Run full = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid });
+        auto regions = regionsFromCsv(full.out.toStdString());
+        QVERIFY(live.ok() && regions.ok());
+        QCOMPARE(live->size(), regions->size());
+        for (std::size_t i = 0; i < live->size(); ++i) {
+            const Region &a = (*live)[i];
+            QCOMPARE(a.start, (*regions)[i].start);
+            QCOMPARE(a.counter(Counter::Rss), (*regions)[i].counter(Counter::Rss));
+            QCOMPARE(a.hasCounter(Counter::Pss), a.type == RegionType::Free);
+        }
+        QTemporaryDir dir;
+        const QString json = dir.filePath(QStringLiteral("live.json"));
+        r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--live"), QStringLiteral("--pid"), m_pid,
+            QStringLiteral("--json"), json });
+        QCOMPARE(r.code, 0);
+        auto snap = loadSnapshotJson(json.toStdString());
+        QVERIFY(snap.ok());
+        QCOMPARE(snap->regions[std::size_t(snap->indexOf(0x7e0000100000))].hasCounter(Counter::Pss), false);
+        QCOMPARE(snap->regions[std::size_t(snap->indexOf(0x7e0000100000))].counter(Counter::Rss), std::uint64_t(8192));
+    }
+
     void snapshotFiles()
     {
         QTemporaryDir dir;

@@ -186,6 +186,8 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     p.addOption("--every", "MS", "take a snapshot every MS milliseconds (at least 100) ...");
     p.addOption("--count", "N", "... N times ...");
     p.addOption("--out", "DIR", "... into DIR/snapshot-0001.json, -0002 ...");
+    p.addFlag(
+        "--live", "read only the layout and the page residency (RSS, anonymous, swap): the other counters are empty");
     if (auto done = parseCommand("snapshot", p, args, s,
             "Reads every region of the process's address space, with its counters. Without a file\n"
             "option, the CSV goes to standard output. Files are written whole or not at all."))
@@ -196,6 +198,16 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     if (!parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
     pid = processForPid(s, pid);
+    // --live: the window's live tier (livetier.h). Where the kernel has no PAGEMAP_SCAN it is the full read.
+    const bool liveTier = p.has("--live");
+    auto read = [liveTier](Pid target) -> Result<Snapshot> {
+        if (!liveTier)
+            return readSnapshot(target);
+        auto live = readLiveSnapshot(target);
+        if (!live && live.error().code == ErrorCode::Unsupported)
+            return readSnapshot(target);
+        return live;
+    };
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
     if (timed) {
@@ -215,7 +227,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
             return fail(s, makeError(ErrorCode::Io, "cannot create the folder " + dir + ": " + ec.message()));
 
         // Check the process first so a bad PID fails before anything is made.
-        auto first = readSnapshot(pid);
+        auto first = read(pid);
         if (!first)
             return fail(s, first.error());
         std::mutex m;
@@ -229,7 +241,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                     firstUsed = true;
                     return *first;
                 }
-                return readSnapshot(pid);
+                return read(pid);
             },
             Sampler::Options { std::chrono::milliseconds(every), 2, std::size_t(1) << 30 });
         sampler.subscribe([&](const SnapshotPtr &snap) {
@@ -292,7 +304,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                 return fail(s, st.error());
         }
     }
-    auto snap = readSnapshot(pid);
+    auto snap = read(pid);
     if (!snap)
         return fail(s, snap.error());
     if (csvPath) {
@@ -530,8 +542,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         { "snapshot",
-            { "snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
-                "snapshot --pid PID --every MS --count N --out DIR" },
+            { "snapshot --pid PID [--live] [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+                "snapshot --pid PID [--live] --every MS --count N --out DIR" },
             false, cmdSnapshot },
         { "pages", { "pages --pid PID --range START-END [--csv FILE]" }, false, cmdPages },
         { "ps", { "ps [--csv]" }, false, cmdPs },

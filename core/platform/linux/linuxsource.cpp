@@ -1,5 +1,6 @@
 // The Linux source: /proc/PID/{smaps,maps,pagemap,task} with the PROCMAP_QUERY and PAGEMAP_SCAN fast paths.
 #include "classify.h"
+#include "livetier.h"
 #include "pages.h"
 #include "platform.h"
 #include "smapsparser.h"
@@ -18,6 +19,7 @@
 #include <fcntl.h>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -76,7 +78,7 @@ struct PageRegion
 };
 static_assert(sizeof(PmScanArg) == 96);
 constexpr unsigned long kPagemapScan = _IOWR('f', 16, PmScanArg);
-constexpr std::uint64_t kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageIsGuard = 1 << 8;
+constexpr std::uint64_t kPageIsFile = 1 << 2, kPageIsPresent = 1 << 3, kPageIsSwapped = 1 << 4, kPageIsGuard = 1 << 8;
 // Mapped to the shared zero page (or the huge zero page): uapi/linux/fs.h's PAGE_IS_PFNZERO is bit 5 (bit 7 is
 // PAGE_IS_SOFT_DIRTY).
 constexpr std::uint64_t kPageIsPfnZero = 1 << 5;
@@ -499,9 +501,11 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
             return makeError(ErrorCode::Unsupported, std::strerror(errno));
         }
         Region r;
-        r.start = q.vmaStart;
+        // A mapping that grew down over the walk's position while it walked (mmap merging it with its neighbour)
+        // starts where the walk is: the rows stay sorted and apart.
+        r.start = std::max<Address>(q.vmaStart, addr);
         r.end = q.vmaEnd;
-        r.offset = q.vmaOffset;
+        r.offset = q.vmaOffset + (r.start - q.vmaStart);
         r.inode = q.inode;
         r.devMajor = q.devMajor;
         r.devMinor = q.devMinor;
@@ -517,6 +521,9 @@ Result<std::vector<Region>> readMappingsQuery(int fd)
             r.pathPtr = it->second;
         }
         r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
+        // smaps' MMUPageSize is the VMA's page size too, but on POWER (64k hash pages): so here.
+        if (q.vmaPageSize > 0 && r.setKernelPageSize(q.vmaPageSize))
+            r.mmuPageShift = r.kernelPageShift;
         out.push_back(std::move(r));
         if (q.vmaEnd <= addr)
             break;
@@ -631,6 +638,99 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
     return Ok {};
 }
 
+// The [vsyscall] gate page as maps prints it, or null when the kernel has none. It is the same page in every
+// 64-bit process and is no VMA: PROCMAP_QUERY does not walk it, so the fast path adds it from here.
+const Region *gatePage()
+{
+    static const std::optional<Region> gate = []() -> std::optional<Region> {
+        auto text = readProcFile(::getpid(), "maps");
+        if (!text)
+            return std::nullopt;
+        const auto at = text->find("[vsyscall]");
+        if (at == std::string::npos)
+            return std::nullopt;
+        const auto begin = text->rfind('\n', at);
+        auto parsed = parseSmaps(std::string_view(*text).substr(begin == std::string::npos ? 0 : begin + 1));
+        if (!parsed || parsed->mappings.size() != 1)
+            return std::nullopt;
+        Region r = parsed->mappings.front();
+        r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
+        return r;
+    }();
+    return gate ? &*gate : nullptr;
+}
+
+// What classification needs besides the mappings: threads' stack pointers, names.
+void readContext(Pid pid, ProcessContext &ctx)
+{
+    threadStacks(pid, ctx.threads, ctx.runningThreads);
+    if (!ctx.runningThreads.empty())
+        ctx.threadStackSize = defaultThreadStackSize(pid);
+    ctx.processName = commOf(pid);
+    ctx.commandLine = commandLineOf(pid);
+    ctx.executablePath = exePathOf(pid);
+}
+
+// Adds each mapping's resident, anonymous and swapped bytes, from one PAGEMAP_SCAN walk over the populated
+// pages of the whole address space (mappings sorted, not overlapping). The kernel walks the page tables only:
+// no reverse map, no PSS, which is what makes smaps slow. Unsupported without the ioctl.
+Status scanResidency(int fd, Pid pid, std::vector<Region> &mappings)
+{
+    if (mappings.empty())
+        return Ok {};
+    const Address top = kUserSpaceTop ? std::min(kUserSpaceTop, mappings.back().end) : mappings.back().end;
+    std::vector<PageRegion> vec(16384);
+    std::size_t i = 0;
+    Address scanFrom = mappings.front().start;
+    while (scanFrom < top) {
+        PmScanArg arg {};
+        arg.size = sizeof arg;
+        arg.start = scanFrom;
+        arg.end = top;
+        arg.vec = reinterpret_cast<std::uint64_t>(vec.data());
+        arg.vecLen = vec.size();
+        arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped;
+        arg.returnMask = kPageIsPresent | kPageIsSwapped | kPageIsFile | kPageIsPfnZero | kPageIsGuard;
+        long n = ::ioctl(fd, kPagemapScan, &arg);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
+                return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
+            if (!processAlive(pid))
+                return exitedError(pid);
+            if (errno == EACCES || errno == EPERM)
+                return permissionError(pid, procPath(pid, "pagemap"));
+            return makeError(ErrorCode::Io,
+                "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
+        }
+        for (long k = 0; k < n; ++k) {
+            const PageRegion &run = vec[std::size_t(k)];
+            if (run.categories & kPageIsPfnZero)
+                continue; // the shared zero page: in no one's RSS
+            while (i < mappings.size() && mappings[i].end <= run.start)
+                ++i;
+            for (std::size_t j = i; j < mappings.size() && mappings[j].start < run.end; ++j) {
+                Region &r = mappings[j];
+                const std::uint64_t bytes = std::min(r.end, run.end) - std::max(r.start, run.start);
+                if (run.categories & kPageIsPresent) {
+                    r.counters[std::size_t(Counter::Rss)] += bytes;
+                    if (!(run.categories & kPageIsFile))
+                        r.counters[std::size_t(Counter::Anonymous)] += bytes;
+                }
+                // A guard region's marker is a swap-like entry in the page table, but no swap.
+                if ((run.categories & kPageIsSwapped) && !(run.categories & kPageIsGuard))
+                    r.counters[std::size_t(Counter::Swap)] += bytes;
+            }
+        }
+        const Address walkEnd = std::min<Address>(arg.walkEnd, top);
+        if (walkEnd <= scanFrom)
+            return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN made no progress");
+        scanFrom = walkEnd;
+    }
+    return Ok {};
+}
+
 } // namespace
 
 std::string_view platformName()
@@ -709,12 +809,7 @@ Result<Snapshot> readSnapshot(Pid pid)
                 ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
-        threadStacks(pid, ctx.threads, ctx.runningThreads);
-        if (!ctx.runningThreads.empty())
-            ctx.threadStackSize = defaultThreadStackSize(pid);
-        ctx.processName = commOf(pid);
-        ctx.commandLine = commandLineOf(pid);
-        ctx.executablePath = exePathOf(pid);
+        readContext(pid, ctx);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
             return noAddressSpaceError(pid);
@@ -724,6 +819,48 @@ Result<Snapshot> readSnapshot(Pid pid)
         return snap;
     }
     return lastError;
+}
+
+Result<Snapshot> readLiveSnapshot(Pid pid)
+{
+    if (pid <= 0)
+        return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
+    if (!g_fastPaths)
+        return makeError(ErrorCode::Unsupported, "the live tier needs PAGEMAP_SCAN");
+    ProcessContext ctx;
+    ctx.pid = pid;
+    ctx.timestampMs = nowMs();
+    ctx.pageSize = systemPageSize();
+    ctx.userSpaceTop = kUserSpaceTop;
+    const std::string pagemapPath = procPath(pid, "pagemap");
+    Fd pm(::open(pagemapPath.c_str(), O_RDONLY | O_CLOEXEC));
+    if (pm.get() < 0)
+        return openError(pid, pagemapPath, errno);
+    auto layout = readMappings(pid);
+    if (!layout)
+        return layout.error();
+    ParsedMaps parsed;
+    parsed.mappings = std::move(layout).value();
+    for (Region &r : parsed.mappings)
+        r.unknownCounters = kAllCounterBits & ~kLiveCounters;
+    if (auto st = scanResidency(pm.get(), pid, parsed.mappings); !st)
+        return st.error();
+    readContext(pid, ctx);
+    if (!processAlive(pid))
+        return noAddressSpaceError(pid);
+    Snapshot snap = classify(std::move(parsed), ctx);
+    for (Region &r : snap.regions) {
+        // What smaps leaves out of RSS: pages of PFN maps ([vvar], devices) are no page the kernel counts, and
+        // hugetlb pages are counted apart (Shared_Hugetlb, Private_Hugetlb).
+        const bool hugetlb = r.kernelPageShift && r.kernelPageSize() > ctx.pageSize;
+        if (r.labelKind == LabelKind::Vvar || hugetlb) {
+            r.setCounter(Counter::Rss, 0);
+            r.setCounter(Counter::Anonymous, 0);
+        }
+    }
+    auto facts = readProcessFacts(pid);
+    assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
+    return snap;
 }
 
 Pid processOfThread(Pid pid)
@@ -746,6 +883,8 @@ Result<std::vector<Region>> readMappings(Pid pid)
         if (r) {
             if (r->empty())
                 return noAddressSpaceError(pid);
+            if (const Region *gate = gatePage(); gate && r->back().end <= gate->start)
+                r->push_back(*gate);
             return r;
         }
     }

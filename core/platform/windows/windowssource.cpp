@@ -1,9 +1,9 @@
 // The Windows source: VirtualQueryEx for regions, GetMappedFileNameW for names, QueryWorkingSetEx
 // for pages, Toolhelp32 for the process list. Built with MinGW-w64 and tested under Wine.
 #include "classify.h"
-#include "usage.h"
 #include "pages.h"
 #include "platform.h"
+#include "usage.h"
 #include "winutil.h"
 
 #include <algorithm>
@@ -317,9 +317,7 @@ std::string currentExecutable()
 }
 
 // Windows reads one way (VirtualQueryEx, QueryWorkingSetEx): there is no fast path to switch.
-void setFastPathsEnabled(bool)
-{
-}
+void setFastPathsEnabled(bool) { }
 
 SourceFeatures sourceFeatures(Pid)
 {
@@ -376,6 +374,11 @@ Result<Snapshot> readSnapshot(Pid pid)
 Pid processOfThread(Pid pid)
 {
     return pid; // thread IDs are not process IDs on Windows: OpenProcess refuses them as it should
+}
+
+Result<Snapshot> readLiveSnapshot(Pid pid)
+{
+    return readSnapshot(pid); // VirtualQueryEx and the working set are the whole read: there is no cheaper tier
 }
 
 Result<std::vector<Region>> readMappings(Pid pid)
