@@ -283,6 +283,7 @@ void MainWindow::connectViewState()
         m_status->update();
     });
     connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);
+    connect(m_state, &ViewState::selectionChanged, m_controller, &SessionController::wantFullCounters);
     connect(m_state, &ViewState::rangeChanged, m_status, &StatusLine::update);
 }
 

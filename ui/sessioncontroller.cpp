@@ -3,6 +3,7 @@
 #include "platform.h"
 #include "snapshotjson.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -11,7 +12,7 @@ namespace vmatlas::ui {
 
 SessionSources SessionSources::platform()
 {
-    return { [](Pid pid) { return vmatlas::readSnapshot(pid); },
+    return { [](Pid pid) { return vmatlas::readSnapshot(pid); }, [](Pid pid) { return readLiveSnapshot(pid); },
         [](Pid pid, Address start, Address end) { return vmatlas::readPages(pid, start, end); },
         [](const std::string &path) { return loadSnapshotJson(path); }, [](Pid pid) { return readProcessFacts(pid); } };
 }
@@ -46,6 +47,7 @@ void SessionController::stopSampler()
         m_sampler->stop();
         m_sampler.reset();
     }
+    m_tiered.reset();
 }
 
 void SessionController::detach()
@@ -66,14 +68,23 @@ void SessionController::attach(Pid pid)
     // is the first frame and seeds the sampler, so attaching reads the process once.
     auto read = m_sources.readSnapshot;
     auto facts = m_sources.readFacts;
-    QtConcurrent::run([read, facts, pid]() -> Result<FramePtr> {
+    struct First
+    {
+        FramePtr frame;
+        std::int64_t tookMs = 0;
+    };
+    QtConcurrent::run([read, facts, pid]() -> Result<First> {
+        QElapsedTimer timer;
+        timer.start();
         auto first = read(pid);
         if (!first)
             return first.error();
+        const std::int64_t tookMs = timer.elapsed();
         const auto known = facts ? facts(pid) : Result<ProcessFacts>(makeError(ErrorCode::Unsupported, {}));
-        return makeFrame(
-            std::make_shared<const Snapshot>(std::move(first).value()), nullptr, known ? &*known : nullptr);
-    }).then(this, [this, generation, pid](Result<FramePtr> first) {
+        return First { makeFrame(std::make_shared<const Snapshot>(std::move(first).value()), nullptr,
+                           known ? &*known : nullptr),
+            tookMs };
+    }).then(this, [this, generation, pid](Result<First> first) {
         if (*m_generation != generation)
             return;
         emit readingChanged(false);
@@ -82,24 +93,27 @@ void SessionController::attach(Pid pid)
             emit failed(int(first.error().code), m_error, pid);
             return;
         }
-        startSampler(pid, (*first)->snapshot);
-        addToHistory(*first);
-        emit frameArrived(*first);
+        startSampler(pid, first->frame->snapshot, first->tookMs);
+        addToHistory(first->frame);
+        emit frameArrived(first->frame);
     });
 }
 
-void SessionController::startSampler(Pid pid, SnapshotPtr first)
+void SessionController::startSampler(Pid pid, SnapshotPtr first, std::int64_t firstTookMs)
 {
     const int generation = *m_generation;
     auto gen = m_generation;
     QPointer<SessionController> self(this);
     Sampler::Options options;
     options.interval = std::chrono::milliseconds(m_intervalMs > 0 ? m_intervalMs : 1000);
-    options.maxCount = 600;
-    options.maxBytes = std::size_t(512) << 20;
-    auto read = m_sources.readSnapshot;
+    // The sampler keeps only what its listeners need (the newest); the history is kept here, as frames.
+    options.maxCount = 2;
+    // Full reads every tenth tick, live ticks between them (livetier.h).
+    m_tiered = std::make_shared<TieredReader>(pid, m_sources.readSnapshot, m_sources.readLive);
+    m_tiered->seed(*first, firstTookMs);
+    auto tiered = m_tiered;
     m_sampler = std::make_unique<Sampler>(
-        [read, pid, gen, generation, self]() -> Result<Snapshot> {
+        [tiered, pid, gen, generation, self]() -> Result<Snapshot> {
             // Runs on the sampler's thread: tell the window when a read is slow enough to notice.
             QMetaObject::invokeMethod(
                 self,
@@ -108,7 +122,7 @@ void SessionController::startSampler(Pid pid, SnapshotPtr first)
                         emit self->readingChanged(true);
                 },
                 Qt::QueuedConnection);
-            return read(pid);
+            return tiered->read();
         },
         options);
     // Listeners run one after another on the sampler's thread: the frame is made there, against the
@@ -161,13 +175,49 @@ void SessionController::reportExit(Pid pid)
     emit targetExited(tr("Process %1 exited").arg(pid), pid);
 }
 
+namespace {
+
+std::size_t frameBytes(const SnapshotFrame &frame)
+{
+    return frame.snapshot->memoryFootprint() + frame.diff.changes.capacity() * sizeof(RegionChange);
+}
+
+// The frame's totals and time without its regions or diff: a point on the timeline.
+FramePtr thinned(const SnapshotFrame &frame)
+{
+    auto thin = std::make_shared<SnapshotFrame>();
+    auto snap = std::make_shared<Snapshot>();
+    snap->pid = frame.snapshot->pid;
+    snap->processName = frame.snapshot->processName;
+    snap->platform = frame.snapshot->platform;
+    snap->timestampMs = frame.snapshot->timestampMs;
+    snap->pageSize = frame.snapshot->pageSize;
+    thin->snapshot = std::move(snap);
+    thin->totals = frame.totals;
+    thin->useTotals = frame.useTotals;
+    return thin;
+}
+
+} // namespace
+
 void SessionController::addToHistory(FramePtr frame)
 {
+    if (m_history.empty())
+        m_wholeBytes = 0;
+    m_wholeBytes += frameBytes(*frame);
     m_history.push_back(std::move(frame));
-    // As many as the sampler keeps (it bounds its history by count and by bytes).
-    const std::size_t keep = m_sampler ? std::max<std::size_t>(1, m_sampler->history().size()) : 1;
-    while (m_history.size() > keep)
+    while (m_history.size() > kHistoryFrames) {
+        if (!isThin(m_history.front()))
+            m_wholeBytes -= frameBytes(*m_history.front());
         m_history.pop_front();
+    }
+    // Bounded in bytes, not only in frames: the oldest whole frames become thin, the newest two stay whole.
+    for (std::size_t i = 0; m_wholeBytes > kHistoryBytes && i + 2 < m_history.size(); ++i) {
+        if (isThin(m_history[i]))
+            continue;
+        m_wholeBytes -= frameBytes(*m_history[i]);
+        m_history[i] = thinned(*m_history[i]);
+    }
 }
 
 void SessionController::openFile(const QString &path)
@@ -230,11 +280,16 @@ void SessionController::readStatusOnly(Pid pid)
 
 void SessionController::setIntervalMs(int ms)
 {
+    const bool wasRunning = m_intervalMs > 0;
     m_intervalMs = ms;
     if (!m_sampler)
         return;
     if (ms <= 0) {
         m_sampler->pause();
+        // What stays on screen while paused has every counter fresh, not carried from an older full read.
+        if (wasRunning && m_tiered && !m_tiered->lastWasFull() && !m_history.empty()
+            && m_history.back()->snapshot->countersReadMs != 0)
+            sampleNow();
     } else {
         m_sampler->setInterval(std::chrono::milliseconds(ms));
         m_sampler->resume();
@@ -243,8 +298,16 @@ void SessionController::setIntervalMs(int ms)
 
 void SessionController::sampleNow()
 {
+    if (m_tiered)
+        m_tiered->requestFull();
     if (m_sampler)
         m_sampler->sampleNow();
+}
+
+void SessionController::wantFullCounters()
+{
+    if (m_tiered)
+        m_tiered->requestFull();
 }
 
 void SessionController::requestPages(SnapshotPtr snapshot, Address start, Address end, int channel)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "frame.h"
+#include "livetier.h"
 #include "model.h"
 #include "result.h"
 #include "sampler.h"
@@ -20,6 +21,8 @@ namespace vmatlas::ui {
 struct SessionSources
 {
     std::function<Result<Snapshot>(Pid)> readSnapshot;
+    // The live tier (livetier.h): layout and residency only. May be empty: every tick is then a full read.
+    std::function<Result<Snapshot>(Pid)> readLive;
     std::function<Result<std::vector<PageInfo>>(Pid, Address, Address)> readPages;
     std::function<Result<Snapshot>(const std::string &path)> loadFile;
     // The process's status counters for the use summary (VmPTE, RssAnon…); may be empty (tests).
@@ -53,11 +56,17 @@ public:
     QString error() const { return m_error; } // why the process could not be read; empty while it can
     QString fileName() const { return m_file; }
 
-    void setIntervalMs(int ms); // 0: off (paused)
+    void setIntervalMs(int ms); // 0: off (paused); pausing reads the counters in full once
     int intervalMs() const { return m_intervalMs; }
-    void sampleNow();
-    // The frames of the live session, oldest first (bounded like the sampler's history).
+    void sampleNow(); // a full read, now
+    // The next scheduled read is a full one (a region was selected: its counters should be fresh).
+    void wantFullCounters();
+    // The frames of the live session, oldest first: up to kHistoryFrames, the newest whole within
+    // kHistoryBytes, older ones thinned to their totals (isThin) so the timeline keeps them at little cost.
     const std::deque<FramePtr> &history() const { return m_history; }
+    static bool isThin(const FramePtr &frame) { return frame->snapshot->regions.empty(); }
+    static constexpr std::size_t kHistoryFrames = 600;
+    static constexpr std::size_t kHistoryBytes = std::size_t(96) << 20;
 
     // Pages of the non-free regions of snapshot overlapping [start, end); channel comes back with them.
     // Channel 0 is a selection (everything, up to 16 Mi pages); others are the map's view, which skips
@@ -81,12 +90,14 @@ signals:
 
 private:
     void stopSampler();
-    void startSampler(Pid pid, SnapshotPtr first);
+    void startSampler(Pid pid, SnapshotPtr first, std::int64_t firstTookMs);
     void addToHistory(FramePtr frame);
     void reportExit(Pid pid);
 
     SessionSources m_sources;
     std::unique_ptr<Sampler> m_sampler;
+    std::shared_ptr<TieredReader> m_tiered;
+    std::size_t m_wholeBytes = 0; // of the history's frames that are not thin
     Pid m_pid = 0;
     QString m_file;
     int m_intervalMs = 1000;

@@ -126,6 +126,9 @@ int TimelinePanel::indexNear(std::int64_t t) const
     int best = -1;
     std::int64_t bestDistance = 0;
     for (std::size_t i = 0; i < m_history.size(); ++i) {
+        // A thinned frame (sessioncontroller.h) is a point of the curve with no regions to show: not chosen.
+        if (m_history[i]->snapshot->regions.empty())
+            continue;
         const std::int64_t d = std::llabs(m_history[i]->snapshot->timestampMs - t);
         if (best < 0 || d < bestDistance) {
             best = int(i);

@@ -1802,6 +1802,10 @@
         <source>Process %1 could not be read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · PSS and other counters %1 s older</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::SummaryModel</name>

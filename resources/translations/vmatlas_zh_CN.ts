@@ -56,7 +56,7 @@
         <translation>两个进程共享的区段对象</translation>
     </message>
     <message>
-        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's descriptor. A view's rights never exceed what it was opened with.</source>
+        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</source>
         <translation>区段对象是一块有名字、可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它。视图的权限永远不会超过打开时的权限。</translation>
     </message>
     <message>
@@ -72,7 +72,7 @@
         <translation>在 A 中写入</translation>
     </message>
     <message>
-        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section's pages live in the page cache, like a file's).</source>
+        <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section&apos;s pages live in the page cache, like a file&apos;s).</source>
         <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（共享内存区的页面和文件的页面一样位于页缓存中）。</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>在 B 中映射并读取</translation>
     </message>
     <message>
-        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it.</source>
+        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
         <translation>B 打开同一个区段对象（Windows 上是 OpenFileMapping；这里是 /proc/A/fd/N）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>只读视图</translation>
     </message>
     <message>
-        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
         <translation>B 再映射一个只读视图，并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>写时复制：文件的私有视图</translation>
     </message>
     <message>
-        <source>A file mapped privately shares the file's pages until the process writes: then that one page is copied and the copy becomes the process's own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
+        <source>A file mapped privately shares the file&apos;s pages until the process writes: then that one page is copied and the copy becomes the process&apos;s own memory. The file on disk never changes. Windows calls this protection PAGE_WRITECOPY (a FILE_MAP_COPY view); it is how an exe or dll can be patched in one process only.</source>
         <translation>私有映射的文件在进程写入之前与文件共享页面：写入时只复制被写的那一页，副本成为进程自己的内存。磁盘上的文件永远不会改变。Windows 把这种保护称为 PAGE_WRITECOPY（FILE_MAP_COPY 视图）；exe 或 dll 正是这样才能只在一个进程中被修改。</translation>
     </message>
     <message>
@@ -112,7 +112,7 @@
         <translation>私有映射一个文件</translation>
     </message>
     <message>
-        <source>mmap(MAP_PRIVATE) of a file of the lab's own: a Mapped region, rw-p. Nothing is read yet.</source>
+        <source>mmap(MAP_PRIVATE) of a file of the lab&apos;s own: a Mapped region, rw-p. Nothing is read yet.</source>
         <translation>对实验自己的文件调用 mmap(MAP_PRIVATE)：一个映射区域，rw-p。还没有读取任何内容。</translation>
     </message>
     <message>
@@ -120,7 +120,7 @@
         <translation>读取每一页</translation>
     </message>
     <message>
-        <source>Reading brings the file's pages in: they are file pages, shared with the page cache.</source>
+        <source>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</source>
         <translation>读取会把文件的页面载入：它们是文件页，与页缓存共享。</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@
         <translation>写入第 2 页</translation>
     </message>
     <message>
-        <source>A write to the second page copies it: that page alone becomes anon, the process's own; the others stay file. The bytes on disk are unchanged.</source>
+        <source>A write to the second page copies it: that page alone becomes anon, the process&apos;s own; the others stay file. The bytes on disk are unchanged.</source>
         <translation>写入第二页会复制它：只有这一页变为匿名页，归进程所有；其他页仍是文件页。磁盘上的字节不变。</translation>
     </message>
     <message>
@@ -160,7 +160,7 @@
         <translation>子进程写入一页</translation>
     </message>
     <message>
-        <source>The child's write copies that page: the child gets its own copy and the parent's page is exclusive again. The other pages stay shared.</source>
+        <source>The child&apos;s write copies that page: the child gets its own copy and the parent&apos;s page is exclusive again. The other pages stay shared.</source>
         <translation>子进程的写入会复制该页：子进程得到自己的副本，父进程的这一页重新变为独占。其他页面仍然共享。</translation>
     </message>
     <message>
@@ -168,7 +168,7 @@
         <translation>页面文件（交换空间）</translation>
     </message>
     <message>
-        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
         <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，即 Windows 的页面文件（pagefile.sys），并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>映像是共享的</translation>
     </message>
     <message>
-        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process's PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file's.</source>
+        <source>Two processes running the same program map the same file: its code pages are in RAM once, shared, so each process&apos;s PSS is below its RSS. Its data is mapped copy-on-write (PAGE_WRITECOPY for an exe or dll): a process that writes to it gets its own copy of that page, and the other keeps the file&apos;s.</source>
         <translation>运行同一程序的两个进程映射同一个文件：它的代码页在内存中只有一份，是共享的，所以每个进程的 PSS 都低于 RSS。它的数据以写时复制方式映射（exe 或 dll 为 PAGE_WRITECOPY）：写入的进程得到该页的私有副本，另一个进程保留文件的那一页。</translation>
     </message>
     <message>
@@ -208,15 +208,15 @@
         <translation>运行程序两次</translation>
     </message>
     <message>
-        <source>Write to the program's data in A</source>
+        <source>Write to the program&apos;s data in A</source>
         <translation>在 A 中写入程序的数据</translation>
     </message>
     <message>
-        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page's PSS is divided among all of them, while pages only A has count whole.</source>
+        <source>A second copy of the same program starts. Both map the same executable file as Image. Its PSS is not simply half its RSS: every other process running this program (the window, for one) maps the same pages too, and a shared page&apos;s PSS is divided among all of them, while pages only A has count whole.</source>
         <translation>同一程序的第二个副本启动。两者都把同一个可执行文件映射为映像。它的 PSS 并不就是 RSS 的一半：运行这个程序的其他进程（比如这个窗口）也映射着同样的页面，共享页面的 PSS 由所有映射它的进程均分，而只有 A 拥有的页面则全额计入。</translation>
     </message>
     <message>
-        <source>A writes to a variable in the program's data segment: that page is copied (anon) in A, while B still maps the file's page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
+        <source>A writes to a variable in the program&apos;s data segment: that page is copied (anon) in A, while B still maps the file&apos;s page. The data segment held anon pages before this write: at start-up the dynamic loader wrote relocations (the run-time addresses of functions and variables) into some of its pages, which made private copies of them in both processes.</source>
         <translation>A 写入程序数据段中的一个变量：该页在 A 中被复制（匿名页），而 B 仍然映射文件的那一页。在这次写入之前，数据段中就已经有匿名页：程序启动时，动态加载器把重定位结果（函数和变量的运行时地址）写进了其中一些页面，因此两个进程里都已各自复制了这些页面。</translation>
     </message>
     <message>
@@ -248,16 +248,16 @@
         <translation>创建了 %1 的区段对象，映射在 A（PID %2）的 %3</translation>
     </message>
     <message>
-        <source>A wrote "Hello from A" at %1: %2</source>
-        <translation>A 在 %1 写入 "Hello from A"：%2</translation>
+        <source>A wrote &quot;Hello from A&quot; at %1: %2</source>
+        <translation>A 在 %1 写入 &quot;Hello from A&quot;：%2</translation>
     </message>
     <message>
-        <source>B (PID %1) mapped the section at %2 and read "%3"; in A: RSS %4, PSS %5</source>
-        <translation>B（PID %1）在 %2 映射了该区段对象并读到 "%3"；在 A 中：RSS %4，PSS %5</translation>
+        <source>B (PID %1) mapped the section at %2 and read &quot;%3&quot;; in A: RSS %4, PSS %5</source>
+        <translation>B（PID %1）在 %2 映射了该区段对象并读到 &quot;%3&quot;；在 A 中：RSS %4，PSS %5</translation>
     </message>
     <message>
-        <source>B wrote "Reply from B"; A reads "%1"</source>
-        <translation>B 写入 "Reply from B"；A 读到 "%1"</translation>
+        <source>B wrote &quot;Reply from B&quot;; A reads &quot;%1&quot;</source>
+        <translation>B 写入 &quot;Reply from B&quot;；A 读到 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the write through the read-only view went through (unexpected)</source>
@@ -288,11 +288,11 @@
         <translation>在 %2 写入了 %1 个页面：%3</translation>
     </message>
     <message>
-        <source>forked child PID %1; the parent's pages exclusive: %2 of %3</source>
+        <source>forked child PID %1; the parent&apos;s pages exclusive: %2 of %3</source>
         <translation>fork 出子进程 PID %1；父进程的独占页面：%3 个中的 %2 个</translation>
     </message>
     <message>
-        <source>the child wrote at %1; the parent's exclusive pages: %2</source>
+        <source>the child wrote at %1; the parent&apos;s exclusive pages: %2</source>
         <translation>子进程在 %1 写入；父进程的独占页面：%2 个</translation>
     </message>
     <message>
@@ -862,7 +862,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <source>What the region is for (VMMap's use).</source>
+        <source>What the region is for (VMMap&apos;s use).</source>
         <translation>该区域的用途（VMMap 的“用途”）。</translation>
     </message>
     <message>
@@ -978,7 +978,7 @@
         <translation> KiB</translation>
     </message>
     <message>
-        <source>The lab's main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
+        <source>The lab&apos;s main size: a whole number of pages, at most 1 GiB. Takes effect when the lab (re)starts.</source>
         <translation>实验的主要大小：整数个页面，最大 1 GiB。在实验（重新）开始时生效。</translation>
     </message>
     <message>
@@ -1061,7 +1061,7 @@
         <translation>进程 %1 的限制</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;i&gt;A saved snapshot: only its address space is known; the system's commit charge, the process's limits and its cgroup are read from a live process.&lt;/i&gt;&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;i&gt;A saved snapshot: only its address space is known; the system&apos;s commit charge, the process&apos;s limits and its cgroup are read from a live process.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;i&gt;这是保存的快照：只知道它的地址空间；系统的提交量、进程的限制和它的 cgroup 需要从运行中的进程读取。&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1320,7 +1320,7 @@
         <translation>地址（十六进制，例如 0x7f12a4000000）：</translation>
     </message>
     <message>
-        <source>'%1' is not a hex address</source>
+        <source>&apos;%1&apos; is not a hex address</source>
         <translation>“%1”不是十六进制地址</translation>
     </message>
     <message>
@@ -1328,7 +1328,7 @@
         <translation>关于 VM Atlas</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process's virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;A live map of a process&apos;s virtual address space: Image, Mapped and Private memory, Free, Reserved and Committed, down to single pages.&lt;/p&gt;&lt;p&gt;Licensed under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;VM Atlas %1&lt;/h3&gt;&lt;p&gt;进程虚拟地址空间的实时地图：映像、映射和私有内存，空闲、保留和已提交，细致到单个页面。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1461,7 +1461,7 @@
         <translation>无权访问</translation>
     </message>
     <message>
-        <source>You cannot read this process's memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
+        <source>You cannot read this process&apos;s memory: that needs ptrace-read access (the same user, root, or CAP_SYS_PTRACE).</source>
         <translation>你无法读取此进程的内存：这需要 ptrace 读取权限（同一用户、root 或 CAP_SYS_PTRACE）。</translation>
     </message>
     <message>
@@ -1797,6 +1797,10 @@
     <message>
         <source>Process %1 could not be read</source>
         <translation>无法读取进程 %1</translation>
+    </message>
+    <message>
+        <source> · PSS and other counters %1 s older</source>
+        <translation> · PSS 等其他计数器为 %1 秒前读取</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // the snapshot before and the totals; attaching reads once; errors keep their kind; Compare With runs on a
 // worker; the window shows what it is fed, a stack growing down tinted "changed" in the table.
 #include "detailspanel.h"
+#include "livetier.h"
 #include "mainwindow.h"
 #include "pagestrip.h"
 #include "regionstab.h"
@@ -106,6 +107,106 @@ private slots:
         QCOMPARE(int(recorded.reads), int(frames.size()));
         // The history holds the frames.
         QCOMPARE(controller.history().size(), std::size_t(frames.size()));
+    }
+
+    void liveTicksBetweenFullReads()
+    {
+        // A process whose full read is slow (30 ms): the live tier reads it between full reads.
+        Recorded recorded;
+        std::atomic<int> lives { 0 }, fulls { 0 };
+        SessionSources src = recorded.sources();
+        src.readSnapshot = [&](Pid pid) {
+            QThread::msleep(30);
+            ++fulls;
+            auto s = recorded.read(pid);
+            s->regions.back().setCounter(Counter::Pss, 0x800);
+            return s;
+        };
+        src.readLive = [&](Pid pid) {
+            ++lives;
+            auto s = recorded.read(pid);
+            for (Region &r : s->regions)
+                if (r.type != RegionType::Free)
+                    r.unknownCounters = kAllCounterBits & ~kLiveCounters;
+            return s;
+        };
+        SessionController controller(src);
+        controller.setIntervalMs(20);
+        QSignalSpy frames(&controller, &SessionController::frameArrived);
+        controller.attach(4242);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 12, 10000);
+        controller.setIntervalMs(0);
+        QTest::qWait(200);
+        // The first read is full; nine live ticks follow, then a full one.
+        QVERIFY(lives >= 9);
+        std::vector<bool> full;
+        for (const auto &args : frames)
+            full.push_back(args.at(0).value<FramePtr>()->snapshot->countersReadMs == 0);
+        QVERIFY(full[0]);
+        for (int i = 1; i <= 9; ++i)
+            QVERIFY2(!full[std::size_t(i)], qPrintable(QString::number(i)));
+        QVERIFY(full[10]);
+        // A live frame: RSS read, PSS of the stack (which moved) not read, the image's PSS carried (none here).
+        const auto live = frames.at(1).at(0).value<FramePtr>();
+        QCOMPARE(live->snapshot->countersReadMs, frames.at(0).at(0).value<FramePtr>()->snapshot->timestampMs);
+        const Region &stack = live->snapshot->regions.back();
+        QVERIFY(stack.hasCounter(Counter::Rss));
+        QVERIFY(!stack.hasCounter(Counter::Pss));
+        QVERIFY(live->snapshot->regions.front().hasCounter(Counter::Pss));
+        // Pausing after a live tick reads everything once: what stays on screen is whole.
+        const auto last = frames.back().at(0).value<FramePtr>();
+        QCOMPARE(last->snapshot->countersReadMs, std::int64_t(0));
+        QCOMPARE(last->snapshot->regions.back().counter(Counter::Pss), std::uint64_t(0x800));
+        // Snapshot Now is a full read.
+        const int fullsBefore = fulls;
+        controller.sampleNow();
+        QTRY_COMPARE_WITH_TIMEOUT(int(fulls), fullsBefore + 1, 5000);
+        // A selection asks the next tick to be full.
+        controller.setIntervalMs(20);
+        QTest::qWait(100);
+        const int before = fulls, seen = int(frames.size());
+        controller.wantFullCounters();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= seen + 2, 5000);
+        QVERIFY(fulls > before);
+        controller.detach();
+    }
+
+    void historyBoundedInBytes()
+    {
+        // 30,000 regions a snapshot (~7.7 MB): past the byte budget the oldest frames keep only their totals.
+        std::atomic<int> reads { 0 };
+        SessionSources src;
+        src.readSnapshot = [&](Pid pid) -> Result<Snapshot> {
+            Snapshot s;
+            s.pid = pid;
+            s.processName = "big";
+            s.timestampMs = 1000 + reads++;
+            for (int i = 0; i < 30000; ++i)
+                s.regions.push_back(
+                    region(0x10000 + Address(i) * 0x1000, 0x11000 + Address(i) * 0x1000, RegionType::Private));
+            return s;
+        };
+        SessionController controller(src);
+        controller.setIntervalMs(10);
+        QSignalSpy frames(&controller, &SessionController::frameArrived);
+        controller.attach(4242);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() >= 30, 30000);
+        controller.detach();
+        const auto &history = controller.history();
+        QCOMPARE(history.size(), std::size_t(frames.size()));
+        std::size_t whole = 0, bytes = 0;
+        for (const FramePtr &f : history) {
+            QCOMPARE(f->totals.all.rss, std::uint64_t(30000) * 4096); // every point keeps its totals
+            if (!SessionController::isThin(f)) {
+                ++whole;
+                bytes += f->snapshot->memoryFootprint();
+            }
+        }
+        QVERIFY2(bytes <= SessionController::kHistoryBytes, qPrintable(QString::number(bytes)));
+        QVERIFY(whole >= 2 && whole < history.size());
+        // The thin ones are the oldest; the newest are whole.
+        QVERIFY(SessionController::isThin(history.front()));
+        QVERIFY(!SessionController::isThin(history.back()));
     }
 
     void errorsKeepTheirKind()

@@ -671,27 +671,26 @@ void readContext(Pid pid, ProcessContext &ctx)
     ctx.executablePath = exePathOf(pid);
 }
 
-// Adds each mapping's resident, anonymous and swapped bytes, from one PAGEMAP_SCAN walk over the populated
-// pages of the whole address space (mappings sorted, not overlapping). The kernel walks the page tables only:
-// no reverse map, no PSS, which is what makes smaps slow. Unsupported without the ioctl.
-Status scanResidency(int fd, Pid pid, std::vector<Region> &mappings)
+// The populated page runs of [start, end): present or swapped, with whether file-backed, the zero page, a guard
+// marker. One PAGEMAP_SCAN walk: the kernel walks the page tables only, no reverse map and no PSS, which is what
+// makes smaps slow. Unsupported without the ioctl.
+Status scanRuns(int fd, Pid pid, Address start, Address end, std::vector<PageRegion> &runs)
 {
-    if (mappings.empty())
-        return Ok {};
-    const Address top = kUserSpaceTop ? std::min(kUserSpaceTop, mappings.back().end) : mappings.back().end;
-    std::vector<PageRegion> vec(16384);
-    std::size_t i = 0;
-    Address scanFrom = mappings.front().start;
-    while (scanFrom < top) {
+    constexpr std::size_t kBatch = 16384;
+    Address scanFrom = start;
+    while (scanFrom < end) {
+        const std::size_t have = runs.size();
+        runs.resize(have + kBatch);
         PmScanArg arg {};
         arg.size = sizeof arg;
         arg.start = scanFrom;
-        arg.end = top;
-        arg.vec = reinterpret_cast<std::uint64_t>(vec.data());
-        arg.vecLen = vec.size();
+        arg.end = end;
+        arg.vec = reinterpret_cast<std::uint64_t>(runs.data() + have);
+        arg.vecLen = kBatch;
         arg.categoryAnyofMask = kPageIsPresent | kPageIsSwapped;
         arg.returnMask = kPageIsPresent | kPageIsSwapped | kPageIsFile | kPageIsPfnZero | kPageIsGuard;
-        long n = ::ioctl(fd, kPagemapScan, &arg);
+        const long n = ::ioctl(fd, kPagemapScan, &arg);
+        runs.resize(have + std::size_t(std::max(n, 0L)));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -704,31 +703,36 @@ Status scanResidency(int fd, Pid pid, std::vector<Region> &mappings)
             return makeError(ErrorCode::Io,
                 "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
         }
-        for (long k = 0; k < n; ++k) {
-            const PageRegion &run = vec[std::size_t(k)];
-            if (run.categories & kPageIsPfnZero)
-                continue; // the shared zero page: in no one's RSS
-            while (i < mappings.size() && mappings[i].end <= run.start)
-                ++i;
-            for (std::size_t j = i; j < mappings.size() && mappings[j].start < run.end; ++j) {
-                Region &r = mappings[j];
-                const std::uint64_t bytes = std::min(r.end, run.end) - std::max(r.start, run.start);
-                if (run.categories & kPageIsPresent) {
-                    r.counters[std::size_t(Counter::Rss)] += bytes;
-                    if (!(run.categories & kPageIsFile))
-                        r.counters[std::size_t(Counter::Anonymous)] += bytes;
-                }
-                // A guard region's marker is a swap-like entry in the page table, but no swap.
-                if ((run.categories & kPageIsSwapped) && !(run.categories & kPageIsGuard))
-                    r.counters[std::size_t(Counter::Swap)] += bytes;
-            }
-        }
-        const Address walkEnd = std::min<Address>(arg.walkEnd, top);
+        const Address walkEnd = std::min<Address>(arg.walkEnd, end);
         if (walkEnd <= scanFrom)
             return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN made no progress");
         scanFrom = walkEnd;
     }
     return Ok {};
+}
+
+// Adds each mapping's resident, anonymous and swapped bytes from the runs (both sorted; mappings apart).
+void addResidency(const std::vector<PageRegion> &runs, std::vector<Region> &mappings)
+{
+    std::size_t i = 0;
+    for (const PageRegion &run : runs) {
+        if (run.categories & kPageIsPfnZero)
+            continue; // the shared zero page: in no one's RSS
+        while (i < mappings.size() && mappings[i].end <= run.start)
+            ++i;
+        for (std::size_t j = i; j < mappings.size() && mappings[j].start < run.end; ++j) {
+            Region &r = mappings[j];
+            const std::uint64_t bytes = std::min(r.end, run.end) - std::max(r.start, run.start);
+            if (run.categories & kPageIsPresent) {
+                r.counters[std::size_t(Counter::Rss)] += bytes;
+                if (!(run.categories & kPageIsFile))
+                    r.counters[std::size_t(Counter::Anonymous)] += bytes;
+            }
+            // A guard region's marker is a swap-like entry in the page table, but no swap.
+            if ((run.categories & kPageIsSwapped) && !(run.categories & kPageIsGuard))
+                r.counters[std::size_t(Counter::Swap)] += bytes;
+        }
+    }
 }
 
 } // namespace
@@ -821,39 +825,69 @@ Result<Snapshot> readSnapshot(Pid pid)
     return lastError;
 }
 
+Result<Snapshot> readLiveSnapshotOnce(Pid pid);
+
 Result<Snapshot> readLiveSnapshot(Pid pid)
+{
+    // A process that maps and unmaps during the read can leave an inconsistent maps text: read again.
+    Result<Snapshot> snap = readLiveSnapshotOnce(pid);
+    for (int attempt = 1; attempt < 4 && !snap && snap.error().code == ErrorCode::BadInput; ++attempt)
+        snap = readLiveSnapshotOnce(pid);
+    return snap;
+}
+
+Result<Snapshot> readLiveSnapshotOnce(Pid pid)
 {
     if (pid <= 0)
         return makeError(ErrorCode::NoSuchProcess, "no process with PID " + std::to_string(pid));
-    if (!g_fastPaths)
+    if (!g_fastPaths || !kUserSpaceTop)
         return makeError(ErrorCode::Unsupported, "the live tier needs PAGEMAP_SCAN");
     ProcessContext ctx;
     ctx.pid = pid;
     ctx.timestampMs = nowMs();
     ctx.pageSize = systemPageSize();
     ctx.userSpaceTop = kUserSpaceTop;
+    const std::string mapsPath = procPath(pid, "maps");
     const std::string pagemapPath = procPath(pid, "pagemap");
+    Fd maps(::open(mapsPath.c_str(), O_RDONLY | O_CLOEXEC));
+    if (maps.get() < 0)
+        return openError(pid, mapsPath, errno);
     Fd pm(::open(pagemapPath.c_str(), O_RDONLY | O_CLOEXEC));
     if (pm.get() < 0)
         return openError(pid, pagemapPath, errno);
-    auto layout = readMappings(pid);
-    if (!layout)
-        return layout.error();
-    ParsedMaps parsed;
-    parsed.mappings = std::move(layout).value();
-    for (Region &r : parsed.mappings)
+    // The page-table walk on one core while maps is read and parsed (itself two threads that overlap) on the
+    // other: the layout text, not PROCMAP_QUERY, which costs an ioctl per mapping. Both are views of the same
+    // moment give or take the read; a run outside every mapping (unmapped meanwhile) counts for none.
+    std::vector<PageRegion> runs;
+    Status scanned = Ok {};
+    std::thread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
+    SmapsParser parser;
+    const int readErr = readAndParse(maps.get(), parser);
+    scanner.join();
+    if (readErr)
+        return readError(pid, mapsPath, readErr);
+    if (!scanned)
+        return scanned.error();
+    if (parser.bytesFed() == 0)
+        return noAddressSpaceError(pid);
+    auto parsed = parser.finish();
+    if (!parsed)
+        return makeError(
+            ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + mapsPath + " " + parsed.error().message);
+    for (Region &r : parsed->mappings) {
+        r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
         r.unknownCounters = kAllCounterBits & ~kLiveCounters;
-    if (auto st = scanResidency(pm.get(), pid, parsed.mappings); !st)
-        return st.error();
+    }
+    addResidency(runs, parsed->mappings);
     readContext(pid, ctx);
     if (!processAlive(pid))
         return noAddressSpaceError(pid);
-    Snapshot snap = classify(std::move(parsed), ctx);
+    Snapshot snap = classify(std::move(parsed).value(), ctx);
     for (Region &r : snap.regions) {
-        // What smaps leaves out of RSS: pages of PFN maps ([vvar], devices) are no page the kernel counts, and
-        // hugetlb pages are counted apart (Shared_Hugetlb, Private_Hugetlb).
-        const bool hugetlb = r.kernelPageShift && r.kernelPageSize() > ctx.pageSize;
-        if (r.labelKind == LabelKind::Vvar || hugetlb) {
+        // What smaps leaves out of RSS: the pages of PFN maps ([vvar], devices) are no pages the kernel counts.
+        // (Hugetlb pages are counted apart in smaps; maps does not tell a hugetlb mapping's page size: the last
+        // full read's, carried, does.)
+        if (r.labelKind == LabelKind::Vvar) {
             r.setCounter(Counter::Rss, 0);
             r.setCounter(Counter::Anonymous, 0);
         }
