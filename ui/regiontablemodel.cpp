@@ -10,6 +10,7 @@
 #include <QFont>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace vmatlas::ui {
@@ -173,6 +174,7 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
 
 void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
+    ++m_rowsVersion;
     // The marks point into the previous frame's diff, which may be gone: forget them until the new ones.
     const bool hadMarks = std::any_of(m_change.begin(), m_change.end(), [](std::int8_t c) { return c >= 0; });
     std::fill(m_change.begin(), m_change.end(), std::int8_t(-1));
@@ -544,12 +546,47 @@ void RegionFilterModel::setStateVisible(RegionState state, bool visible)
 void RegionFilterModel::setText(const QString &text)
 {
     m_text = text.trimmed();
+    forgetMatches();
     Address a = 0;
     m_address.reset();
     if (m_text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) && parseAddress(m_text.toStdString(), a))
         m_address = a;
-    invalidateFilter();
+    // The whole mapping rebuilt at once: invalidateFilter() removes and inserts rows range by range, tens of
+    // thousands of ranges when every other row matches. The ranks first, so the re-sort is cheap too.
+    if (sortColumn() >= 0 && (!m_model || m_rankVersion != m_model->rowsVersion()))
+        rankRows(sortColumn());
+    invalidate();
 }
+
+namespace {
+
+// The protection's text ("rw-p") as a number that sorts the same way.
+std::uint32_t protectionKey(const Protection &p)
+{
+    return std::uint32_t(p.read ? 'r' : '-') << 24 | std::uint32_t(p.write ? 'w' : '-') << 16
+        | std::uint32_t(p.execute ? 'x' : '-') << 8 | std::uint32_t(std::uint8_t(p.sharing));
+}
+
+// Each label kind's place in the alphabetical order of the labels' texts (no label first).
+int labelRank(LabelKind kind)
+{
+    static const std::array<int, 32> ranks = [] {
+        std::vector<std::pair<std::string, int>> texts;
+        for (int k = 0; k <= int(LabelKind::ThreadStackByPattern); ++k) {
+            Region r;
+            r.labelKind = LabelKind(k);
+            texts.emplace_back(r.label(), k);
+        }
+        std::stable_sort(texts.begin(), texts.end());
+        std::array<int, 32> out {};
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            out[std::size_t(texts[i].second)] = int(i);
+        return out;
+    }();
+    return ranks[std::size_t(kind) & 31];
+}
+
+} // namespace
 
 bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
 {
@@ -567,13 +604,22 @@ bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
     case Inode:
         return a.inode < b.inode;
     case Protection:
-        return a.protection.toString() < b.protection.toString();
+        return protectionKey(a.protection) < protectionKey(b.protection);
     case Device:
         return std::pair(a.devMajor, a.devMinor) < std::pair(b.devMajor, b.devMinor);
     case Path:
         return a.path() < b.path();
-    case Label:
-        return a.label() < b.label();
+    case Label: {
+        // The label's kind in the alphabetical order of its text, then what tells two of a kind apart: no text
+        // is built per comparison (sorting 63k rows compares a million pairs).
+        if (a.labelKind != b.labelKind)
+            return labelRank(a.labelKind) < labelRank(b.labelKind);
+        if (a.labelKind == LabelKind::ThreadStack)
+            return a.tid < b.tid;
+        if (a.labelKind == LabelKind::AnonName || a.labelKind == LabelKind::Memfd || a.labelKind == LabelKind::SysvShm)
+            return a.pathPtr != b.pathPtr && a.path() < b.path();
+        return false;
+    }
     case VmFlags:
         return a.vmFlags < b.vmFlags;
     case Use:
@@ -585,13 +631,112 @@ bool RegionTableModel::lessThan(const Region &a, const Region &b, int column)
     }
 }
 
+bool RegionTableModel::sortKey(const Region &r, int column, std::uint64_t &key)
+{
+    switch (column) {
+    case Start:
+        key = r.start;
+        return true;
+    case End:
+        key = r.end;
+        return true;
+    case Type:
+        key = std::uint64_t(r.type);
+        return true;
+    case State:
+        key = std::uint64_t(r.state);
+        return true;
+    case Offset:
+        key = r.offset;
+        return true;
+    case Inode:
+        key = r.inode;
+        return true;
+    case Protection:
+        key = protectionKey(r.protection);
+        return true;
+    case Device:
+        key = std::uint64_t(r.devMajor) << 32 | r.devMinor;
+        return true;
+    case VmFlags:
+        key = r.vmFlags;
+        return true;
+    case Use:
+        key = std::uint64_t(r.use);
+        return true;
+    case Path:
+    case Label:
+        return false;
+    default:
+        key = isByteColumn(column) ? counterFor(r, column) : r.start;
+        return true;
+    }
+}
+
+void RegionFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_model = qobject_cast<RegionTableModel *>(model);
+    m_rank.clear();
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void RegionFilterModel::sort(int column, Qt::SortOrder order)
+{
+    rankRows(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void RegionFilterModel::rankRows(int column) const
+{
+    m_rank.clear();
+    m_rankColumn = column;
+    if (!m_model || column < 0)
+        return;
+    const int n = m_model->rowCount();
+    std::vector<std::uint32_t> order(static_cast<std::size_t>(n), 0);
+    for (int i = 0; i < n; ++i)
+        order[std::size_t(i)] = std::uint32_t(i);
+    std::uint64_t probe = 0;
+    const Region *first = n ? m_model->regionAt(0) : nullptr;
+    if (first && RegionTableModel::sortKey(*first, column, probe)) {
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            const Region *r = m_model->regionAt(i);
+            std::uint64_t k = 0;
+            RegionTableModel::sortKey(*r, column, k);
+            keys[std::size_t(i)] = { k, std::uint32_t(i) }; // rows are in address order: ties stay by address
+        }
+        std::sort(keys.begin(), keys.end());
+        for (int i = 0; i < n; ++i)
+            order[std::size_t(i)] = keys[std::size_t(i)].second;
+    } else {
+        std::stable_sort(order.begin(), order.end(), [this, column](std::uint32_t x, std::uint32_t y) {
+            return RegionTableModel::lessThan(*m_model->regionAt(int(x)), *m_model->regionAt(int(y)), column);
+        });
+    }
+    m_rank.assign(std::size_t(n), 0);
+    for (int i = 0; i < n; ++i)
+        m_rank[order[std::size_t(i)]] = std::uint32_t(i);
+    m_rankVersion = m_model->rowsVersion();
+}
+
 bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    auto *model = static_cast<const RegionTableModel *>(sourceModel());
-    const Region *a = model->regionAt(left.row());
-    const Region *b = model->regionAt(right.row());
+    // The rows' ranks in the column's order, computed once by sort() (one std::sort of keys): QSortFilterProxyModel
+    // compares a million pairs for 63k rows. Stale once the rows point at another snapshot: then compared directly.
+    const std::size_t l = std::size_t(left.row()), r = std::size_t(right.row());
+    if (left.column() == m_rankColumn && m_model && m_rankVersion == m_model->rowsVersion() && l < m_rank.size()
+        && r < m_rank.size())
+        return m_rank[l] < m_rank[r];
+    if (!m_model)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const Region *a = m_model->regionAt(left.row());
+    const Region *b = m_model->regionAt(right.row());
     if (!a || !b)
         return QSortFilterProxyModel::lessThan(left, right);
+    std::uint64_t ka = 0, kb = 0;
+    if (RegionTableModel::sortKey(*a, left.column(), ka) && RegionTableModel::sortKey(*b, left.column(), kb))
+        return ka != kb ? ka < kb : a->start < b->start;
     if (RegionTableModel::lessThan(*a, *b, left.column()))
         return true;
     if (RegionTableModel::lessThan(*b, *a, left.column()))
@@ -610,12 +755,44 @@ bool RegionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
         return true;
     if (m_address)
         return r->contains(*m_address);
-    const auto *model = sourceModel();
-    for (int col : { int(RegionTableModel::Path), int(RegionTableModel::Label), int(RegionTableModel::Protection) }) {
-        if (model->index(sourceRow, col, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
+    Q_UNUSED(sourceParent);
+    // What the Path, Label and Protection cells show contains the text. Each distinct path, label and protection
+    // is matched once per text (cached): a keystroke on 63k rows costs lookups, not 190k QStrings.
+    if (m_pathMatches.size() > 65536 || m_labelMatches.size() > 65536)
+        forgetMatches(); // live refreshes bring new paths; the text stays
+    if (r->pathPtr) {
+        auto it = m_pathMatches.find(r->pathPtr.get());
+        if (it == m_pathMatches.end())
+            it = m_pathMatches
+                     .emplace(r->pathPtr.get(),
+                         std::pair(r->pathPtr, displayText(*r->pathPtr).contains(m_text, Qt::CaseInsensitive)))
+                     .first;
+        if (it->second.second)
             return true;
     }
-    return false;
+    if (r->labelKind != LabelKind::None) {
+        const LabelKey key { r->labelKind, r->tid, r->pathPtr };
+        auto it = m_labelMatches.find(key);
+        if (it == m_labelMatches.end())
+            it = m_labelMatches.emplace(key, labelText(*r).contains(m_text, Qt::CaseInsensitive)).first;
+        if (it->second)
+            return true;
+    }
+    if (r->type == RegionType::Free)
+        return false;
+    const int protection = (r->protection.read ? 1 : 0) | (r->protection.write ? 2 : 0)
+        | (r->protection.execute ? 4 : 0) | (r->protection.sharing == 's' ? 8 : 0);
+    if (m_protectionMatches[protection] < 0)
+        m_protectionMatches[protection]
+            = QString::fromStdString(r->protection.toString()).contains(m_text, Qt::CaseInsensitive) ? 1 : 0;
+    return m_protectionMatches[protection] == 1;
+}
+
+void RegionFilterModel::forgetMatches() const
+{
+    m_pathMatches.clear();
+    m_labelMatches.clear();
+    m_protectionMatches.fill(-1);
 }
 
 } // namespace vmatlas::ui

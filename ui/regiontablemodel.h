@@ -6,7 +6,12 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
+#include <array>
+#include <map>
+#include <memory>
 #include <optional>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace vmatlas::ui {
@@ -80,6 +85,13 @@ public:
     const Region *regionAt(int row) const;
     int rowOfAddress(Address a) const; // -1 when unmapped
 
+    // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the proxy asks two per comparison.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
+    {
+        return !parent.isValid() && row >= 0 && column >= 0 && std::size_t(row) < m_rows.size() && column < ColumnCount
+            ? createIndex(row, column)
+            : QModelIndex();
+    }
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -88,6 +100,10 @@ public:
     static bool isByteColumn(int column);
     // Compares two rows by a column without building QVariants (sorting 60k rows stays fast).
     static bool lessThan(const Region &a, const Region &b, int column);
+    // The column's value as a number that sorts like the column (all but Path and Label): false for those.
+    static bool sortKey(const Region &r, int column, std::uint64_t &key);
+    // Changes whenever the rows point at other regions (each new snapshot): cached sort keys are then stale.
+    std::uint64_t rowsVersion() const { return m_rowsVersion; }
     static QString columnTitle(int column);
     static QString columnToolTip(int column);
 
@@ -103,6 +119,7 @@ private:
 
     SnapshotPtr m_snapshot;
     std::vector<const Region *> m_rows;
+    std::uint64_t m_rowsVersion = 0;
     void setRows(SnapshotPtr snapshot);
     void markChanges(const SnapshotDiff *diff);
 
@@ -127,15 +144,43 @@ public:
     bool stateVisible(RegionState state) const { return m_states & (1u << unsigned(state)); }
     QString text() const { return m_text; }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void forgetMatches() const;
+    void rankRows(int column) const;
+    const RegionTableModel *m_model = nullptr;
+    mutable std::vector<std::uint32_t> m_rank; // source row -> its place in m_rankColumn's order
+    mutable int m_rankColumn = -1;
+    mutable std::uint64_t m_rankVersion = 0;
+
     unsigned m_types = 0xF;
     unsigned m_states = 0x7;
     QString m_text;
     std::optional<Address> m_address;
+    // Whether each distinct path, label and protection contains m_text (the path kept alive with its entry,
+    // so that its address is not reused by another while the entry stands).
+    struct LabelKey
+    {
+        LabelKind kind;
+        std::int32_t tid;
+        std::shared_ptr<const std::string> path;
+        bool operator<(const LabelKey &o) const { return std::tie(kind, tid, path) < std::tie(o.kind, o.tid, o.path); }
+    };
+    mutable std::unordered_map<const std::string *, std::pair<std::shared_ptr<const std::string>, bool>> m_pathMatches;
+    mutable std::map<LabelKey, bool> m_labelMatches;
+    mutable std::array<std::int8_t, 16> m_protectionMatches = filledMatches();
+    static std::array<std::int8_t, 16> filledMatches()
+    {
+        std::array<std::int8_t, 16> a;
+        a.fill(-1);
+        return a;
+    }
 };
 
 } // namespace vmatlas::ui
