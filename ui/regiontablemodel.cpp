@@ -243,8 +243,11 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
         row += inserted.size();
         j = lastJ + 1;
     }
-    // Now the rows match the new snapshot one to one; point them at it and report changed cells.
+    // Now the rows match the new snapshot one to one; point them at it and report changed cells: run by run when
+    // they are few, else as one range from the first to the last (each signal costs the proxy and the view more
+    // than the rows between runs do).
     m_snapshot = std::move(snapshot);
+    std::vector<std::pair<int, int>> changedRuns;
     int runStart = -1;
     for (std::size_t i = 0; i <= m_rows.size(); ++i) {
         bool changed = false;
@@ -255,10 +258,14 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
         if (changed && runStart < 0)
             runStart = int(i);
         if (!changed && runStart >= 0) {
-            emit dataChanged(index(runStart, 0), index(int(i) - 1, ColumnCount - 1));
+            changedRuns.emplace_back(runStart, int(i) - 1);
             runStart = -1;
         }
     }
+    if (changedRuns.size() > kMaxChangedRuns)
+        changedRuns = { { changedRuns.front().first, changedRuns.back().second } };
+    for (const auto &[first, last] : changedRuns)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     markChanges(m_frame ? &m_frame->diff : nullptr);
 }
 

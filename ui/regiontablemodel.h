@@ -109,6 +109,8 @@ public:
 
     // Past this many rows inserted or removed, a new snapshot resets the model instead of merging.
     static constexpr std::size_t kMaxMergeRuns = 2000;
+    // Past this many runs of changed rows, one dataChanged covers them all.
+    static constexpr std::size_t kMaxChangedRuns = 64;
 
 private:
     static std::uint64_t counterFor(const Region &r, int column);

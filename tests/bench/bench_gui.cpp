@@ -168,6 +168,7 @@ int main(int argc, char **argv)
         history.push_back(makeFrame(syntheticSnapshot(60000, 7), history.empty() ? nullptr : history.back()->snapshot));
     timeline.setHistory(history);
     double framing = 0;
+    double parts[3] = {};
     auto refreshWith = [&](const SnapshotPtr &next) {
         QElapsedTimer off;
         off.start();
@@ -175,29 +176,50 @@ int main(int argc, char **argv)
         framing = double(off.nsecsElapsed()) / 1e6;
         history.pop_front();
         history.push_back(frame);
+        QElapsedTimer part;
+        part.start();
         view.setSnapshot(next);
         view.setDiff(frame->diff);
+        parts[0] = double(part.nsecsElapsed()) / 1e6;
+        part.restart();
         model.setFrame(frame);
+        parts[1] = double(part.nsecsElapsed()) / 1e6;
+        part.restart();
         timeline.setHistory(history);
+        parts[2] = double(part.nsecsElapsed()) / 1e6;
         return framing;
     };
+    // The GUI thread's share is what the window does with a frame made off it: map, table, timeline (the medians
+    // of their sum; the test's own copying of snapshots is left out).
+    auto guiMs = [&] { return parts[0] + parts[1] + parts[2]; };
     int round = 0;
-    const double live = medianMs(7, [&] {
+    std::vector<double> liveGui, liveFraming;
+    for (int i = 0; i < 7; ++i) {
         auto next = std::make_shared<Snapshot>(*history.back()->snapshot);
         ++round;
-        for (std::size_t i = 0; i < next->regions.size(); i += 7)
-            next->regions[i].setCounter(Counter::Rss, 4096 * std::uint64_t(round));
+        for (std::size_t k = 0; k < next->regions.size(); k += 7)
+            next->regions[k].setCounter(Counter::Rss, 4096 * std::uint64_t(round));
         next->regions.erase(next->regions.begin() + 100 * round, next->regions.begin() + 100 * round + 3);
-        refreshWith(next);
-    });
-    const double liveFraming = framing;
-    int flip = 0;
-    const double replaced = medianMs(7, [&] { refreshWith(syntheticSnapshot(60000, 8 + (++flip % 2))); });
+        liveFraming.push_back(refreshWith(next));
+        liveGui.push_back(guiMs());
+    }
+    std::vector<double> wholeGui, wholeFraming;
+    for (int i = 0; i < 7; ++i) {
+        auto next = syntheticSnapshot(60000, 8 + std::uint32_t(i % 2));
+        wholeFraming.push_back(refreshWith(next));
+        wholeGui.push_back(guiMs());
+    }
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    auto worst = [](const std::vector<double> &v) { return *std::max_element(v.begin(), v.end()); };
+    std::printf("window refresh, live (counters, a few regions):   %6.2f ms on the GUI thread, worst %.2f (target < 16)"
+                " (+ %.2f ms framing off it)\n",
+        median(liveGui), worst(liveGui), median(liveFraming));
     std::printf(
-        "window refresh, live (counters, a few regions):   %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
-        live - liveFraming, liveFraming);
-    std::printf(
-        "window refresh, layout replaced wholesale:        %6.2f ms on the GUI thread (+ %.2f ms framing off it)\n",
-        replaced - framing, framing);
+        "window refresh, layout replaced wholesale:        %6.2f ms on the GUI thread, worst %.2f (target < 120)"
+        " (+ %.2f ms framing off it)\n",
+        median(wholeGui), worst(wholeGui), median(wholeFraming));
     return 0;
 }
