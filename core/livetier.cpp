@@ -46,6 +46,12 @@ void carryFullCounters(Snapshot &live, const Snapshot &full)
         r.mmuPageShift = f.mmuPageShift;
         r.thpEligible = f.thpEligible;
         r.protectionKey = f.protectionKey;
+        // A hugetlb mapping (its pages bigger than the base page): smaps counts its pages apart from RSS
+        // (Shared_/Private_Hugetlb, carried above); the page-table walk cannot tell, the full read's page size can.
+        if (live.pageSize && r.kernelPageSize() > live.pageSize) {
+            r.setCounter(Counter::Rss, f.counter(Counter::Rss));
+            r.setCounter(Counter::Anonymous, f.counter(Counter::Anonymous));
+        }
     }
 }
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark: vmatlas snapshot --csv against `cat /proc/PID/smaps` and `pmap -X PID`, for processes with
-# 1k, 10k and 60k mappings. Prints medians and ratios, and the snapshot's memory per region.
-#   tests/bench/bench_snapshot.sh [RUNS]     (default 15 runs per measurement, interleaved)
+# Benchmark: reading a process, for processes with 1k, 10k and 60k mappings (medians of interleaved runs):
+#  - the command line: `vmatlas snapshot --csv` (full) and `snapshot --live --csv` against `cat /proc/PID/smaps`
+#    and `pmap -X PID`, each a process of its own;
+#  - in process (vmatlas_bench_tiers): the window's live tick and full read against reading smaps and maps;
+#  - the snapshot's memory per region.
+# Every ratio is printed with its target.
+#   tests/bench/bench_snapshot.sh [RUNS]     (default 15 runs per measurement)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/scripts/setup.sh"
@@ -21,25 +25,41 @@ median_ms() { # numbers (us) -> median in ms
     printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
 }
 
-printf '%-9s %10s %10s %10s %12s %12s %14s\n' mappings "vmatlas" "cat smaps" "pmap -X" "vs cat" "vs pmap" "bytes/region"
+ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
+
+echo "Command line (each a process: start-up included), medians of $runs interleaved runs:"
+printf '%-9s %10s %10s %10s %10s %10s %12s %12s %10s\n' mappings "snapshot" "--live" "cat smaps" "cat maps" \
+    "pmap -X" "snap / cat" "pmap / snap" "B/region"
+declare -A inproc
 for n in 1000 10000 60000; do
     coproc CHILD { exec "$bin/vmatlas_testchild" many "$n"; }
     pid=$CHILD_PID
     while read -r line <&"${CHILD[0]}"; do [ "$line" = ready ] && break; done
-    # Interleaved, so that a busy moment of the machine hits all three alike.
-    tv=() tc=() tp=()
+    # Interleaved, so that a busy moment of the machine hits all alike.
+    tv=() tl=() tc=() tm=() tp=()
     for ((i = 0; i < runs; i++)); do
         tv+=("$(elapsed_us "$bin/vmatlas" snapshot --pid "$pid" --csv -)")
+        tl+=("$(elapsed_us "$bin/vmatlas" snapshot --live --pid "$pid" --csv -)")
         tc+=("$(elapsed_us cat "/proc/$pid/smaps")")
+        tm+=("$(elapsed_us cat "/proc/$pid/maps")")
         tp+=("$(elapsed_us pmap -X "$pid")")
     done
-    v=$(median_ms "${tv[@]}")
-    c=$(median_ms "${tc[@]}")
+    v=$(median_ms "${tv[@]}") l=$(median_ms "${tl[@]}") c=$(median_ms "${tc[@]}") m=$(median_ms "${tm[@]}")
     p=$(median_ms "${tp[@]}")
     mem=$("$bin/vmatlas_bench_memory" "$pid" | sed -E 's/.* ([0-9.]+) bytes per region.*/\1/')
-    printf '%-9s %8s ms %8s ms %8s ms %11.2fx %11.2fx %14s\n' "$n" "$v" "$c" "$p" \
-        "$(echo "$v / $c" | bc -l)" "$(echo "$p / $v" | bc -l)" "$mem"
+    printf '%-9s %7s ms %7s ms %7s ms %7s ms %7s ms %11sx %11sx %10s\n' "$n" "$v" "$l" "$c" "$m" "$p" \
+        "$(ratio "$v" "$c")" "$(ratio "$p" "$v")" "$mem"
+    inproc[$n]=$("$bin/vmatlas_bench_tiers" "$pid" "$runs")
     exec {CHILD[1]}>&-
     wait "$pid" 2>/dev/null || true
 done
-echo "vs cat: vmatlas time / cat smaps time (target <= 1.3); vs pmap: pmap time / vmatlas time (target >= 4)"
+echo "targets: snap / cat <= 1.15 at 10k and 60k; pmap / snap >= 5 at every size"
+echo
+echo "In process (the window's reads, no start-up, no output), medians of $runs interleaved runs:"
+printf '%-9s %12s %12s %12s %12s %12s %12s\n' mappings "live tick" "full read" "read smaps" "read maps" \
+    "live / smaps" "full / smaps"
+for n in 1000 10000 60000; do
+    read -r regions live full smaps maps lr fr <<<"${inproc[$n]}"
+    printf '%-9s %9s ms %9s ms %9s ms %9s ms %11sx %11sx\n' "$n" "$live" "$full" "$smaps" "$maps" "$lr" "$fr"
+done
+echo "targets: live / smaps <= 0.35 at 60k; full / smaps <= 1.15 at 10k and 60k"
