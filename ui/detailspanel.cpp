@@ -1,6 +1,7 @@
 #include "detailspanel.h"
 
 #include "formatting.h"
+#include "livetier.h"
 #include "maprenderer.h"
 #include "pagestrip.h"
 #include "totals.h"
@@ -123,8 +124,9 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     {
         // What it is for; a guess says so, with its evidence.
         const std::size_t index = snapshot ? std::size_t(r - snapshot->regions.data()) : 0;
-        const UseInfo use
-            = snapshot && index < snapshot->regions.size() ? useInfo(*snapshot, index) : UseInfo { r->use, UseConfidence::Certain, {}, 0 };
+        const UseInfo use = snapshot && index < snapshot->regions.size()
+            ? useInfo(*snapshot, index)
+            : UseInfo { r->use, UseConfidence::Certain, {}, 0 };
         QString value = useText(use.use);
         if (use.tid)
             value += tr(" (thread %1)").arg(use.tid);
@@ -186,8 +188,17 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         { Counter::AnonHugePages, QT_TR_NOOP("Anon huge pages"),
             QT_TR_NOOP("Bytes backed by transparent huge pages.") },
     };
-    for (const Explained &e : counters)
-        addRow(tr(e.name), r->hasCounter(e.counter) ? formatBytes(r->counter(e.counter)) : tr("not read"), tr(e.text));
+    // A live tick reads RSS, anonymous and swap now; the others come from the last full read: say how old.
+    const std::int64_t olderMs
+        = snapshot && snapshot->countersReadMs > 0 && snapshot->countersReadMs < snapshot->timestampMs
+        ? snapshot->timestampMs - snapshot->countersReadMs
+        : 0;
+    for (const Explained &e : counters) {
+        QString value = r->hasCounter(e.counter) ? formatBytes(r->counter(e.counter)) : tr("not read");
+        if (olderMs && r->hasCounter(e.counter) && !(kLiveCounters & Region::counterBit(e.counter)))
+            value = tr("%1 (%2 s older)").arg(value, QString::number(olderMs / 1000.0, 'f', 1));
+        addRow(tr(e.name), value, tr(e.text));
+    }
     if (!r->vmFlagsText().empty())
         addRow(tr("VM flags"), QString::fromStdString(r->vmFlagsText()));
 }

@@ -869,6 +869,10 @@
         <source>not read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2 s older)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -869,6 +869,10 @@
         <source>not read</source>
         <translation>未读取</translation>
     </message>
+    <message>
+        <source>%1 (%2 s older)</source>
+        <translation>%1（%2 秒前读取）</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -171,6 +171,29 @@ private slots:
         controller.detach();
     }
 
+    void detailsSayHowOldEachCounterIs()
+    {
+        // A live frame: RSS of now, PSS carried from a full read 4 s before, Referenced of a region newer than it.
+        auto snap = std::make_shared<Snapshot>();
+        snap->timestampMs = 10000;
+        snap->countersReadMs = 6000;
+        Region r = region(0x1000, 0x3000, RegionType::Private, "[heap]");
+        r.setCounter(Counter::Rss, 0x2000);
+        r.setCounter(Counter::Pss, 0x800);
+        r.setCounterKnown(Counter::Referenced, false);
+        snap->regions = { r };
+        DetailsPanel details;
+        details.setRegion(&snap->regions[0], snap);
+        const QString text = details.text();
+        QVERIFY2(text.contains(QStringLiteral("RSS: 8.00 KiB<br>")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("PSS: 2.00 KiB (4.0 s older)")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Referenced: not read")), qPrintable(text));
+        // A full read: no ages.
+        snap->countersReadMs = 0;
+        details.setRegion(&snap->regions[0], snap);
+        QVERIFY(!details.text().contains(QStringLiteral("s older)")));
+    }
+
     void historyBoundedInBytes()
     {
         // 30,000 regions a snapshot (~7.7 MB): past the byte budget the oldest frames keep only their totals.
