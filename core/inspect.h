@@ -124,6 +124,7 @@ struct ProcessCounters
     std::uint64_t majorFaults = 0; // on Windows every fault is counted as minor (no split)
     bool faultsSplit = true;
 };
-Result<ProcessCounters> readProcessCounters(Pid pid);
+// exactRss: Linux reads RSS from smaps_rollup (exact, but the kernel walks every page) instead of stat's estimate.
+Result<ProcessCounters> readProcessCounters(Pid pid, bool exactRss = true);
 
 } // namespace vmatlas

@@ -8,6 +8,7 @@
 #include "viewstate.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -138,6 +139,7 @@ bool InsideTools::mark()
         return false;
     }
     m_heat->setChecked(true);
+    emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("mark"));
     say(tr("Marked process %1: the map now shows what it touches since (Referenced since mark).").arg(pid));
     m_controller->sampleNow();
     return true;
@@ -179,6 +181,7 @@ bool InsideTools::trim(bool selectedOnly, TrimMode mode)
     }
     say(tr("Trimmed %1 (%2 accepted). %3")
             .arg(what, formatBytes(report->bytesAdvised), QString::fromStdString(report->note)));
+    emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("trim"));
     if (before) {
         m_trimBase = *before;
         m_trimPid = pid;

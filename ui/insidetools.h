@@ -46,6 +46,9 @@ public:
 
 signals:
     void jumpRequested(vmatlas::Address address);
+    // A mark or a trim happened (ms since the epoch): a mark on the timeline, whose "Page faults" shows what came
+    // back.
+    void timelineEvent(qint64 timestampMs, const QString &text);
 
 private:
     Pid livePid() const; // the live process shown, or 0

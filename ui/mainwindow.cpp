@@ -183,6 +183,7 @@ void MainWindow::buildActions()
 
     m_inside = new InsideTools(this, m_state, m_controller, m_map); // the Inside menu and the Bytes dock
     connect(m_inside, &InsideTools::jumpRequested, this, &MainWindow::selectAddress);
+    connect(m_inside, &InsideTools::timelineEvent, m_timeline, &TimelinePanel::addEvent);
     addSettingsAndHelpMenus(this);
 
     // Short words on the toolbar, so that it fits a 1024-pixel window (the menus say it in full).

@@ -1140,6 +1140,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trim</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::IntervalBox</name>
@@ -2368,6 +2376,26 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>No scheduled snapshots yet</translation>
+    </message>
+    <message>
+        <source>Page faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

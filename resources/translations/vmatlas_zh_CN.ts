@@ -1146,6 +1146,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
         <translation>修剪后（%1 秒）：RSS %2（之前为 %3），%4。</translation>
     </message>
+    <message>
+        <source>mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>trim</source>
+        <translation>修剪</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::IntervalBox</name>
@@ -2369,6 +2377,26 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>还没有定时快照</translation>
+    </message>
+    <message>
+        <source>Page faults</source>
+        <translation>缺页</translation>
+    </message>
+    <message>
+        <source>Minor faults</source>
+        <translation>次要缺页</translation>
+    </message>
+    <message>
+        <source>Major faults</source>
+        <translation>主要缺页</translation>
+    </message>
+    <message>
+        <source>All faults</source>
+        <translation>全部缺页</translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation>缺页次数</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,9 @@
 #include "platform.h"
 #include "searchdialog.h"
 #include "testutil.h"
+#include "timelinepanel.h"
 #include "viewstate.h"
+#include "windowparts.h"
 
 #include <QAction>
 #include <QDir>
@@ -223,6 +225,10 @@ private slots:
         // Declined: nothing done.
         QVERIFY(!tools->trim(true, TrimMode::Cold));
         QCOMPARE(asked, 3);
+        // The timeline marks both, and live frames carry the fault counters its "Page faults" plots.
+        QCOMPARE(vmatlas::test::part<TimelinePanel>(w)->eventCount(), 2);
+        QVERIFY(w.viewState()->frame()->haveFaults);
+        QVERIFY(w.viewState()->frame()->minorFaults > 0);
     }
 };
 

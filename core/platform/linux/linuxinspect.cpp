@@ -293,7 +293,7 @@ Status markReferenced(Pid pid)
     return Ok {};
 }
 
-Result<ProcessCounters> readProcessCounters(Pid pid)
+Result<ProcessCounters> readProcessCounters(Pid pid, bool exactRss)
 {
     const std::string path = procPath(pid, "stat");
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -331,7 +331,7 @@ Result<ProcessCounters> readProcessCounters(Pid pid)
     c.majorFaults = field(12);
     c.rss = field(24) * systemPageSize();
     // stat's RSS is the kernel's per-CPU estimate; smaps_rollup's is exact (when the process may be read).
-    if (int rfd = ::open(procPath(pid, "smaps_rollup").c_str(), O_RDONLY | O_CLOEXEC); rfd >= 0) {
+    if (int rfd = exactRss ? ::open(procPath(pid, "smaps_rollup").c_str(), O_RDONLY | O_CLOEXEC) : -1; rfd >= 0) {
         char text[4096];
         ssize_t m = ::read(rfd, text, sizeof text - 1);
         ::close(rfd);

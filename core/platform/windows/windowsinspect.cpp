@@ -98,7 +98,7 @@ Status markReferenced(Pid)
         "Windows keeps no referenced bits a program may clear: 'mark' is Linux-only (/proc/PID/clear_refs)");
 }
 
-Result<ProcessCounters> readProcessCounters(Pid pid)
+Result<ProcessCounters> readProcessCounters(Pid pid, bool)
 {
     HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, DWORD(pid));
     if (!h)
