@@ -132,7 +132,8 @@ std::string hexDump(const MemoryBlock &block, bool utf16)
             continue;
         }
         for (Address a = lo - lo % 16; a < hi; a += 16) {
-            std::snprintf(buf, sizeof buf, "%016llx  ", static_cast<unsigned long long>(a));
+            // 12 digits cover user space (48 bits); 16 past it.
+            std::snprintf(buf, sizeof buf, a >> 48 ? "%016llx  " : "%012llx  ", static_cast<unsigned long long>(a));
             std::string hex = buf, text;
             for (int k = 0; k < 16; ++k) {
                 const Address b = a + Address(k);

@@ -51,8 +51,8 @@ constexpr std::uint64_t kMaxReadLength = std::uint64_t(64) << 20;
 // pages without read access are never touched. Never writes to the process or stops it.
 Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, const ReadOptions &options = {});
 
-// A hex dump: "ADDRESS  16 hex bytes  |text|" lines; utf16 shows the text column as UTF-16LE characters. Runs of
-// pages not read are one line each ("0x... - 0x...  not in RAM (not read)").
+// A hex dump: "ADDRESS  16 hex bytes  |text|" lines (12 hex digits of address, 16 above 2^48); utf16 shows the text
+// column as UTF-16LE characters. Runs of pages not read are one line each ("0x... - 0x...  not in RAM (not read)").
 std::string hexDump(const MemoryBlock &block, bool utf16 = false);
 
 // Where an address lies: its region (from a snapshot), the page's state and the file behind it.

@@ -489,7 +489,7 @@ private slots:
         Run r = vmatlasRun({ QStringLiteral("read"), QStringLiteral("--pid"), pid, QStringLiteral("--address"), known,
             QStringLiteral("--length"), QStringLiteral("32") });
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.startsWith(QByteArray("00007c0000000000  03 0a 11 18")), r.out.constData());
+        QVERIFY2(r.out.startsWith(QByteArray("7c0000000000  03 0a 11 18")), r.out.constData());
         const QString file = m_dir.filePath(QStringLiteral("read.bin"));
         r = vmatlasRun({ QStringLiteral("read"), QStringLiteral("--pid"), pid, QStringLiteral("--address"), known,
             QStringLiteral("--length"), QStringLiteral("0x2000"), QStringLiteral("--out"), file });

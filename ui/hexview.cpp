@@ -77,6 +77,12 @@ HexView::HexView(QWidget *parent)
     clear();
 }
 
+QSize HexView::sizeHint() const
+{
+    const QFontMetrics fm(m_text->font());
+    return { fm.horizontalAdvance(QString(80, QLatin1Char('0'))) + 48, 320 };
+}
+
 void HexView::setReader(Reader reader)
 {
     m_reader = std::move(reader);

@@ -42,6 +42,8 @@ public:
     // Writes the range's bytes through a QSaveFile; an error message, or empty when it worked.
     QString saveRangeTo(const QString &path);
     void copyToClipboard() const;
+    // Wide enough for a whole dump line: the dock starts that wide where the window has room.
+    QSize sizeHint() const override;
 
 signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);

@@ -61,8 +61,9 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     connect(state, &ViewState::rangeChanged, this, &InsideTools::showSelection);
     connect(state, &ViewState::cleared, this, [this] { m_hex->clear(); });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
-            showSelection();
+        if (!visible)
+            return;
+        showSelection();
     });
     m_faultTimer->setInterval(1000);
     connect(m_faultTimer, &QTimer::timeout, this, &InsideTools::followFaults);

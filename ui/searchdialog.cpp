@@ -91,6 +91,7 @@ SearchDialog::SearchDialog(QWidget *parent)
     m_results->setUniformRowHeights(true);
     m_results->setHeaderLabels({ tr("Address"), tr("Encoding"), tr("Type"), tr("Use"), tr("Text or path") });
     m_results->setToolTip(tr("Double-click a result to show its address on the map"));
+    m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents); // measures the rows in view
     layout->addWidget(m_results, 1);
     resize(820, 560);
 
