@@ -9,6 +9,9 @@ FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before, const ProcessFacts 
     const ProcessFacts known = facts ? *facts : factsFromSnapshot(*snapshot);
     frame->useTotals = computeUseTotals(*snapshot, known);
     frame->reconciliation = reconcile(*snapshot, frame->useTotals, known);
+    frame->haveFaults = known.haveFaults;
+    frame->minorFaults = known.minorFaults;
+    frame->majorFaults = known.majorFaults;
     if (before)
         frame->diff = diffSnapshots(*before, *snapshot);
     frame->snapshot = std::move(snapshot);

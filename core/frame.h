@@ -22,6 +22,10 @@ struct SnapshotFrame
     // they add up to the kernel's counters; without process facts (a saved file) those rows say unknown.
     UseTotals useTotals;
     std::vector<ReconciliationLine> reconciliation;
+    // The process's page faults so far when the snapshot was read (live only): the timeline shows their rate.
+    bool haveFaults = false;
+    std::uint64_t minorFaults = 0;
+    std::uint64_t majorFaults = 0;
 };
 using FramePtr = std::shared_ptr<const SnapshotFrame>;
 

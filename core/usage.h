@@ -42,6 +42,11 @@ struct ProcessFacts
     std::uint64_t vmSwap = 0;
     std::uint64_t vmPte = 0; // the page tables: the Page table row
     std::uint64_t vmLck = 0;
+
+    // Page faults so far (/proc/PID/stat minflt and majflt), for the timeline; haveFaults false when not read.
+    bool haveFaults = false;
+    std::uint64_t minorFaults = 0;
+    std::uint64_t majorFaults = 0;
 };
 
 // The platform's reader (linuxlimits.cpp / windowslimits.cpp). Errors as readSnapshot.

@@ -430,7 +430,9 @@ private slots:
         }
         QCOMPARE(commands,
             QStringList({ QStringLiteral("snapshot"), QStringLiteral("pages"), QStringLiteral("ps"),
-                QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("lab") }));
+                QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("read"),
+                QStringLiteral("strings"), QStringLiteral("find"), QStringLiteral("where"), QStringLiteral("trim"),
+                QStringLiteral("mark"), QStringLiteral("lab") }));
         for (const QString &c : std::as_const(commands)) {
             Run r = vmatlasRun({ c, QStringLiteral("--help") });
             QVERIFY2(r.code == 0, qPrintable(c));

@@ -284,6 +284,15 @@ void AddressMapView::setColourByUse(bool byUse)
 {
     MapColors colors = MapColors::forPalette(palette());
     colors.colourByUse = byUse;
+    colors.heatReferenced = m_renderer.colors().heatReferenced;
+    m_renderer.setColors(colors);
+    viewport()->update();
+}
+
+void AddressMapView::setHeatReferenced(bool heat)
+{
+    MapColors colors = m_renderer.colors();
+    colors.heatReferenced = heat;
     m_renderer.setColors(colors);
     viewport()->update();
 }

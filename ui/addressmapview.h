@@ -56,6 +56,9 @@ public slots:
     QAction *colourByUseAction();
     void setColourByUse(bool byUse);
     bool colourByUse() const { return m_renderer.colors().colourByUse; }
+    // "Referenced since mark": regions as heat, by the share of their resident pages referenced (insidetools.h).
+    void setHeatReferenced(bool heat);
+    bool heatReferenced() const { return m_renderer.colors().heatReferenced; }
     void zoomToRange(Address start, Address end);
     void scrollToAddress(Address a);
 

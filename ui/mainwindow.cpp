@@ -6,6 +6,7 @@
 #include "exports.h"
 #include "formatting.h"
 #include "helpdialogs.h"
+#include "insidetools.h"
 #include "intervalbox.h"
 #include "labpanel.h"
 #include "limitspanel.h"
@@ -180,6 +181,9 @@ void MainWindow::buildActions()
     }
     labs->setToolTipsVisible(true);
 
+    m_inside = new InsideTools(this, m_state, m_controller, m_map); // the Inside menu and the Bytes dock
+    connect(m_inside, &InsideTools::jumpRequested, this, &MainWindow::selectAddress);
+    connect(m_inside, &InsideTools::timelineEvent, m_timeline, &TimelinePanel::addEvent);
     addSettingsAndHelpMenus(this);
 
     // Short words on the toolbar, so that it fits a 1024-pixel window (the menus say it in full).

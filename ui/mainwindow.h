@@ -17,6 +17,7 @@ class AddressMapView;
 class Banner;
 class DetailsPanel;
 class ExportDialogs;
+class InsideTools;
 class IntervalBox;
 class LabDock;
 class LabPanel;
@@ -54,6 +55,7 @@ public:
     const ViewState *viewState() const { return m_state; }
     SessionController *controller() const { return m_controller; }
     LabPanel *labPanel(); // made on first use
+    InsideTools *insideTools() const { return m_inside; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +93,7 @@ private:
     class LimitsPanel *m_limits;
     LabPanel *m_labPanel = nullptr;
     LabDock *m_labDock = nullptr;
+    InsideTools *m_inside = nullptr;
     QTabWidget *m_tabs;
     IntervalBox *m_interval;
     StatusLine *m_status;

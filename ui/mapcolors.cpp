@@ -1,5 +1,7 @@
 #include "mapcolors.h"
 
+#include <algorithm>
+
 namespace vmatlas::ui {
 
 namespace {
@@ -55,6 +57,16 @@ MapColors base(const QColor &background, const QColor &text)
 
 QColor MapColors::colorOf(const Region &r) const
 {
+    if (heatReferenced && r.type != RegionType::Free) {
+        // Heat: the share of the region's resident pages referenced since the mark, pale (none) to red (all).
+        if (!r.hasCounter(Counter::Referenced) || r.state == RegionState::Reserved)
+            return blend(background, text, 0.12);
+        const std::uint64_t rss = r.counter(Counter::Rss), ref = r.counter(Counter::Referenced);
+        if (ref == 0)
+            return blend(background, text, 0.2);
+        const double share = rss ? std::min(1.0, double(ref) / double(rss)) : 1.0;
+        return blend(QColor(0xF0, 0xE4, 0x42), QColor(0xC0, 0x10, 0x10), share);
+    }
     if (!colourByUse)
         return regionColor(r.type, r.state, r.protection.write);
     const QColor base = use[std::size_t(r.use)];

@@ -32,6 +32,7 @@ struct MapColors
     QColor sharedMark; // the dot on a page also mapped by another process
     std::array<QColor, kRegionUseCount> use {}; // indexed by RegionUse, for "colour by use"
     bool colourByUse = false; // regions coloured by what they are for instead of their type
+    bool heatReferenced = false; // regions coloured by the share of their pages referenced since a mark (heat)
 
     static MapColors light();
     static MapColors dark();

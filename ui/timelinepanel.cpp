@@ -28,7 +28,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     auto *bar = new QHBoxLayout();
     bar->addWidget(new QLabel(tr("Show"), this));
     m_metric = new QComboBox(this);
-    m_metric->addItems({ tr("Committed"), tr("RSS"), tr("Swap") });
+    m_metric->addItems({ tr("Committed"), tr("RSS"), tr("Swap"), tr("Page faults") });
     m_metric->setCurrentIndex(Rss);
     bar->addWidget(m_metric);
     m_info = new QLabel(this);
@@ -145,15 +145,36 @@ void TimelinePanel::rebuild()
         const std::uint64_t v = metric == Committed ? t.committed : (metric == Rss ? t.rss : t.swap);
         return double(v) / (1024.0 * 1024.0);
     };
+    // Page faults: since the snapshot before (minor, major, none, both), what came back after a trim.
+    const bool faults = metric == Faults;
+    const char *names[] = { QT_TR_NOOP("Image"), QT_TR_NOOP("Mapped"), QT_TR_NOOP("Private"), QT_TR_NOOP("Total") };
+    const char *faultNames[]
+        = { QT_TR_NOOP("Minor faults"), QT_TR_NOOP("Major faults"), QT_TR_NOOP("Private"), QT_TR_NOOP("All faults") };
+    for (int i = 0; i < 4; ++i) {
+        m_series[i]->setName(tr(faults ? faultNames[i] : names[i]));
+        m_series[i]->setVisible(!faults || i != 2);
+    }
+    m_y->setTitleText(faults ? tr("faults") : tr("MiB"));
     QList<QPointF> points[4];
     double maxY = 0.1;
     QPointF current;
     bool haveCurrent = false;
+    const SnapshotFrame *prev = nullptr;
     for (const FramePtr &frame : m_history) {
         const Totals &t = frame->totals;
         const double x = double(frame->snapshot->timestampMs);
-        const double values[] = { value(t.of(RegionType::Image)), value(t.of(RegionType::Mapped)),
+        double values[] = { value(t.of(RegionType::Image)), value(t.of(RegionType::Mapped)),
             value(t.of(RegionType::Private)), value(t.all) };
+        if (faults) {
+            const bool known = prev && prev->haveFaults && frame->haveFaults;
+            const double minor = known ? double(frame->minorFaults - prev->minorFaults) : 0;
+            const double major = known ? double(frame->majorFaults - prev->majorFaults) : 0;
+            values[0] = minor;
+            values[1] = major;
+            values[2] = 0;
+            values[3] = minor + major;
+        }
+        prev = frame.get();
         for (int i = 0; i < 4; ++i) {
             points[i].append(QPointF(x, values[i]));
             maxY = std::max(maxY, values[i]);

@@ -32,7 +32,8 @@ public:
     {
         Committed,
         Rss,
-        Swap
+        Swap,
+        Faults, // page faults between snapshots (minor, major, both)
     };
     explicit TimelinePanel(QWidget *parent = nullptr);
     // The live session's frames, oldest first (their totals are already computed).

@@ -550,6 +550,16 @@ const std::vector<Command> &commands()
         { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
         { "summary", { "summary --pid PID [--csv FILE]" }, false, cmdSummary },
         { "limits", { "limits --pid PID [--json]" }, false, cmdLimits },
+        { "read", { "read --pid PID --address A --length N [--hex | --out FILE] [--utf16] [--fault-in]" }, false,
+            cmdRead },
+        { "strings",
+            { "strings --pid PID [--min N] [--encoding ascii|utf16|both] [--use USE] [--type TYPE] [--fault-in]" },
+            false, cmdStrings },
+        { "find", { "find --pid PID (--text T | --hex BYTES) [--encoding ENC] [--use USE] [--type TYPE] [--fault-in]" },
+            false, cmdFind },
+        { "where", { "where --pid PID ADDRESS" }, false, cmdWhere },
+        { "trim", { "trim --pid PID [--range A-B] [--cold]" }, false, cmdTrim },
+        { "mark", { "mark --pid PID" }, false, cmdMark },
         { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
         // Not in the main help: the labs' helper process, and the help itself.
         { "lab-target", {}, false,
@@ -574,10 +584,10 @@ int usageFailure(Streams s, const std::string &command, const std::string &messa
     return usageError(s, command, message);
 }
 
-std::optional<int> parseSubcommand(
-    const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s, const char *description)
+std::optional<int> parseSubcommand(const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, bool positionals)
 {
-    return parseCommand(name, p, args, s, description);
+    return parseCommand(name, p, args, s, description, positionals);
 }
 
 Status checkOutputWritable(const std::string &path)

@@ -30,7 +30,8 @@ struct Streams
     std::FILE *err = stderr;
 };
 
-// True when args[0] names a subcommand (snapshot, pages, ps, diff, summary, limits, lab, lab-target, help, --help, -h, --version).
+// True when args[0] names a subcommand (snapshot, pages, ps, diff, summary, limits, read, strings, find, where,
+// trim, mark, lab, lab-target, help, --help, -h, --version).
 bool isCliInvocation(const std::vector<std::string> &args);
 
 // Runs a subcommand; args exclude the program name.

@@ -16,8 +16,9 @@ int failWith(Streams s, const Error &error);
 // Prints the usage error and the hint to --help; returns ExitUsage.
 int usageFailure(Streams s, const std::string &command, const std::string &message);
 // --help, bad options and stray arguments, as every command does them; a value: the command is done.
-std::optional<int> parseSubcommand(
-    const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s, const char *description);
+// positionals: arguments besides the options are the command's (otherwise a usage error).
+std::optional<int> parseSubcommand(const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, bool positionals = false);
 // Fails early when path ("-": standard output) could not be written at all.
 Status checkOutputWritable(const std::string &path);
 // Writes data to path atomically, or to the output stream for "-".
@@ -26,5 +27,13 @@ Status writeToOutput(Streams s, const std::string &path, const std::string &data
 // summarycmd.cpp
 int cmdSummary(const std::vector<std::string> &args, Streams s);
 int cmdLimits(const std::vector<std::string> &args, Streams s);
+
+// insidecmd.cpp: looking inside and acting (issue 13)
+int cmdRead(const std::vector<std::string> &args, Streams s);
+int cmdStrings(const std::vector<std::string> &args, Streams s);
+int cmdFind(const std::vector<std::string> &args, Streams s);
+int cmdWhere(const std::vector<std::string> &args, Streams s);
+int cmdTrim(const std::vector<std::string> &args, Streams s);
+int cmdMark(const std::vector<std::string> &args, Streams s);
 
 } // namespace vmatlas::cli

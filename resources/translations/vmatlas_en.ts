@@ -922,6 +922,238 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::HexView</name>
+    <message>
+        <source>Previous 4 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 4 KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the text column as UTF-16LE characters (Windows strings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the shown dump to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the bytes of the whole range to a file (pages not read are zeros)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also read pages not in RAM (faults them in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a page that is not in RAM brings it in: the process&apos;s RSS grows and you no longer see it as it was. Off, such pages show as &quot;not in RAM (not read)&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a region of a live process to see its bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes of %1 (%2), process %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the bytes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1; not in RAM (not read) %2; unreadable %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages that were not in RAM were read: they are in RAM now, and the process&apos;s RSS grew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: no range is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The range is %1; at most %2 are saved at once. Select a smaller range (drag on the map).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the range&apos;s bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw bytes (*.bin);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::InsideTools</name>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Strings and Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark Working Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the process&apos;s referenced bits, to see what it touches from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Referenced since Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat: the share of each region&apos;s resident pages the process touched since the mark (pale: none, yellow to red: some to all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trim Working Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim Selected &amp;Region…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark Selected Region &amp;Cold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes are read from a live process only: this is a saved or past snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings and search read a live process: choose one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark acts on a live process: choose one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the working set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the referenced bits of every page of process %1 (/proc/%1/clear_refs)?
+
+From now on each region&apos;s Referenced counter shows what the process touched since. This changes the process&apos;s page-reclaim state (the kernel uses these bits to choose pages to reclaim) and needs write access to its /proc files. Its memory is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot mark: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked process %1: the map now shows what it touches since (Referenced since mark).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim acts on a live process: choose one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole working set of process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a committed region to trim first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the region %1 of process %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MADV_COLD marks the pages as the first to reclaim under memory pressure; nothing is dropped now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT drops file-backed pages now (they come back from their files, as faults, when touched); without swap, anonymous pages (heap, stacks) have nowhere to go and stay. On Windows: EmptyWorkingSet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim the working set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim %1?
+
+%2
+
+The process keeps running; its memory is not changed, only where its pages are. This needs CAP_SYS_NICE besides access to the process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot trim: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (%2 accepted). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 minor and +%2 major faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trim</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::IntervalBox</name>
     <message>
         <source>Off</source>
@@ -1736,6 +1968,149 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::SearchDialog</name>
+    <message>
+        <source>Strings and Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find hex bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text, or hex bytes such as 48 65 6c 6c 6f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASCII</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTF-16LE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ASCII and UTF-16LE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest string:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished">Image</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation type="unfinished">Mapped</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation type="unfinished">Private</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also read pages not in RAM (faults them in: the process&apos;s RSS grows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text or path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a result to show its address on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings and Search – process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type what to find.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not hex bytes: type pairs of hex digits, such as 48 65 6c 6c 6f.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 found so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 regions; %2 read, %3 not in RAM (not read), %4 unreadable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SessionController</name>
     <message>
         <source>Process %1 exited</source>
@@ -2009,6 +2384,26 @@
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>No scheduled snapshots yet</translation>
+    </message>
+    <message>
+        <source>Page faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -922,6 +922,244 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::HexView</name>
+    <message>
+        <source>Previous 4 KiB</source>
+        <translation>上一个 4 KiB</translation>
+    </message>
+    <message>
+        <source>Next 4 KiB</source>
+        <translation>下一个 4 KiB</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Show the text column as UTF-16LE characters (Windows strings)</source>
+        <translation>将文本列显示为 UTF-16LE 字符（Windows 字符串）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the shown dump to the clipboard</source>
+        <translation>将显示的转储复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save Range…</source>
+        <translation>保存范围…</translation>
+    </message>
+    <message>
+        <source>Write the bytes of the whole range to a file (pages not read are zeros)</source>
+        <translation>将整个范围的字节写入文件（未读取的页面为零）</translation>
+    </message>
+    <message>
+        <source>Also read pages not in RAM (faults them in)</source>
+        <translation>也读取不在内存中的页面（会将它们调入内存）</translation>
+    </message>
+    <message>
+        <source>Reading a page that is not in RAM brings it in: the process's RSS grows and you no longer see it as it was. Off, such pages show as "not in RAM (not read)".</source>
+        <translation>读取不在内存中的页面会将其调入内存：进程的 RSS 随之增长，你看到的不再是原来的样子。关闭时，这类页面显示为“不在内存（未读取）”。</translation>
+    </message>
+    <message>
+        <source>Select a region of a live process to see its bytes.</source>
+        <translation>选择运行中进程的一个区域以查看其字节。</translation>
+    </message>
+    <message>
+        <source>Bytes of %1 (%2), process %3</source>
+        <translation>%1 的字节（%2），进程 %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>Cannot read the bytes: %1</source>
+        <translation>无法读取字节：%1</translation>
+    </message>
+    <message>
+        <source>Read %1; not in RAM (not read) %2; unreadable %3.</source>
+        <translation>已读取 %1；不在内存（未读取）%2；不可读 %3。</translation>
+    </message>
+    <message>
+        <source>Pages that were not in RAM were read: they are in RAM now, and the process's RSS grew.</source>
+        <translation>读取了不在内存中的页面：它们现在已在内存中，进程的 RSS 已增长。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no range is shown.</source>
+        <translation>没有可保存的内容：未显示任何范围。</translation>
+    </message>
+    <message>
+        <source>The range is %1; at most %2 are saved at once. Select a smaller range (drag on the map).</source>
+        <translation>该范围为 %1；一次最多保存 %2。请选择更小的范围（在地图上拖动）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save the range's bytes</source>
+        <translation>保存范围的字节</translation>
+    </message>
+    <message>
+        <source>Raw bytes (*.bin);;All files (*)</source>
+        <translation>原始字节 (*.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>已将 %1 保存到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::InsideTools</name>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>&amp;Inside</source>
+        <translation>内部(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Strings and Search…</source>
+        <translation>字符串与搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Working Set…</source>
+        <translation>标记工作集(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Clear the process's referenced bits, to see what it touches from now on</source>
+        <translation>清除进程的引用位，以查看它从现在起访问了什么</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Referenced since Mark</source>
+        <translation>按标记后的引用着色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Heat: the share of each region's resident pages the process touched since the mark (pale: none, yellow to red: some to all)</source>
+        <translation>热度：每个区域的常驻页面中，进程自标记以来访问过的比例（浅色：没有，黄到红：部分到全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Trim Working Set…</source>
+        <translation>修剪工作集(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Trim Selected &amp;Region…</source>
+        <translation>修剪所选区域(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Mark Selected Region &amp;Cold…</source>
+        <translation>将所选区域标记为冷(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bytes are read from a live process only: this is a saved or past snapshot.</source>
+        <translation>字节只能从运行中的进程读取：这是已保存的或过去的快照。</translation>
+    </message>
+    <message>
+        <source>Strings and search read a live process: choose one first.</source>
+        <translation>字符串与搜索需要读取运行中的进程：请先选择一个进程。</translation>
+    </message>
+    <message>
+        <source>Mark acts on a live process: choose one first.</source>
+        <translation>标记作用于运行中的进程：请先选择一个进程。</translation>
+    </message>
+    <message>
+        <source>Mark the working set</source>
+        <translation>标记工作集</translation>
+    </message>
+    <message>
+        <source>Clear the referenced bits of every page of process %1 (/proc/%1/clear_refs)?
+
+From now on each region's Referenced counter shows what the process touched since. This changes the process's page-reclaim state (the kernel uses these bits to choose pages to reclaim) and needs write access to its /proc files. Its memory is not changed.</source>
+        <translation>清除进程 %1 所有页面的引用位（/proc/%1/clear_refs）？
+
+此后每个区域的“最近引用”计数器显示进程自那时起访问过的内容。这会改变进程的页面回收状态（内核根据这些位选择要回收的页面），并且需要对其 /proc 文件的写权限。进程的内存不会被改变。</translation>
+    </message>
+    <message>
+        <source>Cannot mark: %1</source>
+        <translation>无法标记：%1</translation>
+    </message>
+    <message>
+        <source>Marked process %1: the map now shows what it touches since (Referenced since mark).</source>
+        <translation>已标记进程 %1：地图现在显示它此后访问的内容（标记后的引用）。</translation>
+    </message>
+    <message>
+        <source>Trim acts on a live process: choose one first.</source>
+        <translation>修剪作用于运行中的进程：请先选择一个进程。</translation>
+    </message>
+    <message>
+        <source>the whole working set of process %1</source>
+        <translation>进程 %1 的整个工作集</translation>
+    </message>
+    <message>
+        <source>Select a committed region to trim first.</source>
+        <translation>请先选择一个已提交的区域来修剪。</translation>
+    </message>
+    <message>
+        <source>the region %1 of process %2</source>
+        <translation>进程 %2 的区域 %1</translation>
+    </message>
+    <message>
+        <source>MADV_COLD marks the pages as the first to reclaim under memory pressure; nothing is dropped now.</source>
+        <translation>MADV_COLD 将这些页面标记为内存紧张时最先回收的页面；现在不会丢弃任何页面。</translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT drops file-backed pages now (they come back from their files, as faults, when touched); without swap, anonymous pages (heap, stacks) have nowhere to go and stay. On Windows: EmptyWorkingSet.</source>
+        <translation>MADV_PAGEOUT 立即丢弃由文件支持的页面（访问时会以缺页的方式从文件重新读入）；没有交换空间时，匿名页面（堆、栈）无处可去，会留在内存中。在 Windows 上：EmptyWorkingSet。</translation>
+    </message>
+    <message>
+        <source>Trim the working set</source>
+        <translation>修剪工作集</translation>
+    </message>
+    <message>
+        <source>Trim %1?
+
+%2
+
+The process keeps running; its memory is not changed, only where its pages are. This needs CAP_SYS_NICE besides access to the process.</source>
+        <translation>修剪%1？
+
+%2
+
+进程继续运行；其内存内容不会改变，改变的只是页面所在的位置。除了访问该进程的权限外，这还需要 CAP_SYS_NICE。</translation>
+    </message>
+    <message>
+        <source>Cannot trim: %1</source>
+        <translation>无法修剪：%1</translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (%2 accepted). %3</source>
+        <translation>已修剪%1（接受了 %2）。%3</translation>
+    </message>
+    <message>
+        <source>+%1 minor and +%2 major faults</source>
+        <translation>次要缺页 +%1，主要缺页 +%2</translation>
+    </message>
+    <message>
+        <source>+%1 faults</source>
+        <translation>缺页 +%1</translation>
+    </message>
+    <message>
+        <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
+        <translation>修剪后（%1 秒）：RSS %2（之前为 %3），%4。</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>trim</source>
+        <translation>修剪</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::IntervalBox</name>
     <message>
         <source>Off</source>
@@ -1734,6 +1972,149 @@
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::SearchDialog</name>
+    <message>
+        <source>Strings and Search</source>
+        <translation>字符串与搜索</translation>
+    </message>
+    <message>
+        <source>Strings</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>Find text</source>
+        <translation>查找文本</translation>
+    </message>
+    <message>
+        <source>Find hex bytes</source>
+        <translation>查找十六进制字节</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>text, or hex bytes such as 48 65 6c 6c 6f</source>
+        <translation>文本，或十六进制字节，例如 48 65 6c 6c 6f</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>ASCII</source>
+        <translation>ASCII</translation>
+    </message>
+    <message>
+        <source>UTF-16LE</source>
+        <translation>UTF-16LE</translation>
+    </message>
+    <message>
+        <source>ASCII and UTF-16LE</source>
+        <translation>ASCII 和 UTF-16LE</translation>
+    </message>
+    <message>
+        <source>Shortest string:</source>
+        <translation>最短字符串：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Also read pages not in RAM (faults them in: the process's RSS grows)</source>
+        <translation>也读取不在内存中的页面（会将它们调入内存：进程的 RSS 会增长）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Text or path</source>
+        <translation>文本或路径</translation>
+    </message>
+    <message>
+        <source>Double-click a result to show its address on the map</source>
+        <translation>双击结果以在地图上显示其地址</translation>
+    </message>
+    <message>
+        <source>Strings and Search – process %1</source>
+        <translation>字符串与搜索 – 进程 %1</translation>
+    </message>
+    <message>
+        <source>Type what to find.</source>
+        <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+        <source>Not hex bytes: type pairs of hex digits, such as 48 65 6c 6c 6f.</source>
+        <translation>不是十六进制字节：请输入成对的十六进制数字，例如 48 65 6c 6c 6f。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of region.</source>
+        <translation>请至少选择一种区域。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>The search stopped: %1</source>
+        <translation>搜索已停止：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 found so far.</source>
+        <translation>已取消：目前找到 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 found.</source>
+        <translation>找到 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 regions; %2 read, %3 not in RAM (not read), %4 unreadable.</source>
+        <translation>%1 个区域；已读取 %2，不在内存（未读取）%3，不可读 %4。</translation>
+    </message>
+    <message>
+        <source>The first %1 are listed.</source>
+        <translation>列出了前 %1 个。</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SessionController</name>
     <message>
         <source>Process %1 exited</source>
@@ -2004,6 +2385,26 @@
     <message>
         <source>No scheduled snapshots yet</source>
         <translation>还没有定时快照</translation>
+    </message>
+    <message>
+        <source>Page faults</source>
+        <translation>缺页</translation>
+    </message>
+    <message>
+        <source>Minor faults</source>
+        <translation>次要缺页</translation>
+    </message>
+    <message>
+        <source>Major faults</source>
+        <translation>主要缺页</translation>
+    </message>
+    <message>
+        <source>All faults</source>
+        <translation>全部缺页</translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation>缺页次数</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,9 @@
 //   vmatlas_testchild zero         8 anonymous pages: 0-3 only read (the zero page), 4 written, 5-7 untouched
 //   vmatlas_testchild nodump       not dumpable (prctl PR_SET_DUMPABLE 0): only root may read it
 //   vmatlas_testchild spin         a thread spinning on a CPU (its syscall file says "running")
+//   vmatlas_testchild inside DIR   known bytes, markers and pages to trim and mark (see inside() below); it
+//                                  obeys commands on its standard input
+//   vmatlas_testchild big MIB      MIB mebibytes of private data, written
 //   vmatlas_testchild idle         nothing special
 // It prints "KEY VALUE" lines, then "ready", and exits when its standard input closes.
 #include <cerrno>
@@ -18,8 +21,8 @@
 #include <string>
 #include <sys/ipc.h>
 #include <sys/mman.h>
-#include <sys/shm.h>
 #include <sys/prctl.h>
+#include <sys/shm.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <utility>
@@ -318,6 +321,123 @@ int churn()
     }
 }
 
+// The one literal copy of the marker: in the image (.rodata). The private and mapped copies are made from it at run
+// time, byte by byte, so that no other copy exists.
+extern const char kImageMarker[];
+__attribute__((used)) const char kImageMarker[] = "Zq7-VMATLAS-MARKER-IMAGE";
+
+void copyMarker(char *to, char last)
+{
+    const volatile char *from = kImageMarker;
+    std::size_t i = 0;
+    for (; from[i]; ++i)
+        to[i] = from[i];
+    to[i - 5] = last; // "IMAGE" -> "PRIV\0"... below
+}
+
+// Fixed addresses (0x7c...) for the inside tests:
+//   known   4 pages: pages 0-1 hold byte (i * 7 + 3) & 0xff at offset i, page 2 never touched, page 3 written
+//   noaccess  1 page, PROT_NONE
+//   priv    1 page: "Zq7-VMATLAS-MARKER-PRIV" at 100, UTF-16LE "Zq7-VMATLAS-MARKER-WIDE" at 1000
+//   mapped  a shared mapping of DIR/inside.bin, 2 pages: "Zq7-VMATLAS-MARKER-MAPD" at 200
+//   trim    a private read-only mapping of DIR/trim.bin, 16 pages, all read
+//   mark    16 anonymous pages, all written
+// Commands (one a line): "touch K" writes the first K pages of mark, "retouch" reads every page of trim; each is
+// answered with "done". "exit" ends the process at once.
+int inside(const char *dir)
+{
+    constexpr unsigned long base = 0x7c0000000000UL;
+    const int rw = PROT_READ | PROT_WRITE;
+    const int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+    char *known = static_cast<char *>(mapAt(base, 4 * kPage, rw, anon));
+    ::madvise(known, 4 * kPage, MADV_NOHUGEPAGE);
+    for (unsigned long i = 0; i < 2 * kPage; ++i)
+        known[i] = char((i * 7 + 3) & 0xff);
+    known[3 * kPage] = 1;
+    mapAt(base + 0x100000, kPage, PROT_NONE, anon);
+    char *priv = static_cast<char *>(mapAt(base + 0x200000, kPage, rw, anon));
+    copyMarker(priv + 100, 'P');
+    priv[100 + 20] = 'R';
+    priv[100 + 21] = 'I';
+    priv[100 + 22] = 'V';
+    priv[100 + 23] = 0;
+    {
+        const volatile char *from = kImageMarker;
+        const char wide[] = { 'W', 'I', 'D', 'E' };
+        for (int i = 0; i < 23; ++i) {
+            priv[1000 + 2 * i] = i < 19 ? from[i] : wide[i - 19];
+            priv[1000 + 2 * i + 1] = 0;
+        }
+    }
+    auto makeFile = [&](const char *name, unsigned long pages, char fill) {
+        std::string path = std::string(dir) + "/" + name;
+        int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        std::string data(pages * kPage, fill);
+        if (fd < 0 || ::write(fd, data.data(), data.size()) != static_cast<ssize_t>(data.size()) || ::fsync(fd) != 0)
+            die("file");
+        return fd;
+    };
+    int mfd = makeFile("inside.bin", 2, 'm');
+    char *mapped = static_cast<char *>(mapAt(base + 0x300000, 2 * kPage, rw, MAP_SHARED, mfd));
+    mapped[199] = 0; // the file is all 'm': the marker is a string of its own
+    copyMarker(mapped + 200, 'M');
+    mapped[200 + 20] = 'A';
+    mapped[200 + 21] = 'P';
+    mapped[200 + 22] = 'D';
+    mapped[200 + 23] = 0;
+    ::msync(mapped, 2 * kPage, MS_SYNC);
+    int tfd = makeFile("trim.bin", 16, 't');
+    char *trim = static_cast<char *>(mapAt(base + 0x400000, 16 * kPage, PROT_READ, MAP_PRIVATE, tfd));
+    volatile char sink = 0;
+    auto readTrim = [&] {
+        for (unsigned long i = 0; i < 16; ++i)
+            sink = sink + trim[i * kPage];
+    };
+    readTrim();
+    char *mark = static_cast<char *>(mapAt(base + 0x500000, 16 * kPage, rw, anon));
+    ::madvise(mark, 16 * kPage, MADV_NOHUGEPAGE);
+    for (unsigned long i = 0; i < 16; ++i)
+        mark[i * kPage] = 1;
+    // The image's copy: its page is read, so it is in RAM.
+    for (const volatile char *m = kImageMarker; *m; ++m)
+        sink = sink + *m;
+
+    std::printf("known %p\nnoaccess %p\nprivate %p\nmapped %p\ntrim %p\nmark %p\nready\n", static_cast<void *>(known),
+        reinterpret_cast<void *>(base + 0x100000), static_cast<void *>(priv), static_cast<void *>(mapped),
+        static_cast<void *>(trim), static_cast<void *>(mark));
+    std::fflush(stdout);
+    char line[64];
+    while (std::fgets(line, sizeof line, stdin)) {
+        if (std::strncmp(line, "touch ", 6) == 0) {
+            const long k = std::strtol(line + 6, nullptr, 10);
+            for (long i = 0; i < k && i < 16; ++i)
+                static_cast<volatile char *>(mark)[i * kPage] = 2;
+        } else if (std::strncmp(line, "retouch", 7) == 0) {
+            readTrim();
+        } else if (std::strncmp(line, "exit", 4) == 0) {
+            std::_Exit(0);
+        }
+        std::printf("done\n");
+        std::fflush(stdout);
+    }
+    return sink;
+}
+
+// mib MiB of private data, every page written with a pattern (so that it is no zero page).
+int big(long mib)
+{
+    const unsigned long size = static_cast<unsigned long>(mib) << 20;
+    char *p = static_cast<char *>(::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    if (p == MAP_FAILED)
+        die("mmap");
+    for (unsigned long i = 0; i < size; i += 64)
+        std::memcpy(p + i, "big process data, printable text to make strings of it: 0123456", 64);
+    std::printf("base 0x%lx\nready\n", reinterpret_cast<unsigned long>(p));
+    std::fflush(stdout);
+    waitForStdinClose();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -328,6 +448,10 @@ int main(int argc, char **argv)
         return layout(argv[2]);
     if (mode == "usage" && argc > 2)
         return usage(argv[2]);
+    if (mode == "inside" && argc > 2)
+        return inside(argv[2]);
+    if (mode == "big" && argc > 2)
+        return big(std::strtol(argv[2], nullptr, 10));
     if (mode == "churn")
         return churn();
     if (mode == "zero")

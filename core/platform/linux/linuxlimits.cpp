@@ -1,5 +1,6 @@
 // The Linux readers of issue 12: the facts the use rules need (/proc/PID/{status,cmdline,exe,mountinfo},
 // /proc/meminfo, the cgroup's memory.max) and the limits (/proc/sys/vm, /proc/PID/limits, cgroup v2).
+#include "inspect.h"
 #include "processlimits.h"
 #include "platform.h"
 #include "usage.h"
@@ -127,6 +128,11 @@ Result<ProcessFacts> readProcessFacts(Pid pid)
     if (!status)
         return factsError(pid, statusPath, errno);
     parseStatusFacts(*status, f);
+    if (auto counters = readProcessCounters(pid, false)) {
+        f.haveFaults = true;
+        f.minorFaults = counters->minorFaults;
+        f.majorFaults = counters->majorFaults;
+    }
     if (auto comm = slurp(procFile(pid, "comm"))) {
         f.processName = *comm;
         if (!f.processName.empty() && f.processName.back() == '\n')

@@ -1,0 +1,236 @@
+// The hex view, the strings-and-search dialog and the Inside menu's mark and trim, on a live helper process.
+#include "addressmapview.h"
+#include "hexview.h"
+#include "insidetools.h"
+#include "mainwindow.h"
+#include "platform.h"
+#include "searchdialog.h"
+#include "testutil.h"
+#include "timelinepanel.h"
+#include "viewstate.h"
+#include "windowparts.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <csignal>
+
+using namespace vmatlas;
+using namespace vmatlas::ui;
+using vmatlas::test::TestChild;
+
+namespace {
+
+constexpr char kMarkerStem[] = "Zq7-VMATLAS-MARKER-";
+
+Address addressOf(const TestChild &child, const char *key)
+{
+    return child.value(QString::fromLatin1(key)).toULongLong(nullptr, 16);
+}
+
+PageState pageState(Pid pid, Address a)
+{
+    auto pages = readPages(pid, a, a + 1);
+    return pages && !pages->empty() ? pages->front().state : PageState::Guard;
+}
+
+} // namespace
+
+class TestInsideTools : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir { QDir::currentPath() + QStringLiteral("/insidegui-XXXXXX") };
+    TestChild m_child;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_child.start({ QStringLiteral("inside"), m_dir.path() }));
+    }
+
+    void hexViewShowsKnownBytesAndLeavesOtherPagesAlone()
+    {
+        HexView view;
+        const Address known = addressOf(m_child, "known");
+        view.showRange(m_child.pid(), known, known + 3 * 4096);
+        QCOMPARE(view.viewPageCount(), std::uint64_t(3));
+        QVERIFY2(view.dumpText().startsWith(QStringLiteral("7c0000000000  03 0a 11 18 1f 26 2d 34  3b 42 49 50")),
+            qPrintable(view.dumpText().left(200)));
+        QVERIFY(view.statusText().contains(QStringLiteral("Read 4.00 KiB")));
+        view.showViewPage(2); // never touched
+        QVERIFY(view.dumpText().contains(QStringLiteral("not in RAM (not read)")));
+        QCOMPARE(pageState(m_child.pid(), known + 2 * 4096), PageState::None);
+        view.showViewPage(7); // past the end: stays
+        QCOMPARE(view.viewPage(), std::uint64_t(2));
+    }
+
+    void hexViewUtf16()
+    {
+        HexView view;
+        const Address priv = addressOf(m_child, "private");
+        view.showRange(m_child.pid(), priv, priv + 4096);
+        QVERIFY(!view.dumpText().contains(QStringLiteral("|VMATLAS-|")));
+        view.setUtf16(true);
+        QVERIFY2(view.dumpText().contains(QStringLiteral("|VMATLAS-|")), qPrintable(view.dumpText().mid(4000, 800)));
+    }
+
+    void hexViewSavesTheRange()
+    {
+        HexView view;
+        const Address known = addressOf(m_child, "known");
+        view.showRange(m_child.pid(), known, known + 2 * 4096);
+        const QString path = m_dir.filePath(QStringLiteral("range.bin"));
+        QCOMPARE(view.saveRangeTo(path), QString());
+        const std::string bytes = vmatlas::test::readFileStd(path);
+        QCOMPARE(bytes.size(), std::size_t(2 * 4096));
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            QCOMPARE(static_cast<unsigned char>(bytes[i]), static_cast<unsigned char>((i * 7 + 3) & 0xff));
+        // A folder that does not exist: a message, no file, no crash.
+        const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/x.bin"));
+        QVERIFY(view.saveRangeTo(bad).contains(QStringLiteral("Cannot write")));
+        QVERIFY(!QFile::exists(bad));
+    }
+
+    void hexViewOfAGoneProcess()
+    {
+        HexView view;
+        view.showRange(2147483600, 0x1000, 0x2000);
+        QVERIFY(view.statusText().contains(QStringLiteral("Cannot read the bytes")));
+        QVERIFY(view.dumpText().isEmpty());
+    }
+
+    void searchDialogFindsTheMarkers()
+    {
+        auto snap = readSnapshot(m_child.pid());
+        QVERIFY(snap.ok());
+        SearchDialog dialog;
+        dialog.setTarget(m_child.pid(), std::make_shared<const Snapshot>(*snap));
+        dialog.setMode(SearchDialog::Mode::Text);
+        dialog.setQuery(QString::fromLatin1(kMarkerStem));
+        dialog.setEncoding(TextEncoding::Ascii);
+        QSignalSpy finished(&dialog, &SearchDialog::finished);
+        dialog.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY(dialog.resultCount() >= 3);
+        QList<QString> types;
+        for (int i = 0; i < dialog.resultCount(); ++i)
+            types << dialog.results()->topLevelItem(i)->text(2);
+        QVERIFY(types.contains(QStringLiteral("Private")));
+        QVERIFY(types.contains(QStringLiteral("Mapped")));
+        QVERIFY(types.contains(QStringLiteral("Image")));
+        // A result jumps to its address.
+        QSignalSpy jump(&dialog, &SearchDialog::jumpRequested);
+        QTreeWidgetItem *first = dialog.results()->topLevelItem(0);
+        emit dialog.results()->itemActivated(first, 0);
+        QCOMPARE(jump.size(), 1);
+        QCOMPARE(jump.at(0).at(0).value<Address>(), first->data(0, Qt::UserRole).toULongLong());
+
+        // Strings, UTF-16 only.
+        dialog.setMode(SearchDialog::Mode::Strings);
+        dialog.setMinLength(20);
+        dialog.setEncoding(TextEncoding::Utf16);
+        dialog.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        bool wide = false;
+        for (int i = 0; i < dialog.resultCount(); ++i)
+            wide |= dialog.results()->topLevelItem(i)->text(4) == QStringLiteral("Zq7-VMATLAS-MARKER-WIDE");
+        QVERIFY(wide);
+        // Bad hex: a message, no search.
+        dialog.setMode(SearchDialog::Mode::Hex);
+        dialog.setQuery(QStringLiteral("4g"));
+        dialog.start();
+        QVERIFY(!dialog.running());
+        QVERIFY(dialog.statusText().contains(QStringLiteral("Not hex bytes")));
+    }
+
+    void searchDialogCancels()
+    {
+        TestChild big;
+        QVERIFY(big.start({ QStringLiteral("big"), QStringLiteral("512") }));
+        auto snap = readSnapshot(big.pid());
+        QVERIFY(snap.ok());
+        SearchDialog dialog;
+        dialog.setTarget(big.pid(), std::make_shared<const Snapshot>(*snap));
+        dialog.setMode(SearchDialog::Mode::Strings);
+        QSignalSpy finished(&dialog, &SearchDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.running());
+        QTest::qWait(50);
+        dialog.cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(dialog.statusText()));
+        QVERIFY(dialog.resultCount() <= SearchDialog::kMaxShown);
+    }
+
+    void searchDialogProcessExits()
+    {
+        TestChild big;
+        QVERIFY(big.start({ QStringLiteral("big"), QStringLiteral("512") }));
+        auto snap = readSnapshot(big.pid());
+        QVERIFY(snap.ok());
+        SearchDialog dialog;
+        dialog.setTarget(big.pid(), std::make_shared<const Snapshot>(*snap));
+        dialog.setMode(SearchDialog::Mode::Strings);
+        QSignalSpy finished(&dialog, &SearchDialog::finished);
+        dialog.start();
+        QTest::qWait(30);
+        ::kill(pid_t(big.pid()), SIGKILL);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        qInfo("%s", qPrintable(dialog.statusText()));
+        // Either it finished before the kill landed, or it says the process exited: never a crash or a hang.
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("exited during the search"))
+                || dialog.statusText().contains(QStringLiteral("found.")),
+            qPrintable(dialog.statusText()));
+    }
+
+    void windowMarksAndTrims()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.attach(m_child.pid());
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        InsideTools *tools = w.insideTools();
+        QVERIFY(tools);
+        QVERIFY(tools->bytesDock()->isVisible());
+        int asked = 0;
+        tools->setConfirm([&asked](const QString &, const QString &text) {
+            ++asked;
+            return text.contains(QStringLiteral("clear_refs")) || text.contains(QStringLiteral("MADV_PAGEOUT"));
+        });
+        // Selecting a region shows its bytes.
+        const Address known = addressOf(m_child, "known");
+        w.selectAddress(known);
+        QVERIFY(tools->hexView()->dumpText().startsWith(QStringLiteral("7c0000000000  03 0a")));
+
+        QVERIFY(tools->mark());
+        QCOMPARE(asked, 1);
+        QVERIFY(tools->heatAction()->isChecked());
+        QVERIFY(tools->lastMessage().startsWith(QStringLiteral("Marked process")));
+
+        const Address trim = addressOf(m_child, "trim");
+        QCOMPARE(pageState(m_child.pid(), trim), PageState::File);
+        w.selectAddress(trim);
+        QVERIFY(tools->trim(true, TrimMode::PageOut));
+        QCOMPARE(asked, 2);
+        QCOMPARE(pageState(m_child.pid(), trim), PageState::None);
+        QVERIFY(tools->lastMessage().contains(QStringLiteral("64.0 KiB accepted")));
+        // Declined: nothing done.
+        QVERIFY(!tools->trim(true, TrimMode::Cold));
+        QCOMPARE(asked, 3);
+        // The timeline marks both, and live frames carry the fault counters its "Page faults" plots.
+        QCOMPARE(vmatlas::test::part<TimelinePanel>(w)->eventCount(), 2);
+        QVERIFY(w.viewState()->frame()->haveFaults);
+        QVERIFY(w.viewState()->frame()->minorFaults > 0);
+    }
+};
+
+QTEST_MAIN(TestInsideTools)
+#include "tst_insidetools.moc"

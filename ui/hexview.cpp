@@ -1,0 +1,227 @@
+#include "hexview.h"
+
+#include "formatting.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+namespace vmatlas::ui {
+
+HexView::HexView(QWidget *parent)
+    : QWidget(parent)
+    , m_reader([](Pid pid, Address a, std::uint64_t n, const ReadOptions &o) { return readMemory(pid, a, n, o); })
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+
+    auto *bar = new QHBoxLayout;
+    m_prev = new QPushButton(QStringLiteral("◀"), this);
+    m_prev->setToolTip(tr("Previous 4 KiB"));
+    m_next = new QPushButton(QStringLiteral("▶"), this);
+    m_next->setToolTip(tr("Next 4 KiB"));
+    for (QPushButton *b : { m_prev, m_next })
+        b->setMaximumWidth(36);
+    m_pageLabel = new QLabel(this);
+    m_utf16Box = new QCheckBox(tr("UTF-16"), this);
+    m_utf16Box->setToolTip(tr("Show the text column as UTF-16LE characters (Windows strings)"));
+    m_copy = new QPushButton(tr("Copy"), this);
+    m_copy->setToolTip(tr("Copy the shown dump to the clipboard"));
+    m_save = new QPushButton(tr("Save Range…"), this);
+    m_save->setToolTip(tr("Write the bytes of the whole range to a file (pages not read are zeros)"));
+    bar->addWidget(m_prev);
+    bar->addWidget(m_pageLabel);
+    bar->addWidget(m_next);
+    bar->addWidget(m_utf16Box);
+    bar->addStretch(1);
+    bar->addWidget(m_copy);
+    bar->addWidget(m_save);
+    layout->addLayout(bar);
+
+    m_faultBox = new QCheckBox(tr("Also read pages not in RAM (faults them in)"), this);
+    m_faultBox->setToolTip(tr("Reading a page that is not in RAM brings it in: the process's RSS grows and you no "
+                              "longer see it as it was. Off, such pages show as \"not in RAM (not read)\"."));
+    layout->addWidget(m_faultBox);
+
+    m_text = new QPlainTextEdit(this);
+    m_text->setReadOnly(true);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setObjectName(QStringLiteral("hexText"));
+    layout->addWidget(m_text, 1);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_prev, &QPushButton::clicked, this, [this] {
+        if (m_viewPage > 0)
+            showViewPage(m_viewPage - 1);
+    });
+    connect(m_next, &QPushButton::clicked, this, [this] { showViewPage(m_viewPage + 1); });
+    connect(m_utf16Box, &QCheckBox::toggled, this, &HexView::setUtf16);
+    connect(m_faultBox, &QCheckBox::toggled, this, &HexView::setReadNotPresent);
+    connect(m_copy, &QPushButton::clicked, this, &HexView::copyToClipboard);
+    connect(m_save, &QPushButton::clicked, this, &HexView::saveRangeAsked);
+    clear();
+}
+
+QSize HexView::sizeHint() const
+{
+    const QFontMetrics fm(m_text->font());
+    return { fm.horizontalAdvance(QString(80, QLatin1Char('0'))) + 48, 320 };
+}
+
+void HexView::setReader(Reader reader)
+{
+    m_reader = std::move(reader);
+}
+
+std::uint64_t HexView::viewPageCount() const
+{
+    return m_end > m_start ? (m_end - m_start + kViewBytes - 1) / kViewBytes : 0;
+}
+
+void HexView::clear(const QString &why)
+{
+    m_pid = 0;
+    m_start = m_end = 0;
+    m_viewPage = 0;
+    m_title->setText(why.isEmpty() ? tr("Select a region of a live process to see its bytes.") : why);
+    m_text->clear();
+    m_status->clear();
+    m_pageLabel->clear();
+    for (QWidget *w : std::initializer_list<QWidget *> { m_prev, m_next, m_copy, m_save })
+        w->setEnabled(false);
+}
+
+void HexView::showRange(Pid pid, Address start, Address end)
+{
+    if (pid <= 0 || end <= start)
+        return clear();
+    m_pid = pid;
+    m_start = start;
+    m_end = end;
+    m_viewPage = 0;
+    m_title->setText(tr("Bytes of %1 (%2), process %3").arg(hexRange(start, end), formatBytes(end - start)).arg(pid));
+    refresh();
+}
+
+void HexView::setUtf16(bool utf16)
+{
+    m_utf16 = utf16;
+    if (m_utf16Box->isChecked() != utf16)
+        m_utf16Box->setChecked(utf16);
+    if (m_pid)
+        refresh();
+}
+
+void HexView::setReadNotPresent(bool read)
+{
+    m_readNotPresent = read;
+    if (m_faultBox->isChecked() != read)
+        m_faultBox->setChecked(read);
+    if (m_pid)
+        refresh();
+}
+
+void HexView::showViewPage(std::uint64_t index)
+{
+    if (index >= viewPageCount())
+        return;
+    m_viewPage = index;
+    refresh();
+}
+
+void HexView::refresh()
+{
+    const std::uint64_t count = viewPageCount();
+    m_pageLabel->setText(tr("%1 of %2").arg(m_viewPage + 1).arg(count));
+    m_prev->setEnabled(m_viewPage > 0);
+    m_next->setEnabled(m_viewPage + 1 < count);
+    const Address from = m_start + m_viewPage * kViewBytes;
+    const std::uint64_t length = std::min<std::uint64_t>(kViewBytes, m_end - from);
+    ReadOptions options;
+    options.readNotPresent = m_readNotPresent;
+    auto block = m_reader(m_pid, from, length, options);
+    if (!block) {
+        m_text->clear();
+        m_status->setText(tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message)));
+        m_copy->setEnabled(false);
+        m_save->setEnabled(false);
+        return;
+    }
+    m_text->setPlainText(QString::fromLatin1(hexDump(*block, m_utf16)));
+    m_copy->setEnabled(true);
+    m_save->setEnabled(true);
+    QString status
+        = tr("Read %1; not in RAM (not read) %2; unreadable %3.")
+              .arg(formatBytes(block->bytesIn(PageRead::Read)), formatBytes(block->bytesIn(PageRead::NotInRam)),
+                  formatBytes(block->bytesIn(PageRead::Unreadable)));
+    if (block->faultedIn) {
+        status += QLatin1Char(' ')
+            + tr("Pages that were not in RAM were read: they are in RAM now, and the process's RSS grew.");
+        emit pagesFaultedIn(m_pid, from, from + length);
+    }
+    m_status->setText(status);
+}
+
+QString HexView::dumpText() const
+{
+    return m_text->toPlainText();
+}
+
+QString HexView::statusText() const
+{
+    return m_status->text();
+}
+
+void HexView::copyToClipboard() const
+{
+    if (auto *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(m_text->toPlainText());
+}
+
+QString HexView::saveRangeTo(const QString &path)
+{
+    if (!m_pid)
+        return tr("Nothing to save: no range is shown.");
+    if (m_end - m_start > kMaxReadLength)
+        return tr("The range is %1; at most %2 are saved at once. Select a smaller range (drag on the map).")
+            .arg(formatBytes(m_end - m_start), formatBytes(kMaxReadLength));
+    ReadOptions options;
+    options.readNotPresent = m_readNotPresent;
+    auto block = m_reader(m_pid, m_start, m_end - m_start, options);
+    if (!block)
+        return tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(block->bytes.data(), qint64(block->bytes.size())) != qint64(block->bytes.size()) || !file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+void HexView::saveRangeAsked()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the range's bytes"),
+        QStringLiteral("vmatlas-%1-%2.bin").arg(m_pid).arg(hexAddress(m_start)),
+        tr("Raw bytes (*.bin);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveRangeTo(path);
+    m_status->setText(error.isEmpty() ? tr("Saved %1 to %2.").arg(formatBytes(m_end - m_start), path) : error);
+}
+
+} // namespace vmatlas::ui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "inspect.h"
+#include "model.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace vmatlas::ui {
+
+// The bytes of a range of a live process (the selected region or page): address, hex and text (ASCII, or
+// UTF-16LE on demand), a view page at a time. Only pages in RAM are read unless the user asks, and then it says
+// what that did. Copy puts the shown dump on the clipboard; "Save range" writes the whole range's bytes.
+class HexView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using Reader = std::function<Result<MemoryBlock>(Pid, Address, std::uint64_t, const ReadOptions &)>;
+    static constexpr std::uint64_t kViewBytes = 4096; // one view page
+
+    explicit HexView(QWidget *parent = nullptr);
+    void setReader(Reader reader); // tests read from elsewhere; default readMemory
+
+    // Shows [start, end) of process pid from its first view page. pid 0: nothing (with why, when given).
+    void showRange(Pid pid, Address start, Address end);
+    void clear(const QString &why = {});
+    void setUtf16(bool utf16);
+    void setReadNotPresent(bool read);
+    void showViewPage(std::uint64_t index);
+    std::uint64_t viewPage() const { return m_viewPage; }
+    std::uint64_t viewPageCount() const;
+
+    QString dumpText() const; // what is shown
+    QString statusText() const;
+    // Writes the range's bytes through a QSaveFile; an error message, or empty when it worked.
+    QString saveRangeTo(const QString &path);
+    void copyToClipboard() const;
+    // Wide enough for a whole dump line: the dock starts that wide where the window has room.
+    QSize sizeHint() const override;
+
+signals:
+    void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
+
+private:
+    void refresh();
+    void saveRangeAsked();
+
+    Reader m_reader;
+    Pid m_pid = 0;
+    Address m_start = 0, m_end = 0;
+    std::uint64_t m_viewPage = 0;
+    bool m_utf16 = false;
+    bool m_readNotPresent = false;
+
+    QLabel *m_title;
+    QLabel *m_status;
+    QPlainTextEdit *m_text;
+    QPushButton *m_prev;
+    QPushButton *m_next;
+    QLabel *m_pageLabel;
+    QCheckBox *m_utf16Box;
+    QCheckBox *m_faultBox;
+    QPushButton *m_copy;
+    QPushButton *m_save;
+};
+
+} // namespace vmatlas::ui

@@ -1,0 +1,213 @@
+#include "insidetools.h"
+
+#include "addressmapview.h"
+#include "formatting.h"
+#include "hexview.h"
+#include "searchdialog.h"
+#include "sessioncontroller.h"
+#include "viewstate.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace vmatlas::ui {
+
+InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionController *controller, AddressMapView *map)
+    : QObject(window)
+    , m_window(window)
+    , m_state(state)
+    , m_controller(controller)
+    , m_map(map)
+    , m_faultTimer(new QTimer(this))
+{
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(m_window, title, text, QMessageBox::Ok | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Ok;
+    };
+
+    m_dock = new QDockWidget(tr("Bytes"), window);
+    m_dock->setObjectName(QStringLiteral("bytesDock"));
+    m_hex = new HexView(m_dock);
+    m_dock->setWidget(m_hex);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    if (auto *details = window->findChild<QDockWidget *>(QStringLiteral("detailsDock")))
+        window->splitDockWidget(details, m_dock, Qt::Vertical);
+
+    auto *menu = window->menuBar()->addMenu(tr("&Inside"));
+    menu->addAction(tr("&Strings and Search…"), this, &InsideTools::openSearch)
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    menu->addAction(m_dock->toggleViewAction());
+    menu->addSeparator();
+    menu->addAction(tr("&Mark Working Set…"), this, [this] { mark(); })
+        ->setToolTip(tr("Clear the process's referenced bits, to see what it touches from now on"));
+    m_heat = menu->addAction(tr("Colour by &Referenced since Mark"));
+    m_heat->setCheckable(true);
+    m_heat->setToolTip(tr("Heat: the share of each region's resident pages the process touched since the mark "
+                          "(pale: none, yellow to red: some to all)"));
+    connect(m_heat, &QAction::toggled, m_map, &AddressMapView::setHeatReferenced);
+    menu->addSeparator();
+    menu->addAction(tr("&Trim Working Set…"), this, [this] { trim(false, TrimMode::PageOut); });
+    m_trimRegion = menu->addAction(tr("Trim Selected &Region…"), this, [this] { trim(true, TrimMode::PageOut); });
+    menu->addAction(tr("Mark Selected Region &Cold…"), this, [this] { trim(true, TrimMode::Cold); });
+    menu->setToolTipsVisible(true);
+
+    connect(state, &ViewState::selectionChanged, this, &InsideTools::showSelection);
+    connect(state, &ViewState::rangeChanged, this, &InsideTools::showSelection);
+    connect(state, &ViewState::cleared, this, [this] { m_hex->clear(); });
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible)
+            return;
+        showSelection();
+    });
+    m_faultTimer->setInterval(1000);
+    connect(m_faultTimer, &QTimer::timeout, this, &InsideTools::followFaults);
+}
+
+Pid InsideTools::livePid() const
+{
+    const SnapshotPtr shown = m_state->shown();
+    if (!shown || !m_controller->live() || m_controller->exited() || m_controller->pid() != shown->pid
+        || m_state->origin() != ViewState::Origin::Live)
+        return 0;
+    return shown->pid;
+}
+
+void InsideTools::showSelection()
+{
+    if (!m_dock->isVisible())
+        return;
+    const Pid pid = livePid();
+    if (!pid)
+        return m_hex->clear(m_state->shown() ? tr("Bytes are read from a live process only: this is a saved or past "
+                                                  "snapshot.")
+                                             : QString());
+    if (!m_state->range().empty())
+        return m_hex->showRange(pid, m_state->range().start, m_state->range().end);
+    const Region *r = m_state->selectedRegion();
+    if (!r || r->type == RegionType::Free)
+        return m_hex->clear();
+    m_hex->showRange(pid, r->start, r->end);
+}
+
+SearchDialog *InsideTools::searchDialog()
+{
+    if (!m_search) {
+        m_search = new SearchDialog(m_window);
+        connect(m_search, &SearchDialog::jumpRequested, this, &InsideTools::jumpRequested);
+    }
+    return m_search;
+}
+
+void InsideTools::openSearch()
+{
+    const Pid pid = livePid();
+    if (!pid)
+        return say(tr("Strings and search read a live process: choose one first."));
+    searchDialog()->setTarget(pid, m_state->shown());
+    m_search->show();
+    m_search->raise();
+}
+
+void InsideTools::say(const QString &message)
+{
+    m_lastMessage = message;
+    m_window->statusBar()->showMessage(message, 15000);
+}
+
+bool InsideTools::mark()
+{
+    const Pid pid = livePid();
+    if (!pid) {
+        say(tr("Mark acts on a live process: choose one first."));
+        return false;
+    }
+    if (!m_confirm(tr("Mark the working set"),
+            tr("Clear the referenced bits of every page of process %1 (/proc/%1/clear_refs)?\n\nFrom now on each "
+               "region's Referenced counter shows what the process touched since. This changes the process's "
+               "page-reclaim state (the kernel uses these bits to choose pages to reclaim) and needs write access "
+               "to its /proc files. Its memory is not changed.")
+                .arg(pid)))
+        return false;
+    auto st = markReferenced(pid);
+    if (!st) {
+        say(tr("Cannot mark: %1").arg(QString::fromStdString(st.error().message)));
+        return false;
+    }
+    m_heat->setChecked(true);
+    emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("mark"));
+    say(tr("Marked process %1: the map now shows what it touches since (Referenced since mark).").arg(pid));
+    m_controller->sampleNow();
+    return true;
+}
+
+bool InsideTools::trim(bool selectedOnly, TrimMode mode)
+{
+    const Pid pid = livePid();
+    if (!pid) {
+        say(tr("Trim acts on a live process: choose one first."));
+        return false;
+    }
+    std::vector<vmatlas::AddressRange> ranges;
+    QString what = tr("the whole working set of process %1").arg(pid);
+    if (selectedOnly) {
+        const Region *r = m_state->selectedRegion();
+        if (!r || r->type == RegionType::Free || !r->protection.accessible()) {
+            say(tr("Select a committed region to trim first."));
+            return false;
+        }
+        ranges.push_back({ r->start, r->end });
+        what = tr("the region %1 of process %2").arg(hexRange(r->start, r->end)).arg(pid);
+    }
+    const QString how = mode == TrimMode::Cold
+        ? tr("MADV_COLD marks the pages as the first to reclaim under memory pressure; nothing is dropped now.")
+        : tr("MADV_PAGEOUT drops file-backed pages now (they come back from their files, as faults, when touched); "
+             "without swap, anonymous pages (heap, stacks) have nowhere to go and stay. On Windows: "
+             "EmptyWorkingSet.");
+    if (!m_confirm(tr("Trim the working set"),
+            tr("Trim %1?\n\n%2\n\nThe process keeps running; its memory is not changed, only where its pages are. "
+               "This needs CAP_SYS_NICE besides access to the process.")
+                .arg(what, how)))
+        return false;
+    auto before = readProcessCounters(pid);
+    auto report = trimWorkingSet(pid, ranges, mode);
+    if (!report) {
+        say(tr("Cannot trim: %1").arg(QString::fromStdString(report.error().message)));
+        return false;
+    }
+    say(tr("Trimmed %1 (%2 accepted). %3")
+            .arg(what, formatBytes(report->bytesAdvised), QString::fromStdString(report->note)));
+    emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("trim"));
+    if (before) {
+        m_trimBase = *before;
+        m_trimPid = pid;
+        m_faultTicks = 0;
+        m_faultTimer->start();
+    }
+    m_controller->sampleNow();
+    return true;
+}
+
+void InsideTools::followFaults()
+{
+    auto now = readProcessCounters(m_trimPid);
+    if (!now || ++m_faultTicks > 30) {
+        m_faultTimer->stop();
+        return;
+    }
+    const QString faults = now->faultsSplit ? tr("+%1 minor and +%2 major faults")
+                                                  .arg(now->minorFaults - m_trimBase.minorFaults)
+                                                  .arg(now->majorFaults - m_trimBase.majorFaults)
+                                            : tr("+%1 faults").arg(now->minorFaults - m_trimBase.minorFaults);
+    m_window->statusBar()->showMessage(tr("Since the trim (%1 s): RSS %2 (was %3), %4.")
+                                           .arg(m_faultTicks)
+                                           .arg(formatBytes(now->rss), formatBytes(m_trimBase.rss), faults),
+        2000);
+}
+
+} // namespace vmatlas::ui
