@@ -39,6 +39,10 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end);
 // shown when the address space itself is off limits.
 Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid pid);
 
+// Fills p.cgroup and p.namespacePid for p.pid (Linux: /proc/PID/cgroup and NSpid in /proc/PID/status); leaves
+// them empty and 0 where the platform has no such thing or the process is gone.
+void readContainer(ProcessInfo &p);
+
 // Every process with an address space; processes that vanish while listed are skipped.
 Result<std::vector<ProcessInfo>> listProcesses();
 

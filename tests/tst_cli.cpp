@@ -233,7 +233,7 @@ private slots:
         QVERIFY(r.out.contains(" vmatlas_testchi "));
         r = vmatlasRun({ QStringLiteral("ps"), QStringLiteral("--csv") });
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable\n"));
+        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n"));
         QVERIFY(r.out.contains("\n" + m_pid.toUtf8() + ","));
     }
 

@@ -18,6 +18,7 @@
 #include "statusline.h"
 #include "summarypanel.h"
 #include "timelinepanel.h"
+#include "windowtitle.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -278,8 +279,7 @@ void MainWindow::connectViewState()
             frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
-        setWindowTitle(
-            tr("%1 (PID %2) – VM Atlas").arg(displayText(frame->snapshot->processName)).arg(frame->snapshot->pid));
+        setWindowTitle(windowTitleFor(*frame->snapshot, { m_controller->live(), m_controller->fileName() }));
         m_status->update();
     });
     connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);

@@ -354,7 +354,7 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
 int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable");
+    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable,cgroup,namespace_pid");
     if (auto done = parseCommand("ps", p, args, s,
             "Lists processes with an address space. A '-' in the ACCESS column marks one\n"
             "whose memory this user cannot read (ptrace-read access)."))
@@ -364,7 +364,7 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         return fail(s, list.error());
     std::string out;
     if (p.has("--csv")) {
-        out = "pid,user,rss,name,command_line,readable\n";
+        out = "pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n";
         for (const ProcessInfo &pi : *list) {
             out += std::to_string(pi.pid) + ",";
             appendCsvCell(out, escapeCsvText(pi.user));
@@ -372,7 +372,10 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
             appendCsvCell(out, escapeCsvText(pi.name));
             out += ",";
             appendCsvCell(out, escapeCsvText(pi.commandLine));
-            out += pi.readable ? ",1\n" : ",0\n";
+            out += pi.readable ? ",1," : ",0,";
+            appendCsvCell(out, escapeCsvText(pi.cgroup));
+            // Empty when not known (not Linux, or no NSpid line), as counters not read are.
+            out += "," + (pi.namespacePid ? std::to_string(pi.namespacePid) : std::string()) + "\n";
         }
     } else {
         char line[160];

@@ -1488,6 +1488,14 @@
         <source>Command line</source>
         <translation>Command line</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 inside</source>
+        <translation>%1 · PID %2 inside</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ProcessPicker</name>
@@ -1512,6 +1520,18 @@
             <numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the processes of one container (cgroup v2 path) only</source>
+        <translation>Show the processes of one container (cgroup v2 path) only</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>All processes</translation>
+    </message>
+    <message>
+        <source>In a container</source>
+        <translation>In a container</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2104,17 @@
     <message>
         <source>Swap</source>
         <translation type="unfinished">Swap</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::WindowTitle</name>
+    <message>
+        <source>%1 (PID %2) from %3 – VM Atlas</source>
+        <translation>%1 (PID %2) from %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) in %3 – VM Atlas</source>
+        <translation>%1 (PID %2) in %3 – VM Atlas</translation>
     </message>
 </context>
 </TS>

@@ -1488,6 +1488,14 @@
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 inside</source>
+        <translation>%1 · 容器内 PID %2</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ProcessPicker</name>
@@ -1510,6 +1518,18 @@
         <translation>
             <numerusform>，%n 个无法读取（灰色：需要 ptrace 读取权限）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the processes of one container (cgroup v2 path) only</source>
+        <translation>只显示一个容器（cgroup v2 路径）中的进程</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>所有进程</translation>
+    </message>
+    <message>
+        <source>In a container</source>
+        <translation>在容器中</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2099,17 @@
     <message>
         <source>Swap</source>
         <translation>交换</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::WindowTitle</name>
+    <message>
+        <source>%1 (PID %2) from %3 – VM Atlas</source>
+        <translation>%1（PID %2），来自 %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) in %3 – VM Atlas</source>
+        <translation>%1（PID %2），位于 %3 – VM Atlas</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // The Linux source: /proc/PID/{smaps,maps,pagemap,task} with the PROCMAP_QUERY and PAGEMAP_SCAN fast paths.
 #include "classify.h"
+#include "containers.h"
 #include "pages.h"
 #include "platform.h"
 #include "smapsparser.h"
@@ -853,6 +854,12 @@ Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid 
     return out;
 }
 
+void readContainer(ProcessInfo &p)
+{
+    p.cgroup = cgroupV2Path(readSmallFile(p.pid, "cgroup"));
+    p.namespacePid = namespacePidFromStatus(readSmallFile(p.pid, "status"));
+}
+
 Result<std::vector<ProcessInfo>> listProcesses()
 {
     static std::mutex userMutex;
@@ -901,6 +908,7 @@ Result<std::vector<ProcessInfo>> listProcesses()
         p.commandLine = std::move(cmd);
         p.user = userName(st.st_uid);
         p.rss = rssPages * ps;
+        readContainer(p);
         int fd = ::open(procPath(pid, "maps").c_str(), O_RDONLY | O_CLOEXEC);
         p.readable = fd >= 0;
         if (fd >= 0)

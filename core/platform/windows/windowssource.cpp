@@ -373,6 +373,11 @@ Result<Snapshot> readSnapshot(Pid pid)
     return s;
 }
 
+// Windows has no cgroups or PID namespaces: nothing to fill.
+void readContainer(ProcessInfo &)
+{
+}
+
 Pid processOfThread(Pid pid)
 {
     return pid; // thread IDs are not process IDs on Windows: OpenProcess refuses them as it should
