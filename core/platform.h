@@ -46,6 +46,11 @@ void readContainer(ProcessInfo &p);
 // Every process with an address space; processes that vanish while listed are skipped.
 Result<std::vector<ProcessInfo>> listProcesses();
 
+// Writes a Windows minidump of the process to path (through a temporary file renamed over it): the regions
+// (MiniDumpWithFullMemoryInfo), the modules, and with memory every committed page's contents. Unsupported on
+// Linux, where gcore (from gdb) writes a core file.
+Status writeMinidump(Pid pid, const std::string &path, bool withMemory);
+
 // How pages and mappings were read, for diagnostics and tests.
 struct SourceFeatures
 {

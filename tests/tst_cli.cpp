@@ -269,8 +269,8 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::addRow("no args to snapshot")
-            << QStringList { QStringLiteral("snapshot") } << 2 << QStringLiteral("vmatlas snapshot: --pid is required");
+        QTest::addRow("no args to snapshot") << QStringList { QStringLiteral("snapshot") } << 2
+                                             << QStringLiteral("vmatlas snapshot: --pid or --core is required");
         QTest::addRow("bad pid") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"),
             QStringLiteral("abc") }
                                  << 2 << QStringLiteral("'abc' is not a process ID");
@@ -400,7 +400,8 @@ private slots:
         }
         QCOMPARE(commands,
             QStringList({ QStringLiteral("snapshot"), QStringLiteral("pages"), QStringLiteral("ps"),
-                QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("lab") }));
+                QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("dump"),
+                QStringLiteral("lab") }));
         for (const QString &c : std::as_const(commands)) {
             Run r = vmatlasRun({ c, QStringLiteral("--help") });
             QVERIFY2(r.code == 0, qPrintable(c));

@@ -178,7 +178,8 @@ int cmdVersion(const std::vector<std::string> &, Streams s)
 int cmdSnapshot(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--pid", "PID", "the process to read");
+    p.addOption("--core", "FILE", "read an ELF core file or a Windows minidump instead of a live process");
     p.addOption("--csv", "FILE", "write the regions as CSV ('-' for standard output)");
     p.addOption("--json", "FILE", "write the snapshot as JSON ('-' for standard output)");
     p.addOption("--png", "FILE", "render the address map as a PNG image");
@@ -187,17 +188,23 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     p.addOption("--count", "N", "... N times ...");
     p.addOption("--out", "DIR", "... into DIR/snapshot-0001.json, -0002 ...");
     if (auto done = parseCommand("snapshot", p, args, s,
-            "Reads every region of the process's address space, with its counters. Without a file\n"
-            "option, the CSV goes to standard output. Files are written whole or not at all."))
+            "Reads every region of the process's address space, with its counters, or of a dump (--core:\n"
+            "a core file or a minidump, whose counters are absent: empty cells). Without a file option,\n"
+            "the CSV goes to standard output. Files are written whole or not at all."))
         return *done;
     long long pid = 0;
-    if (!p.has("--pid"))
-        return usageError(s, "snapshot", "--pid is required");
-    if (!parsePid(*p.value("--pid"), pid))
+    if (p.has("--pid") && p.has("--core"))
+        return usageError(s, "snapshot", "--pid and --core name two sources; give one");
+    if (!p.has("--pid") && !p.has("--core"))
+        return usageError(s, "snapshot", "--pid or --core is required");
+    if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
-    pid = processForPid(s, pid);
+    if (p.has("--pid"))
+        pid = processForPid(s, pid);
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
+    if (timed && p.has("--core"))
+        return usageError(s, "snapshot", "--every reads a live process again and again; a dump never changes");
     if (timed) {
         if (!p.has("--every") || !p.has("--count") || !p.has("--out"))
             return usageError(s, "snapshot", "--every, --count and --out go together");
@@ -292,7 +299,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                 return fail(s, st.error());
         }
     }
-    auto snap = readSnapshot(pid);
+    auto snap = p.has("--core") ? loadDumpSnapshot(*p.value("--core")) : readSnapshot(pid);
     if (!snap)
         return fail(s, snap.error());
     if (csvPath) {
@@ -316,7 +323,9 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
 int cmdPages(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--pid", "PID", "the process to read");
+    p.addOption(
+        "--core", "FILE", "read a core file or a minidump instead: a page it holds is anon or file, others none");
     p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
@@ -325,11 +334,14 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
             "shared zero page: anonymous memory only read)."))
         return *done;
     long long pid = 0;
-    if (!p.has("--pid") || !p.has("--range"))
-        return usageError(s, "pages", "--pid and --range are required");
-    if (!parsePid(*p.value("--pid"), pid))
+    if (p.has("--pid") && p.has("--core"))
+        return usageError(s, "pages", "--pid and --core name two sources; give one");
+    if ((!p.has("--pid") && !p.has("--core")) || !p.has("--range"))
+        return usageError(s, "pages", "--pid (or --core) and --range are required");
+    if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
-    pid = processForPid(s, pid);
+    if (p.has("--pid"))
+        pid = processForPid(s, pid);
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
         return usageError(
@@ -337,12 +349,14 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     // Checked here, as the arguments they are (too many pages, an end rounded past 2^64): exit 2, not 5.
     Address roundedStart = start, roundedEnd = end;
     if (auto range = roundPageRange(roundedStart, roundedEnd, systemPageSize()); !range)
-        return usageError(s, "pages", "--range for process " + std::to_string(pid) + ": " + range.error().message);
+        return usageError(s, "pages",
+            "--range " + (p.has("--core") ? "for " + *p.value("--core") : "for process " + std::to_string(pid)) + ": "
+                + range.error().message);
     std::string out = p.value("--csv").value_or("-");
     auto st = checkWritable(out);
     if (!st)
         return fail(s, st.error());
-    auto pages = readPages(pid, start, end);
+    auto pages = p.has("--core") ? readDumpPages(*p.value("--core"), start, end) : readPages(pid, start, end);
     if (!pages)
         return fail(s, pages.error());
     auto w = writeOutput(s, out, pagesToCsv(*pages));
@@ -534,13 +548,17 @@ const std::vector<Command> &commands()
     static const std::vector<Command> table = {
         { "snapshot",
             { "snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+                "snapshot --core FILE.core|FILE.dmp [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
                 "snapshot --pid PID --every MS --count N --out DIR" },
             false, cmdSnapshot },
-        { "pages", { "pages --pid PID --range START-END [--csv FILE]" }, false, cmdPages },
+        { "pages",
+            { "pages --pid PID --range START-END [--csv FILE]", "pages --core FILE --range START-END [--csv FILE]" },
+            false, cmdPages },
         { "ps", { "ps [--csv]" }, false, cmdPs },
         { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
         { "summary", { "summary --pid PID [--csv FILE]" }, false, cmdSummary },
         { "limits", { "limits --pid PID [--json]" }, false, cmdLimits },
+        { "dump", { "dump --pid PID --out FILE.dmp [--memory]" }, false, cmdDump },
         { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
         // Not in the main help: the labs' helper process, and the help itself.
         { "lab-target", {}, false,

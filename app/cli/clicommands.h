@@ -27,4 +27,10 @@ Status writeToOutput(Streams s, const std::string &path, const std::string &data
 int cmdSummary(const std::vector<std::string> &args, Streams s);
 int cmdLimits(const std::vector<std::string> &args, Streams s);
 
+// postmortemcmd.cpp
+int cmdDump(const std::vector<std::string> &args, Streams s);
+// The snapshot and the pages of a core file or minidump.
+Result<Snapshot> loadDumpSnapshot(const std::string &path);
+Result<std::vector<PageInfo>> readDumpPages(const std::string &path, Address start, Address end);
+
 } // namespace vmatlas::cli

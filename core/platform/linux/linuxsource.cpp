@@ -854,6 +854,13 @@ Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid 
     return out;
 }
 
+Status writeMinidump(Pid, const std::string &, bool)
+{
+    return makeError(ErrorCode::Unsupported,
+        "dump writes Windows minidumps and runs only in the Windows build (vmatlas.exe); on Linux, write a core "
+        "file with gcore PID (from gdb) and open it with 'vmatlas snapshot --core FILE'");
+}
+
 void readContainer(ProcessInfo &p)
 {
     p.cgroup = cgroupV2Path(readSmallFile(p.pid, "cgroup"));
