@@ -362,6 +362,12 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
                     { std::uint32_t(parsed.mappings.size()), "Protection", "not in the core (assumed r--)" });
             }
         }
+        // Names only shared memory has: shared anonymous memory and SysV segments (a memfd may be mapped either way).
+        if (r.pathPtr
+            && (r.path() == "/dev/zero (deleted)"
+                || (r.path().rfind("/SYSV", 0) == 0 && r.path().size() > 10
+                    && r.path().compare(r.path().size() - 10, 10, " (deleted)") == 0)))
+            r.protection.sharing = 's';
         if (r.start == notes.vdso && notes.vdso && !r.pathPtr)
             r.pathPtr = pathPtr("[vdso]");
         if (r.start == kVsyscall && !r.pathPtr) {

@@ -226,7 +226,8 @@ private slots:
             { 0x7ffd0000, 0x2000, 0x2000, 6 },
         };
         const std::vector<CoreFile> files = { { 0x400000, 0x401000, 0, "/usr/bin/demo" },
-            { 0x401000, 0x402000, 1, "/usr/bin/demo" }, { 0x402000, 0x403000, 2, "/usr/bin/demo" } };
+            { 0x401000, 0x402000, 1, "/usr/bin/demo" }, { 0x402000, 0x403000, 2, "/usr/bin/demo" },
+            { 0x7ffd0000 - 0x10000, 0x7ffd0000 - 0xc000, 0, "/dev/zero (deleted)" } };
         auto dump = parse(buildElfCore(segs, files, 77, 0x7ffd1f00), DumpFormat::ElfCore);
         QVERIFY2(dump.ok(), dump.ok() ? "" : dump.error().message.c_str());
         const Snapshot &s = dump->snapshot;
@@ -255,6 +256,12 @@ private slots:
         QVERIFY(stack);
         QCOMPARE(stack->labelKind, LabelKind::MainStack);
         QCOMPARE(regionAt(s, 0x500000)->type, RegionType::Free);
+        // Shared anonymous memory is shared whatever the core does not say.
+        const Region *shared = regionAt(s, 0x7ffd0000 - 0x10000);
+        QVERIFY(shared);
+        QCOMPARE(shared->protection.toString(), std::string("r--s"));
+        QCOMPARE(shared->labelKind, LabelKind::SharedAnon);
+        QCOMPARE(shared->type, RegionType::Mapped);
         // p_filesz < p_memsz: the first two pages are held, the other two not.
         auto pages = postMortemPages(*dump, 0x600000, 0x604000);
         QVERIFY(pages.ok());

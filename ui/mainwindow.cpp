@@ -11,6 +11,7 @@
 #include "limitspanel.h"
 #include "pagerequests.h"
 #include "platform.h"
+#include "postmortemmode.h"
 #include "processpicker.h"
 #include "regionstab.h"
 #include "sessioncontroller.h"
@@ -172,6 +173,7 @@ void MainWindow::buildActions()
     m_nowAction->setShortcut(QKeySequence::Refresh);
 
     auto *labs = menuBar()->addMenu(tr("&Labs"));
+    new PostMortemMode(m_controller, m_state, m_banner, labs, this);
     for (const LabDefinition &lab : allLabs()) {
         const QString name = QString::fromStdString(lab.name);
         auto *a = labs->addAction(

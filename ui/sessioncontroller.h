@@ -24,6 +24,8 @@ struct SessionSources
     std::function<Result<Snapshot>(const std::string &path)> loadFile;
     // The process's status counters for the use summary (VmPTE, RssAnon…); may be empty (tests).
     std::function<Result<ProcessFacts>(Pid)> readFacts;
+    // The pages a core dump or minidump holds (postmortem.h); may be empty (tests).
+    std::function<Result<std::vector<PageInfo>>(const std::string &path, Address, Address)> readFilePages;
 
     static SessionSources platform();
 };
@@ -52,6 +54,8 @@ public:
     bool exited() const { return m_exited; } // the live process has exited (its last frame stays)
     QString error() const { return m_error; } // why the process could not be read; empty while it can
     QString fileName() const { return m_file; }
+    // The file shown is a core dump or a minidump: its pages come from it.
+    bool fileHasPages() const { return m_fileHasPages; }
 
     void setIntervalMs(int ms); // 0: off (paused)
     int intervalMs() const { return m_intervalMs; }
@@ -89,6 +93,7 @@ private:
     std::unique_ptr<Sampler> m_sampler;
     Pid m_pid = 0;
     QString m_file;
+    bool m_fileHasPages = false;
     int m_intervalMs = 1000;
     bool m_exited = false;
     QString m_error;

@@ -147,6 +147,7 @@ Usage:
   vmatlas                          open the explorer window (when built with the GUI)
   vmatlas --pid PID                open the explorer on a process
   vmatlas FILE.json                open a saved snapshot
+  vmatlas FILE.core | FILE.dmp     open an ELF core file or a Windows minidump (post-mortem)
 )";
 
 const char kMainHelpTail[]

@@ -1300,10 +1300,6 @@
         <translation>Open a snapshot</translation>
     </message>
     <message>
-        <source>VM Atlas snapshots (*.json);;All files (*)</source>
-        <translation>VM Atlas snapshots (*.json);;All files (*)</translation>
-    </message>
-    <message>
         <source>Compare with a snapshot</source>
         <translation>Compare with a snapshot</translation>
     </message>
@@ -1386,6 +1382,10 @@
     <message>
         <source>Li&amp;mits</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
+        <translation>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2115,17 @@
     <message>
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1 (PID %2) in %3 – VM Atlas</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PostMortemMode</name>
+    <message>
+        <source>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</source>
+        <translation>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</translation>
+    </message>
+    <message>
+        <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
+        <translation>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</translation>
     </message>
 </context>
 </TS>

@@ -1300,10 +1300,6 @@
         <translation>打开快照</translation>
     </message>
     <message>
-        <source>VM Atlas snapshots (*.json);;All files (*)</source>
-        <translation>VM Atlas 快照 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Compare with a snapshot</source>
         <translation>与快照比较</translation>
     </message>
@@ -1386,6 +1382,10 @@
     <message>
         <source>Li&amp;mits</source>
         <translation>限制(&amp;M)</translation>
+    </message>
+    <message>
+        <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
+        <translation>VM Atlas 快照、核心转储和小型转储 (*.json *.core core core.* *.dmp);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2110,17 @@
     <message>
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1（PID %2），位于 %3 – VM Atlas</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::PostMortemMode</name>
+    <message>
+        <source>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</source>
+        <translation>事后分析：进程 %2 的小型转储 %1。区域与 VirtualQueryEx 给出的一致；不实时刷新，没有计数器（转储保存的是内容，而不是驻留情况）；页面显示转储中保存了哪些页。</translation>
+    </message>
+    <message>
+        <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
+        <translation>事后分析：进程 %2 的核心转储文件 %1。区域来自其段和文件注释；不实时刷新，没有计数器（核心转储保存的是内容，而不是驻留情况）；页面显示核心转储中保存了哪些页。</translation>
     </message>
 </context>
 </TS>
