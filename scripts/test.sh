@@ -15,8 +15,8 @@ if [ "${1:-}" = "--asan" ]; then
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
 # What the package test validates with, Xvfb for the tests of what only a real window system shows, and gdb
-# (gcore) for the core-file tests.
-vmatlas_install dpkg-dev file lintian appstream desktop-file-utils man-db xvfb xauth gdb
+# (gcore) for the core-file tests, OpenSSH for the remote-host tests (their own sshd on 127.0.0.1).
+vmatlas_install dpkg-dev file lintian appstream desktop-file-utils man-db xvfb xauth gdb openssh-server openssh-client
 vmatlas_build "${extra[@]}"
 
 export QT_QPA_PLATFORM=offscreen

@@ -8,6 +8,7 @@
 #include "labs/labs.h"
 #include "pages.h"
 #include "platform.h"
+#include "remote.h"
 #include "sampler.h"
 #include "snapshotjson.h"
 #include "textcodec.h"
@@ -181,6 +182,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     ArgParser p;
     p.addOption("--pid", "PID", "the process to read");
     p.addOption("--core", "FILE", "read an ELF core file or a Windows minidump instead of a live process");
+    p.addOption("--host", "DEST", "read the process on another machine, over ssh (DEST as ssh takes it)");
     p.addOption("--csv", "FILE", "write the regions as CSV ('-' for standard output)");
     p.addOption("--json", "FILE", "write the snapshot as JSON ('-' for standard output)");
     p.addOption("--png", "FILE", "render the address map as a PNG image");
@@ -200,8 +202,14 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
         return usageError(s, "snapshot", "--pid or --core is required");
     if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
-    if (p.has("--pid"))
+    if (p.has("--host") && p.has("--core"))
+        return usageError(s, "snapshot", "--core reads a file here; --host reads a process there: give one");
+    std::unique_ptr<RemoteHost> remote;
+    if (p.has("--host"))
+        remote = std::make_unique<RemoteHost>(*p.value("--host"));
+    else if (p.has("--pid"))
         pid = processForPid(s, pid);
+    auto read = [&remote](Pid target) { return remote ? remote->snapshot(target) : readSnapshot(target); };
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
     if (timed && p.has("--core"))
@@ -223,7 +231,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
             return fail(s, makeError(ErrorCode::Io, "cannot create the folder " + dir + ": " + ec.message()));
 
         // Check the process first so a bad PID fails before anything is made.
-        auto first = readSnapshot(pid);
+        auto first = read(pid);
         if (!first)
             return fail(s, first.error());
         std::mutex m;
@@ -237,7 +245,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                     firstUsed = true;
                     return *first;
                 }
-                return readSnapshot(pid);
+                return read(pid);
             },
             Sampler::Options { std::chrono::milliseconds(every), 2, std::size_t(1) << 30 });
         sampler.subscribe([&](const SnapshotPtr &snap) {
@@ -300,7 +308,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                 return fail(s, st.error());
         }
     }
-    auto snap = p.has("--core") ? loadDumpSnapshot(*p.value("--core")) : readSnapshot(pid);
+    auto snap = p.has("--core") ? loadDumpSnapshot(*p.value("--core")) : read(pid);
     if (!snap)
         return fail(s, snap.error());
     if (csvPath) {
@@ -327,6 +335,7 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--pid", "PID", "the process to read");
     p.addOption(
         "--core", "FILE", "read a core file or a minidump instead: a page it holds is anon or file, others none");
+    p.addOption("--host", "DEST", "read the process on another machine, over ssh");
     p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
@@ -341,7 +350,9 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
         return usageError(s, "pages", "--pid (or --core) and --range are required");
     if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
-    if (p.has("--pid"))
+    if (p.has("--host") && p.has("--core"))
+        return usageError(s, "pages", "--core reads a file here; --host reads a process there: give one");
+    if (p.has("--pid") && !p.has("--host"))
         pid = processForPid(s, pid);
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
@@ -357,7 +368,9 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     auto st = checkWritable(out);
     if (!st)
         return fail(s, st.error());
-    auto pages = p.has("--core") ? readDumpPages(*p.value("--core"), start, end) : readPages(pid, start, end);
+    auto pages = p.has("--core") ? readDumpPages(*p.value("--core"), start, end)
+        : p.has("--host")        ? RemoteHost(*p.value("--host")).pages(pid, start, end)
+                                 : readPages(pid, start, end);
     if (!pages)
         return fail(s, pages.error());
     auto w = writeOutput(s, out, pagesToCsv(*pages));
@@ -370,28 +383,17 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
     p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable,cgroup,namespace_pid");
+    p.addOption("--host", "DEST", "list the processes of another machine, over ssh");
     if (auto done = parseCommand("ps", p, args, s,
             "Lists processes with an address space. A '-' in the ACCESS column marks one\n"
             "whose memory this user cannot read (ptrace-read access)."))
         return *done;
-    auto list = listProcesses();
+    auto list = p.has("--host") ? RemoteHost(*p.value("--host")).processes() : listProcesses();
     if (!list)
         return fail(s, list.error());
     std::string out;
     if (p.has("--csv")) {
-        out = "pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n";
-        for (const ProcessInfo &pi : *list) {
-            out += std::to_string(pi.pid) + ",";
-            appendCsvCell(out, escapeCsvText(pi.user));
-            out += "," + std::to_string(pi.rss) + ",";
-            appendCsvCell(out, escapeCsvText(pi.name));
-            out += ",";
-            appendCsvCell(out, escapeCsvText(pi.commandLine));
-            out += pi.readable ? ",1," : ",0,";
-            appendCsvCell(out, escapeCsvText(pi.cgroup));
-            // Empty when not known (not Linux, or no NSpid line), as counters not read are.
-            out += "," + (pi.namespacePid ? std::to_string(pi.namespacePid) : std::string()) + "\n";
-        }
+        out = processesToCsv(*list);
     } else {
         char line[160];
         std::snprintf(
@@ -548,22 +550,24 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         { "snapshot",
-            { "snapshot --pid PID [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+            { "snapshot --pid PID [--host DEST] [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
                 "snapshot --core FILE.core|FILE.dmp [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
                 "snapshot --pid PID --every MS --count N --out DIR" },
             false, cmdSnapshot },
         { "pages",
-            { "pages --pid PID --range START-END [--csv FILE]", "pages --core FILE --range START-END [--csv FILE]" },
+            { "pages --pid PID [--host DEST] --range START-END [--csv FILE]",
+                "pages --core FILE --range START-END [--csv FILE]" },
             false, cmdPages },
-        { "ps", { "ps [--csv]" }, false, cmdPs },
+        { "ps", { "ps [--csv] [--host DEST]" }, false, cmdPs },
         { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
-        { "summary", { "summary --pid PID [--csv FILE]" }, false, cmdSummary },
+        { "summary", { "summary --pid PID [--host DEST] [--csv FILE]" }, false, cmdSummary },
         { "limits", { "limits --pid PID [--json]" }, false, cmdLimits },
         { "dump", { "dump --pid PID --out FILE.dmp [--memory]" }, false, cmdDump },
         { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
         // Not in the main help: the labs' helper process, and the help itself.
         { "lab-target", {}, false,
             [](const std::vector<std::string> &args, Streams) { return runLabTargetServer(args); } },
+        { "serve", {}, false, cmdServe }, // the remote end of --host, started by ssh
         { "help", {}, false, cmdHelp },
         { "--help", {}, false, cmdHelp },
         { "-h", {}, false, cmdHelp },
@@ -615,6 +619,8 @@ int exitCodeFor(const Error &error)
         return ExitIo; // a malformed input file
     case ErrorCode::Unsupported:
         return ExitFailure;
+    case ErrorCode::Remote:
+        return ExitRemote;
     }
     return ExitFailure;
 }
