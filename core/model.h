@@ -244,6 +244,8 @@ struct ProcessInfo
     std::string user;
     std::uint64_t rss = 0; // bytes
     bool readable = false; // can we read its address space?
+    std::string cgroup; // cgroup v2 path ("/system.slice/docker-1f3.scope"); empty: not known (containers.h)
+    Pid namespacePid = 0; // the PID inside its own PID namespace (NSpid's last field); 0: not known
 };
 
 // Lowercase 0x-prefixed hex.

@@ -3,6 +3,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,8 +45,33 @@ Result<std::vector<PageInfo>> readPages(Pid pid, Address start, Address end);
 // shown when the address space itself is off limits.
 Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid pid);
 
+// Fills p.cgroup and p.namespacePid for p.pid (Linux: /proc/PID/cgroup and NSpid in /proc/PID/status); leaves
+// them empty and 0 where the platform has no such thing or the process is gone.
+void readContainer(ProcessInfo &p);
+
 // Every process with an address space; processes that vanish while listed are skipped.
 Result<std::vector<ProcessInfo>> listProcesses();
+
+// Writes a Windows minidump of the process to path (through a temporary file renamed over it): the regions
+// (MiniDumpWithFullMemoryInfo), the modules, and with memory every committed page's contents. Unsupported on
+// Linux, where gcore (from gdb) writes a core file.
+Status writeMinidump(Pid pid, const std::string &path, bool withMemory);
+
+// A program started with pipes to its standard input, output and error (the ssh of a remote host).
+class ChildProcess
+{
+public:
+    virtual ~ChildProcess() = default;
+    virtual bool write(std::string_view data) = 0; // false once the pipe is closed
+    // Up to and without the newline; false at end of output.
+    virtual bool readLine(std::string &line) = 0;
+    virtual bool readExact(std::size_t n, std::string &out) = 0;
+    // Closes its input, waits for it (killing it after timeoutMs) and returns its exit code (-1: a signal).
+    virtual int finish(int timeoutMs) = 0;
+    virtual std::string errorText() = 0; // what it wrote on standard error so far (read without blocking)
+};
+// Starts argv[0] (searched in PATH) with argv; Unsupported where not available (Windows, for now).
+Result<std::unique_ptr<ChildProcess>> startChildProcess(const std::vector<std::string> &argv);
 
 // How pages and mappings were read, for diagnostics and tests.
 struct SourceFeatures

@@ -17,6 +17,7 @@ enum class ErrorCode
     BadInput, // malformed text, file or argument
     Io, // reading or writing a file failed
     Unsupported, // the platform or kernel lacks the feature
+    Remote, // a remote host could not be reached, refused the login, or its vmatlas failed or went away
 };
 
 struct Error

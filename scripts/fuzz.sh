@@ -10,7 +10,7 @@ vmatlas_install clang libclang-rt-dev cmake make
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(smaps json csv pagemap args)
+[ ${#targets[@]} -gt 0 ] || targets=(smaps json csv pagemap args elfcore minidump)
 build="$root/build-fuzz"
 if [ ! -f "$build/CMakeCache.txt" ]; then
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DVMATLAS_BUILD_FUZZERS=ON -DVMATLAS_BUILD_GUI=OFF \
@@ -23,11 +23,11 @@ for t in "${targets[@]}"; do
     # Seeds: the captured /proc fixtures, saved snapshots, and the regression inputs.
     case "$t" in
         smaps) cp "$root"/tests/data/*.smaps "$root"/tests/data/*.maps "$corpus"/ 2>/dev/null || true ;;
-        json|csv|pagemap|args) cp "$root"/tests/fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null || true ;;
+        json|csv|pagemap|args|elfcore|minidump) cp "$root"/tests/fuzz/seeds/"$t"/* "$corpus"/ 2>/dev/null || true ;;
     esac
     cp "$root"/tests/fuzz/regressions/"$t"/* "$corpus"/ 2>/dev/null || true
     # Inputs up to a size where each run stays cheap: the parsers are line- or record-based.
-    case "$t" in smaps|json) len=4096 ;; csv|pagemap) len=1024 ;; *) len=512 ;; esac
+    case "$t" in smaps|json) len=4096 ;; csv|pagemap) len=1024 ;; elfcore) len=20000 ;; minidump) len=10000 ;; *) len=512 ;; esac
     echo "== fuzz_$t for ${seconds}s (inputs up to $len bytes)"
     (cd "$build" && ./bin/fuzz_"$t" -max_total_time="$seconds" -print_final_stats=1 -max_len="$len" "$corpus" 2>&1 \
         | grep -E '^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+[[:space:]]+DONE|ERROR|SUMMARY' || true)

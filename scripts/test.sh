@@ -14,8 +14,9 @@ if [ "${1:-}" = "--asan" ]; then
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
-# What the package test validates with, and Xvfb for the tests of what only a real window system shows.
-vmatlas_install dpkg-dev file lintian appstream desktop-file-utils man-db xvfb xauth
+# What the package test validates with, Xvfb for the tests of what only a real window system shows, and gdb
+# (gcore) for the core-file tests, OpenSSH for the remote-host tests (their own sshd on 127.0.0.1).
+vmatlas_install dpkg-dev file lintian appstream desktop-file-utils man-db xvfb xauth gdb openssh-server openssh-client
 vmatlas_build "${extra[@]}"
 
 export QT_QPA_PLATFORM=offscreen

@@ -263,7 +263,7 @@ private slots:
         QVERIFY(r.out.contains(" vmatlas_testchi "));
         r = vmatlasRun({ QStringLiteral("ps"), QStringLiteral("--csv") });
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable\n"));
+        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n"));
         QVERIFY(r.out.contains("\n" + m_pid.toUtf8() + ","));
     }
 
@@ -299,8 +299,8 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("message");
-        QTest::addRow("no args to snapshot")
-            << QStringList { QStringLiteral("snapshot") } << 2 << QStringLiteral("vmatlas snapshot: --pid is required");
+        QTest::addRow("no args to snapshot") << QStringList { QStringLiteral("snapshot") } << 2
+                                             << QStringLiteral("vmatlas snapshot: --pid or --core is required");
         QTest::addRow("bad pid") << QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"),
             QStringLiteral("abc") }
                                  << 2 << QStringLiteral("'abc' is not a process ID");
@@ -432,7 +432,7 @@ private slots:
             QStringList({ QStringLiteral("snapshot"), QStringLiteral("pages"), QStringLiteral("ps"),
                 QStringLiteral("diff"), QStringLiteral("summary"), QStringLiteral("limits"), QStringLiteral("read"),
                 QStringLiteral("strings"), QStringLiteral("find"), QStringLiteral("where"), QStringLiteral("trim"),
-                QStringLiteral("mark"), QStringLiteral("lab") }));
+                QStringLiteral("mark"), QStringLiteral("dump"), QStringLiteral("lab") }));
         for (const QString &c : std::as_const(commands)) {
             Run r = vmatlasRun({ c, QStringLiteral("--help") });
             QVERIFY2(r.code == 0, qPrintable(c));

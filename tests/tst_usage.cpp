@@ -631,9 +631,9 @@ private slots:
         QVERIFY(r.err.contains(QLatin1String("999999999")));
         r = runCli({ QStringLiteral("summary"), QStringLiteral("--help") });
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith(QLatin1String("Usage: vmatlas summary --pid PID [--csv FILE]")));
+        QVERIFY(r.out.startsWith(QLatin1String("Usage: vmatlas summary --pid PID [--host DEST] [--csv FILE]")));
         r = runCli({ QStringLiteral("--help") });
-        QVERIFY(r.out.contains(QLatin1String("vmatlas summary --pid PID [--csv FILE]")));
+        QVERIFY(r.out.contains(QLatin1String("vmatlas summary --pid PID [--host DEST] [--csv FILE]")));
         QVERIFY(r.out.contains(QLatin1String("vmatlas limits --pid PID [--json]")));
         if (!vmatlas::test::canRunAsNobody())
             QSKIP("needs root to run as nobody");

@@ -163,7 +163,8 @@ void RecentFiles::fill()
 QString askSnapshotFile(QWidget *parent, const QString &title)
 {
     const QString path = QFileDialog::getOpenFileName(parent, title, startDirectory(),
-        QCoreApplication::translate("vmatlas::ui::MainWindow", "VM Atlas snapshots (*.json);;All files (*)"));
+        QCoreApplication::translate("vmatlas::ui::MainWindow",
+            "VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)"));
     if (!path.isEmpty())
         rememberDirectory(path);
     return path;

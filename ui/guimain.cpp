@@ -86,8 +86,9 @@ int runGui(int argc, char **argv)
         QStringLiteral("With --lab: run its first N steps at once (for slides)."), QStringLiteral("N"));
     parser.addOption(stepOption);
     parser.addPositionalArgument(QStringLiteral("file"),
-        QStringLiteral("A saved snapshot (.json) to open; a second one to compare with."),
-        QStringLiteral("[FILE.json [OTHER.json]]"));
+        QStringLiteral("A saved snapshot (.json), an ELF core file or a Windows minidump (.dmp) to open; a second "
+                       "snapshot to compare with."),
+        QStringLiteral("[FILE.json|FILE.core|FILE.dmp [OTHER.json]]"));
     parser.process(app);
 
     MainWindow window;

@@ -12,6 +12,7 @@
 #include "limitspanel.h"
 #include "pagerequests.h"
 #include "platform.h"
+#include "postmortemmode.h"
 #include "processpicker.h"
 #include "regionstab.h"
 #include "sessioncontroller.h"
@@ -19,6 +20,7 @@
 #include "statusline.h"
 #include "summarypanel.h"
 #include "timelinepanel.h"
+#include "windowtitle.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -172,6 +174,7 @@ void MainWindow::buildActions()
     m_nowAction->setShortcut(QKeySequence::Refresh);
 
     auto *labs = menuBar()->addMenu(tr("&Labs"));
+    new PostMortemMode(m_controller, m_state, m_banner, labs, this);
     for (const LabDefinition &lab : allLabs()) {
         const QString name = QString::fromStdString(lab.name);
         auto *a = labs->addAction(
@@ -282,8 +285,7 @@ void MainWindow::connectViewState()
             frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
-        setWindowTitle(
-            tr("%1 (PID %2) – VM Atlas").arg(displayText(frame->snapshot->processName)).arg(frame->snapshot->pid));
+        setWindowTitle(windowTitleFor(*frame->snapshot, { m_controller->live(), m_controller->fileName() }));
         m_status->update();
     });
     connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);

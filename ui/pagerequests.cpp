@@ -49,7 +49,9 @@ void PageRequests::requestSelected()
     const SnapshotPtr shown = m_state->shown();
     if (!shown)
         return;
-    const bool readable = m_controller->live() && !m_controller->exited() && m_controller->pid() == shown->pid;
+    // A live process's pages, or those a core dump or minidump holds.
+    const bool readable = (m_controller->live() && !m_controller->exited() && m_controller->pid() == shown->pid)
+        || (!m_controller->live() && m_controller->fileHasPages());
     const AddressRange range = m_state->range();
     if (!range.empty() && readable)
         return m_controller->requestPages(shown, range.start, range.end, kSelectedPages);

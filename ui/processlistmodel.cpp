@@ -1,5 +1,6 @@
 #include "processlistmodel.h"
 
+#include "containers.h"
 #include "formatting.h"
 #include "maprenderer.h"
 
@@ -21,7 +22,8 @@ void ProcessListModel::setProcesses(std::vector<ProcessInfo> next)
             const ProcessInfo &a = m_rows[row];
             const ProcessInfo &b = next[j];
             const bool changed = a.name != b.name || a.commandLine != b.commandLine || a.user != b.user
-                || a.rss != b.rss || a.readable != b.readable;
+                || a.rss != b.rss || a.readable != b.readable || a.cgroup != b.cgroup
+                || a.namespacePid != b.namespacePid;
             m_rows[row] = b;
             if (changed)
                 emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
@@ -76,6 +78,8 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
             return formatBytes(p.rss);
         case Access:
             return p.readable ? tr("yes") : tr("no access");
+        case Container:
+            return containerText(p);
         case Command:
             return QString::fromStdString(p.commandLine).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
         }
@@ -108,6 +112,10 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         return qlonglong(p.pid);
     case ReadableRole:
         return p.readable;
+    case CgroupRole:
+        return QString::fromStdString(p.cgroup);
+    case InContainerRole:
+        return inContainer(p);
     }
     return {};
 }
@@ -127,10 +135,44 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("RSS");
     case Access:
         return tr("Access");
+    case Container:
+        return tr("Container");
     case Command:
         return tr("Command line");
     }
     return {};
+}
+
+QString ProcessListModel::containerText(const ProcessInfo &p)
+{
+    if (!inContainer(p))
+        return {};
+    const QString cgroup = p.cgroup.empty() ? QStringLiteral("-") : QString::fromStdString(p.cgroup);
+    if (p.namespacePid != 0 && p.namespacePid != p.pid)
+        return tr("%1 · PID %2 inside").arg(cgroup).arg(p.namespacePid);
+    return cgroup;
+}
+
+ProcessFilterModel::ProcessFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+}
+
+void ProcessFilterModel::setContainerFilter(ContainerFilter filter, const QString &cgroup)
+{
+    m_container = filter;
+    m_cgroup = cgroup;
+    invalidateFilter();
+}
+
+bool ProcessFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_container == ContainerFilter::AnyContainer && !idx.data(ProcessListModel::InContainerRole).toBool())
+        return false;
+    if (m_container == ContainerFilter::Cgroup && idx.data(ProcessListModel::CgroupRole).toString() != m_cgroup)
+        return false;
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 } // namespace vmatlas::ui

@@ -3,6 +3,7 @@
 #include "model.h"
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 
 #include <vector>
 
@@ -21,6 +22,7 @@ public:
         User,
         Rss,
         Access,
+        Container,
         Command,
         ColumnCount
     };
@@ -28,12 +30,16 @@ public:
     {
         SortRole = Qt::UserRole + 1,
         PidRole,
-        ReadableRole
+        ReadableRole,
+        CgroupRole, // the cgroup v2 path ("" when not known)
+        InContainerRole // bool: a PID namespace of its own, or a cgroup other than the root
     };
 
     explicit ProcessListModel(QObject *parent = nullptr);
     void setProcesses(std::vector<ProcessInfo> processes); // sorted by PID
     const std::vector<ProcessInfo> &processes() const { return m_rows; }
+    // "/docker/1f3 · PID 1 inside"; empty when the process is not in a container.
+    static QString containerText(const ProcessInfo &p);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -42,6 +48,30 @@ public:
 
 private:
     std::vector<ProcessInfo> m_rows;
+};
+
+// The picker's filter: the typed text in any column, and the container chosen (all, any container, or one
+// cgroup).
+class ProcessFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    enum class ContainerFilter
+    {
+        All,
+        AnyContainer,
+        Cgroup
+    };
+    explicit ProcessFilterModel(QObject *parent = nullptr);
+    void setContainerFilter(ContainerFilter filter, const QString &cgroup = {});
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    ContainerFilter m_container = ContainerFilter::All;
+    QString m_cgroup;
 };
 
 } // namespace vmatlas::ui

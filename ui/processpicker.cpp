@@ -1,14 +1,16 @@
 #include "processpicker.h"
 
+#include "containers.h"
 #include "platform.h"
 #include "processlistmodel.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,9 +27,16 @@ ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect)
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter by name, PID, user or command line"));
     m_filter->setClearButtonEnabled(true);
-    layout->addWidget(m_filter);
+    m_containers = new QComboBox(this);
+    m_containers->setToolTip(tr("Show the processes of one container (cgroup v2 path) only"));
+    m_containers->addItem(tr("All processes"));
+    m_containers->addItem(tr("In a container"));
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_containers);
+    layout->addLayout(filters);
     m_model = new ProcessListModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new ProcessFilterModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ProcessListModel::SortRole);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -47,6 +56,7 @@ ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect)
     m_view->setColumnWidth(ProcessListModel::User, 100);
     m_view->setColumnWidth(ProcessListModel::Rss, 90);
     m_view->setColumnWidth(ProcessListModel::Access, 90);
+    m_view->setColumnWidth(ProcessListModel::Container, 200);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     layout->addWidget(m_status);
@@ -56,6 +66,7 @@ ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_view, &QTableView::doubleClicked, this, &QDialog::accept);
     connect(m_filter, &QLineEdit::textChanged, this, &ProcessPicker::setFilterText);
+    connect(m_containers, &QComboBox::currentIndexChanged, this, &ProcessPicker::applyContainerFilter);
     m_timer.setInterval(2000);
     connect(&m_timer, &QTimer::timeout, this, &ProcessPicker::refresh);
     m_timer.start();
@@ -81,6 +92,7 @@ void ProcessPicker::refresh()
         }
         const bool first = m_model->rowCount() == 0;
         m_model->setProcesses(std::move(list).value());
+        updateContainerChoices();
         int unreadable = 0;
         for (const ProcessInfo &p : m_model->processes())
             unreadable += !p.readable;
@@ -99,6 +111,42 @@ void ProcessPicker::refresh()
                 m_view->selectRow(0);
         }
     });
+}
+
+void ProcessPicker::updateContainerChoices()
+{
+    QStringList cgroups;
+    for (const ProcessInfo &p : m_model->processes())
+        if (inContainer(p) && !p.cgroup.empty())
+            cgroups.append(QString::fromStdString(p.cgroup));
+    cgroups.sort();
+    cgroups.removeDuplicates();
+    QStringList shown;
+    for (int i = 2; i < m_containers->count(); ++i)
+        shown.append(m_containers->itemText(i));
+    if (shown == cgroups)
+        return;
+    // The chosen cgroup stays chosen while it has processes; when it has none left, all are shown.
+    const QString chosen = m_containers->currentIndex() >= 2 ? m_containers->currentText() : QString();
+    const int keep = m_containers->currentIndex() < 2 ? m_containers->currentIndex() : 0;
+    const QSignalBlocker block(m_containers);
+    while (m_containers->count() > 2)
+        m_containers->removeItem(2);
+    m_containers->addItems(cgroups);
+    const int again = chosen.isEmpty() ? -1 : m_containers->findText(chosen);
+    m_containers->setCurrentIndex(again >= 0 ? again : keep);
+    applyContainerFilter();
+}
+
+void ProcessPicker::applyContainerFilter()
+{
+    const int i = m_containers->currentIndex();
+    if (i <= 0)
+        m_proxy->setContainerFilter(ProcessFilterModel::ContainerFilter::All);
+    else if (i == 1)
+        m_proxy->setContainerFilter(ProcessFilterModel::ContainerFilter::AnyContainer);
+    else
+        m_proxy->setContainerFilter(ProcessFilterModel::ContainerFilter::Cgroup, m_containers->itemText(i));
 }
 
 Pid ProcessPicker::selectedPid() const

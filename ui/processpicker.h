@@ -5,17 +5,18 @@
 #include <QDialog>
 #include <QTimer>
 
+class QComboBox;
 class QLineEdit;
 class QTableView;
 class QLabel;
-class QSortFilterProxyModel;
 
 namespace vmatlas::ui {
 
+class ProcessFilterModel;
 class ProcessListModel;
 
-// Pick a process: name, PID, user, RSS, command line; type to filter; refreshes while open. Processes
-// you cannot read stay listed, greyed, with the reason in their tooltip.
+// Pick a process: name, PID, user, RSS, container, command line; filter by container; type to filter; refreshes while
+// open. Processes you cannot read stay listed, greyed, with the reason in their tooltip.
 class ProcessPicker : public QDialog
 {
     Q_OBJECT
@@ -25,11 +26,17 @@ public:
     Pid selectedPid() const;
     ProcessListModel *model() const { return m_model; }
     void setFilterText(const QString &text);
+    // The container filter's entries: all processes, any container, then one per cgroup; index as listed.
+    QComboBox *containerBox() const { return m_containers; }
     void refresh();
 
 private:
+    void updateContainerChoices();
+    void applyContainerFilter();
+
     ProcessListModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    ProcessFilterModel *m_proxy;
+    QComboBox *m_containers;
     QLineEdit *m_filter;
     QTableView *m_view;
     QLabel *m_status;

@@ -1,6 +1,7 @@
 #include "sessioncontroller.h"
 
 #include "platform.h"
+#include "postmortem.h"
 #include "snapshotjson.h"
 
 #include <QElapsedTimer>
@@ -12,9 +13,24 @@ namespace vmatlas::ui {
 
 SessionSources SessionSources::platform()
 {
+    // A dump's headers are read again for each page request: a few milliseconds, the file's bytes are not.
     return { [](Pid pid) { return vmatlas::readSnapshot(pid); }, [](Pid pid) { return readLiveSnapshot(pid); },
         [](Pid pid, Address start, Address end) { return vmatlas::readPages(pid, start, end); },
-        [](const std::string &path) { return loadSnapshotJson(path); }, [](Pid pid) { return readProcessFacts(pid); } };
+        [](const std::string &path) -> Result<Snapshot> {
+            if (!isDumpFile(path))
+                return loadSnapshotJson(path);
+            auto dump = loadPostMortem(path);
+            if (!dump)
+                return dump.error();
+            return std::move(dump->snapshot);
+        },
+        [](Pid pid) { return readProcessFacts(pid); },
+        [](const std::string &path, Address start, Address end) -> Result<std::vector<PageInfo>> {
+            auto dump = loadPostMortem(path);
+            if (!dump)
+                return dump.error();
+            return postMortemPages(*dump, start, end);
+        } };
 }
 
 SessionController::SessionController(QObject *parent)
@@ -61,6 +77,7 @@ void SessionController::attach(Pid pid)
     stopSampler();
     m_pid = pid;
     m_file.clear();
+    m_fileHasPages = false;
     m_history.clear();
     const int generation = *m_generation;
     emit readingChanged(true);
@@ -225,6 +242,7 @@ void SessionController::openFile(const QString &path)
     stopSampler();
     m_pid = 0;
     m_file = path;
+    m_fileHasPages = m_sources.readFilePages && isDumpFile(path.toStdString());
     m_history.clear();
     const int generation = *m_generation;
     auto load = m_sources.loadFile;
@@ -264,6 +282,7 @@ void SessionController::compareWith(const QString &path, SnapshotPtr shown)
         stopSampler();
         m_history.clear();
         m_file = path;
+        m_fileHasPages = false;
         emit comparisonReady(*frame, path);
     });
 }
@@ -316,9 +335,14 @@ void SessionController::requestPages(SnapshotPtr snapshot, Address start, Addres
         return;
     const int generation = ++m_pageGeneration[std::size_t(channel)];
     const Pid pid = m_pid;
-    if (pid <= 0 || pid != snapshot->pid)
-        return; // a saved snapshot has no pages to read
+    // A saved snapshot has no pages to read; a dump has those it holds.
+    const bool fromDump = pid <= 0 && m_fileHasPages && !m_file.isEmpty();
+    if (!fromDump && (pid <= 0 || pid != snapshot->pid))
+        return;
     auto read = m_sources.readPages;
+    if (fromDump)
+        read = [readFile = m_sources.readFilePages, path = m_file.toStdString()](
+                   Pid, Address start, Address end) { return readFile(path, start, end); };
     QtConcurrent::run([read, snapshot, start, end, pid, channel]() -> Result<std::vector<PageInfo>> {
         std::vector<PageInfo> all;
         for (const Region &r : snapshot->regions) {

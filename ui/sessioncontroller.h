@@ -27,6 +27,8 @@ struct SessionSources
     std::function<Result<Snapshot>(const std::string &path)> loadFile;
     // The process's status counters for the use summary (VmPTE, RssAnon…); may be empty (tests).
     std::function<Result<ProcessFacts>(Pid)> readFacts;
+    // The pages a core dump or minidump holds (postmortem.h); may be empty (tests).
+    std::function<Result<std::vector<PageInfo>>(const std::string &path, Address, Address)> readFilePages;
 
     static SessionSources platform();
 };
@@ -55,6 +57,8 @@ public:
     bool exited() const { return m_exited; } // the live process has exited (its last frame stays)
     QString error() const { return m_error; } // why the process could not be read; empty while it can
     QString fileName() const { return m_file; }
+    // The file shown is a core dump or a minidump: its pages come from it.
+    bool fileHasPages() const { return m_fileHasPages; }
 
     void setIntervalMs(int ms); // 0: off (paused); pausing reads the counters in full once
     int intervalMs() const { return m_intervalMs; }
@@ -100,6 +104,7 @@ private:
     std::size_t m_wholeBytes = 0; // of the history's frames that are not thin
     Pid m_pid = 0;
     QString m_file;
+    bool m_fileHasPages = false;
     int m_intervalMs = 1000;
     bool m_exited = false;
     QString m_error;

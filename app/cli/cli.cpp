@@ -8,6 +8,7 @@
 #include "labs/labs.h"
 #include "pages.h"
 #include "platform.h"
+#include "remote.h"
 #include "sampler.h"
 #include "snapshotjson.h"
 #include "textcodec.h"
@@ -147,6 +148,7 @@ Usage:
   vmatlas                          open the explorer window (when built with the GUI)
   vmatlas --pid PID                open the explorer on a process
   vmatlas FILE.json                open a saved snapshot
+  vmatlas FILE.core | FILE.dmp     open an ELF core file or a Windows minidump (post-mortem)
 )";
 
 const char kMainHelpTail[]
@@ -178,7 +180,9 @@ int cmdVersion(const std::vector<std::string> &, Streams s)
 int cmdSnapshot(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--pid", "PID", "the process to read");
+    p.addOption("--core", "FILE", "read an ELF core file or a Windows minidump instead of a live process");
+    p.addOption("--host", "DEST", "read the process on another machine, over ssh (DEST as ssh takes it)");
     p.addOption("--csv", "FILE", "write the regions as CSV ('-' for standard output)");
     p.addOption("--json", "FILE", "write the snapshot as JSON ('-' for standard output)");
     p.addOption("--png", "FILE", "render the address map as a PNG image");
@@ -189,18 +193,31 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     p.addFlag(
         "--live", "read only the layout and the page residency (RSS, anonymous, swap): the other counters are empty");
     if (auto done = parseCommand("snapshot", p, args, s,
-            "Reads every region of the process's address space, with its counters. Without a file\n"
-            "option, the CSV goes to standard output. Files are written whole or not at all."))
+            "Reads every region of the process's address space, with its counters, or of a dump (--core:\n"
+            "a core file or a minidump, whose counters are absent: empty cells). Without a file option,\n"
+            "the CSV goes to standard output. Files are written whole or not at all."))
         return *done;
     long long pid = 0;
-    if (!p.has("--pid"))
-        return usageError(s, "snapshot", "--pid is required");
-    if (!parsePid(*p.value("--pid"), pid))
+    if (p.has("--pid") && p.has("--core"))
+        return usageError(s, "snapshot", "--pid and --core name two sources; give one");
+    if (!p.has("--pid") && !p.has("--core"))
+        return usageError(s, "snapshot", "--pid or --core is required");
+    if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "snapshot", "'" + *p.value("--pid") + "' is not a process ID");
-    pid = processForPid(s, pid);
+    if (p.has("--host") && p.has("--core"))
+        return usageError(s, "snapshot", "--core reads a file here; --host reads a process there: give one");
+    if (p.has("--live") && (p.has("--host") || p.has("--core")))
+        return usageError(s, "snapshot", "--live reads a process on this machine; drop --host or --core");
+    std::unique_ptr<RemoteHost> remote;
+    if (p.has("--host"))
+        remote = std::make_unique<RemoteHost>(*p.value("--host"));
+    else if (p.has("--pid"))
+        pid = processForPid(s, pid);
     // --live: the window's live tier (livetier.h). Where the kernel has no PAGEMAP_SCAN it is the full read.
     const bool liveTier = p.has("--live");
-    auto read = [liveTier](Pid target) -> Result<Snapshot> {
+    auto read = [&remote, liveTier](Pid target) -> Result<Snapshot> {
+        if (remote)
+            return remote->snapshot(target);
         if (!liveTier)
             return readSnapshot(target);
         auto live = readLiveSnapshot(target);
@@ -210,6 +227,8 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
     };
 
     bool timed = p.has("--every") || p.has("--count") || p.has("--out");
+    if (timed && p.has("--core"))
+        return usageError(s, "snapshot", "--every reads a live process again and again; a dump never changes");
     if (timed) {
         if (!p.has("--every") || !p.has("--count") || !p.has("--out"))
             return usageError(s, "snapshot", "--every, --count and --out go together");
@@ -304,7 +323,7 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
                 return fail(s, st.error());
         }
     }
-    auto snap = read(pid);
+    auto snap = p.has("--core") ? loadDumpSnapshot(*p.value("--core")) : read(pid);
     if (!snap)
         return fail(s, snap.error());
     if (csvPath) {
@@ -328,7 +347,10 @@ int cmdSnapshot(const std::vector<std::string> &args, Streams s)
 int cmdPages(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addOption("--pid", "PID", "the process to read (required)");
+    p.addOption("--pid", "PID", "the process to read");
+    p.addOption(
+        "--core", "FILE", "read a core file or a minidump instead: a page it holds is anon or file, others none");
+    p.addOption("--host", "DEST", "read the process on another machine, over ssh");
     p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
@@ -337,11 +359,16 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
             "shared zero page: anonymous memory only read)."))
         return *done;
     long long pid = 0;
-    if (!p.has("--pid") || !p.has("--range"))
-        return usageError(s, "pages", "--pid and --range are required");
-    if (!parsePid(*p.value("--pid"), pid))
+    if (p.has("--pid") && p.has("--core"))
+        return usageError(s, "pages", "--pid and --core name two sources; give one");
+    if ((!p.has("--pid") && !p.has("--core")) || !p.has("--range"))
+        return usageError(s, "pages", "--pid (or --core) and --range are required");
+    if (p.has("--pid") && !parsePid(*p.value("--pid"), pid))
         return usageError(s, "pages", "'" + *p.value("--pid") + "' is not a process ID");
-    pid = processForPid(s, pid);
+    if (p.has("--host") && p.has("--core"))
+        return usageError(s, "pages", "--core reads a file here; --host reads a process there: give one");
+    if (p.has("--pid") && !p.has("--host"))
+        pid = processForPid(s, pid);
     unsigned long long start = 0, end = 0;
     if (!parseRange(*p.value("--range"), start, end) || end <= start)
         return usageError(
@@ -349,12 +376,16 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     // Checked here, as the arguments they are (too many pages, an end rounded past 2^64): exit 2, not 5.
     Address roundedStart = start, roundedEnd = end;
     if (auto range = roundPageRange(roundedStart, roundedEnd, systemPageSize()); !range)
-        return usageError(s, "pages", "--range for process " + std::to_string(pid) + ": " + range.error().message);
+        return usageError(s, "pages",
+            "--range " + (p.has("--core") ? "for " + *p.value("--core") : "for process " + std::to_string(pid)) + ": "
+                + range.error().message);
     std::string out = p.value("--csv").value_or("-");
     auto st = checkWritable(out);
     if (!st)
         return fail(s, st.error());
-    auto pages = readPages(pid, start, end);
+    auto pages = p.has("--core") ? readDumpPages(*p.value("--core"), start, end)
+        : p.has("--host")        ? RemoteHost(*p.value("--host")).pages(pid, start, end)
+                                 : readPages(pid, start, end);
     if (!pages)
         return fail(s, pages.error());
     auto w = writeOutput(s, out, pagesToCsv(*pages));
@@ -366,26 +397,18 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
 int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable");
+    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable,cgroup,namespace_pid");
+    p.addOption("--host", "DEST", "list the processes of another machine, over ssh");
     if (auto done = parseCommand("ps", p, args, s,
             "Lists processes with an address space. A '-' in the ACCESS column marks one\n"
             "whose memory this user cannot read (ptrace-read access)."))
         return *done;
-    auto list = listProcesses();
+    auto list = p.has("--host") ? RemoteHost(*p.value("--host")).processes() : listProcesses();
     if (!list)
         return fail(s, list.error());
     std::string out;
     if (p.has("--csv")) {
-        out = "pid,user,rss,name,command_line,readable\n";
-        for (const ProcessInfo &pi : *list) {
-            out += std::to_string(pi.pid) + ",";
-            appendCsvCell(out, escapeCsvText(pi.user));
-            out += "," + std::to_string(pi.rss) + ",";
-            appendCsvCell(out, escapeCsvText(pi.name));
-            out += ",";
-            appendCsvCell(out, escapeCsvText(pi.commandLine));
-            out += pi.readable ? ",1\n" : ",0\n";
-        }
+        out = processesToCsv(*list);
     } else {
         char line[160];
         std::snprintf(
@@ -542,13 +565,17 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         { "snapshot",
-            { "snapshot --pid PID [--live] [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+            { "snapshot --pid PID [--live] [--host DEST] [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
+                "snapshot --core FILE.core|FILE.dmp [--csv FILE] [--json FILE] [--png FILE [--size WxH]]",
                 "snapshot --pid PID [--live] --every MS --count N --out DIR" },
             false, cmdSnapshot },
-        { "pages", { "pages --pid PID --range START-END [--csv FILE]" }, false, cmdPages },
-        { "ps", { "ps [--csv]" }, false, cmdPs },
+        { "pages",
+            { "pages --pid PID [--host DEST] --range START-END [--csv FILE]",
+                "pages --core FILE --range START-END [--csv FILE]" },
+            false, cmdPages },
+        { "ps", { "ps [--csv] [--host DEST]" }, false, cmdPs },
         { "diff", { "diff A.json B.json [--csv]" }, false, cmdDiff },
-        { "summary", { "summary --pid PID [--csv FILE]" }, false, cmdSummary },
+        { "summary", { "summary --pid PID [--host DEST] [--csv FILE]" }, false, cmdSummary },
         { "limits", { "limits --pid PID [--json]" }, false, cmdLimits },
         { "read", { "read --pid PID --address A --length N [--hex | --out FILE] [--utf16] [--fault-in]" }, false,
             cmdRead },
@@ -560,10 +587,12 @@ const std::vector<Command> &commands()
         { "where", { "where --pid PID ADDRESS" }, false, cmdWhere },
         { "trim", { "trim --pid PID [--range A-B] [--cold]" }, false, cmdTrim },
         { "mark", { "mark --pid PID" }, false, cmdMark },
+        { "dump", { "dump --pid PID --out FILE.dmp [--memory]" }, false, cmdDump },
         { "lab", { "lab --list", "lab NAME --out DIR [--size BYTES]" }, true, cmdLab },
         // Not in the main help: the labs' helper process, and the help itself.
         { "lab-target", {}, false,
             [](const std::vector<std::string> &args, Streams) { return runLabTargetServer(args); } },
+        { "serve", {}, false, cmdServe }, // the remote end of --host, started by ssh
         { "help", {}, false, cmdHelp },
         { "--help", {}, false, cmdHelp },
         { "-h", {}, false, cmdHelp },
@@ -615,6 +644,8 @@ int exitCodeFor(const Error &error)
         return ExitIo; // a malformed input file
     case ErrorCode::Unsupported:
         return ExitFailure;
+    case ErrorCode::Remote:
+        return ExitRemote;
     }
     return ExitFailure;
 }

@@ -20,6 +20,7 @@ enum ExitCode
     ExitNoProcess = 3, // no such process, or it exited
     ExitPermission = 4, // ptrace-read access missing
     ExitIo = 5, // an input or output file could not be read or written
+    ExitRemote = 6, // a remote host (--host) could not be reached, refused the login, or its vmatlas failed
 };
 int exitCodeFor(const Error &error);
 
@@ -31,7 +32,7 @@ struct Streams
 };
 
 // True when args[0] names a subcommand (snapshot, pages, ps, diff, summary, limits, read, strings, find, where,
-// trim, mark, lab, lab-target, help, --help, -h, --version).
+// trim, mark, serve, dump, lab, lab-target, help, --help, -h, --version).
 bool isCliInvocation(const std::vector<std::string> &args);
 
 // Runs a subcommand; args exclude the program name.

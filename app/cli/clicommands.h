@@ -27,6 +27,17 @@ Status writeToOutput(Streams s, const std::string &path, const std::string &data
 // summarycmd.cpp
 int cmdSummary(const std::vector<std::string> &args, Streams s);
 int cmdLimits(const std::vector<std::string> &args, Streams s);
+// The summary's text or CSV of a process on this machine (what `vmatlas serve` answers too).
+Result<std::string> summaryOutput(Pid pid, bool csv);
+
+// servecmd.cpp: `vmatlas serve`, the remote end of --host.
+int cmdServe(const std::vector<std::string> &args, Streams s);
+
+// postmortemcmd.cpp
+int cmdDump(const std::vector<std::string> &args, Streams s);
+// The snapshot and the pages of a core file or minidump.
+Result<Snapshot> loadDumpSnapshot(const std::string &path);
+Result<std::vector<PageInfo>> readDumpPages(const std::string &path, Address start, Address end);
 
 // insidecmd.cpp: looking inside and acting (issue 13)
 int cmdRead(const std::vector<std::string> &args, Streams s);

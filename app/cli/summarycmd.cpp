@@ -3,6 +3,7 @@
 #include "clicommands.h"
 #include "platform.h"
 #include "processlimits.h"
+#include "remote.h"
 #include "units.h"
 #include "usage.h"
 
@@ -47,7 +48,8 @@ std::string signedBytes(std::int64_t d)
 
 } // namespace
 
-static std::string summaryText(const Snapshot &snap, const UseTotals &totals, const std::vector<ReconciliationLine> &lines)
+static std::string summaryText(
+    const Snapshot &snap, const UseTotals &totals, const std::vector<ReconciliationLine> &lines)
 {
     static const char *heads[] = { "Use", "Size", "Committed", "Private", "Total WS", "Private WS", "Shareable WS",
         "Shared WS", "Locked WS", "Blocks", "Largest", "PSS", "Swap" };
@@ -58,8 +60,8 @@ static std::string summaryText(const Snapshot &snap, const UseTotals &totals, co
     out += '\n';
     auto row = [&](std::string_view name, const UseColumns &c, bool blocks) {
         out += pad(std::string(name), 13, true);
-        for (std::uint64_t v : { c.size, c.committed, c.privateBytes, c.totalWs, c.privateWs, c.shareableWs,
-                 c.sharedWs, c.lockedWs })
+        for (std::uint64_t v :
+            { c.size, c.committed, c.privateBytes, c.totalWs, c.privateWs, c.shareableWs, c.sharedWs, c.lockedWs })
             out += pad(formatBytes(v), 13);
         out += pad(blocks ? std::to_string(c.blocks) : std::string("-"), 7);
         out += pad(blocks ? formatBytes(c.largest) : std::string("-"), 13);
@@ -88,8 +90,8 @@ static std::string summaryText(const Snapshot &snap, const UseTotals &totals, co
     if (!guesses.empty()) {
         out += "\nGuessed uses:\n";
         for (const auto &[what, g] : guesses)
-            out += "  " + std::to_string(g.first) + " region" + (g.first == 1 ? "" : "s") + ", "
-                + formatBytes(g.second) + ": " + what + "\n";
+            out += "  " + std::to_string(g.first) + " region" + (g.first == 1 ? "" : "s") + ", " + formatBytes(g.second)
+                + ": " + what + "\n";
     }
 
     out += "\nHow it adds up (/proc/" + std::to_string(snap.pid) + "/status):\n";
@@ -109,6 +111,7 @@ int cmdSummary(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p = parserWithPid();
     p.addOption("--csv", "FILE", "also write the table as CSV ('-': standard output, instead of the text)");
+    p.addOption("--host", "DEST", "read the process on another machine, over ssh (see 'Other machines' in the README)");
     long long pid = 0;
     if (auto done = parseWithPid("summary", p, args, s,
             "Memory by use (image, mapped file, shareable, heap, managed heap, stack, private data, page\n"
@@ -122,22 +125,37 @@ int cmdSummary(const std::vector<std::string> &args, Streams s)
         if (!st)
             return failWith(s, st.error());
     }
-    auto snap = readSnapshot(pid);
-    if (!snap)
-        return failWith(s, snap.error());
-    auto facts = readProcessFacts(pid);
-    if (!facts)
-        return failWith(s, facts.error());
-    const UseTotals totals = computeUseTotals(*snap, *facts);
+    std::unique_ptr<RemoteHost> remote;
+    if (p.has("--host"))
+        remote = std::make_unique<RemoteHost>(*p.value("--host"));
+    auto output = [&](bool csv) { return remote ? remote->summary(pid, csv) : summaryOutput(pid, csv); };
     if (csvPath) {
-        auto st = writeToOutput(s, *csvPath, useTotalsToCsv(totals));
+        auto table = output(true);
+        if (!table)
+            return failWith(s, table.error());
+        auto st = writeToOutput(s, *csvPath, *table);
         if (!st)
             return failWith(s, st.error());
         if (*csvPath == "-")
             return ExitOk;
     }
-    auto st = writeToOutput(s, "-", summaryText(*snap, totals, reconcile(*snap, totals, *facts)));
+    auto text = output(false);
+    if (!text)
+        return failWith(s, text.error());
+    auto st = writeToOutput(s, "-", *text);
     return st ? ExitOk : failWith(s, st.error());
+}
+
+Result<std::string> summaryOutput(Pid pid, bool csv)
+{
+    auto snap = readSnapshot(pid);
+    if (!snap)
+        return snap.error();
+    auto facts = readProcessFacts(pid);
+    if (!facts)
+        return facts.error();
+    const UseTotals totals = computeUseTotals(*snap, *facts);
+    return csv ? useTotalsToCsv(totals) : summaryText(*snap, totals, reconcile(*snap, totals, *facts));
 }
 
 int cmdLimits(const std::vector<std::string> &args, Streams s)

@@ -1536,10 +1536,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>Open a snapshot</translation>
     </message>
     <message>
-        <source>VM Atlas snapshots (*.json);;All files (*)</source>
-        <translation>VM Atlas snapshots (*.json);;All files (*)</translation>
-    </message>
-    <message>
         <source>Compare with a snapshot</source>
         <translation>Compare with a snapshot</translation>
     </message>
@@ -1623,6 +1619,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Li&amp;mits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
+        <translation>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>
@@ -1687,6 +1687,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::PostMortemMode</name>
+    <message>
+        <source>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</source>
+        <translation>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</translation>
+    </message>
+    <message>
+        <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
+        <translation>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::ProcessListModel</name>
     <message>
         <source>yes</source>
@@ -1724,6 +1735,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Command line</source>
         <translation>Command line</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 inside</source>
+        <translation>%1 · PID %2 inside</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ProcessPicker</name>
@@ -1748,6 +1767,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
             <numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the processes of one container (cgroup v2 path) only</source>
+        <translation>Show the processes of one container (cgroup v2 path) only</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>All processes</translation>
+    </message>
+    <message>
+        <source>In a container</source>
+        <translation>In a container</translation>
     </message>
 </context>
 <context>
@@ -2487,6 +2518,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Swap</source>
         <translation type="unfinished">Swap</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::WindowTitle</name>
+    <message>
+        <source>%1 (PID %2) from %3 – VM Atlas</source>
+        <translation>%1 (PID %2) from %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) in %3 – VM Atlas</source>
+        <translation>%1 (PID %2) in %3 – VM Atlas</translation>
     </message>
 </context>
 </TS>

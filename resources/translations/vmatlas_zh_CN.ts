@@ -960,7 +960,7 @@
         <translation>也读取不在内存中的页面（会将它们调入内存）</translation>
     </message>
     <message>
-        <source>Reading a page that is not in RAM brings it in: the process's RSS grows and you no longer see it as it was. Off, such pages show as "not in RAM (not read)".</source>
+        <source>Reading a page that is not in RAM brings it in: the process&apos;s RSS grows and you no longer see it as it was. Off, such pages show as &quot;not in RAM (not read)&quot;.</source>
         <translation>读取不在内存中的页面会将其调入内存：进程的 RSS 随之增长，你看到的不再是原来的样子。关闭时，这类页面显示为“不在内存（未读取）”。</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@
         <translation>已读取 %1；不在内存（未读取）%2；不可读 %3。</translation>
     </message>
     <message>
-        <source>Pages that were not in RAM were read: they are in RAM now, and the process's RSS grew.</source>
+        <source>Pages that were not in RAM were read: they are in RAM now, and the process&apos;s RSS grew.</source>
         <translation>读取了不在内存中的页面：它们现在已在内存中，进程的 RSS 已增长。</translation>
     </message>
     <message>
@@ -1000,7 +1000,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Save the range's bytes</source>
+        <source>Save the range&apos;s bytes</source>
         <translation>保存范围的字节</translation>
     </message>
     <message>
@@ -1035,7 +1035,7 @@
         <translation>标记工作集(&amp;M)…</translation>
     </message>
     <message>
-        <source>Clear the process's referenced bits, to see what it touches from now on</source>
+        <source>Clear the process&apos;s referenced bits, to see what it touches from now on</source>
         <translation>清除进程的引用位，以查看它从现在起访问了什么</translation>
     </message>
     <message>
@@ -1043,7 +1043,7 @@
         <translation>按标记后的引用着色(&amp;R)</translation>
     </message>
     <message>
-        <source>Heat: the share of each region's resident pages the process touched since the mark (pale: none, yellow to red: some to all)</source>
+        <source>Heat: the share of each region&apos;s resident pages the process touched since the mark (pale: none, yellow to red: some to all)</source>
         <translation>热度：每个区域的常驻页面中，进程自标记以来访问过的比例（浅色：没有，黄到红：部分到全部）</translation>
     </message>
     <message>
@@ -1077,7 +1077,7 @@
     <message>
         <source>Clear the referenced bits of every page of process %1 (/proc/%1/clear_refs)?
 
-From now on each region's Referenced counter shows what the process touched since. This changes the process's page-reclaim state (the kernel uses these bits to choose pages to reclaim) and needs write access to its /proc files. Its memory is not changed.</source>
+From now on each region&apos;s Referenced counter shows what the process touched since. This changes the process&apos;s page-reclaim state (the kernel uses these bits to choose pages to reclaim) and needs write access to its /proc files. Its memory is not changed.</source>
         <translation>清除进程 %1 所有页面的引用位（/proc/%1/clear_refs）？
 
 此后每个区域的“最近引用”计数器显示进程自那时起访问过的内容。这会改变进程的页面回收状态（内核根据这些位选择要回收的页面），并且需要对其 /proc 文件的写权限。进程的内存不会被改变。</translation>
@@ -1542,10 +1542,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>打开快照</translation>
     </message>
     <message>
-        <source>VM Atlas snapshots (*.json);;All files (*)</source>
-        <translation>VM Atlas 快照 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Compare with a snapshot</source>
         <translation>与快照比较</translation>
     </message>
@@ -1629,6 +1625,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Li&amp;mits</source>
         <translation>限制(&amp;M)</translation>
     </message>
+    <message>
+        <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
+        <translation>VM Atlas 快照、核心转储和小型转储 (*.json *.core core core.* *.dmp);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>
@@ -1693,6 +1693,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::PostMortemMode</name>
+    <message>
+        <source>Post-mortem: the minidump %1 of process %2. Regions as VirtualQueryEx gave them; no live refresh, no counters (a dump holds contents, not residency); pages show what the dump holds.</source>
+        <translation>事后分析：进程 %2 的小型转储 %1。区域与 VirtualQueryEx 给出的一致；不实时刷新，没有计数器（转储保存的是内容，而不是驻留情况）；页面显示转储中保存了哪些页。</translation>
+    </message>
+    <message>
+        <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
+        <translation>事后分析：进程 %2 的核心转储文件 %1。区域来自其段和文件注释；不实时刷新，没有计数器（核心转储保存的是内容，而不是驻留情况）；页面显示核心转储中保存了哪些页。</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::ProcessListModel</name>
     <message>
         <source>yes</source>
@@ -1730,6 +1741,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>%1 · PID %2 inside</source>
+        <translation>%1 · 容器内 PID %2</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ProcessPicker</name>
@@ -1752,6 +1771,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>
             <numerusform>，%n 个无法读取（灰色：需要 ptrace 读取权限）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Show the processes of one container (cgroup v2 path) only</source>
+        <translation>只显示一个容器（cgroup v2 路径）中的进程</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>所有进程</translation>
+    </message>
+    <message>
+        <source>In a container</source>
+        <translation>在容器中</translation>
     </message>
 </context>
 <context>
@@ -2038,7 +2069,7 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>区域：</translation>
     </message>
     <message>
-        <source>Also read pages not in RAM (faults them in: the process's RSS grows)</source>
+        <source>Also read pages not in RAM (faults them in: the process&apos;s RSS grows)</source>
         <translation>也读取不在内存中的页面（会将它们调入内存：进程的 RSS 会增长）</translation>
     </message>
     <message>
@@ -2488,6 +2519,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Swap</source>
         <translation>交换</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::WindowTitle</name>
+    <message>
+        <source>%1 (PID %2) from %3 – VM Atlas</source>
+        <translation>%1（PID %2），来自 %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) in %3 – VM Atlas</source>
+        <translation>%1（PID %2），位于 %3 – VM Atlas</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "classify.h"
 #include "csv.h"
 #include "detailspanel.h"
+#include "dumpbuilder.h"
 #include "exports.h"
 #include "intervalbox.h"
 #include "limitspanel.h"
@@ -27,6 +28,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
@@ -184,6 +187,81 @@ private slots:
         QCOMPARE(part<Banner>(w)->kind(), Banner::Warning);
         QVERIFY(w.viewState()->shown() != nullptr);
         QCOMPARE(part<RegionsTab>(w)->model()->rowCount(), int(w.viewState()->shown()->regions.size()));
+    }
+
+    // A minidump and an ELF core given to the window: the title names the file, a banner says what a dump holds,
+    // the labs are off, the details' page strip shows the pages it holds; a live process turns the labs on again.
+    void opensDumps()
+    {
+        using namespace vmatlas::test;
+        QTemporaryDir out;
+        const QString dmp = out.filePath(QStringLiteral("crash.dmp"));
+        {
+            QFile f(dmp);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const std::string bytes
+                = buildMinidump({ { 0x10000, 0x10000, 4, 0x4000, 0x1000, 4, 0x20000 },
+                                    { 0x140000000, 0x140000000, 0x80, 0x2000, 0x1000, 0x20, 0x1000000 } },
+                    { { 0x140000000, 0x2000, "C:\\app\\demo.exe" } }, { { 0x10000, 0x2000 } }, 777);
+            f.write(bytes.data(), qint64(bytes.size()));
+        }
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        w.openFiles({ dmp });
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QCOMPARE(w.viewState()->shown()->pid, Pid(777));
+        QCOMPARE(w.windowTitle(), QStringLiteral("demo.exe (PID 777) from crash.dmp – VM Atlas"));
+        QVERIFY(part<Banner>(w)->isVisible());
+        QVERIFY2(
+            part<Banner>(w)->text().startsWith(QStringLiteral("Post-mortem: the minidump crash.dmp of process 777.")),
+            qPrintable(part<Banner>(w)->text()));
+        QMenu *labs = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->menu() && a->text() == QStringLiteral("&Labs"))
+                labs = a->menu();
+        QVERIFY(labs);
+        QVERIFY(!labs->isEnabled());
+        QVERIFY(!w.controller()->live());
+        w.selectAddress(0x10000);
+        QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(4), 5000);
+        const auto &pages = part<DetailsPanel>(w)->pageStrip()->pages();
+        QCOMPARE(pages[0].state, PageState::Anon);
+        QCOMPARE(pages[1].state, PageState::Anon);
+        QCOMPARE(pages[2].state, PageState::None);
+        QCOMPARE(pages[3].state, PageState::None);
+
+        // An ELF core: the same; its counters are absent (the details say not read).
+        const QString core = out.filePath(QStringLiteral("core.42"));
+        {
+            QFile f(core);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const std::string bytes = buildElfCore({ { 0x600000, 0x4000, 0x1000, 6 } }, {}, 42);
+            f.write(bytes.data(), qint64(bytes.size()));
+        }
+        w.openFile(core);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->pid == 42, 10000);
+        QCOMPARE(w.windowTitle(), QStringLiteral("demo (PID 42) from core.42 – VM Atlas"));
+        QVERIFY2(
+            part<Banner>(w)->text().startsWith(QStringLiteral("Post-mortem: the core file core.42 of process 42.")),
+            qPrintable(part<Banner>(w)->text()));
+        RegionTableModel *model = part<RegionsTab>(w)->model();
+        const int row = rowOf(model, 0x600000);
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, RegionTableModel::Rss).data().toString(), QString()); // absent, not 0
+        w.selectAddress(0x600000);
+        QTRY_VERIFY_WITH_TIMEOUT(part<DetailsPanel>(w)->text().contains(QStringLiteral("not read")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(4), 5000);
+        QCOMPARE(part<DetailsPanel>(w)->pageStrip()->pages()[0].state, PageState::Anon);
+        QCOMPARE(part<DetailsPanel>(w)->pageStrip()->pages()[1].state, PageState::None);
+
+        // A live process: the labs are back.
+        TestChild child;
+        QVERIFY(child.start({ QStringLiteral("idle") }));
+        w.attach(child.pid());
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->pid == child.pid(), 10000);
+        QVERIFY(labs->isEnabled());
+        QVERIFY(!w.windowTitle().contains(QStringLiteral(" from ")));
     }
 
     void opensAndComparesFiles()

@@ -396,6 +396,49 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    void processContainers()
+    {
+        ProcessListModel model;
+        ProcessFilterModel filter;
+        filter.setSourceModel(&model);
+        filter.setFilterKeyColumn(-1);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto p = [](Pid pid, const char *name, const char *cgroup, Pid nsPid) {
+            ProcessInfo i;
+            i.pid = pid;
+            i.name = name;
+            i.cgroup = cgroup;
+            i.namespacePid = nsPid;
+            i.readable = true;
+            return i;
+        };
+        model.setProcesses({ p(10, "bash", "/", 10), p(20, "nginx", "/docker/abc", 1),
+            p(30, "worker", "/docker/abc", 7), p(40, "sleep", "/", 1), p(50, "old", "", 0) });
+        QCOMPARE(model.index(0, ProcessListModel::Container).data().toString(), QString());
+        QCOMPARE(model.index(1, ProcessListModel::Container).data().toString(),
+            QStringLiteral("/docker/abc · PID 1 inside"));
+        QCOMPARE(model.index(3, ProcessListModel::Container).data().toString(), QStringLiteral("/ · PID 1 inside"));
+        QCOMPARE(model.index(4, ProcessListModel::Container).data().toString(), QString());
+        QCOMPARE(model.headerData(ProcessListModel::Container, Qt::Horizontal).toString(), QStringLiteral("Container"));
+        QCOMPARE(filter.rowCount(), 5);
+        filter.setContainerFilter(ProcessFilterModel::ContainerFilter::AnyContainer);
+        QCOMPARE(filter.rowCount(), 3);
+        filter.setContainerFilter(ProcessFilterModel::ContainerFilter::Cgroup, QStringLiteral("/docker/abc"));
+        QCOMPARE(filter.rowCount(), 2);
+        QCOMPARE(filter.index(1, ProcessListModel::Pid).data().toString(), QStringLiteral("30"));
+        filter.setFilterFixedString(QStringLiteral("nginx"));
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setFilterFixedString(QString());
+        // A change of container alone is a changed row, not a reset.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setProcesses({ p(10, "bash", "/", 10), p(20, "nginx", "/docker/abc", 1),
+            p(30, "worker", "/docker/def", 7), p(40, "sleep", "/", 1), p(50, "old", "", 0) });
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setContainerFilter(ProcessFilterModel::ContainerFilter::All);
+        QCOMPARE(filter.rowCount(), 5);
+    }
+
     void summaryModel()
     {
         SummaryModel model;

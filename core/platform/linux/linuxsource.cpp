@@ -1,5 +1,6 @@
 // The Linux source: /proc/PID/{smaps,maps,pagemap,task} with the PROCMAP_QUERY and PAGEMAP_SCAN fast paths.
 #include "classify.h"
+#include "containers.h"
 #include "livetier.h"
 #include "pages.h"
 #include "platform.h"
@@ -1026,6 +1027,19 @@ Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid 
     return out;
 }
 
+Status writeMinidump(Pid, const std::string &, bool)
+{
+    return makeError(ErrorCode::Unsupported,
+        "dump writes Windows minidumps and runs only in the Windows build (vmatlas.exe); on Linux, write a core "
+        "file with gcore PID (from gdb) and open it with 'vmatlas snapshot --core FILE'");
+}
+
+void readContainer(ProcessInfo &p)
+{
+    p.cgroup = cgroupV2Path(readSmallFile(p.pid, "cgroup"));
+    p.namespacePid = namespacePidFromStatus(readSmallFile(p.pid, "status"));
+}
+
 Result<std::vector<ProcessInfo>> listProcesses()
 {
     static std::mutex userMutex;
@@ -1074,6 +1088,7 @@ Result<std::vector<ProcessInfo>> listProcesses()
         p.commandLine = std::move(cmd);
         p.user = userName(st.st_uid);
         p.rss = rssPages * ps;
+        readContainer(p);
         int fd = ::open(procPath(pid, "maps").c_str(), O_RDONLY | O_CLOEXEC);
         p.readable = fd >= 0;
         if (fd >= 0)

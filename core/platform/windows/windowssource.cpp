@@ -4,6 +4,7 @@
 #include "pages.h"
 #include "platform.h"
 #include "usage.h"
+#include "winmemory.h"
 #include "winutil.h"
 
 #include <algorithm>
@@ -55,38 +56,7 @@ std::string lastErrorText(DWORD error)
 
 Protection protectionOf(DWORD protect, DWORD type)
 {
-    Protection p;
-    const DWORD base = protect & 0xff;
-    switch (base) {
-    case PAGE_READONLY:
-        p.read = true;
-        break;
-    case PAGE_READWRITE:
-        p.read = p.write = true;
-        break;
-    case PAGE_WRITECOPY:
-        p.read = p.write = true;
-        break;
-    case PAGE_EXECUTE:
-        p.execute = true;
-        break;
-    case PAGE_EXECUTE_READ:
-        p.read = p.execute = true;
-        break;
-    case PAGE_EXECUTE_READWRITE:
-        p.read = p.write = p.execute = true;
-        break;
-    case PAGE_EXECUTE_WRITECOPY:
-        p.read = p.write = p.execute = true;
-        break;
-    default:
-        break; // PAGE_NOACCESS, or 0 for a reservation
-    }
-    if (base == PAGE_WRITECOPY || base == PAGE_EXECUTE_WRITECOPY)
-        p.sharing = 'c';
-    else
-        p.sharing = type == MEM_PRIVATE ? 'p' : 's';
-    return p;
+    return winmem::protectionOf(protect, type);
 }
 
 } // namespace win
@@ -233,17 +203,15 @@ Result<std::vector<Region>> queryRegions(
         a = end;
         if (mbi.State == MEM_FREE)
             continue; // gaps come back as Free rows in classify()
-        Region r;
-        r.start = start;
-        r.end = end;
-        r.state = mbi.State == MEM_COMMIT ? RegionState::Committed : RegionState::Reserved;
-        r.type = mbi.Type == MEM_IMAGE ? RegionType::Image
-                                       : (mbi.Type == MEM_MAPPED ? RegionType::Mapped : RegionType::Private);
-        r.protection = win::protectionOf(mbi.State == MEM_COMMIT ? mbi.Protect : 0, mbi.Type);
-        if (mbi.State == MEM_COMMIT && (mbi.Protect & PAGE_GUARD))
-            r.labelKind = LabelKind::Guard;
-        r.setKernelPageSize(pageSize);
-        r.setMmuPageSize(pageSize);
+        winmem::BasicInfo info;
+        info.base = start;
+        info.allocationBase = reinterpret_cast<Address>(mbi.AllocationBase);
+        info.allocationProtect = mbi.AllocationProtect;
+        info.size = mbi.RegionSize;
+        info.state = mbi.State;
+        info.protect = mbi.Protect;
+        info.type = mbi.Type;
+        Region r = winmem::regionOf(info, pageSize);
         if (r.type != RegionType::Private) {
             std::string name = mappedName(process, mbi.BaseAddress);
             if (!name.empty()) {
@@ -278,13 +246,8 @@ Result<std::vector<Region>> queryRegions(
                     r.setCounter(Counter::Anonymous, privateBytes);
             }
         }
-        if (extras) {
-            const auto allocationBase = reinterpret_cast<Address>(mbi.AllocationBase);
-            if (allocationBase != lastBase) {
-                extras->push_back({ std::uint32_t(out.size()), "AllocationBase", hexAddress(allocationBase) });
-                lastBase = allocationBase;
-            }
-        }
+        if (extras)
+            winmem::noteAllocationBase(*extras, std::uint32_t(out.size()), info.allocationBase, lastBase);
         out.push_back(std::move(r));
     }
     return out;
@@ -349,27 +312,19 @@ Result<Snapshot> readSnapshot(Pid pid)
     auto slash = ctx.executablePath.find_last_of("\\/");
     ctx.processName = slash == std::string::npos ? ctx.executablePath : ctx.executablePath.substr(slash + 1);
     ctx.commandLine = ctx.executablePath;
-    // Windows already says what is Image, Mapped or Private: keep its types, let classify() add the gaps
-    // and the labels it can.
-    std::vector<std::pair<RegionType, RegionState>> kinds;
-    for (const Region &r : parsed.mappings)
-        kinds.emplace_back(r.type, r.state);
-    Snapshot s = classify(std::move(parsed), ctx);
-    std::size_t i = 0;
-    for (Region &r : s.regions) {
-        if (r.type == RegionType::Free && r.state == RegionState::Free)
-            continue;
-        std::tie(r.type, r.state) = kinds[i++];
-        // Committed with PAGE_NOACCESS is not a reservation, whatever its access.
-        if (r.state == RegionState::Committed && r.labelKind == LabelKind::Reservation)
-            r.labelKind = LabelKind::None;
-    }
-    // Use: free space below the next 64 KiB boundary after an allocation is Unusable (VMMap's row).
-    splitUnusableSlack(s, si.dwAllocationGranularity ? si.dwAllocationGranularity : 64 * 1024);
     auto facts = readProcessFacts(pid);
-    assignUses(s, facts ? *facts : factsFromSnapshot(s));
-    return s;
+    return winmem::finishSnapshot(std::move(parsed), ctx,
+        si.dwAllocationGranularity ? si.dwAllocationGranularity : 64 * 1024, facts ? &*facts : nullptr);
 }
+
+// Remote hosts are reached from Linux for now: ssh through CreateProcess pipes is not written yet.
+Result<std::unique_ptr<ChildProcess>> startChildProcess(const std::vector<std::string> &)
+{
+    return makeError(ErrorCode::Unsupported, "remote hosts (--host) are reached from Linux only in this version");
+}
+
+// Windows has no cgroups or PID namespaces: nothing to fill.
+void readContainer(ProcessInfo &) { }
 
 Pid processOfThread(Pid pid)
 {
