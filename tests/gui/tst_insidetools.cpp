@@ -2,6 +2,7 @@
 #include "addressmapview.h"
 #include "hexview.h"
 #include "insidetools.h"
+#include "labpanel.h"
 #include "mainwindow.h"
 #include "platform.h"
 #include "searchdialog.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,12 +48,14 @@ class TestInsideTools : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir { QDir::currentPath() + QStringLiteral("/insidegui-XXXXXX") };
+    QTemporaryDir m_config;
     TestChild m_child;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); // the windows' settings stay here
         QVERIFY(m_child.start({ QStringLiteral("inside"), m_dir.path() }));
     }
 
@@ -229,6 +233,29 @@ private slots:
         QCOMPARE(vmatlas::test::part<TimelinePanel>(w)->eventCount(), 2);
         QVERIFY(w.viewState()->frame()->haveFaults);
         QVERIFY(w.viewState()->frame()->minorFaults > 0);
+    }
+
+    void copyOnWriteLabShowsTheBytes()
+    {
+        // The lab focuses its range; the Bytes dock shows it: page 1 still the file's bytes ('a'), page 2 the
+        // process's own copy with what it wrote.
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        LabPanel *panel = vmatlas::test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+            const int before = int(finished.size());
+            panel->runNextStep();
+            QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
+        }
+        HexView *hex = w.insideTools()->hexView();
+        QTRY_VERIFY_WITH_TIMEOUT(hex->viewPageCount() == 4 && hex->dumpText().contains(QStringLiteral("|aaaa")), 10000);
+        hex->showViewPage(1);
+        QVERIFY2(hex->dumpText().contains(QStringLiteral("|written by the p")), qPrintable(hex->dumpText().left(400)));
+        QVERIFY(hex->dumpText().contains(QStringLiteral("|bbbbbbbbbbbbbbbb|")));
     }
 };
 
