@@ -60,6 +60,11 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     connect(state, &ViewState::selectionChanged, this, &InsideTools::showSelection);
     connect(state, &ViewState::rangeChanged, this, &InsideTools::showSelection);
     connect(state, &ViewState::cleared, this, [this] { m_hex->clear(); });
+    // A live refresh reads the shown page again (same range, same page).
+    connect(state, &ViewState::frameChanged, this, [this] {
+        if (m_dock->isVisible() && livePid())
+            m_hex->reload();
+    });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (!visible)
             return;
@@ -87,12 +92,16 @@ void InsideTools::showSelection()
         return m_hex->clear(m_state->shown() ? tr("Bytes are read from a live process only: this is a saved or past "
                                                   "snapshot.")
                                              : QString());
-    if (!m_state->range().empty())
-        return m_hex->showRange(pid, m_state->range().start, m_state->range().end);
-    const Region *r = m_state->selectedRegion();
-    if (!r || r->type == RegionType::Free)
+    const AddressRange range = m_state->range();
+    const std::ptrdiff_t index = range.empty() ? m_state->selectedIndex() : m_state->shown()->indexOf(range.start);
+    const Region *r = index >= 0 ? &m_state->shown()->regions[std::size_t(index)] : nullptr;
+    if (range.empty() && (!r || r->type == RegionType::Free))
         return m_hex->clear();
-    m_hex->showRange(pid, r->start, r->end);
+    const Address start = range.empty() ? r->start : range.start;
+    m_hex->showRange(pid, start, range.empty() ? r->end : range.end);
+    // A file mapping: its pages are compared with the file (a copy-on-write page is the process's own).
+    if (r && r->type != RegionType::Free && r->inode != 0 && !r->path().empty() && r->path().front() == '/')
+        m_hex->setFileBacking(QString::fromStdString(r->path()), r->offset + (start - r->start));
 }
 
 SearchDialog *InsideTools::searchDialog()

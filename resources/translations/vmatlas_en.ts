@@ -1007,6 +1007,18 @@
         <source>Saved %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The bytes read match the file&apos;s (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bytes read differ from the file&apos;s (%1): this process&apos;s own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) match the file&apos;s (%3), %2 differ: this process&apos;s own copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>

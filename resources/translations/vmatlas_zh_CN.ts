@@ -1007,6 +1007,18 @@
         <source>Saved %1 to %2.</source>
         <translation>已将 %1 保存到 %2。</translation>
     </message>
+    <message>
+        <source>The bytes read match the file's (%1).</source>
+        <translation>读取的字节与文件（%1）中的相同。</translation>
+    </message>
+    <message>
+        <source>The bytes read differ from the file's (%1): this process's own copy.</source>
+        <translation>读取的字节与文件（%1）中的不同：这是本进程自己的副本。</translation>
+    </message>
+    <message>
+        <source>%1 page(s) match the file's (%3), %2 differ: this process's own copies.</source>
+        <translation>%1 个页面与文件（%3）中的相同，%2 个不同：那些是本进程自己的副本。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>

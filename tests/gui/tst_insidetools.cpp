@@ -253,8 +253,10 @@ private slots:
         }
         HexView *hex = w.insideTools()->hexView();
         QTRY_VERIFY_WITH_TIMEOUT(hex->viewPageCount() == 4 && hex->dumpText().contains(QStringLiteral("|aaaa")), 10000);
+        QVERIFY2(hex->statusText().contains(QStringLiteral("match the file's")), qPrintable(hex->statusText()));
         hex->showViewPage(1);
         QVERIFY2(hex->dumpText().contains(QStringLiteral("|written by the p")), qPrintable(hex->dumpText().left(400)));
+        QVERIFY2(hex->statusText().contains(QStringLiteral("differ from the file's")), qPrintable(hex->statusText()));
         QVERIFY(hex->dumpText().contains(QStringLiteral("|bbbbbbbbbbbbbbbb|")));
     }
 };
