@@ -64,6 +64,15 @@ HexView::HexView(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setObjectName(QStringLiteral("hexText"));
     layout->addWidget(m_text, 1);
+    m_titleB = new QLabel(this);
+    layout->addWidget(m_titleB);
+    m_textB = new QPlainTextEdit(this);
+    m_textB->setReadOnly(true);
+    m_textB->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_textB->setFont(m_text->font());
+    layout->addWidget(m_textB, 1);
+    m_titleB->hide();
+    m_textB->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
@@ -118,6 +127,9 @@ void HexView::showRange(Pid pid, Address start, Address end)
     m_end = end;
     m_viewPage = 0;
     m_file.clear();
+    m_pidB = 0;
+    m_titleB->hide();
+    m_textB->hide();
     m_title->setText(tr("Bytes of %1 (%2), process %3").arg(hexRange(start, end), formatBytes(end - start)).arg(pid));
     refresh();
 }
@@ -128,6 +140,22 @@ void HexView::setFileBacking(const QString &path, std::uint64_t fileOffsetOfStar
     m_fileOffset = fileOffsetOfStart;
     if (m_pid)
         refresh();
+}
+
+void HexView::setSecond(Pid pid, Address start, const QString &title)
+{
+    m_pidB = pid;
+    m_startB = start;
+    m_titleB->setText(title);
+    m_titleB->setVisible(pid > 0);
+    m_textB->setVisible(pid > 0);
+    if (m_pid)
+        refresh();
+}
+
+QString HexView::secondDumpText() const
+{
+    return m_textB->toPlainText();
 }
 
 void HexView::reload()
@@ -172,6 +200,12 @@ void HexView::refresh()
     const std::uint64_t length = std::min<std::uint64_t>(kViewBytes, m_end - from);
     ReadOptions options;
     options.readNotPresent = m_readNotPresent;
+    if (m_pidB > 0) {
+        auto second = m_reader(m_pidB, m_startB + (from - m_start), length, options);
+        m_textB->setPlainText(second
+                ? QString::fromLatin1(hexDump(*second, m_utf16))
+                : tr("Cannot read the bytes: %1").arg(QString::fromStdString(second.error().message)));
+    }
     auto block = m_reader(m_pid, from, length, options);
     if (!block) {
         m_text->clear();

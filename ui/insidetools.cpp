@@ -3,6 +3,7 @@
 #include "addressmapview.h"
 #include "formatting.h"
 #include "hexview.h"
+#include "labpanel.h"
 #include "searchdialog.h"
 #include "sessioncontroller.h"
 #include "viewstate.h"
@@ -102,6 +103,22 @@ void InsideTools::showSelection()
     // A file mapping: its pages are compared with the file (a copy-on-write page is the process's own).
     if (r && r->type != RegionType::Free && r->inode != 0 && !r->path().empty() && r->path().front() == '/')
         m_hex->setFileBacking(QString::fromStdString(r->path()), r->offset + (start - r->start));
+    // A lab's two processes: the other one's view of the same range, below.
+    if (m_lab.b > 0 && pid == m_lab.a && start == m_lab.startA)
+        m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same bytes in process B (%1):").arg(m_lab.b));
+    else if (m_lab.b > 0 && pid == m_lab.b && start == m_lab.startB)
+        m_hex->setSecond(m_lab.a, m_lab.startA, tr("The same bytes in process A (%1):").arg(m_lab.a));
+}
+
+void InsideTools::followLab(LabPanel *panel)
+{
+    connect(panel, &LabPanel::stepFinished, this, [this, panel] {
+        const LabStepResult &step = panel->lastStep();
+        m_lab = {};
+        if (panel->targetB() > 0 && step.focusEndB > step.focusStartB && step.focusEnd > step.focusStart)
+            m_lab = { panel->targetA(), panel->targetB(), step.focusStart, step.focusStartB };
+        showSelection();
+    });
 }
 
 SearchDialog *InsideTools::searchDialog()

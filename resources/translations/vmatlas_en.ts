@@ -1160,6 +1160,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>trim</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The same bytes in process B (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same bytes in process A (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::IntervalBox</name>

@@ -1166,6 +1166,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>trim</source>
         <translation>修剪</translation>
     </message>
+    <message>
+        <source>The same bytes in process B (%1):</source>
+        <translation>进程 B（%1）中的相同字节：</translation>
+    </message>
+    <message>
+        <source>The same bytes in process A (%1):</source>
+        <translation>进程 A（%1）中的相同字节：</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::IntervalBox</name>

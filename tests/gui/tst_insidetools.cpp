@@ -259,6 +259,27 @@ private slots:
         QVERIFY2(hex->statusText().contains(QStringLiteral("differ from the file's")), qPrintable(hex->statusText()));
         QVERIFY(hex->dumpText().contains(QStringLiteral("|bbbbbbbbbbbbbbbb|")));
     }
+
+    void sharedSectionLabShowsBothProcesses()
+    {
+        // Two processes map one section: the Bytes dock shows A's view of the focused range and, below, B's.
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        LabPanel *panel = vmatlas::test::startLab(w, QStringLiteral("shared-section"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+            const int before = int(finished.size());
+            panel->runNextStep();
+            QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
+        }
+        QVERIFY(panel->targetB() > 0);
+        HexView *hex = w.insideTools()->hexView();
+        QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("|Hello from A")), 10000);
+        QVERIFY2(hex->dumpText().contains(QStringLiteral("|Hello from A")), qPrintable(hex->dumpText().left(300)));
+    }
 };
 
 QTEST_MAIN(TestInsideTools)
