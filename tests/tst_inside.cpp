@@ -191,6 +191,24 @@ private slots:
         QCOMPARE(block->bytesIn(PageRead::Unreadable), std::uint64_t(2 * m_ps));
     }
 
+    void fileHoleIsUnreadable()
+    {
+        // Past the end of the file: not in RAM by default; asked to read it anyway, it is unreadable (the process
+        // would get SIGBUS there), and the read goes on.
+        const Address hole = m_child.address("hole");
+        auto block = readMemory(m_pid, hole, 2 * m_ps);
+        QVERIFY(block.ok());
+        QCOMPARE(block->pages[1], PageRead::NotInRam);
+        ReadOptions o;
+        o.readNotPresent = true;
+        block = readMemory(m_pid, hole, 2 * m_ps, o);
+        QVERIFY(block.ok());
+        QCOMPARE(block->pages[0], PageRead::Read);
+        QCOMPARE(block->bytes[0], 'm');
+        QCOMPARE(block->pages[1], PageRead::Unreadable);
+        QVERIFY(hexDump(*block).find("unreadable") != std::string::npos);
+    }
+
     void faultsInOnlyWhenAsked()
     {
         // The last test on "known": page 2 is read on request, and the block says so.
