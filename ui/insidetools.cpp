@@ -206,7 +206,7 @@ bool InsideTools::trim(bool selectedOnly, TrimMode mode)
         say(tr("Cannot trim: %1").arg(QString::fromStdString(report.error().message)));
         return false;
     }
-    say(tr("Trimmed %1 (%2 accepted). %3")
+    say(tr("Trimmed %1 (the kernel took %2 of ranges). %3")
             .arg(what, formatBytes(report->bytesAdvised), QString::fromStdString(report->note)));
     emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("trim"));
     if (before) {

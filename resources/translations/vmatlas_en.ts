@@ -1137,10 +1137,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trimmed %1 (%2 accepted). %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>+%1 minor and +%2 major faults</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1162,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>The same bytes in process A (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1143,10 +1143,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>无法修剪：%1</translation>
     </message>
     <message>
-        <source>Trimmed %1 (%2 accepted). %3</source>
-        <translation>已修剪%1（接受了 %2）。%3</translation>
-    </message>
-    <message>
         <source>+%1 minor and +%2 major faults</source>
         <translation>次要缺页 +%1，主要缺页 +%2</translation>
     </message>
@@ -1173,6 +1169,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>The same bytes in process A (%1):</source>
         <translation>进程 A（%1）中的相同字节：</translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
+        <translation>已修剪%1（内核接受了 %2 的范围）。%3</translation>
     </message>
 </context>
 <context>

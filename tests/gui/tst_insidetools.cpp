@@ -225,7 +225,7 @@ private slots:
         QVERIFY(tools->trim(true, TrimMode::PageOut));
         QCOMPARE(asked, 2);
         QCOMPARE(pageState(m_child.pid(), trim), PageState::None);
-        QVERIFY(tools->lastMessage().contains(QStringLiteral("64.0 KiB accepted")));
+        QVERIFY(tools->lastMessage().contains(QStringLiteral("took 64.0 KiB of ranges")));
         // Declined: nothing done.
         QVERIFY(!tools->trim(true, TrimMode::Cold));
         QCOMPARE(asked, 3);
