@@ -52,9 +52,11 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     m_heat->setToolTip(tr("Heat: the share of each region's resident pages the process touched since the mark "
                           "(pale: none, yellow to red: some to all)"));
     connect(m_heat, &QAction::toggled, m_map, &AddressMapView::setHeatReferenced);
+    if (auto *legend = window->findChild<MapLegend *>())
+        connect(m_heat, &QAction::toggled, legend, &MapLegend::setHeatReferenced);
     menu->addSeparator();
     menu->addAction(tr("&Trim Working Set…"), this, [this] { trim(false, TrimMode::PageOut); });
-    m_trimRegion = menu->addAction(tr("Trim Selected &Region…"), this, [this] { trim(true, TrimMode::PageOut); });
+    m_trimRegion = menu->addAction(tr("Trim Selected Re&gion…"), this, [this] { trim(true, TrimMode::PageOut); });
     menu->addAction(tr("Mark Selected Region &Cold…"), this, [this] { trim(true, TrimMode::Cold); });
     menu->setToolTipsVisible(true);
 

@@ -374,6 +374,18 @@
         <source>read-only (darker)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nothing referenced since the mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a few resident pages referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all resident pages referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -1059,10 +1071,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trim Selected &amp;Region…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark Selected Region &amp;Cold…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1174,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim Selected Re&amp;gion…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -374,6 +374,18 @@
         <source>read-only (darker)</source>
         <translation>只读（较深）</translation>
     </message>
+    <message>
+        <source>nothing referenced since the mark</source>
+        <translation>标记后未被引用</translation>
+    </message>
+    <message>
+        <source>a few resident pages referenced</source>
+        <translation>少数常驻页面被引用</translation>
+    </message>
+    <message>
+        <source>all resident pages referenced</source>
+        <translation>全部常驻页面被引用</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -1059,10 +1071,6 @@
         <translation>修剪工作集(&amp;T)…</translation>
     </message>
     <message>
-        <source>Trim Selected &amp;Region…</source>
-        <translation>修剪所选区域(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Mark Selected Region &amp;Cold…</source>
         <translation>将所选区域标记为冷(&amp;C)…</translation>
     </message>
@@ -1173,6 +1181,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
         <translation>已修剪%1（内核接受了 %2 的范围）。%3</translation>
+    </message>
+    <message>
+        <source>Trim Selected Re&amp;gion…</source>
+        <translation>修剪所选区域(&amp;G)…</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,7 @@ private slots:
         QVERIFY(tools->mark());
         QCOMPARE(asked, 1);
         QVERIFY(tools->heatAction()->isChecked());
+        QVERIFY(vmatlas::test::part<AddressMapView>(w)->heatReferenced());
         QVERIFY(tools->lastMessage().startsWith(QStringLiteral("Marked process")));
 
         const Address trim = addressOf(m_child, "trim");
