@@ -43,6 +43,16 @@ std::uint64_t MemoryBlock::bytesIn(PageRead r) const
     return total;
 }
 
+Error unknownResidency(const Error &e)
+{
+    if (e.code != ErrorCode::Unsupported)
+        return e;
+    return makeError(e.code,
+        e.message
+            + "; without them a read could fault pages in: read anyway with --fault-in (in the window: 'Also read "
+              "pages not in RAM')");
+}
+
 Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, const ReadOptions &options)
 {
     if (length == 0)
@@ -71,8 +81,11 @@ Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, con
     if (!mappings)
         return mappings.error();
     auto pages = readPages(pid, block.firstPage, endPage);
-    if (!pages)
-        return pages.error();
+    const bool residencyKnown = pages.ok();
+    if (!pages && pages.error().code == ErrorCode::Unsupported && options.readNotPresent)
+        pages = std::vector<PageInfo>(); // residency unknown, and not needed: every readable page is read
+    else if (!pages)
+        return unknownResidency(pages.error());
 
     for (std::size_t i = 0; i < pageCount; ++i) {
         const Address page = block.firstPage + i * ps;
@@ -95,7 +108,7 @@ Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, con
             return got.error();
         if (*got == hi - lo) {
             block.pages[i] = PageRead::Read;
-            if (!present)
+            if (!present && residencyKnown)
                 block.faultedIn = true;
         } else {
             std::fill(block.bytes.begin() + std::ptrdiff_t(lo - start),

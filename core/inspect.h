@@ -47,6 +47,10 @@ struct MemoryBlock
 // Reads at most this much at once.
 constexpr std::uint64_t kMaxReadLength = std::uint64_t(64) << 20;
 
+// What a read says when the platform cannot tell which pages are present (Wine for another process): how to read
+// anyway.
+Error unknownResidency(const Error &e);
+
 // Reads length bytes at start. Only pages the platform says are present are read unless options say otherwise;
 // pages without read access are never touched. Never writes to the process or stops it.
 Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, const ReadOptions &options = {});

@@ -332,8 +332,10 @@ Result<SearchSummary> searchMemory(Pid pid, const std::vector<Region> &regions, 
             }
             const Address b = std::min<Address>(a + chunk, ranges[ri].end);
             auto pages = readPages(pid, a, b);
-            if (!pages)
-                return exited(pages.error());
+            if (!pages && pages.error().code == ErrorCode::Unsupported && options.readNotPresent)
+                pages = std::vector<PageInfo>(); // residency unknown: every page is read, as asked
+            else if (!pages)
+                return exited(unknownResidency(pages.error()));
             const std::size_t count = (b - a) / ps;
             for (std::size_t i = 0; i < count && !scanner.stopped();) {
                 auto readable = [&](std::size_t k) {

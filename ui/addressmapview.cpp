@@ -577,12 +577,19 @@ MapLegend::MapLegend(QWidget *parent)
 
 int MapLegend::heightForWidth(int width) const
 {
-    return kLineHeight * MapRenderer::legendLines(font(), kLineHeight, width - 4, true, m_colourByUse);
+    return kLineHeight * MapRenderer::legendLines(font(), kLineHeight, width - 4, true, m_colourByUse, m_heat);
 }
 
 void MapLegend::setColourByUse(bool byUse)
 {
     m_colourByUse = byUse;
+    setFixedHeight(heightForWidth(width()));
+    update();
+}
+
+void MapLegend::setHeatReferenced(bool heat)
+{
+    m_heat = heat;
     setFixedHeight(heightForWidth(width()));
     update();
 }
@@ -600,6 +607,7 @@ void MapLegend::paintEvent(QPaintEvent *)
     p.setFont(font());
     MapColors colors = MapColors::forPalette(palette());
     colors.colourByUse = m_colourByUse;
+    colors.heatReferenced = m_heat;
     MapRenderer::paintLegend(p, rect().adjusted(4, 0, 0, 0), colors, true, kLineHeight);
 }
 

@@ -132,6 +132,7 @@ class MapLegend : public QWidget
 public:
     explicit MapLegend(QWidget *parent = nullptr);
     void setColourByUse(bool byUse);
+    void setHeatReferenced(bool heat); // the "Referenced since mark" legend instead
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize sizeHint() const override { return { 600, heightForWidth(600) }; }
@@ -143,6 +144,7 @@ protected:
 private:
     static constexpr int kLineHeight = 24;
     bool m_colourByUse = false;
+    bool m_heat = false;
 };
 
 } // namespace vmatlas::ui

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -13,6 +14,8 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QVBoxLayout>
+
+#include <cstring>
 
 namespace vmatlas::ui {
 
@@ -61,6 +64,15 @@ HexView::HexView(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setObjectName(QStringLiteral("hexText"));
     layout->addWidget(m_text, 1);
+    m_titleB = new QLabel(this);
+    layout->addWidget(m_titleB);
+    m_textB = new QPlainTextEdit(this);
+    m_textB->setReadOnly(true);
+    m_textB->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_textB->setFont(m_text->font());
+    layout->addWidget(m_textB, 1);
+    m_titleB->hide();
+    m_textB->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
@@ -114,8 +126,42 @@ void HexView::showRange(Pid pid, Address start, Address end)
     m_start = start;
     m_end = end;
     m_viewPage = 0;
+    m_file.clear();
+    m_pidB = 0;
+    m_titleB->hide();
+    m_textB->hide();
     m_title->setText(tr("Bytes of %1 (%2), process %3").arg(hexRange(start, end), formatBytes(end - start)).arg(pid));
     refresh();
+}
+
+void HexView::setFileBacking(const QString &path, std::uint64_t fileOffsetOfStart)
+{
+    m_file = path;
+    m_fileOffset = fileOffsetOfStart;
+    if (m_pid)
+        refresh();
+}
+
+void HexView::setSecond(Pid pid, Address start, const QString &title)
+{
+    m_pidB = pid;
+    m_startB = start;
+    m_titleB->setText(title);
+    m_titleB->setVisible(pid > 0);
+    m_textB->setVisible(pid > 0);
+    if (m_pid)
+        refresh();
+}
+
+QString HexView::secondDumpText() const
+{
+    return m_textB->toPlainText();
+}
+
+void HexView::reload()
+{
+    if (m_pid)
+        refresh();
 }
 
 void HexView::setUtf16(bool utf16)
@@ -154,6 +200,12 @@ void HexView::refresh()
     const std::uint64_t length = std::min<std::uint64_t>(kViewBytes, m_end - from);
     ReadOptions options;
     options.readNotPresent = m_readNotPresent;
+    if (m_pidB > 0) {
+        auto second = m_reader(m_pidB, m_startB + (from - m_start), length, options);
+        m_textB->setPlainText(second
+                ? QString::fromLatin1(hexDump(*second, m_utf16))
+                : tr("Cannot read the bytes: %1").arg(QString::fromStdString(second.error().message)));
+    }
     auto block = m_reader(m_pid, from, length, options);
     if (!block) {
         m_text->clear();
@@ -173,6 +225,35 @@ void HexView::refresh()
         status += QLatin1Char(' ')
             + tr("Pages that were not in RAM were read: they are in RAM now, and the process's RSS grew.");
         emit pagesFaultedIn(m_pid, from, from + length);
+    }
+    if (!m_file.isEmpty() && block->bytesIn(PageRead::Read) > 0) {
+        // The file's bytes at the same place: equal, or this process's own copy (written: copy-on-write).
+        QFile file(m_file);
+        QByteArray onDisk;
+        const bool readable
+            = file.open(QIODevice::ReadOnly) && file.seek(qint64(m_fileOffset + (from - m_start))); // not deleted
+        if (readable)
+            onDisk = file.read(qint64(length));
+        int same = 0, differ = 0;
+        for (std::size_t i = 0; i < block->pages.size(); ++i) {
+            if (block->pages[i] != PageRead::Read)
+                continue;
+            const Address lo = std::max<Address>(block->firstPage + i * block->pageSize, from);
+            const Address hi = std::min<Address>(lo - lo % block->pageSize + block->pageSize, from + length);
+            const std::size_t off = lo - from, n = hi - lo;
+            const bool equal = off + n <= std::size_t(onDisk.size())
+                && std::memcmp(block->bytes.data() + off, onDisk.constData() + off, n) == 0;
+            (equal ? same : differ) += 1;
+        }
+        if (readable)
+            status += QLatin1Char(' ')
+                + (differ == 0 ? tr("The bytes read match the file's (%1).").arg(m_file)
+                        : same == 0
+                        ? tr("The bytes read differ from the file's (%1): this process's own copy.").arg(m_file)
+                        : tr("%1 page(s) match the file's (%3), %2 differ: this process's own copies.")
+                              .arg(same)
+                              .arg(differ)
+                              .arg(m_file));
     }
     m_status->setText(status);
 }

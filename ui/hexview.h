@@ -30,6 +30,15 @@ public:
 
     // Shows [start, end) of process pid from its first view page. pid 0: nothing (with why, when given).
     void showRange(Pid pid, Address start, Address end);
+    // The file behind the range (a file mapping): each page read is compared with the file's bytes at
+    // fileOffset + (page - start), so a copy-on-write page shows as the process's own. Empty path: none.
+    void setFileBacking(const QString &path, std::uint64_t fileOffsetOfStart);
+    // Reads the shown page again (a live refresh), staying on it.
+    void reload();
+    // A second process's view of the same bytes (a lab's process B), below the first: its range starts at start,
+    // and it follows the view pages. pid 0: none. showRange() clears it.
+    void setSecond(Pid pid, Address start, const QString &title);
+    QString secondDumpText() const;
     void clear(const QString &why = {});
     void setUtf16(bool utf16);
     void setReadNotPresent(bool read);
@@ -58,6 +67,12 @@ private:
     std::uint64_t m_viewPage = 0;
     bool m_utf16 = false;
     bool m_readNotPresent = false;
+    QString m_file;
+    Pid m_pidB = 0;
+    Address m_startB = 0;
+    QLabel *m_titleB;
+    QPlainTextEdit *m_textB;
+    std::uint64_t m_fileOffset = 0;
 
     QLabel *m_title;
     QLabel *m_status;

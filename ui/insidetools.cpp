@@ -3,6 +3,7 @@
 #include "addressmapview.h"
 #include "formatting.h"
 #include "hexview.h"
+#include "labpanel.h"
 #include "searchdialog.h"
 #include "sessioncontroller.h"
 #include "viewstate.h"
@@ -51,15 +52,22 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     m_heat->setToolTip(tr("Heat: the share of each region's resident pages the process touched since the mark "
                           "(pale: none, yellow to red: some to all)"));
     connect(m_heat, &QAction::toggled, m_map, &AddressMapView::setHeatReferenced);
+    if (auto *legend = window->findChild<MapLegend *>())
+        connect(m_heat, &QAction::toggled, legend, &MapLegend::setHeatReferenced);
     menu->addSeparator();
     menu->addAction(tr("&Trim Working Set…"), this, [this] { trim(false, TrimMode::PageOut); });
-    m_trimRegion = menu->addAction(tr("Trim Selected &Region…"), this, [this] { trim(true, TrimMode::PageOut); });
+    m_trimRegion = menu->addAction(tr("Trim Selected Re&gion…"), this, [this] { trim(true, TrimMode::PageOut); });
     menu->addAction(tr("Mark Selected Region &Cold…"), this, [this] { trim(true, TrimMode::Cold); });
     menu->setToolTipsVisible(true);
 
     connect(state, &ViewState::selectionChanged, this, &InsideTools::showSelection);
     connect(state, &ViewState::rangeChanged, this, &InsideTools::showSelection);
     connect(state, &ViewState::cleared, this, [this] { m_hex->clear(); });
+    // A live refresh reads the shown page again (same range, same page).
+    connect(state, &ViewState::frameChanged, this, [this] {
+        if (m_dock->isVisible() && livePid())
+            m_hex->reload();
+    });
     connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (!visible)
             return;
@@ -87,12 +95,32 @@ void InsideTools::showSelection()
         return m_hex->clear(m_state->shown() ? tr("Bytes are read from a live process only: this is a saved or past "
                                                   "snapshot.")
                                              : QString());
-    if (!m_state->range().empty())
-        return m_hex->showRange(pid, m_state->range().start, m_state->range().end);
-    const Region *r = m_state->selectedRegion();
-    if (!r || r->type == RegionType::Free)
+    const AddressRange range = m_state->range();
+    const std::ptrdiff_t index = range.empty() ? m_state->selectedIndex() : m_state->shown()->indexOf(range.start);
+    const Region *r = index >= 0 ? &m_state->shown()->regions[std::size_t(index)] : nullptr;
+    if (range.empty() && (!r || r->type == RegionType::Free))
         return m_hex->clear();
-    m_hex->showRange(pid, r->start, r->end);
+    const Address start = range.empty() ? r->start : range.start;
+    m_hex->showRange(pid, start, range.empty() ? r->end : range.end);
+    // A file mapping: its pages are compared with the file (a copy-on-write page is the process's own).
+    if (r && r->type != RegionType::Free && r->inode != 0 && !r->path().empty() && r->path().front() == '/')
+        m_hex->setFileBacking(QString::fromStdString(r->path()), r->offset + (start - r->start));
+    // A lab's two processes: the other one's view of the same range, below.
+    if (m_lab.b > 0 && pid == m_lab.a && start == m_lab.startA)
+        m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same bytes in process B (%1):").arg(m_lab.b));
+    else if (m_lab.b > 0 && pid == m_lab.b && start == m_lab.startB)
+        m_hex->setSecond(m_lab.a, m_lab.startA, tr("The same bytes in process A (%1):").arg(m_lab.a));
+}
+
+void InsideTools::followLab(LabPanel *panel)
+{
+    connect(panel, &LabPanel::stepFinished, this, [this, panel] {
+        const LabStepResult &step = panel->lastStep();
+        m_lab = {};
+        if (panel->targetB() > 0 && step.focusEndB > step.focusStartB && step.focusEnd > step.focusStart)
+            m_lab = { panel->targetA(), panel->targetB(), step.focusStart, step.focusStartB };
+        showSelection();
+    });
 }
 
 SearchDialog *InsideTools::searchDialog()
@@ -180,7 +208,7 @@ bool InsideTools::trim(bool selectedOnly, TrimMode mode)
         say(tr("Cannot trim: %1").arg(QString::fromStdString(report.error().message)));
         return false;
     }
-    say(tr("Trimmed %1 (%2 accepted). %3")
+    say(tr("Trimmed %1 (the kernel took %2 of ranges). %3")
             .arg(what, formatBytes(report->bytesAdvised), QString::fromStdString(report->note)));
     emit timelineEvent(QDateTime::currentMSecsSinceEpoch(), tr("trim"));
     if (before) {

@@ -39,6 +39,9 @@ public:
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
 
+    // Follows a lab's steps: where it has a process B, the Bytes dock shows B's view of the focused range below A's.
+    void followLab(class LabPanel *panel);
+
     void openSearch();
     bool mark(); // the live process; false when not done
     bool trim(bool selectedOnly, TrimMode mode);
@@ -71,6 +74,11 @@ private:
     ProcessCounters m_trimBase;
     Pid m_trimPid = 0;
     int m_faultTicks = 0;
+    struct LabPair
+    {
+        Pid a = 0, b = 0;
+        Address startA = 0, startB = 0;
+    } m_lab;
 };
 
 } // namespace vmatlas::ui

@@ -40,6 +40,7 @@ public:
     bool busy() const { return m_busy; }
     QString log() const;
     QPushButton *nextButton() const { return m_next; }
+    const LabStepResult &lastStep() const { return m_last; } // the last step's focus ranges in A and B
     Pid targetA() const;
     Pid targetB() const;
 

@@ -425,6 +425,7 @@ LabPanel *MainWindow::labPanel()
     m_labDock = new LabDock(this);
     m_labPanel = m_labDock->panel();
     addDockWidget(Qt::LeftDockWidgetArea, m_labDock);
+    m_inside->followLab(m_labPanel); // a lab's second process's bytes beside the first's
     connect(m_labPanel, &LabPanel::attachRequested, this, [this](Pid pid) {
         if (pid != m_controller->pid() || !m_controller->live())
             attach(pid);

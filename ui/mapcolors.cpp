@@ -63,9 +63,8 @@ QColor MapColors::colorOf(const Region &r) const
             return blend(background, text, 0.12);
         const std::uint64_t rss = r.counter(Counter::Rss), ref = r.counter(Counter::Referenced);
         if (ref == 0)
-            return blend(background, text, 0.2);
-        const double share = rss ? std::min(1.0, double(ref) / double(rss)) : 1.0;
-        return blend(QColor(0xF0, 0xE4, 0x42), QColor(0xC0, 0x10, 0x10), share);
+            return heat(-1);
+        return heat(rss ? std::min(1.0, double(ref) / double(rss)) : 1.0);
     }
     if (!colourByUse)
         return regionColor(r.type, r.state, r.protection.write);
@@ -73,6 +72,13 @@ QColor MapColors::colorOf(const Region &r) const
     if (r.state == RegionState::Reserved)
         return blend(base, background, 0.62);
     return r.protection.write ? base : blend(base, QColor(0, 0, 0), 0.28);
+}
+
+QColor MapColors::heat(double share) const
+{
+    if (share < 0)
+        return blend(background, text, 0.2);
+    return blend(QColor(0xF0, 0xE4, 0x42), QColor(0xC0, 0x10, 0x10), std::clamp(share, 0.0, 1.0));
 }
 
 MapColors MapColors::light()

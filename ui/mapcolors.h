@@ -45,6 +45,8 @@ struct MapColors
     }
     // The colour of a region in the current mode (by type or by use; reserved pale, read-only darker).
     QColor colorOf(const Region &r) const;
+    // "Referenced since mark": share 0..1 of the resident pages referenced, yellow to red; below 0, none (pale).
+    QColor heat(double share) const;
 };
 
 } // namespace vmatlas::ui

@@ -335,6 +335,18 @@ std::vector<LegendItem> legendItems(const MapColors &colors, bool pages)
 {
     auto text = [](const char *source) { return QCoreApplication::translate("MapLegend", source); };
     std::vector<LegendItem> items;
+    if (colors.heatReferenced) {
+        // Heat since a mark (insidetools.h): what the process touched, by region.
+        items.push_back({ colors.heat(-1), false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "nothing referenced since the mark")) });
+        items.push_back({ colors.heat(0.1), false, false,
+            text(QT_TRANSLATE_NOOP("MapLegend", "a few resident pages referenced")) });
+        items.push_back(
+            { colors.heat(1), false, false, text(QT_TRANSLATE_NOOP("MapLegend", "all resident pages referenced")) });
+        items.push_back(
+            { colors.breakFill, false, false, text(QT_TRANSLATE_NOOP("MapLegend", "Free (large gaps compressed)")) });
+        return items;
+    }
     if (colors.colourByUse) {
         for (RegionUse u : { RegionUse::Image, RegionUse::MappedFile, RegionUse::Shareable, RegionUse::Heap,
                  RegionUse::ManagedHeap, RegionUse::Stack, RegionUse::StackGuard, RegionUse::PrivateData })
@@ -401,10 +413,12 @@ QFont legendFont(const QFont &base, int lineHeight)
 
 } // namespace
 
-int MapRenderer::legendLines(const QFont &base, int lineHeight, int width, bool pages, bool colourByUse)
+int MapRenderer::legendLines(
+    const QFont &base, int lineHeight, int width, bool pages, bool colourByUse, bool heatReferenced)
 {
     MapColors colors = MapColors::light();
     colors.colourByUse = colourByUse;
+    colors.heatReferenced = heatReferenced;
     const QFontMetrics fm(legendFont(base, lineHeight));
     const int box = std::min(lineHeight - 6, 16);
     const auto at = legendLayout(legendItems(colors, pages), fm, box, 0, width);

@@ -52,7 +52,8 @@ public:
     static void paintLegend(
         QPainter &painter, const QRect &rect, const MapColors &colors, bool pages, int lineHeight = 0);
     // The lines a legend takes at this width, with lines lineHeight pixels high.
-    static int legendLines(const QFont &font, int lineHeight, int width, bool pages, bool colourByUse = false);
+    static int legendLines(const QFont &font, int lineHeight, int width, bool pages, bool colourByUse = false,
+        bool heatReferenced = false);
 
 private:
     void fillRows(

@@ -116,6 +116,8 @@ SearchDialog::~SearchDialog()
 
 void SearchDialog::setTarget(Pid pid, SnapshotPtr snapshot)
 {
+    if (running() && pid != m_pid)
+        cancel(); // another process: the running search's results would not be its
     m_pid = pid;
     m_snapshot = std::move(snapshot);
     setWindowTitle(tr("Strings and Search – process %1").arg(pid));
@@ -238,6 +240,7 @@ void SearchDialog::start()
     m_shared = shared;
     const Pid pid = m_pid;
     const SnapshotPtr snap = m_snapshot;
+    m_searched = snap;
     m_watcher.setFuture(QtConcurrent::run([shared, pid, snap, o]() -> Result<SearchSummary> {
         return searchMemory(
             pid, snap->regions, o,
@@ -280,7 +283,9 @@ void SearchDialog::takeResults()
     m_progress->setValue(total ? int(done * 1000 / total) : 0);
     QList<QTreeWidgetItem *> items;
     for (const SearchHit &h : hits) {
-        const Region &r = m_snapshot->regions[h.region];
+        if (!m_searched || h.region >= m_searched->regions.size())
+            continue;
+        const Region &r = m_searched->regions[h.region];
         const QString kind = h.pattern < m_patternNames.size() && m_patternNames[h.pattern] != "ascii"
             ? QString::fromStdString(m_patternNames[h.pattern])
             : QString::fromLatin1(textEncodingName(h.encoding));

@@ -70,6 +70,7 @@ private:
 
     Pid m_pid = 0;
     SnapshotPtr m_snapshot;
+    SnapshotPtr m_searched; // the regions of the running (or last) search: results index them
     std::shared_ptr<Shared> m_shared;
     QFutureWatcher<Result<SearchSummary>> m_watcher;
     std::uint64_t m_hits = 0;

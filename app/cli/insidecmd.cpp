@@ -331,8 +331,9 @@ int cmdTrim(const std::vector<std::string> &args, Streams s)
     if (!report)
         return failWith(s, report.error());
     auto after = readProcessCounters(pid);
-    std::string out = std::string(p.has("--cold") ? "marked cold: " : "trimmed: ") + formatBytes(report->bytesAdvised)
-        + " in " + std::to_string(report->ranges) + " range" + (report->ranges == 1 ? "" : "s") + "\n";
+    std::string out = std::string(p.has("--cold") ? "asked the kernel to mark cold " : "asked the kernel to page out ")
+        + formatBytes(report->bytesAdvised) + " in " + std::to_string(report->ranges) + " range"
+        + (report->ranges == 1 ? "" : "s") + "\n";
     for (const std::string &skipped : report->skipped)
         out += "skipped: " + skipped + "\n";
     if (after)

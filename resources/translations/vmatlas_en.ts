@@ -374,6 +374,18 @@
         <source>read-only (darker)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>nothing referenced since the mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a few resident pages referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all resident pages referenced</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -1011,6 +1023,18 @@
         <source>Saved %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The bytes read match the file&apos;s (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bytes read differ from the file&apos;s (%1): this process&apos;s own copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 page(s) match the file&apos;s (%3), %2 differ: this process&apos;s own copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>
@@ -1048,10 +1072,6 @@
     </message>
     <message>
         <source>&amp;Trim Working Set…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trim Selected &amp;Region…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1129,10 +1149,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trimmed %1 (%2 accepted). %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>+%1 minor and +%2 major faults</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1166,22 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>trim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same bytes in process B (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same bytes in process A (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trim Selected Re&amp;gion…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -374,6 +374,18 @@
         <source>read-only (darker)</source>
         <translation>只读（较深）</translation>
     </message>
+    <message>
+        <source>nothing referenced since the mark</source>
+        <translation>标记后未被引用</translation>
+    </message>
+    <message>
+        <source>a few resident pages referenced</source>
+        <translation>少数常驻页面被引用</translation>
+    </message>
+    <message>
+        <source>all resident pages referenced</source>
+        <translation>全部常驻页面被引用</translation>
+    </message>
 </context>
 <context>
     <name>MapRenderer</name>
@@ -1011,6 +1023,18 @@
         <source>Saved %1 to %2.</source>
         <translation>已将 %1 保存到 %2。</translation>
     </message>
+    <message>
+        <source>The bytes read match the file's (%1).</source>
+        <translation>读取的字节与文件（%1）中的相同。</translation>
+    </message>
+    <message>
+        <source>The bytes read differ from the file's (%1): this process's own copy.</source>
+        <translation>读取的字节与文件（%1）中的不同：这是本进程自己的副本。</translation>
+    </message>
+    <message>
+        <source>%1 page(s) match the file's (%3), %2 differ: this process's own copies.</source>
+        <translation>%1 个页面与文件（%3）中的相同，%2 个不同：那些是本进程自己的副本。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>
@@ -1049,10 +1073,6 @@
     <message>
         <source>&amp;Trim Working Set…</source>
         <translation>修剪工作集(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Trim Selected &amp;Region…</source>
-        <translation>修剪所选区域(&amp;R)…</translation>
     </message>
     <message>
         <source>Mark Selected Region &amp;Cold…</source>
@@ -1135,10 +1155,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>无法修剪：%1</translation>
     </message>
     <message>
-        <source>Trimmed %1 (%2 accepted). %3</source>
-        <translation>已修剪%1（接受了 %2）。%3</translation>
-    </message>
-    <message>
         <source>+%1 minor and +%2 major faults</source>
         <translation>次要缺页 +%1，主要缺页 +%2</translation>
     </message>
@@ -1157,6 +1173,22 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>trim</source>
         <translation>修剪</translation>
+    </message>
+    <message>
+        <source>The same bytes in process B (%1):</source>
+        <translation>进程 B（%1）中的相同字节：</translation>
+    </message>
+    <message>
+        <source>The same bytes in process A (%1):</source>
+        <translation>进程 A（%1）中的相同字节：</translation>
+    </message>
+    <message>
+        <source>Trimmed %1 (the kernel took %2 of ranges). %3</source>
+        <translation>已修剪%1（内核接受了 %2 的范围）。%3</translation>
+    </message>
+    <message>
+        <source>Trim Selected Re&amp;gion…</source>
+        <translation>修剪所选区域(&amp;G)…</translation>
     </message>
 </context>
 <context>

@@ -34,4 +34,4 @@ target_link_libraries(vmatlas_bench_gui PRIVATE vmatlas_ui Qt6::Widgets vmatlas_
 target_compile_definitions(vmatlas_bench_gui PRIVATE QT_NO_CAST_FROM_ASCII)
 
 # tst_labs checks that labs leave nothing behind in the temporary folder: no lab may run beside it.
-set_tests_properties(tst_labs tst_labpanel tst_cli PROPERTIES RESOURCE_LOCK lab_targets)
+set_tests_properties(tst_labs tst_labpanel tst_cli tst_insidetools PROPERTIES RESOURCE_LOCK lab_targets)

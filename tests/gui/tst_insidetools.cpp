@@ -2,6 +2,7 @@
 #include "addressmapview.h"
 #include "hexview.h"
 #include "insidetools.h"
+#include "labpanel.h"
 #include "mainwindow.h"
 #include "platform.h"
 #include "searchdialog.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,12 +48,14 @@ class TestInsideTools : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir { QDir::currentPath() + QStringLiteral("/insidegui-XXXXXX") };
+    QTemporaryDir m_config;
     TestChild m_child;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); // the windows' settings stay here
         QVERIFY(m_child.start({ QStringLiteral("inside"), m_dir.path() }));
     }
 
@@ -213,6 +217,7 @@ private slots:
         QVERIFY(tools->mark());
         QCOMPARE(asked, 1);
         QVERIFY(tools->heatAction()->isChecked());
+        QVERIFY(vmatlas::test::part<AddressMapView>(w)->heatReferenced());
         QVERIFY(tools->lastMessage().startsWith(QStringLiteral("Marked process")));
 
         const Address trim = addressOf(m_child, "trim");
@@ -221,7 +226,7 @@ private slots:
         QVERIFY(tools->trim(true, TrimMode::PageOut));
         QCOMPARE(asked, 2);
         QCOMPARE(pageState(m_child.pid(), trim), PageState::None);
-        QVERIFY(tools->lastMessage().contains(QStringLiteral("64.0 KiB accepted")));
+        QVERIFY(tools->lastMessage().contains(QStringLiteral("took 64.0 KiB of ranges")));
         // Declined: nothing done.
         QVERIFY(!tools->trim(true, TrimMode::Cold));
         QCOMPARE(asked, 3);
@@ -229,6 +234,52 @@ private slots:
         QCOMPARE(vmatlas::test::part<TimelinePanel>(w)->eventCount(), 2);
         QVERIFY(w.viewState()->frame()->haveFaults);
         QVERIFY(w.viewState()->frame()->minorFaults > 0);
+    }
+
+    void copyOnWriteLabShowsTheBytes()
+    {
+        // The lab focuses its range; the Bytes dock shows it: page 1 still the file's bytes ('a'), page 2 the
+        // process's own copy with what it wrote.
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        LabPanel *panel = vmatlas::test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+            const int before = int(finished.size());
+            panel->runNextStep();
+            QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
+        }
+        HexView *hex = w.insideTools()->hexView();
+        QTRY_VERIFY_WITH_TIMEOUT(hex->viewPageCount() == 4 && hex->dumpText().contains(QStringLiteral("|aaaa")), 10000);
+        QVERIFY2(hex->statusText().contains(QStringLiteral("match the file's")), qPrintable(hex->statusText()));
+        hex->showViewPage(1);
+        QVERIFY2(hex->dumpText().contains(QStringLiteral("|written by the p")), qPrintable(hex->dumpText().left(400)));
+        QVERIFY2(hex->statusText().contains(QStringLiteral("differ from the file's")), qPrintable(hex->statusText()));
+        QVERIFY(hex->dumpText().contains(QStringLiteral("|bbbbbbbbbbbbbbbb|")));
+    }
+
+    void sharedSectionLabShowsBothProcesses()
+    {
+        // Two processes map one section: the Bytes dock shows A's view of the focused range and, below, B's.
+        MainWindow w;
+        w.resize(1500, 950);
+        w.show();
+        LabPanel *panel = vmatlas::test::startLab(w, QStringLiteral("shared-section"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+            const int before = int(finished.size());
+            panel->runNextStep();
+            QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
+        }
+        QVERIFY(panel->targetB() > 0);
+        HexView *hex = w.insideTools()->hexView();
+        QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("|Hello from A")), 10000);
+        QVERIFY2(hex->dumpText().contains(QStringLiteral("|Hello from A")), qPrintable(hex->dumpText().left(300)));
     }
 };
 

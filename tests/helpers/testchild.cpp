@@ -342,6 +342,7 @@ void copyMarker(char *to, char last)
 //   mapped  a shared mapping of DIR/inside.bin, 2 pages: "Zq7-VMATLAS-MARKER-MAPD" at 200
 //   trim    a private read-only mapping of DIR/trim.bin, 16 pages, all read
 //   mark    16 anonymous pages, all written
+//   hole    inside.bin's second page and, after it, a page past the file's end
 // Commands (one a line): "touch K" writes the first K pages of mark, "retouch" reads every page of trim; each is
 // answered with "done". "exit" ends the process at once.
 int inside(const char *dir)
@@ -386,6 +387,11 @@ int inside(const char *dir)
     mapped[200 + 22] = 'D';
     mapped[200 + 23] = 0;
     ::msync(mapped, 2 * kPage, MS_SYNC);
+    // The file's second page (no marker) and the page after it: a hole past the file's end (touching it: SIGBUS).
+    char *hole = static_cast<char *>(::mmap(reinterpret_cast<void *>(base + 0x600000), 2 * kPage, PROT_READ,
+        MAP_SHARED | MAP_FIXED_NOREPLACE, mfd, off_t(kPage)));
+    if (hole == MAP_FAILED)
+        die("mmap hole");
     int tfd = makeFile("trim.bin", 16, 't');
     char *trim = static_cast<char *>(mapAt(base + 0x400000, 16 * kPage, PROT_READ, MAP_PRIVATE, tfd));
     volatile char sink = 0;
@@ -402,9 +408,9 @@ int inside(const char *dir)
     for (const volatile char *m = kImageMarker; *m; ++m)
         sink = sink + *m;
 
-    std::printf("known %p\nnoaccess %p\nprivate %p\nmapped %p\ntrim %p\nmark %p\nready\n", static_cast<void *>(known),
-        reinterpret_cast<void *>(base + 0x100000), static_cast<void *>(priv), static_cast<void *>(mapped),
-        static_cast<void *>(trim), static_cast<void *>(mark));
+    std::printf("known %p\nnoaccess %p\nprivate %p\nmapped %p\ntrim %p\nmark %p\nhole %p\nready\n",
+        static_cast<void *>(known), reinterpret_cast<void *>(base + 0x100000), static_cast<void *>(priv),
+        static_cast<void *>(mapped), static_cast<void *>(trim), static_cast<void *>(mark), static_cast<void *>(hole));
     std::fflush(stdout);
     char line[64];
     while (std::fgets(line, sizeof line, stdin)) {

@@ -256,10 +256,11 @@ Result<TrimReport> trimWorkingSet(Pid pid, const std::vector<AddressRange> &rang
                       "if at all.";
     else if (swapTotal == 0)
         report.note = "This system has no swap: file-backed pages were dropped (they come back from their files on "
-                      "access), but anonymous pages (heap, stacks, private data) have nowhere to go and stay in RAM.";
+                      "access), but anonymous pages (heap, stacks, private data) have nowhere to go and stay in RAM. "
+                      "Pages other processes map too (shared libraries) stay as well.";
     else
         report.note = "File-backed pages were dropped (they come back from their files on access); anonymous pages "
-                      "were written to swap.";
+                      "were written to swap. Pages other processes map too (shared libraries) stay.";
     return report;
 }
 
