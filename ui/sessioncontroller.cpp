@@ -212,6 +212,9 @@ FramePtr thinned(const SnapshotFrame &frame)
     thin->snapshot = std::move(snap);
     thin->totals = frame.totals;
     thin->useTotals = frame.useTotals;
+    thin->haveFaults = frame.haveFaults;
+    thin->minorFaults = frame.minorFaults;
+    thin->majorFaults = frame.majorFaults;
     return thin;
 }
 
