@@ -281,7 +281,8 @@ void MainWindow::connectViewState()
             frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
-        setWindowTitle(windowTitleFor(*frame->snapshot, { m_controller->live(), m_controller->fileName() }));
+        setWindowTitle(windowTitleFor(*frame->snapshot,
+            { m_controller->live(), m_controller->fileName(), QString::fromStdString(m_controller->sources().host) }));
         m_status->update();
     });
     connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);
@@ -400,8 +401,9 @@ void MainWindow::selectRange(Address start, Address end)
 
 void MainWindow::chooseProcess()
 {
-    ProcessPicker picker(
-        this, m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()));
+    ProcessPicker picker(this,
+        m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()),
+        m_controller->sources().listProcesses);
     if (picker.exec() == QDialog::Accepted && picker.selectedPid() > 0)
         attach(picker.selectedPid());
 }

@@ -29,7 +29,8 @@ SessionSources SessionSources::platform()
             if (!dump)
                 return dump.error();
             return postMortemPages(*dump, start, end);
-        } };
+        },
+        [] { return vmatlas::listProcesses(); }, {} };
 }
 
 SessionController::SessionController(QObject *parent)

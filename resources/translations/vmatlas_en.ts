@@ -2116,6 +2116,10 @@
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1 (PID %2) in %3 – VM Atlas</translation>
     </message>
+    <message>
+        <source>%1 (PID %2) on %3 – VM Atlas</source>
+        <translation>%1 (PID %2) on %3 – VM Atlas</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PostMortemMode</name>
@@ -2126,6 +2130,17 @@
     <message>
         <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
         <translation>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RemoteSession</name>
+    <message>
+        <source>The connection to %1 failed: %2. The last snapshot stays; the next refresh connects again.</source>
+        <translation>The connection to %1 failed: %2. The last snapshot stays; the next refresh connects again.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 again.</source>
+        <translation>Connected to %1 again.</translation>
     </message>
 </context>
 </TS>

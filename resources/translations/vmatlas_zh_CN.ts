@@ -2111,6 +2111,10 @@
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1（PID %2），位于 %3 – VM Atlas</translation>
     </message>
+    <message>
+        <source>%1 (PID %2) on %3 – VM Atlas</source>
+        <translation>%1（PID %2），在 %3 上 – VM Atlas</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PostMortemMode</name>
@@ -2121,6 +2125,17 @@
     <message>
         <source>Post-mortem: the core file %1 of process %2. Regions from its segments and file notes; no live refresh, no counters (a core holds contents, not residency); pages show what the core holds.</source>
         <translation>事后分析：进程 %2 的核心转储文件 %1。区域来自其段和文件注释；不实时刷新，没有计数器（核心转储保存的是内容，而不是驻留情况）；页面显示核心转储中保存了哪些页。</translation>
+    </message>
+</context>
+<context>
+    <name>vmatlas::ui::RemoteSession</name>
+    <message>
+        <source>The connection to %1 failed: %2. The last snapshot stays; the next refresh connects again.</source>
+        <translation>与 %1 的连接失败：%2。保留最后一次快照；下次刷新时会重新连接。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 again.</source>
+        <translation>已重新连接到 %1。</translation>
     </message>
 </context>
 </TS>
