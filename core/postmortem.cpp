@@ -142,8 +142,11 @@ Result<std::vector<PageInfo>> postMortemPages(const PostMortem &dump, Address st
                 ++held;
             PageInfo p;
             p.address = a;
-            if (held != dump.held.end() && held->start <= a)
+            if (held != dump.held.end() && held->start <= a) {
+                // Private memory is this process's own; whether a file page was shared, a dump does not say.
                 p.state = r.type == RegionType::Private ? PageState::Anon : PageState::File;
+                p.exclusive = r.type == RegionType::Private;
+            }
             out.push_back(p);
         }
     }

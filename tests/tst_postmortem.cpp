@@ -213,7 +213,7 @@ private slots:
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--core"), corePath, QStringLiteral("--range"),
             QStringLiteral("0x7e0000400000-0x7e0000402000") });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,0\n0x7e0000401000,anon,0\n"));
+        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
     }
 
     void elfCoreExact()
@@ -267,7 +267,9 @@ private slots:
         QVERIFY(pages.ok());
         QCOMPARE(pages->size(), std::size_t(4));
         QCOMPARE((*pages)[1].state, PageState::Anon);
+        QVERIFY((*pages)[1].exclusive);
         QCOMPARE((*pages)[2].state, PageState::None);
+        QVERIFY(!(*pages)[2].exclusive);
         QCOMPARE(dump->held.size(), std::size_t(4));
         QCOMPARE(dump->held[2].end, Address(0x602000));
     }
