@@ -277,8 +277,9 @@ void MainWindow::connectViewState()
     connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setFrame(*frame);
-        m_limits->setFrame(
-            frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
+        m_limits->setFrame(frame,
+            m_controller->live() && !m_controller->exited() && m_controller->sources().host.empty()
+                && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
         setWindowTitle(windowTitleFor(*frame->snapshot,
