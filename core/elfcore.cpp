@@ -293,6 +293,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
         regions.push_back(r);
         assumed.push_back(false);
     }
+    std::vector<Region> fileOnly; // added after the walk: pushing onto regions would move what it walks
     for (const FileMapping &f : notes.files) {
         Address a = f.start;
         auto it = std::upper_bound(regions.begin(), regions.begin() + std::ptrdiff_t(segments.size()), f.start,
@@ -306,8 +307,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
                 gap.end = it->start;
                 gap.offset = f.offset + (a - f.start);
                 gap.pathPtr = pathPtr(f.path);
-                regions.push_back(gap);
-                assumed.push_back(true);
+                fileOnly.push_back(gap);
             }
             if (it->start >= f.start) {
                 it->pathPtr = pathPtr(f.path);
@@ -321,9 +321,12 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             rest.end = f.end;
             rest.offset = f.offset + (a - f.start);
             rest.pathPtr = pathPtr(f.path);
-            regions.push_back(rest);
-            assumed.push_back(true);
+            fileOnly.push_back(rest);
         }
+    }
+    for (Region &r : fileOnly) {
+        regions.push_back(std::move(r));
+        assumed.push_back(true);
     }
     // Protections of the file ranges without contents, from the ELF program headers of their file's first page.
     std::map<std::string, std::vector<std::pair<std::uint64_t, std::uint32_t>>> elfFlags;

@@ -274,6 +274,34 @@ private slots:
         QCOMPARE(dump->held[2].end, Address(0x602000));
     }
 
+    // Many file ranges around the segments: each split into the part with contents and the parts without.
+    void elfCoreManyFileRanges()
+    {
+        std::vector<CoreSegment> segs;
+        std::vector<CoreFile> files;
+        for (Address i = 0; i < 100; ++i) {
+            const Address base = 0x10000000 + i * 0x10000;
+            segs.push_back({ base + 0x1000, 0x1000, 0x1000, 6 });
+            files.push_back({ base, base + 0x3000, 0, "/lib/f" + std::to_string(i) });
+        }
+        auto dump = parse(buildElfCore(segs, files), DumpFormat::ElfCore);
+        QVERIFY2(dump.ok(), dump.ok() ? "" : dump.error().message.c_str());
+        const Snapshot &s = dump->snapshot;
+        for (Address i = 0; i < 100; ++i) {
+            const Address base = 0x10000000 + i * 0x10000;
+            const std::string path = "/lib/f" + std::to_string(i);
+            for (Address k = 0; k < 3; ++k) {
+                const Region *r = regionAt(s, base + k * 0x1000);
+                QVERIFY(r);
+                QCOMPARE(r->start, base + k * 0x1000);
+                QCOMPARE(r->end, base + (k + 1) * 0x1000);
+                QCOMPARE(r->path(), path);
+                QCOMPARE(r->offset, k * 0x1000);
+                QCOMPARE(r->protection.toString(), std::string(k == 1 ? "rw-p" : "r--p"));
+            }
+        }
+    }
+
     void minidumpExact()
     {
         auto dump = parse(buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "C:\\app\\demo.exe" } },
