@@ -2,6 +2,7 @@
 // config in a temporary folder; no other address is contacted), `vmatlas serve` behind it, and the CLI's --host
 // and RemoteHost against the same process read locally; every failure a user meets, as a plain message.
 #include "banner.h"
+#include "exports.h"
 #include "gui/windowparts.h"
 #include "mainwindow.h"
 #include "platform.h"
@@ -11,6 +12,7 @@
 #include "regiontablemodel.h"
 #include "remote.h"
 #include "remotesession.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "version.h"
 #include "viewstate.h"
@@ -244,6 +246,15 @@ private slots:
             QStringLiteral("--pid"), pid, QStringLiteral("--json"), out.filePath(QStringLiteral("s.json")) });
         QCOMPARE(json.code, 0);
         QVERIFY(QFile::exists(out.filePath(QStringLiteral("s.json"))));
+        // The export names the host; a local one has no such key.
+        QVERIFY(QByteArray::fromStdString(vmatlas::test::readFileStd(out.filePath(QStringLiteral("s.json"))))
+                    .contains("\"host\":\"vmatlas-test\""));
+        auto loaded = loadSnapshotJson(out.filePath(QStringLiteral("s.json")).toStdString());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->host, std::string("vmatlas-test"));
+        Run localJson = vmatlas({ QStringLiteral("snapshot"), QStringLiteral("--pid"), pid, QStringLiteral("--json"),
+            QStringLiteral("-") });
+        QVERIFY(!localJson.out.contains("\"host\""));
     }
 
     // One connection serves every request; a dropped one is made again; a remote permission error keeps its code.
@@ -316,6 +327,8 @@ private slots:
         const SnapshotPtr before = w.viewState()->shown();
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != before, 10000); // live refresh over the one connection
         QCOMPARE(servers().size(), 1);
+        QVERIFY(mapTitle(*w.viewState()->shown())
+                    .startsWith(QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test — ").arg(child.pid())));
 
         // The connection drops and cannot be made again: the last snapshot stays, the banner says so.
         stopSshd();

@@ -916,6 +916,10 @@
         <source>CSV (*.csv)</source>
         <translation type="unfinished">CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>%1 (PID %2) on %3 — %4</source>
+        <translation>%1 (PID %2) on %3 — %4</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::IntervalBox</name>
