@@ -130,6 +130,11 @@ Status parseNotes(const unsigned char *p, std::size_t n, bool x86_64, const std:
                         return bad(name,
                             "the NT_FILE note's names end early (truncated at file " + std::to_string(i + 1) + ")");
                     f.path.assign(reinterpret_cast<const char *>(d + text), len);
+                    // "[vsyscall]", "[stack]"…: names of the kernel's own mappings, never of a file.
+                    if (!f.path.empty() && f.path.front() == '[')
+                        return bad(name,
+                            "the NT_FILE note names a file '" + f.path.substr(0, 40)
+                                + "', a name only the kernel's own mappings have");
                     text += len + 1;
                     notes.files.push_back(std::move(f));
                 }
@@ -394,6 +399,10 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
     ctx.commandLine = notes.args;
     ctx.pageSize = pageSize;
     ctx.userSpaceTop = x86_64 ? 0x7ffffffff000ULL : 0;
+    // A mapping above the usual top (another layout, or a damaged core): no Free row up to it.
+    for (const Region &r : parsed.mappings)
+        if (r.start != kVsyscall && r.end > ctx.userSpaceTop)
+            ctx.userSpaceTop = 0;
     for (const FileMapping &f : notes.files)
         if (notes.phdr >= f.start && notes.phdr < f.end)
             ctx.executablePath = f.path;

@@ -302,6 +302,18 @@ private slots:
         }
     }
 
+    // Mappings above the usual top of the user address space: no Free row up to a top below them.
+    void elfCoreAboveTheTop()
+    {
+        auto dump = parse(buildElfCore({ { 0x400000, 0x1000, 0x1000, 4 }, { 0x800000000000, 0x1000, 0x1000, 6 } }, {}),
+            DumpFormat::ElfCore);
+        QVERIFY(dump.ok());
+        const auto &regions = dump->snapshot.regions;
+        for (std::size_t i = 1; i < regions.size(); ++i)
+            QVERIFY(regions[i].start == regions[i - 1].end);
+        QCOMPARE(regions.back().end, Address(0x800000001000));
+    }
+
     void minidumpExact()
     {
         auto dump = parse(buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "C:\\app\\demo.exe" } },
@@ -401,6 +413,9 @@ private slots:
         put(files, at + 12 + 8, 1000000, 8);
         QTest::addRow("absurd NT_FILE count")
             << bytes(files) << true << QStringLiteral("the NT_FILE note claims 1000000 files but holds room for 1");
+        QTest::addRow("a file named like a kernel mapping")
+            << bytes(buildElfCore(segs, { { 0x400000, 0x401000, 0, "[vsyscall]" } })) << true
+            << QStringLiteral("the NT_FILE note names a file '[vsyscall]', a name only the kernel's own mappings have");
         std::string exec = core;
         put(exec, 16, 2, 2);
         QTest::addRow("not a core") << bytes(exec) << true
