@@ -378,7 +378,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             r.protection.sharing = 's';
         if (r.start == notes.vdso && notes.vdso && !r.pathPtr)
             r.pathPtr = pathPtr("[vdso]");
-        if (r.start == kVsyscall && !r.pathPtr) {
+        if (r.start == kVsyscall && !r.pathPtr && i == order.back()) {
             r.pathPtr = pathPtr("[vsyscall]");
             r.protection.read = false; // execute-only, as the kernel maps it; a core reads it out regardless
         }

@@ -214,6 +214,10 @@ Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
             if (!readString(src, u32(m + 20), mod.name))
                 return bad(
                     name, "the name of module " + std::to_string(i + 1) + " lies outside the file or is malformed");
+            // Linux's names for the kernel's own mappings mean something to the classification: never a module's.
+            if (!mod.name.empty() && mod.name.front() == '[')
+                return bad(name,
+                    "module " + std::to_string(i + 1) + " is named '" + mod.name.substr(0, 40) + "', not a file path");
             modules.push_back(std::move(mod));
         }
     }

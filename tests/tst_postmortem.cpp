@@ -445,6 +445,9 @@ private slots:
         QTest::addRow("minidump: overlapping memory ranges")
             << bytes(buildMinidump(windowsRegions(), {}, { { 0x10000, 0x2000 }, { 0x11000, 0x1000 } })) << false
             << QStringLiteral("memory ranges at 0x10000 and 0x11000 overlap");
+        QTest::addRow("minidump: a module named like a kernel mapping")
+            << bytes(buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "[vsyscall]" } }, {})) << false
+            << QStringLiteral("module 1 is named '[vsyscall]', not a file path");
         std::string version = dmp;
         put(version, 4, 0x1234, 2);
         QTest::addRow("minidump: unknown version")
