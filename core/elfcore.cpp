@@ -248,6 +248,8 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             if (vaddr + memsz < vaddr)
                 return bad(name,
                     "segment " + std::to_string(i) + " at " + hex(vaddr) + " wraps past the end of the address space");
+            if (vaddr % 4096)
+                return bad(name, "segment " + std::to_string(i) + " at " + hex(vaddr) + " does not start on a page");
             if (filesz > memsz)
                 return bad(
                     name, "segment " + std::to_string(i) + " at " + hex(vaddr) + " holds more bytes than it spans");

@@ -413,6 +413,8 @@ private slots:
         put(files, at + 12 + 8, 1000000, 8);
         QTest::addRow("absurd NT_FILE count")
             << bytes(files) << true << QStringLiteral("the NT_FILE note claims 1000000 files but holds room for 1");
+        QTest::addRow("a segment off a page") << bytes(buildElfCore({ { 0x400400, 0x1000, 0x1000, 4 } }, {})) << true
+                                              << QStringLiteral("segment 1 at 0x400400 does not start on a page");
         QTest::addRow("a file named like a kernel mapping")
             << bytes(buildElfCore(segs, { { 0x400000, 0x401000, 0, "[vsyscall]" } })) << true
             << QStringLiteral("the NT_FILE note names a file '[vsyscall]', a name only the kernel's own mappings have");
@@ -445,6 +447,10 @@ private slots:
         QTest::addRow("minidump: overlapping memory ranges")
             << bytes(buildMinidump(windowsRegions(), {}, { { 0x10000, 0x2000 }, { 0x11000, 0x1000 } })) << false
             << QStringLiteral("memory ranges at 0x10000 and 0x11000 overlap");
+        std::vector<DumpRegion> unaligned = windowsRegions();
+        unaligned[0].size = 0x1800;
+        QTest::addRow("minidump: a region of part of a page") << bytes(
+            buildMinidump(unaligned, {}, {})) << false << QStringLiteral("region 0 at 0x10000 is not whole pages");
         QTest::addRow("minidump: a module named like a kernel mapping")
             << bytes(buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "[vsyscall]" } }, {})) << false
             << QStringLiteral("module 1 is named '[vsyscall]', not a file path");
