@@ -130,6 +130,11 @@ Status parseNotes(const unsigned char *p, std::size_t n, bool x86_64, const std:
                         return bad(name,
                             "the NT_FILE note's names end early (truncated at file " + std::to_string(i + 1) + ")");
                     f.path.assign(reinterpret_cast<const char *>(d + text), len);
+                    // "[vsyscall]", "[stack]"…: names of the kernel's own mappings, never of a file.
+                    if (!f.path.empty() && f.path.front() == '[')
+                        return bad(name,
+                            "the NT_FILE note names a file '" + f.path.substr(0, 40)
+                                + "', a name only the kernel's own mappings have");
                     text += len + 1;
                     notes.files.push_back(std::move(f));
                 }
@@ -243,6 +248,8 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             if (vaddr + memsz < vaddr)
                 return bad(name,
                     "segment " + std::to_string(i) + " at " + hex(vaddr) + " wraps past the end of the address space");
+            if (vaddr % 4096)
+                return bad(name, "segment " + std::to_string(i) + " at " + hex(vaddr) + " does not start on a page");
             if (filesz > memsz)
                 return bad(
                     name, "segment " + std::to_string(i) + " at " + hex(vaddr) + " holds more bytes than it spans");
@@ -293,6 +300,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
         regions.push_back(r);
         assumed.push_back(false);
     }
+    std::vector<Region> fileOnly; // added after the walk: pushing onto regions would move what it walks
     for (const FileMapping &f : notes.files) {
         Address a = f.start;
         auto it = std::upper_bound(regions.begin(), regions.begin() + std::ptrdiff_t(segments.size()), f.start,
@@ -306,8 +314,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
                 gap.end = it->start;
                 gap.offset = f.offset + (a - f.start);
                 gap.pathPtr = pathPtr(f.path);
-                regions.push_back(gap);
-                assumed.push_back(true);
+                fileOnly.push_back(gap);
             }
             if (it->start >= f.start) {
                 it->pathPtr = pathPtr(f.path);
@@ -321,9 +328,12 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             rest.end = f.end;
             rest.offset = f.offset + (a - f.start);
             rest.pathPtr = pathPtr(f.path);
-            regions.push_back(rest);
-            assumed.push_back(true);
+            fileOnly.push_back(rest);
         }
+    }
+    for (Region &r : fileOnly) {
+        regions.push_back(std::move(r));
+        assumed.push_back(true);
     }
     // Protections of the file ranges without contents, from the ELF program headers of their file's first page.
     std::map<std::string, std::vector<std::pair<std::uint64_t, std::uint32_t>>> elfFlags;
@@ -370,7 +380,7 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
             r.protection.sharing = 's';
         if (r.start == notes.vdso && notes.vdso && !r.pathPtr)
             r.pathPtr = pathPtr("[vdso]");
-        if (r.start == kVsyscall && !r.pathPtr) {
+        if (r.start == kVsyscall && !r.pathPtr && i == order.back()) {
             r.pathPtr = pathPtr("[vsyscall]");
             r.protection.read = false; // execute-only, as the kernel maps it; a core reads it out regardless
         }
@@ -391,6 +401,10 @@ Result<PostMortem> readElfCore(const ByteSource &src, const std::string &name)
     ctx.commandLine = notes.args;
     ctx.pageSize = pageSize;
     ctx.userSpaceTop = x86_64 ? 0x7ffffffff000ULL : 0;
+    // A mapping above the usual top (another layout, or a damaged core): no Free row up to it.
+    for (const Region &r : parsed.mappings)
+        if (r.start != kVsyscall && r.end > ctx.userSpaceTop)
+            ctx.userSpaceTop = 0;
     for (const FileMapping &f : notes.files)
         if (notes.phdr >= f.start && notes.phdr < f.end)
             ctx.executablePath = f.path;

@@ -179,6 +179,8 @@ Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
         b.state = u32(e + 32);
         b.protect = u32(e + 36);
         b.type = u32(e + 40);
+        if (b.base % 4096 || b.size % 4096)
+            return bad(name, "region " + std::to_string(i) + " at " + hexAddress(b.base) + " is not whole pages");
         if (b.size == 0 || b.base + b.size < b.base)
             return bad(name, "region " + std::to_string(i) + " at " + hexAddress(b.base) + " has a bad size");
         if (b.state != winmem::MemCommit && b.state != winmem::MemReserve && b.state != winmem::MemFree)
@@ -214,6 +216,10 @@ Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
             if (!readString(src, u32(m + 20), mod.name))
                 return bad(
                     name, "the name of module " + std::to_string(i + 1) + " lies outside the file or is malformed");
+            // Linux's names for the kernel's own mappings mean something to the classification: never a module's.
+            if (!mod.name.empty() && mod.name.front() == '[')
+                return bad(name,
+                    "module " + std::to_string(i + 1) + " is named '" + mod.name.substr(0, 40) + "', not a file path");
             modules.push_back(std::move(mod));
         }
     }

@@ -192,6 +192,7 @@ struct Snapshot
     std::string processName;
     std::string commandLine;
     std::string platform; // "linux" or "windows"
+    std::string host; // the machine it was read on when not this one (--host DEST); empty: here, or a dump
     std::int64_t timestampMs = 0; // wall clock, ms since the epoch
     std::uint32_t pageSize = 4096;
     // When the counters a live tick does not read (livetier.h) were read: timestampMs for a full read, an earlier

@@ -133,19 +133,26 @@ Result<std::vector<PageInfo>> postMortemPages(const PostMortem &dump, Address st
     std::vector<PageInfo> out;
     const auto &regions = dump.snapshot.regions;
     auto held = dump.held.begin();
-    for (const Region &r : regions) {
-        if (r.end <= start || r.start >= end || r.type == RegionType::Free)
+    std::size_t ri = 0;
+    // Page by page, each in the region holding its first byte: one entry a page at most.
+    for (Address a = start; a < end; a += ps) {
+        while (ri < regions.size() && regions[ri].end <= a)
+            ++ri;
+        if (ri == regions.size())
+            break;
+        const Region &r = regions[ri];
+        if (r.start > a || r.type == RegionType::Free)
             continue;
-        const Address s = std::max(r.start, start), e = std::min(r.end, end);
-        for (Address a = s; a < e; a += ps) {
-            while (held != dump.held.end() && held->end <= a)
-                ++held;
-            PageInfo p;
-            p.address = a;
-            if (held != dump.held.end() && held->start <= a)
-                p.state = r.type == RegionType::Private ? PageState::Anon : PageState::File;
-            out.push_back(p);
+        while (held != dump.held.end() && held->end <= a)
+            ++held;
+        PageInfo p;
+        p.address = a;
+        if (held != dump.held.end() && held->start <= a) {
+            // Private memory is this process's own; whether a file page was shared, a dump does not say.
+            p.state = r.type == RegionType::Private ? PageState::Anon : PageState::File;
+            p.exclusive = r.type == RegionType::Private;
         }
+        out.push_back(p);
     }
     return out;
 }

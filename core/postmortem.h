@@ -64,7 +64,7 @@ Result<PostMortem> readMinidump(const ByteSource &source, const std::string &nam
 Result<PostMortem> loadPostMortem(const std::string &path);
 
 // One entry per page of [start, end) (rounded out to whole pages) that lies in a region: a page the dump holds is
-// anon in private memory and file in images and mapped files; a page it does not hold is none.
+// anon (and exclusive) in private memory and file in images and mapped files; a page it does not hold is none.
 Result<std::vector<PageInfo>> postMortemPages(const PostMortem &dump, Address start, Address end);
 
 } // namespace vmatlas

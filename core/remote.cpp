@@ -309,7 +309,10 @@ Result<Snapshot> RemoteHost::snapshot(Pid pid)
     auto text = request("snapshot " + std::to_string(pid));
     if (!text)
         return text.error();
-    return snapshotFromJson(*text, "the snapshot from " + m_destination);
+    auto snap = snapshotFromJson(*text, "the snapshot from " + m_destination);
+    if (snap)
+        snap->host = displayName();
+    return snap;
 }
 
 Result<std::vector<PageInfo>> RemoteHost::pages(Pid pid, Address start, Address end)

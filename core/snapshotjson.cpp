@@ -141,6 +141,10 @@ std::string snapshotToJson(const Snapshot &s)
     out += ",\n";
     writeText(out, "platform", s.platform);
     out += ',';
+    if (!s.host.empty()) { // read on another machine (--host): an optional key, added after version 1's
+        writeText(out, "host", s.host);
+        out += ',';
+    }
     writeKey(out, "pid");
     appendNumber(out, std::int64_t(s.pid));
     out += ',';
@@ -261,7 +265,7 @@ Result<Snapshot> snapshotFromJson(std::string_view text, const std::string &sour
     Snapshot s;
     if (!rd.text(root, "platform", s.platform, true, err) || !rd.number(root, "pid", s.pid, true, err)
         || !rd.text(root, "process_name", s.processName, false, err)
-        || !rd.text(root, "command_line", s.commandLine, false, err)
+        || !rd.text(root, "command_line", s.commandLine, false, err) || !rd.text(root, "host", s.host, false, err)
         || !rd.number(root, "timestamp_ms", s.timestampMs, true, err)
         || !rd.number(root, "counters_read_ms", s.countersReadMs, false, err)
         || !rd.number(root, "page_size", s.pageSize, true, err))

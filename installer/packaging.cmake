@@ -7,6 +7,8 @@ if(UNIX AND NOT APPLE)
     foreach(_file vmatlas.1 changelog.Debian io.github.vmatlas.vmatlas.metainfo.xml)
         configure_file(${CMAKE_SOURCE_DIR}/installer/${_file}.in ${CMAKE_BINARY_DIR}/installer/${_file} @ONLY)
     endforeach()
+    # The window's desktop entry, metadata and icons: not in the command-line package.
+    if(NOT VMATLAS_CLI_PACKAGE)
     install(FILES ${CMAKE_SOURCE_DIR}/installer/io.github.vmatlas.vmatlas.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
     install(FILES ${CMAKE_BINARY_DIR}/installer/io.github.vmatlas.vmatlas.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
     install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/vmatlas.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
@@ -14,6 +16,7 @@ if(UNIX AND NOT APPLE)
         install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/vmatlas-${size}.png
                 DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps RENAME vmatlas.png)
     endforeach()
+    endif()
     # The man page, compressed as Debian wants it.
     find_program(GZIP_EXECUTABLE gzip)
     if(GZIP_EXECUTABLE)
@@ -67,5 +70,20 @@ else()
     set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
     set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF) # the module is private: no ldconfig
     set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY "=")
+endif()
+# vmatlas-cli: the command line alone (snapshot, pages, ps, summary, serve for --host, dump files), without Qt:
+# what a server reached with --host needs. It conflicts with vmatlas, which holds the same /usr/bin/vmatlas.
+if(VMATLAS_CLI_PACKAGE)
+    if(VMATLAS_BUILD_GUI)
+        message(FATAL_ERROR "VMATLAS_CLI_PACKAGE needs -DVMATLAS_BUILD_GUI=OFF")
+    endif()
+    set(CPACK_PACKAGE_NAME vmatlas-cli)
+    set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "command line of VM Atlas, for remote hosts (no window, no Qt)")
+    set(CPACK_PACKAGE_DESCRIPTION "The command line of VM Atlas without its window: snapshot, pages, ps,
+summary and the 'serve' end that 'vmatlas --host' reaches over ssh. No Qt needed.")
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "")
+    set(CPACK_DEBIAN_PACKAGE_CONFLICTS "vmatlas")
+    set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 endif()
 include(CPack)

@@ -213,7 +213,7 @@ private slots:
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--core"), corePath, QStringLiteral("--range"),
             QStringLiteral("0x7e0000400000-0x7e0000402000") });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,0\n0x7e0000401000,anon,0\n"));
+        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
     }
 
     void elfCoreExact()
@@ -267,9 +267,51 @@ private slots:
         QVERIFY(pages.ok());
         QCOMPARE(pages->size(), std::size_t(4));
         QCOMPARE((*pages)[1].state, PageState::Anon);
+        QVERIFY((*pages)[1].exclusive);
         QCOMPARE((*pages)[2].state, PageState::None);
+        QVERIFY(!(*pages)[2].exclusive);
         QCOMPARE(dump->held.size(), std::size_t(4));
         QCOMPARE(dump->held[2].end, Address(0x602000));
+    }
+
+    // Many file ranges around the segments: each split into the part with contents and the parts without.
+    void elfCoreManyFileRanges()
+    {
+        std::vector<CoreSegment> segs;
+        std::vector<CoreFile> files;
+        for (Address i = 0; i < 100; ++i) {
+            const Address base = 0x10000000 + i * 0x10000;
+            segs.push_back({ base + 0x1000, 0x1000, 0x1000, 6 });
+            files.push_back({ base, base + 0x3000, 0, "/lib/f" + std::to_string(i) });
+        }
+        auto dump = parse(buildElfCore(segs, files), DumpFormat::ElfCore);
+        QVERIFY2(dump.ok(), dump.ok() ? "" : dump.error().message.c_str());
+        const Snapshot &s = dump->snapshot;
+        for (Address i = 0; i < 100; ++i) {
+            const Address base = 0x10000000 + i * 0x10000;
+            const std::string path = "/lib/f" + std::to_string(i);
+            for (Address k = 0; k < 3; ++k) {
+                const Region *r = regionAt(s, base + k * 0x1000);
+                QVERIFY(r);
+                QCOMPARE(r->start, base + k * 0x1000);
+                QCOMPARE(r->end, base + (k + 1) * 0x1000);
+                QCOMPARE(r->path(), path);
+                QCOMPARE(r->offset, k * 0x1000);
+                QCOMPARE(r->protection.toString(), std::string(k == 1 ? "rw-p" : "r--p"));
+            }
+        }
+    }
+
+    // Mappings above the usual top of the user address space: no Free row up to a top below them.
+    void elfCoreAboveTheTop()
+    {
+        auto dump = parse(buildElfCore({ { 0x400000, 0x1000, 0x1000, 4 }, { 0x800000000000, 0x1000, 0x1000, 6 } }, {}),
+            DumpFormat::ElfCore);
+        QVERIFY(dump.ok());
+        const auto &regions = dump->snapshot.regions;
+        for (std::size_t i = 1; i < regions.size(); ++i)
+            QVERIFY(regions[i].start == regions[i - 1].end);
+        QCOMPARE(regions.back().end, Address(0x800000001000));
     }
 
     void minidumpExact()
@@ -371,6 +413,11 @@ private slots:
         put(files, at + 12 + 8, 1000000, 8);
         QTest::addRow("absurd NT_FILE count")
             << bytes(files) << true << QStringLiteral("the NT_FILE note claims 1000000 files but holds room for 1");
+        QTest::addRow("a segment off a page") << bytes(buildElfCore({ { 0x400400, 0x1000, 0x1000, 4 } }, {})) << true
+                                              << QStringLiteral("segment 1 at 0x400400 does not start on a page");
+        QTest::addRow("a file named like a kernel mapping")
+            << bytes(buildElfCore(segs, { { 0x400000, 0x401000, 0, "[vsyscall]" } })) << true
+            << QStringLiteral("the NT_FILE note names a file '[vsyscall]', a name only the kernel's own mappings have");
         std::string exec = core;
         put(exec, 16, 2, 2);
         QTest::addRow("not a core") << bytes(exec) << true
@@ -400,6 +447,13 @@ private slots:
         QTest::addRow("minidump: overlapping memory ranges")
             << bytes(buildMinidump(windowsRegions(), {}, { { 0x10000, 0x2000 }, { 0x11000, 0x1000 } })) << false
             << QStringLiteral("memory ranges at 0x10000 and 0x11000 overlap");
+        std::vector<DumpRegion> unaligned = windowsRegions();
+        unaligned[0].size = 0x1800;
+        QTest::addRow("minidump: a region of part of a page") << bytes(
+            buildMinidump(unaligned, {}, {})) << false << QStringLiteral("region 0 at 0x10000 is not whole pages");
+        QTest::addRow("minidump: a module named like a kernel mapping")
+            << bytes(buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "[vsyscall]" } }, {})) << false
+            << QStringLiteral("module 1 is named '[vsyscall]', not a file path");
         std::string version = dmp;
         put(version, 4, 0x1234, 2);
         QTest::addRow("minidump: unknown version")

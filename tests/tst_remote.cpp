@@ -1,10 +1,21 @@
 // Remote hosts over ssh: an sshd of the test's own on 127.0.0.1 (a free port, a throwaway host key, user key and
 // config in a temporary folder; no other address is contacted), `vmatlas serve` behind it, and the CLI's --host
 // and RemoteHost against the same process read locally; every failure a user meets, as a plain message.
+#include "banner.h"
+#include "exports.h"
+#include "gui/windowparts.h"
+#include "mainwindow.h"
 #include "platform.h"
+#include "processlistmodel.h"
+#include "processpicker.h"
+#include "regionstab.h"
+#include "regiontablemodel.h"
 #include "remote.h"
+#include "remotesession.h"
+#include "snapshotjson.h"
 #include "testutil.h"
 #include "version.h"
+#include "viewstate.h"
 
 #include <QDir>
 #include <QFile>
@@ -90,6 +101,22 @@ class TestRemote : public QObject
             if (QString::fromStdString(p.commandLine) == QStringLiteral(VMATLAS_BINARY " serve"))
                 out << p.pid;
         return out;
+    }
+
+    void startSshd()
+    {
+        m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
+            { QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"), path(QStringLiteral("sshd_config")) });
+        QVERIFY(m_sshd.waitForStarted());
+    }
+
+    void stopSshd()
+    {
+        m_sshd.terminate();
+        if (!m_sshd.waitForFinished(5000)) {
+            m_sshd.kill();
+            m_sshd.waitForFinished(5000);
+        }
     }
 
 private slots:
@@ -219,6 +246,15 @@ private slots:
             QStringLiteral("--pid"), pid, QStringLiteral("--json"), out.filePath(QStringLiteral("s.json")) });
         QCOMPARE(json.code, 0);
         QVERIFY(QFile::exists(out.filePath(QStringLiteral("s.json"))));
+        // The export names the host; a local one has no such key.
+        QVERIFY(QByteArray::fromStdString(vmatlas::test::readFileStd(out.filePath(QStringLiteral("s.json"))))
+                    .contains("\"host\":\"vmatlas-test\""));
+        auto loaded = loadSnapshotJson(out.filePath(QStringLiteral("s.json")).toStdString());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->host, std::string("vmatlas-test"));
+        Run localJson = vmatlas({ QStringLiteral("snapshot"), QStringLiteral("--pid"), pid, QStringLiteral("--json"),
+            QStringLiteral("-") });
+        QVERIFY(!localJson.out.contains("\"host\""));
     }
 
     // One connection serves every request; a dropped one is made again; a remote permission error keeps its code.
@@ -259,6 +295,59 @@ private slots:
             QStringLiteral("--pid"), QStringLiteral("999999999") });
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.startsWith("vmatlas: on vmatlas-test: "));
+    }
+
+    // The window on a host: the picker lists its processes, the title names it, a dropped connection keeps the last
+    // snapshot and says so, and the next refresh connects again. (Last: it stops and restarts the sshd.)
+    void windowOnAHost()
+    {
+        TestChild child;
+        QTemporaryDir files;
+        QVERIFY(child.start({ QStringLiteral("layout"), files.path() }));
+        using namespace vmatlas::ui;
+        RemoteSession remote(QStringLiteral("vmatlas-test"));
+        {
+            ProcessPicker picker(nullptr, child.pid(), remote.sources().listProcesses);
+            QTRY_VERIFY_WITH_TIMEOUT(picker.model()->rowCount() > 0, 20000);
+            const auto &listed = picker.model()->processes();
+            QVERIFY(
+                std::any_of(listed.begin(), listed.end(), [&](const ProcessInfo &p) { return p.pid == child.pid(); }));
+        }
+        MainWindow w(remote.sources());
+        remote.showIn(&w);
+        w.resize(1200, 800);
+        w.show();
+        w.setIntervalMs(300);
+        w.attach(child.pid());
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 20000);
+        QCOMPARE(
+            w.windowTitle(), QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test – VM Atlas").arg(child.pid()));
+        RegionTableModel *model = vmatlas::test::part<RegionsTab>(w)->model();
+        QVERIFY(model->rowCount() > 20);
+        const SnapshotPtr before = w.viewState()->shown();
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != before, 10000); // live refresh over the one connection
+        QCOMPARE(servers().size(), 1);
+        QVERIFY(mapTitle(*w.viewState()->shown())
+                    .startsWith(QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test — ").arg(child.pid())));
+
+        // The connection drops and cannot be made again: the last snapshot stays, the banner says so.
+        stopSshd();
+        for (Pid p : servers())
+            ::kill(pid_t(p), SIGKILL);
+        Banner *banner = vmatlas::test::part<Banner>(w);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->kind() == Banner::Warning, 20000);
+        QVERIFY2(banner->text().startsWith(
+                     QStringLiteral("The connection to vmatlas-test failed: cannot reach vmatlas-test")),
+            qPrintable(banner->text()));
+        QVERIFY(banner->text().endsWith(QStringLiteral("The last snapshot stays; the next refresh connects again.")));
+        QVERIFY(w.viewState()->shown() != nullptr);
+        QCOMPARE(model->rowCount(), int(w.viewState()->shown()->regions.size()));
+
+        // The host is back: the next refresh connects, and says so.
+        startSshd();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text() == QStringLiteral("Connected to vmatlas-test again."), 30000);
+        const SnapshotPtr after = w.viewState()->shown();
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != after, 10000);
     }
 
     void errors_data()
@@ -312,5 +401,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRemote)
+QTEST_MAIN(TestRemote)
 #include "tst_remote.moc"

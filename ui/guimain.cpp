@@ -5,6 +5,7 @@
 #include "labs/labs.h"
 #include "mainwindow.h"
 #include "platform.h"
+#include "remotesession.h"
 #include "settingskeys.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdlib>
@@ -85,13 +87,23 @@ int runGui(int argc, char **argv)
     QCommandLineOption stepOption(QStringLiteral("step"),
         QStringLiteral("With --lab: run its first N steps at once (for slides)."), QStringLiteral("N"));
     parser.addOption(stepOption);
+    QCommandLineOption hostOption(QStringLiteral("host"),
+        QStringLiteral("Read processes on another machine, over ssh (DEST as ssh takes it; see 'Other machines' in the "
+                       "README)."),
+        QStringLiteral("DEST"));
+    parser.addOption(hostOption);
     parser.addPositionalArgument(QStringLiteral("file"),
         QStringLiteral("A saved snapshot (.json), an ELF core file or a Windows minidump (.dmp) to open; a second "
                        "snapshot to compare with."),
         QStringLiteral("[FILE.json|FILE.core|FILE.dmp [OTHER.json]]"));
     parser.process(app);
 
-    MainWindow window;
+    std::unique_ptr<RemoteSession> remote;
+    if (parser.isSet(hostOption))
+        remote = std::make_unique<RemoteSession>(parser.value(hostOption));
+    MainWindow window(remote ? remote->sources() : SessionSources::platform());
+    if (remote)
+        remote->showIn(&window);
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(labOption)) {
         if (!findLab(parser.value(labOption).toStdString())) {
@@ -111,6 +123,9 @@ int runGui(int argc, char **argv)
         window.attach(pid);
     } else if (!files.isEmpty()) {
         window.openFiles(files.mid(0, 2));
+    } else if (remote) {
+        // Nothing to map here: the remote processes, once the window is up.
+        QTimer::singleShot(0, &window, [&window] { window.chooseProcess(); });
     } else {
         // A first launch never shows an empty window: map ourselves, the picker is one click away.
         window.attach(currentPid());

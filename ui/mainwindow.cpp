@@ -4,7 +4,6 @@
 #include "banner.h"
 #include "detailspanel.h"
 #include "exports.h"
-#include "formatting.h"
 #include "helpdialogs.h"
 #include "insidetools.h"
 #include "intervalbox.h"
@@ -281,11 +280,13 @@ void MainWindow::connectViewState()
     connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setFrame(*frame);
-        m_limits->setFrame(
-            frame, m_controller->live() && !m_controller->exited() && m_controller->pid() == frame->snapshot->pid);
+        m_limits->setFrame(frame,
+            m_controller->live() && !m_controller->exited() && m_controller->sources().host.empty()
+                && m_controller->pid() == frame->snapshot->pid);
         m_liveAction->setEnabled(origin == ViewState::Origin::History);
         updateSampling();
-        setWindowTitle(windowTitleFor(*frame->snapshot, { m_controller->live(), m_controller->fileName() }));
+        setWindowTitle(windowTitleFor(*frame->snapshot,
+            { m_controller->live(), m_controller->fileName(), QString::fromStdString(m_controller->sources().host) }));
         m_status->update();
     });
     connect(m_state, &ViewState::selectionChanged, m_status, &StatusLine::update);
@@ -405,8 +406,9 @@ void MainWindow::selectRange(Address start, Address end)
 
 void MainWindow::chooseProcess()
 {
-    ProcessPicker picker(
-        this, m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()));
+    ProcessPicker picker(this,
+        m_controller->pid() ? m_controller->pid() : Pid(QSettings().value(SettingsKey::LastPid).toLongLong()),
+        m_controller->sources().listProcesses);
     if (picker.exec() == QDialog::Accepted && picker.selectedPid() > 0)
         attach(picker.selectedPid());
 }

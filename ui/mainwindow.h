@@ -41,6 +41,7 @@ public:
     ~MainWindow() override;
 
     void attach(Pid pid);
+    void chooseProcess(); // the picker, modal
     void openFile(const QString &path);
     // Opens the first file; a second one is compared with it once the first is shown.
     void openFiles(const QStringList &paths);
@@ -74,7 +75,6 @@ private:
     void reset();
     void updateSampling();
     void onFrame(FramePtr frame);
-    void chooseProcess();
     void openDialog();
     void focusLab(const Focus &focus);
     void readSettings();

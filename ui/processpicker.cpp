@@ -17,9 +17,10 @@
 
 namespace vmatlas::ui {
 
-ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect)
+ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect, Lister lister)
     : QDialog(parent)
     , m_preselect(preselect)
+    , m_lister(lister ? std::move(lister) : Lister([] { return listProcesses(); }))
 {
     setWindowTitle(tr("Choose a process"));
     resize(900, 560);
@@ -84,7 +85,9 @@ void ProcessPicker::refresh()
     if (m_loading)
         return;
     m_loading = true;
-    QtConcurrent::run([] { return listProcesses(); }).then(this, [this](Result<std::vector<ProcessInfo>> list) {
+    QtConcurrent::run([lister = m_lister] {
+        return lister();
+    }).then(this, [this](Result<std::vector<ProcessInfo>> list) {
         m_loading = false;
         if (!list) {
             m_status->setText(QString::fromStdString(list.error().message));

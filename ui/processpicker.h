@@ -1,6 +1,10 @@
 #pragma once
 
 #include "model.h"
+#include "result.h"
+
+#include <functional>
+#include <vector>
 
 #include <QDialog>
 #include <QTimer>
@@ -22,7 +26,9 @@ class ProcessPicker : public QDialog
     Q_OBJECT
 
 public:
-    explicit ProcessPicker(QWidget *parent = nullptr, Pid preselect = 0);
+    using Lister = std::function<Result<std::vector<ProcessInfo>>()>;
+    // lister: where the processes come from (this machine's when empty; a remote host's with --host).
+    explicit ProcessPicker(QWidget *parent = nullptr, Pid preselect = 0, Lister lister = {});
     Pid selectedPid() const;
     ProcessListModel *model() const { return m_model; }
     void setFilterText(const QString &text);
@@ -43,6 +49,7 @@ private:
     QTimer m_timer;
     Pid m_preselect;
     bool m_loading = false;
+    Lister m_lister;
 };
 
 } // namespace vmatlas::ui

@@ -30,7 +30,8 @@ SessionSources SessionSources::platform()
             if (!dump)
                 return dump.error();
             return postMortemPages(*dump, start, end);
-        } };
+        },
+        [] { return vmatlas::listProcesses(); }, {} };
 }
 
 SessionController::SessionController(QObject *parent)
@@ -292,6 +293,8 @@ void SessionController::compareWith(const QString &path, SnapshotPtr shown)
 
 void SessionController::readStatusOnly(Pid pid)
 {
+    if (!m_sources.host.empty())
+        return; // this machine's /proc says nothing of a remote process
     QtConcurrent::run([pid] {
         return readProcessSummary(pid);
     }).then(this, [this, pid](Result<std::vector<std::pair<std::string, std::string>>> fields) {

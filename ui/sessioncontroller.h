@@ -29,6 +29,9 @@ struct SessionSources
     std::function<Result<ProcessFacts>(Pid)> readFacts;
     // The pages a core dump or minidump holds (postmortem.h); may be empty (tests).
     std::function<Result<std::vector<PageInfo>>(const std::string &path, Address, Address)> readFilePages;
+    // The processes the picker lists (this machine's by default, a remote host's with --host).
+    std::function<Result<std::vector<ProcessInfo>>()> listProcesses;
+    std::string host; // the remote host read (empty: this machine)
 
     static SessionSources platform();
 };
@@ -57,6 +60,7 @@ public:
     bool exited() const { return m_exited; } // the live process has exited (its last frame stays)
     QString error() const { return m_error; } // why the process could not be read; empty while it can
     QString fileName() const { return m_file; }
+    const SessionSources &sources() const { return m_sources; }
     // The file shown is a core dump or a minidump: its pages come from it.
     bool fileHasPages() const { return m_fileHasPages; }
 

@@ -39,6 +39,11 @@ QString windowTitleFor(const Snapshot &s, const TitleSource &source)
             .arg(name)
             .arg(s.pid)
             .arg(QFileInfo(source.fileName).fileName());
+    if (!source.host.isEmpty())
+        return QCoreApplication::translate("vmatlas::ui::WindowTitle", "%1 (PID %2) on %3 – VM Atlas")
+            .arg(name)
+            .arg(s.pid)
+            .arg(source.host);
     if (source.live) {
         if (const QString container = containerOf(s.pid, s.processName); !container.isEmpty())
             return QCoreApplication::translate("vmatlas::ui::WindowTitle", "%1 (PID %2) in %3 – VM Atlas")

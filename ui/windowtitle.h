@@ -12,6 +12,7 @@ struct TitleSource
 {
     bool live = false; // a live process: its container is looked up (cached by PID)
     QString fileName; // the file shown (empty for a live process)
+    QString host; // the remote host the process runs on (empty: this machine)
 };
 QString windowTitleFor(const Snapshot &snapshot, const TitleSource &source);
 

@@ -932,6 +932,10 @@
         <source>CSV (*.csv)</source>
         <translation type="unfinished">CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>%1 (PID %2) on %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::HexView</name>
@@ -2031,6 +2035,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::RemoteSession</name>
+    <message>
+        <source>The connection to %1 failed: %2. The last snapshot stays; the next refresh connects again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SearchDialog</name>
     <message>
         <source>Strings and Search</source>
@@ -2561,6 +2576,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1 (PID %2) in %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) on %3 – VM Atlas</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

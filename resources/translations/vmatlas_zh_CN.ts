@@ -932,6 +932,10 @@
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>%1 (PID %2) on %3 — %4</source>
+        <translation>%1（PID %2），在 %3 上 — %4</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::HexView</name>
@@ -1024,15 +1028,15 @@
         <translation>已将 %1 保存到 %2。</translation>
     </message>
     <message>
-        <source>The bytes read match the file's (%1).</source>
+        <source>The bytes read match the file&apos;s (%1).</source>
         <translation>读取的字节与文件（%1）中的相同。</translation>
     </message>
     <message>
-        <source>The bytes read differ from the file's (%1): this process's own copy.</source>
+        <source>The bytes read differ from the file&apos;s (%1): this process&apos;s own copy.</source>
         <translation>读取的字节与文件（%1）中的不同：这是本进程自己的副本。</translation>
     </message>
     <message>
-        <source>%1 page(s) match the file's (%3), %2 differ: this process's own copies.</source>
+        <source>%1 page(s) match the file&apos;s (%3), %2 differ: this process&apos;s own copies.</source>
         <translation>%1 个页面与文件（%3）中的相同，%2 个不同：那些是本进程自己的副本。</translation>
     </message>
 </context>
@@ -2035,6 +2039,17 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
 </context>
 <context>
+    <name>vmatlas::ui::RemoteSession</name>
+    <message>
+        <source>The connection to %1 failed: %2. The last snapshot stays; the next refresh connects again.</source>
+        <translation>与 %1 的连接失败：%2。保留最后一次快照；下次刷新时会重新连接。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 again.</source>
+        <translation>已重新连接到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::SearchDialog</name>
     <message>
         <source>Strings and Search</source>
@@ -2562,6 +2577,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>%1 (PID %2) in %3 – VM Atlas</source>
         <translation>%1（PID %2），位于 %3 – VM Atlas</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2) on %3 – VM Atlas</source>
+        <translation>%1（PID %2），在 %3 上 – VM Atlas</translation>
     </message>
 </context>
 </TS>
