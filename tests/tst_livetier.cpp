@@ -59,6 +59,8 @@ class TestLiveTier : public QObject
             QVERIFY2(a.use == b.use, where.constData());
             QVERIFY2(a.labelKind == b.labelKind, where.constData());
             QCOMPARE(a.path(), b.path());
+            QCOMPARE(a.kernelPageSize(), b.kernelPageSize());
+            QCOMPARE(a.mmuPageSize(), b.mmuPageSize());
             for (Counter c : { Counter::Rss, Counter::Anonymous, Counter::Swap }) {
                 QVERIFY2(a.hasCounter(c), where.constData());
                 if (a.counter(c) != b.counter(c))

@@ -196,7 +196,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     for (const Explained &e : counters) {
         QString value = r->hasCounter(e.counter) ? formatBytes(r->counter(e.counter)) : tr("not read");
         if (olderMs && r->hasCounter(e.counter) && !(kLiveCounters & Region::counterBit(e.counter)))
-            value = tr("%1 (%2 s older)").arg(value, QString::number(olderMs / 1000.0, 'f', 1));
+            value = tr("%1 (read %2 s before)").arg(value, QString::number(olderMs / 1000.0, 'f', 1));
         addRow(tr(e.name), value, tr(e.text));
     }
     if (!r->vmFlagsText().empty())

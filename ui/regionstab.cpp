@@ -11,6 +11,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace vmatlas::ui {
@@ -126,8 +127,13 @@ void RegionsTab::clear()
 
 void RegionsTab::showRegion(std::ptrdiff_t index)
 {
-    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(int(index), 0));
+    // In the column the user is in: scrolling to column 0 would undo their horizontal scroll at every refresh.
+    const int column = std::max(0, m_table->currentIndex().column());
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(int(index), column));
     if (!proxy.isValid())
+        return;
+    // Already the current, selected row (a live refresh merged the rows and kept it): leave the view alone.
+    if (m_table->currentIndex().row() == proxy.row() && m_table->selectionModel()->isRowSelected(proxy.row(), {}))
         return;
     m_syncing = true;
     m_table->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

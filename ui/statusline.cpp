@@ -59,7 +59,7 @@ void StatusLine::update()
                     .arg(QDateTime::fromMSecsSinceEpoch(shown->timestampMs).toString(QStringLiteral("hh:mm:ss.zzz")));
         // A live tick between full reads: RSS and swap are of this moment, PSS and the rest of the last full read.
         if (shown->countersReadMs > 0 && shown->countersReadMs < shown->timestampMs)
-            text += tr(" · PSS and other counters %1 s older")
+            text += tr(" · PSS etc. read %1 s before")
                         .arg(QString::number((shown->timestampMs - shown->countersReadMs) / 1000.0, 'f', 1));
         if (m_state->origin() == ViewState::Origin::File || m_state->origin() == ViewState::Origin::Comparison)
             text += tr(" · from %1").arg(QFileInfo(m_controller->fileName()).fileName());

@@ -882,7 +882,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 s older)</source>
+        <source>%1 (read %2 s before)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2260,7 +2260,7 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · PSS and other counters %1 s older</source>
+        <source> · PSS etc. read %1 s before</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

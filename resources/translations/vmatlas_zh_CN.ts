@@ -882,7 +882,7 @@
         <translation>未读取</translation>
     </message>
     <message>
-        <source>%1 (%2 s older)</source>
+        <source>%1 (read %2 s before)</source>
         <translation>%1（%2 秒前读取）</translation>
     </message>
 </context>
@@ -2262,8 +2262,8 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>无法读取进程 %1</translation>
     </message>
     <message>
-        <source> · PSS and other counters %1 s older</source>
-        <translation> · PSS 等其他计数器为 %1 秒前读取</translation>
+        <source> · PSS etc. read %1 s before</source>
+        <translation> · PSS 等为 %1 秒前读取</translation>
     </message>
 </context>
 <context>

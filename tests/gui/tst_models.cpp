@@ -1,13 +1,18 @@
 // The item models under QAbstractItemModelTester, live updates included.
 #include "frame.h"
 #include "processlistmodel.h"
+#include "regionstab.h"
 #include "regiontablemodel.h"
 #include "summarymodel.h"
 #include "testutil.h"
 #include "usesummarymodel.h"
+#include "viewstate.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace vmatlas;
@@ -365,6 +370,74 @@ private slots:
         for (const Region &r : changed->regions)
             rwx += r.protection.read && r.protection.write && r.protection.execute;
         QCOMPARE(filter.rowCount(), rwx);
+    }
+
+    void refreshKeepsTheScroll()
+    {
+        // A live refresh (counters change in many rows, a region comes) leaves the table's scroll where the user
+        // put it, both ways, sorted or not.
+        for (int sortColumn : { -1, int(RegionTableModel::Rss) }) {
+            std::vector<Region> regions;
+            for (int i = 0; i < 2000; ++i)
+                regions.push_back(
+                    region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000, RegionType::Private));
+            RegionTableModel model;
+            RegionFilterModel filter;
+            filter.setSourceModel(&model);
+            QTableView view;
+            view.setModel(&filter);
+            view.setSortingEnabled(true);
+            view.sortByColumn(sortColumn, Qt::AscendingOrder);
+            view.resize(500, 300);
+            view.show();
+            model.setSnapshot(snapshotOf(regions));
+            QCoreApplication::processEvents();
+            view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->maximum() / 2);
+            view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2);
+            const int h = view.horizontalScrollBar()->value(), v = view.verticalScrollBar()->value();
+            QVERIFY(h > 0 && v > 0);
+            for (int round = 1; round <= 3; ++round) {
+                for (std::size_t i = 0; i < regions.size(); i += 3)
+                    regions[i].setCounter(Counter::Rss, 4096 * ((i + std::size_t(round)) % 2));
+                model.setSnapshot(snapshotOf(regions));
+                QCoreApplication::processEvents();
+                QCOMPARE(view.horizontalScrollBar()->value(), h);
+                if (sortColumn < 0)
+                    QCOMPARE(view.verticalScrollBar()->value(), v);
+            }
+        }
+    }
+
+    void selectedRegionKeepsTheScroll()
+    {
+        // The Regions tab with a region selected: each live frame keeps the user's horizontal scroll (they are
+        // watching RSS or PSS, far right) and the selection.
+        RegionsTab tab;
+        ViewState state;
+        tab.observe(&state);
+        tab.resize(500, 300);
+        tab.show();
+        std::vector<Region> regions;
+        for (int i = 0; i < 500; ++i)
+            regions.push_back(
+                region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000, RegionType::Private));
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        state.selectRegion(250);
+        QCoreApplication::processEvents();
+        QTableView *view = tab.view();
+        view->setCurrentIndex(view->model()->index(view->currentIndex().row(), RegionTableModel::Rss));
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+        const int h = view->horizontalScrollBar()->value();
+        QVERIFY(h > 0);
+        for (int round = 1; round <= 3; ++round) {
+            for (std::size_t i = 0; i < regions.size(); i += 2)
+                regions[i].setCounter(Counter::Rss, 4096 * ((i + std::size_t(round)) % 2));
+            state.setFrame(makeFrame(snapshotOf(regions), state.shown()), ViewState::Origin::Live);
+            QCoreApplication::processEvents();
+            QCOMPARE(view->horizontalScrollBar()->value(), h);
+            QCOMPARE(tab.model()->regionAt(tab.filter()->mapToSource(view->currentIndex()).row())->start,
+                regions[250].start);
+        }
     }
 
     void processModel()

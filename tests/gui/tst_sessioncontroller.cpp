@@ -186,12 +186,12 @@ private slots:
         details.setRegion(&snap->regions[0], snap);
         const QString text = details.text();
         QVERIFY2(text.contains(QStringLiteral("RSS: 8.00 KiB<br>")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("PSS: 2.00 KiB (4.0 s older)")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("PSS: 2.00 KiB (read 4.0 s before)")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Referenced: not read")), qPrintable(text));
         // A full read: no ages.
         snap->countersReadMs = 0;
         details.setRegion(&snap->regions[0], snap);
-        QVERIFY(!details.text().contains(QStringLiteral("s older)")));
+        QVERIFY(!details.text().contains(QStringLiteral("s before)")));
     }
 
     void historyBoundedInBytes()

@@ -878,6 +878,10 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     for (Region &r : parsed->mappings) {
         r.state = r.protection.accessible() ? RegionState::Committed : RegionState::Reserved;
         r.unknownCounters = kAllCounterBits & ~kLiveCounters;
+        // maps has no page sizes: the base page, but for hugetlb's own anonymous mappings (a hugetlbfs file's
+        // size comes with the next full read).
+        if (r.path().rfind("/anon_hugepage", 0) != 0 && r.setKernelPageSize(ctx.pageSize))
+            r.mmuPageShift = r.kernelPageShift;
     }
     addResidency(runs, parsed->mappings);
     readContext(pid, ctx);
