@@ -190,6 +190,12 @@ void HexView::showViewPage(std::uint64_t index)
     refresh();
 }
 
+void HexView::showAddress(Address a)
+{
+    if (m_pid > 0 && a >= m_start && a < m_end)
+        showViewPage((a - m_start) / kViewBytes);
+}
+
 void HexView::refresh()
 {
     const std::uint64_t count = viewPageCount();

@@ -43,6 +43,8 @@ public:
     void setUtf16(bool utf16);
     void setReadNotPresent(bool read);
     void showViewPage(std::uint64_t index);
+    // The view page holding address a, when the shown range holds it (a search hit).
+    void showAddress(Address a);
     std::uint64_t viewPage() const { return m_viewPage; }
     std::uint64_t viewPageCount() const;
 

@@ -127,7 +127,11 @@ SearchDialog *InsideTools::searchDialog()
 {
     if (!m_search) {
         m_search = new SearchDialog(m_window);
-        connect(m_search, &SearchDialog::jumpRequested, this, &InsideTools::jumpRequested);
+        // The map and table go to the hit's region; the Bytes dock to the hit's page in it.
+        connect(m_search, &SearchDialog::jumpRequested, this, [this](Address a) {
+            emit jumpRequested(a);
+            m_hex->showAddress(a);
+        });
     }
     return m_search;
 }
@@ -232,9 +236,11 @@ void InsideTools::followFaults()
                                                   .arg(now->minorFaults - m_trimBase.minorFaults)
                                                   .arg(now->majorFaults - m_trimBase.majorFaults)
                                             : tr("+%1 faults").arg(now->minorFaults - m_trimBase.minorFaults);
-    m_window->statusBar()->showMessage(tr("Since the trim (%1 s): RSS %2 (was %3), %4.")
-                                           .arg(m_faultTicks)
-                                           .arg(formatBytes(now->rss), formatBytes(m_trimBase.rss), faults),
+    // The change, exact: three significant digits of the RSS itself hide a few pages dropped.
+    const QString change = now->rss < m_trimBase.rss ? QStringLiteral("−") + formatBytes(m_trimBase.rss - now->rss)
+                                                     : QStringLiteral("+") + formatBytes(now->rss - m_trimBase.rss);
+    m_window->statusBar()->showMessage(
+        tr("Since the trim (%1 s): RSS %2 (%3), %4.").arg(m_faultTicks).arg(formatBytes(now->rss), change, faults),
         2000);
 }
 

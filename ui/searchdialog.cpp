@@ -1,6 +1,7 @@
 #include "searchdialog.h"
 
 #include "formatting.h"
+#include "uitext.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -289,8 +290,8 @@ void SearchDialog::takeResults()
         const QString kind = h.pattern < m_patternNames.size() && m_patternNames[h.pattern] != "ascii"
             ? QString::fromStdString(m_patternNames[h.pattern])
             : QString::fromLatin1(textEncodingName(h.encoding));
-        auto *item = new QTreeWidgetItem({ hexAddress(h.address), kind, QString::fromLatin1(regionTypeName(r.type)),
-            QString::fromLatin1(regionUseName(r.use)), h.text.empty() ? displayText(r.path()) : displayText(h.text) });
+        auto *item = new QTreeWidgetItem({ hexAddress(h.address), kind, typeText(r.type), useText(r.use),
+            h.text.empty() ? displayText(r.path()) : displayText(h.text) });
         item->setData(0, Qt::UserRole, qulonglong(h.address));
         items.append(item);
     }

@@ -1161,7 +1161,7 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
+        <source>Since the trim (%1 s): RSS %2 (%3), %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

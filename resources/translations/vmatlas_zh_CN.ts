@@ -1167,8 +1167,8 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>缺页 +%1</translation>
     </message>
     <message>
-        <source>Since the trim (%1 s): RSS %2 (was %3), %4.</source>
-        <translation>修剪后（%1 秒）：RSS %2（之前为 %3），%4。</translation>
+        <source>Since the trim (%1 s): RSS %2 (%3), %4.</source>
+        <translation>修剪后（%1 秒）：RSS %2（变化 %3），%4。</translation>
     </message>
     <message>
         <source>mark</source>

@@ -214,6 +214,12 @@ private slots:
         w.selectAddress(known);
         QVERIFY(tools->hexView()->dumpText().startsWith(QStringLiteral("7c0000000000  03 0a")));
 
+        // A search hit on the third page of a region: the Bytes dock shows that page, not the region's first.
+        emit tools->searchDialog()->jumpRequested(known + 2 * 4096 + 100);
+        QCOMPARE(w.viewState()->shown()->regions[std::size_t(w.viewState()->selectedIndex())].start, known);
+        QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(2));
+        w.selectAddress(known);
+
         QVERIFY(tools->mark());
         QCOMPARE(asked, 1);
         QVERIFY(tools->heatAction()->isChecked());
