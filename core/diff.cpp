@@ -73,45 +73,55 @@ std::uint32_t compare(const Region &a, const Region &b)
 
 SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b)
 {
+    // Both lists are sorted by start: regions that keep their start are matched in one walk (the common case, a
+    // live refresh of 60k regions); only what is left is matched by end, through a map of the few unmatched.
     SnapshotDiff diff;
-    std::unordered_map<Address, std::size_t> byStart, byEnd;
-    for (std::size_t i = 0; i < a.regions.size(); ++i) {
-        if (a.regions[i].type == RegionType::Free)
-            continue;
-        byStart.emplace(a.regions[i].start, i);
-        byEnd.emplace(a.regions[i].end, i);
-    }
     std::vector<bool> matched(a.regions.size(), false);
     std::vector<const Region *> unmatchedB;
-    auto tryMatch = [&](const Region &r, std::unordered_map<Address, std::size_t> &index, Address key) {
-        auto it = index.find(key);
-        if (it == index.end() || matched[it->second])
-            return false;
-        matched[it->second] = true;
-        const Region &old = a.regions[it->second];
-        if (std::uint32_t f = compare(old, r))
-            diff.changes.push_back({ ChangeKind::Changed, old, r, f });
-        return true;
-    };
+    std::size_t i = 0;
     for (const Region &r : b.regions) {
         if (r.type == RegionType::Free)
             continue;
-        if (!tryMatch(r, byStart, r.start))
+        while (i < a.regions.size() && (a.regions[i].start < r.start || a.regions[i].type == RegionType::Free))
+            ++i;
+        if (i < a.regions.size() && a.regions[i].start == r.start && !matched[i]) {
+            matched[i] = true;
+            if (std::uint32_t f = compare(a.regions[i], r))
+                diff.changes.push_back({ ChangeKind::Changed, a.regions[i], r, f });
+        } else {
             unmatchedB.push_back(&r);
+        }
     }
-    for (const Region *r : unmatchedB) {
-        if (!tryMatch(*r, byEnd, r->end))
-            diff.changes.push_back({ ChangeKind::Added, Region {}, *r, 0 });
+    bool inOrder = unmatchedB.empty();
+    if (!unmatchedB.empty()) {
+        std::unordered_map<Address, std::size_t> byEnd;
+        for (std::size_t k = 0; k < a.regions.size(); ++k)
+            if (a.regions[k].type != RegionType::Free && !matched[k])
+                byEnd.emplace(a.regions[k].end, k);
+        for (const Region *r : unmatchedB) {
+            auto it = byEnd.find(r->end);
+            if (it != byEnd.end() && !matched[it->second]) {
+                matched[it->second] = true;
+                const Region &old = a.regions[it->second];
+                if (std::uint32_t f = compare(old, *r))
+                    diff.changes.push_back({ ChangeKind::Changed, old, *r, f });
+            } else {
+                diff.changes.push_back({ ChangeKind::Added, Region {}, *r, 0 });
+            }
+        }
     }
-    for (std::size_t i = 0; i < a.regions.size(); ++i) {
-        if (a.regions[i].type != RegionType::Free && !matched[i])
-            diff.changes.push_back({ ChangeKind::Removed, a.regions[i], Region {}, 0 });
+    for (std::size_t k = 0; k < a.regions.size(); ++k) {
+        if (a.regions[k].type != RegionType::Free && !matched[k]) {
+            diff.changes.push_back({ ChangeKind::Removed, a.regions[k], Region {}, 0 });
+            inOrder = false;
+        }
     }
-    std::sort(diff.changes.begin(), diff.changes.end(), [](const RegionChange &x, const RegionChange &y) {
-        if (x.current().start != y.current().start)
-            return x.current().start < y.current().start;
-        return x.kind < y.kind;
-    });
+    if (!inOrder)
+        std::sort(diff.changes.begin(), diff.changes.end(), [](const RegionChange &x, const RegionChange &y) {
+            if (x.current().start != y.current().start)
+                return x.current().start < y.current().start;
+            return x.kind < y.kind;
+        });
     return diff;
 }
 

@@ -121,23 +121,27 @@ QString RegionTableModel::columnToolTip(int column)
     }
 }
 
-void RegionTableModel::markChanges(const SnapshotDiff *diff)
+void RegionTableModel::markChanges(const SnapshotDiff *diff, bool notify)
 {
     std::vector<std::int8_t> change(m_rows.size(), -1);
     m_changeOf.assign(m_rows.size(), nullptr);
     if (diff) {
+        // Rows are sorted by start and match the snapshot one to one; the diff is sorted by start too.
+        std::size_t row = 0;
         for (const RegionChange &c : diff->changes) {
             if (c.kind == ChangeKind::Removed)
                 continue;
-            // Rows are sorted by start and match the snapshot one to one.
-            auto it = std::lower_bound(
-                m_rows.begin(), m_rows.end(), c.after.start, [](const Region *r, Address a) { return r->start < a; });
-            if (it != m_rows.end() && (*it)->start == c.after.start) {
-                const std::size_t row = std::size_t(it - m_rows.begin());
+            while (row < m_rows.size() && m_rows[row]->start < c.after.start)
+                ++row;
+            if (row < m_rows.size() && m_rows[row]->start == c.after.start) {
                 change[row] = isLayoutChange(c) ? std::int8_t(c.kind) : kCountersOnly;
                 m_changeOf[row] = &c;
             }
         }
+    }
+    if (!notify) {
+        m_change = std::move(change);
+        return;
     }
     if (change != m_change || std::exchange(m_marksCleared, false)) {
         m_change = std::move(change);
@@ -175,8 +179,13 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
 void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
     ++m_rowsVersion;
+    // The rows marked by the previous frame: repainted below, with the rows that changed, in the same signals.
+    std::vector<Address> markedBefore;
+    for (std::size_t i = 0; i < m_change.size() && i < m_rows.size(); ++i)
+        if (m_change[i] >= 0)
+            markedBefore.push_back(m_rows[i]->start);
     // The marks point into the previous frame's diff, which may be gone: forget them until the new ones.
-    const bool hadMarks = std::any_of(m_change.begin(), m_change.end(), [](std::int8_t c) { return c >= 0; });
+    const bool hadMarks = !markedBefore.empty();
     std::fill(m_change.begin(), m_change.end(), std::int8_t(-1));
     std::fill(m_changeOf.begin(), m_changeOf.end(), nullptr);
     m_marksCleared = hadMarks;
@@ -247,17 +256,45 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
     // they are few, else as one range from the first to the last (each signal costs the proxy and the view more
     // than the rows between runs do).
     m_snapshot = std::move(snapshot);
+    // Which rows changed: the frame's diff says, when it is against the snapshot the rows showed (a live refresh);
+    // otherwise each row is compared. The rows marked before and now are repainted too.
+    std::vector<char> changed(m_rows.size(), 0);
+    const bool byDiff = m_frame && m_frame->before && m_frame->before == old;
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (!byDiff)
+            changed[i] = !(*m_rows[i] == next[i]);
+        m_rows[i] = &next[i];
+    }
+    if (byDiff) {
+        // Both sorted by start: one walk.
+        std::size_t row = 0;
+        for (const RegionChange &c : m_frame->diff.changes) {
+            if (c.kind == ChangeKind::Removed)
+                continue;
+            while (row < m_rows.size() && m_rows[row]->start < c.after.start)
+                ++row;
+            if (row < m_rows.size() && m_rows[row]->start == c.after.start)
+                changed[row] = 1;
+        }
+    }
+    for (std::size_t k = 0, row = 0; k < markedBefore.size(); ++k) {
+        while (row < m_rows.size() && m_rows[row]->start < markedBefore[k])
+            ++row;
+        if (row < m_rows.size() && m_rows[row]->start == markedBefore[k])
+            changed[row] = 1;
+    }
+    markChanges(m_frame ? &m_frame->diff : nullptr, false);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        changed[i] |= m_change[i] >= 0;
+    // Run by run when they are few, else as one range from the first to the last (each signal costs the proxy
+    // and the view more than the rows between runs do).
     std::vector<std::pair<int, int>> changedRuns;
     int runStart = -1;
     for (std::size_t i = 0; i <= m_rows.size(); ++i) {
-        bool changed = false;
-        if (i < m_rows.size()) {
-            changed = !(*m_rows[i] == next[i]);
-            m_rows[i] = &next[i];
-        }
-        if (changed && runStart < 0)
+        const bool c = i < m_rows.size() && changed[i];
+        if (c && runStart < 0)
             runStart = int(i);
-        if (!changed && runStart >= 0) {
+        if (!c && runStart >= 0) {
             changedRuns.emplace_back(runStart, int(i) - 1);
             runStart = -1;
         }
@@ -266,7 +303,7 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
         changedRuns = { { changedRuns.front().first, changedRuns.back().second } };
     for (const auto &[first, last] : changedRuns)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    markChanges(m_frame ? &m_frame->diff : nullptr);
+    m_marksCleared = false;
 }
 
 QString RegionTableModel::useEvidence(int row) const

@@ -123,7 +123,8 @@ private:
     std::vector<const Region *> m_rows;
     std::uint64_t m_rowsVersion = 0;
     void setRows(SnapshotPtr snapshot);
-    void markChanges(const SnapshotDiff *diff);
+    // Marks the rows the diff names; notify: one dataChanged over every row when the marks differ.
+    void markChanges(const SnapshotDiff *diff, bool notify = true);
 
     FramePtr m_frame; // keeps the diff alive
     std::vector<std::int8_t> m_change; // int(ChangeKind), kCountersOnly, or -1

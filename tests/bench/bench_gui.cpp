@@ -194,6 +194,7 @@ int main(int argc, char **argv)
     auto guiMs = [&] { return parts[0] + parts[1] + parts[2]; };
     int round = 0;
     std::vector<double> liveGui, liveFraming;
+    double liveParts[3] = {};
     for (int i = 0; i < 7; ++i) {
         auto next = std::make_shared<Snapshot>(*history.back()->snapshot);
         ++round;
@@ -202,6 +203,8 @@ int main(int argc, char **argv)
         next->regions.erase(next->regions.begin() + 100 * round, next->regions.begin() + 100 * round + 3);
         liveFraming.push_back(refreshWith(next));
         liveGui.push_back(guiMs());
+        for (int k = 0; k < 3; ++k)
+            liveParts[k] += parts[k] / 7;
     }
     std::vector<double> wholeGui, wholeFraming;
     for (int i = 0; i < 7; ++i) {
@@ -217,6 +220,8 @@ int main(int argc, char **argv)
     std::printf("window refresh, live (counters, a few regions):   %6.2f ms on the GUI thread, worst %.2f (target < 16)"
                 " (+ %.2f ms framing off it)\n",
         median(liveGui), worst(liveGui), median(liveFraming));
+    std::printf(
+        "  of which (means) map %.2f ms, table %.2f ms, timeline %.2f ms\n", liveParts[0], liveParts[1], liveParts[2]);
     std::printf(
         "window refresh, layout replaced wholesale:        %6.2f ms on the GUI thread, worst %.2f (target < 120)"
         " (+ %.2f ms framing off it)\n",
