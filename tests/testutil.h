@@ -88,7 +88,8 @@ inline SnapshotPtr snapshotOf(std::vector<Region> regions)
 class TestChild
 {
 public:
-    bool start(const QStringList &args, int timeoutMs = 30000, const QString &program = QStringLiteral(VMATLAS_TESTCHILD))
+    bool start(
+        const QStringList &args, int timeoutMs = 30000, const QString &program = QStringLiteral(VMATLAS_TESTCHILD))
     {
         m_process.setProgram(program);
         m_process.setArguments(args);
@@ -218,5 +219,27 @@ template <typename Window> auto startLab(Window &window, const QString &name, in
     window.startLab(name);
     return QTest::qWaitFor([&started] { return !started.isEmpty(); }, timeoutMs) ? panel : nullptr;
 }
+
+#ifdef VMATLAS_BINARY
+// What `vmatlas ARGS` did: its exit code (-1 when it did not exit normally) and what it printed.
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline Run vmatlasRun(const QStringList &args, bool asNobody = false)
+{
+    QProcess p;
+    if (asNobody)
+        startAsNobody(p, QStringLiteral(VMATLAS_BINARY), args);
+    else
+        p.start(QStringLiteral(VMATLAS_BINARY), args);
+    p.waitForFinished(120000);
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
+}
+#endif
 
 } // namespace vmatlas::test

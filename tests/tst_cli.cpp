@@ -20,24 +20,8 @@ using vmatlas::test::TestChild;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run vmatlasRun(const QStringList &args, bool asNobody = false)
-{
-    QProcess p;
-    if (asNobody)
-        vmatlas::test::startAsNobody(p, QStringLiteral(VMATLAS_BINARY), args);
-    else
-        p.start(QStringLiteral(VMATLAS_BINARY), args);
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
+using vmatlas::test::Run;
+using vmatlas::test::vmatlasRun;
 
 } // namespace
 

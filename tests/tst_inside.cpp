@@ -95,24 +95,8 @@ const Region *regionAt(const Snapshot &s, Address a)
     return i < 0 ? nullptr : &s.regions[std::size_t(i)];
 }
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run vmatlasRun(const QStringList &args, bool asNobody = false)
-{
-    QProcess p;
-    if (asNobody)
-        vmatlas::test::startAsNobody(p, QStringLiteral(VMATLAS_BINARY), args);
-    else
-        p.start(QStringLiteral(VMATLAS_BINARY), args);
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
+using vmatlas::test::Run;
+using vmatlas::test::vmatlasRun;
 
 constexpr char kMarkerStem[] = "Zq7-VMATLAS-MARKER-";
 

@@ -21,20 +21,8 @@ namespace {
 
 constexpr Address kBase = 0x7e0000000000ULL;
 
-struct Run
-{
-    int code = -1;
-    QByteArray out, err;
-};
-
-Run vmatlasRun(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(VMATLAS_BINARY), args);
-    p.waitForFinished(120000);
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-        p.readAllStandardError() };
-}
+using vmatlas::test::Run;
+using vmatlas::test::vmatlasRun;
 
 const Region *regionAt(const Snapshot &s, Address a)
 {

@@ -586,6 +586,20 @@ Status readPagemapRange(int fd, Pid pid, Address start, Address end, std::uint32
     return Ok {};
 }
 
+// Why a PAGEMAP_SCAN ioctl failed (err: its errno): no such ioctl here, the process gone, access refused, or
+// another error.
+Error pagemapScanError(Pid pid, int err)
+{
+    if (err == ENOTTY || err == EINVAL || err == EOPNOTSUPP)
+        return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
+    if (!processAlive(pid))
+        return exitedError(pid);
+    if (err == EACCES || err == EPERM)
+        return permissionError(pid, procPath(pid, "pagemap"));
+    return makeError(
+        ErrorCode::Io, "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(err));
+}
+
 // PAGEMAP_SCAN finds the populated (present, swapped or guard) runs; only those are read for their bits.
 // Returns Unsupported when the kernel lacks the ioctl or the guard category.
 Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t pageSize, std::vector<PageInfo> &out)
@@ -606,12 +620,7 @@ Status readPagesScan(int fd, Pid pid, Address start, Address end, std::uint32_t 
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
-                return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
-            if (!processAlive(pid))
-                return exitedError(pid);
-            return makeError(ErrorCode::Io,
-                "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
+            return pagemapScanError(pid, errno);
         }
         for (long i = 0; i < n; ++i) {
             Address rs = std::max<Address>(vec[i].start, emitted);
@@ -695,14 +704,7 @@ Status scanRuns(int fd, Pid pid, Address start, Address end, std::vector<PageReg
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno == ENOTTY || errno == EINVAL || errno == EOPNOTSUPP)
-                return makeError(ErrorCode::Unsupported, "PAGEMAP_SCAN unavailable");
-            if (!processAlive(pid))
-                return exitedError(pid);
-            if (errno == EACCES || errno == EPERM)
-                return permissionError(pid, procPath(pid, "pagemap"));
-            return makeError(ErrorCode::Io,
-                "cannot read " + procPath(pid, "pagemap") + ": PAGEMAP_SCAN failed: " + std::strerror(errno));
+            return pagemapScanError(pid, errno);
         }
         const Address walkEnd = std::min<Address>(arg.walkEnd, end);
         if (walkEnd <= scanFrom)
