@@ -508,8 +508,18 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         if (col == Path || col == Label)
             return displayText(r.path())
                 + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + labelText(r) : QString());
-        if (isByteColumn(col))
-            return counterKnown(r, col) ? tr("%1 bytes").arg(counterFor(r, col)) : tr("Not read");
+        if (isByteColumn(col)) {
+            if (!counterKnown(r, col))
+                return tr("Not read");
+            // A live tick's counters besides RSS, anonymous and swap come from the last full read: say when.
+            const bool live = col == Rss || col == Anonymous || col == Swap || col == Size || col == Committed;
+            if (!live && m_snapshot && m_snapshot->countersReadMs > 0
+                && m_snapshot->countersReadMs < m_snapshot->timestampMs)
+                return tr("%1 bytes, read %2 s before this snapshot")
+                    .arg(counterFor(r, col))
+                    .arg(QString::number((m_snapshot->timestampMs - m_snapshot->countersReadMs) / 1000.0, 'f', 1));
+            return tr("%1 bytes").arg(counterFor(r, col));
+        }
         return {};
     case Qt::ForegroundRole:
         if (isFree)

@@ -2002,6 +2002,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Not read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 bytes, read %2 s before this snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>

@@ -2006,6 +2006,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Not read</source>
         <translation>未读取</translation>
     </message>
+    <message>
+        <source>%1 bytes, read %2 s before this snapshot</source>
+        <translation>%1 字节，于此快照前 %2 秒读取</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::RegionsTab</name>

@@ -440,6 +440,23 @@ private slots:
         }
     }
 
+    void carriedCountersSayHowOld()
+    {
+        // A live frame: PSS carried from a full read 3 s before says so in its tooltip; RSS (read now) does not.
+        auto snap = std::make_shared<Snapshot>();
+        snap->timestampMs = 10000;
+        snap->countersReadMs = 7000;
+        Region r = region(0x1000, 0x2000, RegionType::Private);
+        r.setCounter(Counter::Rss, 4096);
+        r.setCounter(Counter::Pss, 2048);
+        snap->regions = { r };
+        RegionTableModel model;
+        model.setSnapshot(snap);
+        QCOMPARE(model.index(0, RegionTableModel::Pss).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("2048 bytes, read 3.0 s before this snapshot"));
+        QCOMPARE(model.index(0, RegionTableModel::Rss).data(Qt::ToolTipRole).toString(), QStringLiteral("4096 bytes"));
+    }
+
     void processModel()
     {
         ProcessListModel model;
