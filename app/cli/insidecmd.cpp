@@ -99,6 +99,26 @@ std::string summaryLine(const SearchSummary &sum)
         + formatBytes(sum.bytesUnreadable) + " unreadable" + (sum.stopped ? "; output stopped" : "") + "\n";
 }
 
+// One hit's line on standard output; false (and failed set) once standard output cannot be written: the search stops.
+bool writeHit(Streams s, const std::string &line, bool &failed)
+{
+    if (std::fwrite(line.data(), 1, line.size(), s.out) != line.size())
+        failed = true;
+    return !failed;
+}
+
+// The end of strings and find: the search's error, or its summary on standard error and the exit code.
+int finishSearch(Streams s, const Result<SearchSummary> &sum, bool outputFailed)
+{
+    if (!sum)
+        return failWith(s, sum.error());
+    std::fflush(s.out);
+    print(s.err, summaryLine(*sum));
+    if (outputFailed)
+        return failWith(s, makeError(ErrorCode::Io, "cannot write to standard output"));
+    return ExitOk;
+}
+
 } // namespace
 
 int cmdRead(const std::vector<std::string> &args, Streams s)
@@ -189,17 +209,9 @@ int cmdStrings(const std::vector<std::string> &args, Streams s)
         std::string line = formatAddress(h.address) + " " + std::string(textEncodingName(h.encoding)) + ":"
             + std::to_string(h.encoding == TextEncoding::Utf16 ? h.length / 2 : h.length) + " "
             + std::string(regionTypeName(r.type)) + " " + std::string(regionUseKey(r.use)) + " " + h.text + "\n";
-        if (std::fwrite(line.data(), 1, line.size(), s.out) != line.size())
-            outputFailed = true;
-        return !outputFailed;
+        return writeHit(s, line, outputFailed);
     });
-    if (!sum)
-        return failWith(s, sum.error());
-    std::fflush(s.out);
-    print(s.err, summaryLine(*sum));
-    if (outputFailed)
-        return failWith(s, makeError(ErrorCode::Io, "cannot write to standard output"));
-    return ExitOk;
+    return finishSearch(s, sum, outputFailed);
 }
 
 int cmdFind(const std::vector<std::string> &args, Streams s)
@@ -256,17 +268,9 @@ int cmdFind(const std::vector<std::string> &args, Streams s)
             + (hex ? std::string("bytes") : std::string(textEncodingName(encodings[h.pattern]))) + " "
             + std::string(regionTypeName(r.type)) + " " + std::string(regionUseKey(r.use))
             + (r.path().empty() ? std::string() : " " + r.path()) + "\n";
-        if (std::fwrite(line.data(), 1, line.size(), s.out) != line.size())
-            outputFailed = true;
-        return !outputFailed;
+        return writeHit(s, line, outputFailed);
     });
-    if (!sum)
-        return failWith(s, sum.error());
-    std::fflush(s.out);
-    print(s.err, summaryLine(*sum));
-    if (outputFailed)
-        return failWith(s, makeError(ErrorCode::Io, "cannot write to standard output"));
-    return ExitOk;
+    return finishSearch(s, sum, outputFailed);
 }
 
 int cmdWhere(const std::vector<std::string> &args, Streams s)
