@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 
 using namespace vmatlas;
@@ -100,7 +101,7 @@ int main(int argc, char **argv)
         renderer.paint(p, *s, g, 26 * 400, target.size());
     });
     std::printf("map repaint at 1600x1000, fitted:   %6.2f ms (target < 8 ms)\n", fit);
-    std::printf("map repaint at 1600x1000, zoomed in: %6.2f ms\n", zoomed);
+    std::printf("map repaint at 1600x1000, zoomed in: %6.2f ms (target < 8 ms)\n", zoomed);
     const double layout = medianMs(11, [&] {
         MapGeometry fresh;
         fresh.setSpans(*s);
@@ -192,6 +193,8 @@ int main(int argc, char **argv)
     // The GUI thread's share is what the window does with a frame made off it: map, table, timeline (the medians
     // of their sum; the test's own copying of snapshots is left out).
     auto guiMs = [&] { return parts[0] + parts[1] + parts[2]; };
+    // The window showed a first frame when it attached (the table reset, the map laid out): so does the view here.
+    refreshWith(std::make_shared<Snapshot>(*history.back()->snapshot));
     int round = 0;
     std::vector<double> liveGui, liveFraming;
     double liveParts[3] = {};
@@ -203,6 +206,8 @@ int main(int argc, char **argv)
         next->regions.erase(next->regions.begin() + 100 * round, next->regions.begin() + 100 * round + 3);
         liveFraming.push_back(refreshWith(next));
         liveGui.push_back(guiMs());
+        if (std::getenv("VMATLAS_BENCH_VERBOSE"))
+            std::printf("  live refresh %d: map %.2f, table %.2f, timeline %.2f ms\n", i, parts[0], parts[1], parts[2]);
         for (int k = 0; k < 3; ++k)
             liveParts[k] += parts[k] / 7;
     }
