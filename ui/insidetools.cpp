@@ -37,8 +37,11 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     m_hex = new HexView(m_dock);
     m_dock->setWidget(m_hex);
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
-    if (auto *details = window->findChild<QDockWidget *>(QStringLiteral("detailsDock")))
+    if (auto *details = window->findChild<QDockWidget *>(QStringLiteral("detailsDock"))) {
         window->splitDockWidget(details, m_dock, Qt::Vertical);
+        // The details (a region's counters and its pages) keep most of the height; the bytes get the rest.
+        window->resizeDocks({ details, m_dock }, { 640, 360 }, Qt::Vertical);
+    }
 
     auto *menu = window->menuBar()->addMenu(tr("&Inside"));
     menu->addAction(tr("&Strings and Search…"), this, &InsideTools::openSearch)
