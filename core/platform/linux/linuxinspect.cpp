@@ -161,17 +161,17 @@ Result<TrimReport> trimWorkingSet(Pid pid, const std::vector<AddressRange> &rang
 {
     if (pid <= 0 || ::access(("/proc/" + std::to_string(pid)).c_str(), F_OK) != 0)
         return noProcess(pid);
-    std::vector<AddressRange> todo = ranges;
+    std::vector<AddressRange> targets = ranges;
     std::vector<std::string> names(ranges.size());
-    if (todo.empty()) {
+    if (targets.empty()) {
         auto maps = readMappings(pid);
         if (!maps)
             return maps.error();
         for (const Region &r : *maps) {
             // [vsyscall] lies above user space and is no VMA; no-access reservations hold no pages.
-            if (!r.protection.accessible() || r.start >= (Address(1) << 47))
+            if (!r.protection.accessible() || r.path() == "[vsyscall]")
                 continue;
-            todo.push_back({ r.start, r.end });
+            targets.push_back({ r.start, r.end });
             names.push_back(r.path());
         }
     }
@@ -187,9 +187,9 @@ Result<TrimReport> trimWorkingSet(Pid pid, const std::vector<AddressRange> &rang
     const int advice = mode == TrimMode::Cold ? MADV_COLD : MADV_PAGEOUT;
     const std::size_t ps = systemPageSize();
     std::optional<Error> error;
-    for (std::size_t i = 0; i < todo.size(); ++i) {
-        Address start = todo[i].start - todo[i].start % ps;
-        Address end = todo[i].end;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        Address start = targets[i].start - targets[i].start % ps;
+        Address end = targets[i].end;
         if (end <= start)
             continue;
         iovec iov { reinterpret_cast<void *>(start), end - start };
