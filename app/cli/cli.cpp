@@ -619,6 +619,18 @@ std::optional<int> parseSubcommand(const char *name, ArgParser &p, const std::ve
     return parseCommand(name, p, args, s, description, positionals);
 }
 
+std::optional<int> parseWithPid(const char *command, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, long long &pid, bool positionals)
+{
+    if (auto done = parseCommand(command, p, args, s, description, positionals))
+        return done;
+    if (!p.has("--pid"))
+        return usageError(s, command, "--pid is required");
+    if (!parsePid(*p.value("--pid"), pid))
+        return usageError(s, command, "'" + *p.value("--pid") + "' is not a process ID");
+    return std::nullopt;
+}
+
 Status checkOutputWritable(const std::string &path)
 {
     return checkWritable(path);

@@ -19,6 +19,9 @@ int usageFailure(Streams s, const std::string &command, const std::string &messa
 // positionals: arguments besides the options are the command's (otherwise a usage error).
 std::optional<int> parseSubcommand(const char *name, ArgParser &p, const std::vector<std::string> &args, Streams s,
     const char *description, bool positionals = false);
+// parseSubcommand, then the required --pid: a value when the command is done (help, or a usage error).
+std::optional<int> parseWithPid(const char *command, ArgParser &p, const std::vector<std::string> &args, Streams s,
+    const char *description, long long &pid, bool positionals = false);
 // Fails early when path ("-": standard output) could not be written at all.
 Status checkOutputWritable(const std::string &path);
 // Writes data to path atomically, or to the output stream for "-".

@@ -19,19 +19,6 @@ void print(std::FILE *f, const std::string &text)
     std::fwrite(text.data(), 1, text.size(), f);
 }
 
-// Parses args and the required --pid; a value: the command is done.
-std::optional<int> parseWithPid(const char *command, ArgParser &p, const std::vector<std::string> &args, Streams s,
-    const char *description, long long &pid, bool positionals = false)
-{
-    if (auto done = parseSubcommand(command, p, args, s, description, positionals))
-        return done;
-    if (!p.has("--pid"))
-        return usageFailure(s, command, "--pid is required");
-    if (!parsePid(*p.value("--pid"), pid))
-        return usageFailure(s, command, "'" + *p.value("--pid") + "' is not a process ID");
-    return std::nullopt;
-}
-
 // A length: decimal, or hex with 0x.
 bool parseLength(const std::string &text, unsigned long long &out)
 {

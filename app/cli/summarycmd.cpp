@@ -21,19 +21,6 @@ ArgParser parserWithPid()
     return p;
 }
 
-// Parses args (--help and errors as every command) and the required --pid; a value: the command is done.
-std::optional<int> parseWithPid(const char *command, ArgParser &p, const std::vector<std::string> &args, Streams s,
-    const char *description, long long &pid)
-{
-    if (auto done = parseSubcommand(command, p, args, s, description))
-        return done;
-    if (!p.has("--pid"))
-        return usageFailure(s, command, "--pid is required");
-    if (!parsePid(*p.value("--pid"), pid))
-        return usageFailure(s, command, "'" + *p.value("--pid") + "' is not a process ID");
-    return std::nullopt;
-}
-
 std::string pad(std::string text, std::size_t width, bool left = false)
 {
     if (text.size() >= width)
