@@ -34,7 +34,7 @@ const std::vector<std::string_view> &columns()
             "private_dirty", "anonymous", "locked" };
         c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
         for (std::string_view extra : { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key",
-                 "vm_flags", "label_kind", "tid", "use" })
+                 "vm_flags", "label_kind", "tid", "use", "host" })
             c.push_back(extra);
         return c;
     }();
@@ -190,6 +190,8 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     std::uint64_t lastFlags = 0;
     std::string flagsText;
     bool flagsKnown = false;
+    std::string host; // the same on every row: the machine it was read on, empty for this one
+    appendCsvCell(host, escapeCsvText(snapshot.host));
     for (const Region &r : snapshot.regions) {
         appendHex(out, r.start);
         out += ',';
@@ -254,6 +256,8 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         appendNumber(out, std::int64_t(r.tid));
         out += ',';
         out.append(regionUseKey(r.use));
+        out += ',';
+        out.append(host);
         out += '\n';
         if (out.size() >= kFlushAt) {
             if (!sink(out))
@@ -453,15 +457,43 @@ Result<std::vector<Region>> regionsFromCsv(std::string_view text)
     return regions;
 }
 
-std::string pagesToCsv(const std::vector<PageInfo> &pages)
+std::string pagesToCsv(const std::vector<PageInfo> &pages, std::string_view host)
 {
-    std::string out = "address,state,exclusive\n";
-    out.reserve(pages.size() * 28 + 32);
+    std::string hostCell;
+    appendCsvCell(hostCell, escapeCsvText(host));
+    std::string out = "address,state,exclusive,host\n";
+    out.reserve(pages.size() * (29 + hostCell.size()) + 32);
     for (const PageInfo &p : pages) {
         appendHex(out, p.address);
         out += ',';
         out.append(pageStateName(p.state));
-        out += p.exclusive ? ",1\n" : ",0\n";
+        out += p.exclusive ? ",1," : ",0,";
+        out.append(hostCell);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string withHostColumn(std::string_view csv, std::string_view host)
+{
+    auto rows = parseCsv(csv);
+    if (!rows || rows->empty())
+        return std::string(csv);
+    const bool hasColumn = rows->front().back() == "host";
+    std::string out;
+    out.reserve(csv.size() + rows->size() * (host.size() + 1) + 8);
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        auto &row = (*rows)[i];
+        if (!hasColumn)
+            row.push_back(i == 0 ? "host" : std::string());
+        if (i > 0 && !row.empty())
+            row.back() = escapeCsvText(host);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c)
+                out += ',';
+            appendCsvCell(out, row[c]);
+        }
+        out += '\n';
     }
     return out;
 }

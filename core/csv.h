@@ -22,14 +22,17 @@ std::string regionsToCsv(const Snapshot &snapshot);
 bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink);
 Result<std::vector<Region>> regionsFromCsv(std::string_view text);
 
-// The pages CSV: address,state,exclusive.
-std::string pagesToCsv(const std::vector<PageInfo> &pages);
+// The pages CSV: address,state,exclusive,host (host: the machine read over ssh, empty for this one).
+std::string pagesToCsv(const std::vector<PageInfo> &pages, std::string_view host = {});
 Result<std::vector<PageInfo>> pagesFromCsv(std::string_view text);
 
 // Low-level helpers, shared with the diff and process list CSVs.
 std::string escapeCsvText(std::string_view text); // the escaping above, without quoting
 bool unescapeCsvText(std::string_view cell, std::string &out);
 void appendCsvCell(std::string &out, std::string_view cell); // RFC 4180 quoting where needed
+// A CSV table with its last column "host" set to host on every row (added when the header lacks it): a table
+// another machine wrote about itself, named as read from here. Text that does not parse is returned unchanged.
+std::string withHostColumn(std::string_view csv, std::string_view host);
 // Splits RFC 4180 text into rows of cells. Error names the line.
 Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text);
 

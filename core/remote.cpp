@@ -72,9 +72,11 @@ std::string serveAnswer(const Result<std::string> &answer)
     return "error " + std::to_string(int(e.code)) + " " + std::to_string(e.message.size()) + "\n" + e.message;
 }
 
-std::string processesToCsv(const std::vector<ProcessInfo> &list)
+std::string processesToCsv(const std::vector<ProcessInfo> &list, std::string_view host)
 {
-    std::string out = "pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n";
+    std::string hostCell;
+    appendCsvCell(hostCell, escapeCsvText(host));
+    std::string out = "pid,user,rss,name,command_line,readable,cgroup,namespace_pid,host\n";
     for (const ProcessInfo &pi : list) {
         out += std::to_string(pi.pid) + ",";
         appendCsvCell(out, escapeCsvText(pi.user));
@@ -85,7 +87,9 @@ std::string processesToCsv(const std::vector<ProcessInfo> &list)
         out += pi.readable ? ",1," : ",0,";
         appendCsvCell(out, escapeCsvText(pi.cgroup));
         // Empty when not known (not Linux, or no NSpid line), as counters not read are.
-        out += "," + (pi.namespacePid ? std::to_string(pi.namespacePid) : std::string()) + "\n";
+        out += "," + (pi.namespacePid ? std::to_string(pi.namespacePid) : std::string()) + ",";
+        out += hostCell;
+        out += '\n';
     }
     return out;
 }

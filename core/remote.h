@@ -25,7 +25,7 @@ std::string serveAnswer(const Result<std::string> &answer);
 
 // Reads `ps --csv` back (the columns this version writes; later columns are ignored).
 Result<std::vector<ProcessInfo>> processesFromCsv(std::string_view text);
-std::string processesToCsv(const std::vector<ProcessInfo> &processes);
+std::string processesToCsv(const std::vector<ProcessInfo> &processes, std::string_view host = {});
 
 class RemoteHost
 {

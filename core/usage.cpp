@@ -1,5 +1,6 @@
 #include "usage.h"
 
+#include "csv.h"
 #include "lines.h"
 #include "units.h"
 
@@ -677,15 +678,14 @@ std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTot
     }
     const UseColumns &all = totals.total;
     const UseColumns &heap = totals.of(RegionUse::Heap);
-    auto line = [&](std::string name, std::string ours, std::uint64_t regions, std::uint64_t kernel,
-                    std::string why) {
+    auto line = [&](std::string name, std::string ours, std::uint64_t regions, std::uint64_t kernel, std::string why) {
         return ReconciliationLine { std::move(name), std::move(ours), regions, kernel, facts.haveStatus,
             std::move(why) };
     };
     std::vector<ReconciliationLine> out;
     out.push_back(line("VmRSS", "Total WS: RSS of every region", all.totalWs, facts.vmRss,
         "ps's RSS = RssAnon + RssFile + RssShmem. RSS counts a shared page in full in every process that maps "
-            "it; PSS divides it among them: PSS here is "
+        "it; PSS divides it among them: PSS here is "
             + formatBytes(all.pss) + ", " + formatBytes(all.totalWs - std::min(all.totalWs, all.pss))
             + " less. Private WS (USS) " + formatBytes(all.privateWs)
             + " is what freeing this process alone would give back."));
@@ -698,13 +698,14 @@ std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTot
     out.push_back(line("RssFile", "file pages in RAM (RSS minus anonymous) of non-shmem regions", file, facts.rssFile,
         "page-cache pages of images and mapped files (and the vDSO): shareable with every process mapping the same "
         "file, and dropped rather than swapped under pressure."));
-    out.push_back(line("RssShmem", "RSS of memfd, SysV shm, /dev/shm, tmpfs and shared anonymous regions", shmem,
-        facts.rssShmem,
-        "shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, "
-        "like file pages, but they can only go to swap, not back to a file."));
+    out.push_back(
+        line("RssShmem", "RSS of memfd, SysV shm, /dev/shm, tmpfs and shared anonymous regions", shmem, facts.rssShmem,
+            "shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, "
+            "like file pages, but they can only go to swap, not back to a file."));
     out.push_back(line("VmSwap", "swap of non-shmem regions", swap, facts.vmSwap,
         "anonymous pages written to swap (the page file). Swapped shmem pages (" + formatBytes(shmemSwap)
-            + " here) show in the regions' Swap but not in VmSwap: they belong to the shared object, not the process."));
+            + " here) show in the regions' Swap but not in VmSwap: they belong to the shared object, not the "
+              "process."));
     out.push_back(line("VmPTE", "the Page table row", totals.of(RegionUse::PageTable).size, facts.vmPte,
         "the page tables that map this process's pages: kernel memory, not in RSS and not in any region."));
     return out;
@@ -713,12 +714,14 @@ std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTot
 const std::vector<std::string_view> &useTotalsCsvColumns()
 {
     static const std::vector<std::string_view> cols = { "use", "name", "size", "committed", "private", "total_ws",
-        "private_ws", "shareable_ws", "shared_ws", "locked_ws", "blocks", "largest", "pss", "swap" };
+        "private_ws", "shareable_ws", "shared_ws", "locked_ws", "blocks", "largest", "pss", "swap", "host" };
     return cols;
 }
 
-std::string useTotalsToCsv(const UseTotals &t)
+std::string useTotalsToCsv(const UseTotals &t, std::string_view host)
 {
+    std::string hostCell;
+    appendCsvCell(hostCell, escapeCsvText(host));
     std::string out;
     for (std::string_view c : useTotalsCsvColumns()) {
         if (!out.empty())
@@ -726,13 +729,15 @@ std::string useTotalsToCsv(const UseTotals &t)
         out.append(c);
     }
     out += '\n';
-    auto row = [&out](std::string_view key, std::string_view name, const UseColumns &c) {
+    auto row = [&out, &hostCell](std::string_view key, std::string_view name, const UseColumns &c) {
         out.append(key);
         out += ',';
         out.append(name);
-        for (std::uint64_t v : { c.size, c.committed, c.privateBytes, c.totalWs, c.privateWs, c.shareableWs,
-                 c.sharedWs, c.lockedWs, c.blocks, c.largest, c.pss, c.swap })
+        for (std::uint64_t v : { c.size, c.committed, c.privateBytes, c.totalWs, c.privateWs, c.shareableWs, c.sharedWs,
+                 c.lockedWs, c.blocks, c.largest, c.pss, c.swap })
             out += ',' + std::to_string(v);
+        out += ',';
+        out.append(hostCell);
         out += '\n';
     };
     for (std::size_t i = 0; i < kRegionUseCount; ++i) {

@@ -135,7 +135,8 @@ std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTot
 
 // The summary as CSV: use,name,size,committed,private,total_ws,private_ws,shareable_ws,shared_ws,locked_ws,
 // blocks,largest,pss,swap — one row per use (Page table included), then "total".
-std::string useTotalsToCsv(const UseTotals &totals);
+// Its last column, host, names the machine read over ssh (empty: this one).
+std::string useTotalsToCsv(const UseTotals &totals, std::string_view host = {});
 const std::vector<std::string_view> &useTotalsCsvColumns();
 
 } // namespace vmatlas

@@ -159,17 +159,17 @@ private slots:
             QStringLiteral("0x7e0000300000-0x7e0000308000") });
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out,
-            QByteArray("address,state,exclusive\n"
-                       "0x7e0000300000,file,1\n0x7e0000301000,file,1\n0x7e0000302000,anon,1\n"
-                       "0x7e0000303000,file,1\n0x7e0000304000,file,1\n0x7e0000305000,file,1\n"
-                       "0x7e0000306000,file,1\n0x7e0000307000,none,0\n"));
+            QByteArray("address,state,exclusive,host\n"
+                       "0x7e0000300000,file,1,\n0x7e0000301000,file,1,\n0x7e0000302000,anon,1,\n"
+                       "0x7e0000303000,file,1,\n0x7e0000304000,file,1,\n0x7e0000305000,file,1,\n"
+                       "0x7e0000306000,file,1,\n0x7e0000307000,none,0,\n"));
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("pages.csv"));
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
             QStringLiteral("7e0000400000-7e0000402000"), QStringLiteral("--csv"), csv });
         QCOMPARE(r.code, 0);
         QCOMPARE(QByteArray::fromStdString(vmatlas::test::readFileStd(csv)),
-            QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
+            QByteArray("address,state,exclusive,host\n0x7e0000400000,anon,1,\n0x7e0000401000,anon,1,\n"));
     }
 
     void pagesPastTheTopOfUserSpace()
@@ -178,13 +178,13 @@ private slots:
         Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
             QStringLiteral("0xffffffffff600000-0xffffffffff601000") });
         QVERIFY2(r.code == 0, r.err.constData());
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0xffffffffff600000,none,0\n"));
+        QCOMPARE(r.out, QByteArray("address,state,exclusive,host\n0xffffffffff600000,none,0,\n"));
         // Across the top: the user pages read, the rest none.
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
             QStringLiteral("0x7fffffffe000-0x800000001000") });
         QVERIFY2(r.code == 0, r.err.constData());
-        QVERIFY(r.out.startsWith("address,state,exclusive\n0x7fffffffe000,"));
-        QVERIFY(r.out.endsWith("\n0x7ffffffff000,none,0\n0x800000000000,none,0\n"));
+        QVERIFY(r.out.startsWith("address,state,exclusive,host\n0x7fffffffe000,"));
+        QVERIFY(r.out.endsWith("\n0x7ffffffff000,none,0,\n0x800000000000,none,0,\n"));
         QCOMPARE(r.out.count('\n'), 4);
     }
 
@@ -247,7 +247,7 @@ private slots:
         QVERIFY(r.out.contains(" vmatlas_testchi "));
         r = vmatlasRun({ QStringLiteral("ps"), QStringLiteral("--csv") });
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n"));
+        QVERIFY(r.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid,host\n"));
         QVERIFY(r.out.contains("\n" + m_pid.toUtf8() + ","));
     }
 
@@ -371,7 +371,7 @@ private slots:
         Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),
             QStringLiteral("0x7e0000400000-0x7e0000401000"), QStringLiteral("--csv"), QStringLiteral("/dev/stdout") });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n"));
+        QCOMPARE(r.out, QByteArray("address,state,exclusive,host\n0x7e0000400000,anon,1,\n"));
     }
 
     void help_data()

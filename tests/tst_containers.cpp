@@ -173,9 +173,9 @@ private slots:
         QVERIFY(ps.waitForFinished(60000));
         QCOMPARE(ps.exitCode(), 0);
         const QByteArray out = ps.readAllStandardOutput();
-        QVERIFY(out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n"));
+        QVERIFY(out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid,host\n"));
         QVERIFY2(out.contains("\n" + QByteArray::number(child) + ",root,"), out.constData());
-        QVERIFY(out.contains(",sleep,sleep 300,1," + relative.toUtf8() + ",1\n"));
+        QVERIFY(out.contains(",sleep,sleep 300,1," + relative.toUtf8() + ",1,\n"));
     }
 };
 

@@ -280,11 +280,36 @@ private slots:
             { 0x5000, PageState::Guard, false } };
         const std::string csv = pagesToCsv(pages);
         QCOMPARE(csv,
-            std::string("address,state,exclusive\n0x1000,none,0\n0x2000,file,1\n0x3000,anon,1\n0x4000,swap,0\n"
-                        "0x5000,guard,0\n"));
+            std::string("address,state,exclusive,host\n0x1000,none,0,\n0x2000,file,1,\n0x3000,anon,1,\n0x4000,swap,0,\n"
+                        "0x5000,guard,0,\n"));
         auto back = pagesFromCsv(csv);
         QVERIFY(back.ok());
         QVERIFY(*back == pages);
+    }
+
+    // Every table names the machine it was read on in its last column, host: empty for this one.
+    void hostColumn()
+    {
+        Snapshot s = fixtureSnapshot("bash.smaps");
+        s.host = "build,01";
+        const std::string csv = regionsToCsv(s);
+        const auto rows = parseCsv(csv);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->front().back(), std::string("host"));
+        QCOMPARE(rows->size(), s.regions.size() + 1);
+        for (std::size_t i = 1; i < rows->size(); ++i)
+            QCOMPARE((*rows)[i].back(), std::string("build,01"));
+        auto back = regionsFromCsv(csv);
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), s.regions.size());
+        QCOMPARE(pagesToCsv({ { 0x1000, PageState::Anon, true } }, "=cmd"),
+            std::string("address,state,exclusive,host\n0x1000,anon,1,'=cmd\n"));
+
+        // A table another machine wrote about itself is named as read from here: the column set or added.
+        QCOMPARE(withHostColumn("use,name,host\nheap,\"Heap, private\",\ntotal,Total,\n", "srv"),
+            std::string("use,name,host\nheap,\"Heap, private\",srv\ntotal,Total,srv\n"));
+        QCOMPARE(withHostColumn("use,name\nheap,Heap\n", "srv"), std::string("use,name,host\nheap,Heap,srv\n"));
+        QCOMPARE(withHostColumn("a,\"b\n", "srv"), std::string("a,\"b\n")); // not CSV: as it was
     }
 
     void jsonRoundTrip_data() { csvRoundTrip_data(); }

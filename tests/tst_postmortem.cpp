@@ -201,7 +201,7 @@ private slots:
         r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--core"), corePath, QStringLiteral("--range"),
             QStringLiteral("0x7e0000400000-0x7e0000402000") });
         QCOMPARE(r.code, 0);
-        QCOMPARE(r.out, QByteArray("address,state,exclusive\n0x7e0000400000,anon,1\n0x7e0000401000,anon,1\n"));
+        QCOMPARE(r.out, QByteArray("address,state,exclusive,host\n0x7e0000400000,anon,1,\n0x7e0000401000,anon,1,\n"));
     }
 
     void elfCoreExact()

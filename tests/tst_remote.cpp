@@ -219,6 +219,15 @@ private slots:
             QVERIFY(local.out.contains(row));
         }
         QCOMPARE(remote.out.count('\n'), local.out.count('\n'));
+        // Every row names the host it was read on, in the last column; a local row leaves it empty.
+        QVERIFY(remote.out.startsWith("start,end,"));
+        QVERIFY(remote.out.left(remote.out.indexOf('\n')).endsWith(",use,host"));
+        const QList<QByteArray> remoteRows = remote.out.trimmed().split('\n');
+        const QList<QByteArray> localRows = local.out.trimmed().split('\n');
+        for (qsizetype i = 1; i < remoteRows.size(); ++i) {
+            QVERIFY2(remoteRows[i].endsWith(",vmatlas-test"), remoteRows[i].constData());
+            QVERIFY2(localRows[i].endsWith(','), localRows[i].constData());
+        }
 
         const QStringList range = { QStringLiteral("--range"), QStringLiteral("0x7e0000300000-0x7e0000308000") };
         Run pagesRemote = vmatlas(QStringList { QStringLiteral("pages"), QStringLiteral("--host"),
@@ -226,19 +235,32 @@ private slots:
             + range);
         Run pagesLocal = vmatlas(QStringList { QStringLiteral("pages"), QStringLiteral("--pid"), pid } + range);
         QCOMPARE(pagesRemote.code, 0);
-        QCOMPARE(pagesRemote.out, pagesLocal.out);
-        QVERIFY(pagesRemote.out.contains("\n0x7e0000302000,anon,1\n"));
+        QCOMPARE(QByteArray(pagesRemote.out).replace(",vmatlas-test\n", ",\n"), pagesLocal.out);
+        QVERIFY(pagesRemote.out.startsWith("address,state,exclusive,host\n"));
+        QVERIFY(pagesRemote.out.contains("\n0x7e0000302000,anon,1,vmatlas-test\n"));
+        QVERIFY(pagesLocal.out.contains("\n0x7e0000302000,anon,1,\n"));
 
         Run ps = vmatlas({ QStringLiteral("ps"), QStringLiteral("--csv"), QStringLiteral("--host"),
             QStringLiteral("vmatlas-test") });
         QCOMPARE(ps.code, 0);
-        QVERIFY(ps.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid\n"));
+        QVERIFY(ps.out.startsWith("pid,user,rss,name,command_line,readable,cgroup,namespace_pid,host\n"));
         QVERIFY(ps.out.contains("\n" + pid.toUtf8() + ",root,"));
+        QVERIFY(ps.out.endsWith(",vmatlas-test\n"));
 
         Run summary = vmatlas({ QStringLiteral("summary"), QStringLiteral("--host"), QStringLiteral("vmatlas-test"),
             QStringLiteral("--pid"), pid });
         QCOMPARE(summary.code, 0);
         QVERIFY(summary.out.startsWith("Process " + pid.toUtf8() + " (vmatlas_testchi): memory by use\n"));
+        Run summaryCsv = vmatlas({ QStringLiteral("summary"), QStringLiteral("--host"), QStringLiteral("vmatlas-test"),
+            QStringLiteral("--pid"), pid, QStringLiteral("--csv"), QStringLiteral("-") });
+        QCOMPARE(summaryCsv.code, 0);
+        QVERIFY2(summaryCsv.out.startsWith("use,name,size,"), summaryCsv.out.constData());
+        const QList<QByteArray> useRows = summaryCsv.out.trimmed().split('\n');
+        QVERIFY(useRows.size() > 5);
+        QVERIFY(useRows.front().endsWith(",swap,host"));
+        QCOMPARE(useRows.front().count(','), useRows.back().count(','));
+        for (const QByteArray &row : useRows.mid(1))
+            QVERIFY2(row.endsWith(",vmatlas-test"), row.constData());
 
         // Files are written here, never there.
         QTemporaryDir out;

@@ -363,11 +363,12 @@ private slots:
         QVERIFY(!bad);
         QVERIFY(bad.error().message.find("unknown use 'nothing'") != std::string::npos);
 
-        // CSV: the use column comes last; read back, and computed when missing.
+        // CSV: the use column comes last but host; read back, and computed when missing.
         const std::string csv = regionsToCsv(m_snap);
         const std::string header = csv.substr(0, csv.find('\n'));
-        QVERIFY(header.size() > 8 && header.compare(header.size() - 8, 8, ",tid,use") == 0);
-        QCOMPARE(regionCsvColumns().back(), std::string_view("use"));
+        QVERIFY(header.size() > 13 && header.compare(header.size() - 13, 13, ",tid,use,host") == 0);
+        QCOMPARE(regionCsvColumns().back(), std::string_view("host"));
+        QCOMPARE(regionCsvColumns().end()[-2], std::string_view("use"));
         auto rows = regionsFromCsv(csv);
         QVERIFY(rows);
         std::string noUse;
@@ -594,7 +595,7 @@ private slots:
         const QStringList rows = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(rows.value(0),
             QStringLiteral("use,name,size,committed,private,total_ws,private_ws,shareable_ws,shared_ws,locked_ws,"
-                           "blocks,largest,pss,swap"));
+                           "blocks,largest,pss,swap,host"));
         QCOMPARE(rows.size(), int(kRegionUseCount) + 2);
         const QStringList pt = rows.filter(QStringLiteral("page_table,")).value(0).split(QLatin1Char(','));
         QCOMPARE(pt.value(2).toULongLong(), statusField(m_child.pid(), "VmPTE"));
@@ -612,8 +613,8 @@ private slots:
         // snapshot shows the use.
         r = runCli({ QStringLiteral("snapshot"), QStringLiteral("--pid"), pid });
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.section(QLatin1Char('\n'), 0, 0).endsWith(QLatin1String(",use")));
-        QVERIFY(r.out.contains(QLatin1String(",shareable\n")));
+        QVERIFY(r.out.section(QLatin1Char('\n'), 0, 0).endsWith(QLatin1String(",use,host")));
+        QVERIFY(r.out.contains(QLatin1String(",shareable,\n")));
     }
 
     void cliErrors()

@@ -388,7 +388,8 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
                                  : readPages(pid, start, end);
     if (!pages)
         return fail(s, pages.error());
-    auto w = writeOutput(s, out, pagesToCsv(*pages));
+    auto w = writeOutput(
+        s, out, pagesToCsv(*pages, p.has("--host") ? RemoteHost(*p.value("--host")).displayName() : std::string()));
     if (!w)
         return fail(s, w.error());
     return ExitOk;
@@ -397,7 +398,7 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
 int cmdPs(const std::vector<std::string> &args, Streams s)
 {
     ArgParser p;
-    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable,cgroup,namespace_pid");
+    p.addFlag("--csv", "CSV output: pid,user,rss,name,command_line,readable,cgroup,namespace_pid,host");
     p.addOption("--host", "DEST", "list the processes of another machine, over ssh");
     if (auto done = parseCommand("ps", p, args, s,
             "Lists processes with an address space. A '-' in the ACCESS column marks one\n"
@@ -408,7 +409,7 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         return fail(s, list.error());
     std::string out;
     if (p.has("--csv")) {
-        out = processesToCsv(*list);
+        out = processesToCsv(*list, p.has("--host") ? RemoteHost(*p.value("--host")).displayName() : std::string());
     } else {
         char line[160];
         std::snprintf(

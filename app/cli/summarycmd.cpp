@@ -1,6 +1,7 @@
 // `vmatlas summary`: the use table (VMMap's summary: every working-set column per use, the Page table row)
 // and how it adds up to /proc/PID/status; `vmatlas limits`: what the process could run out of.
 #include "clicommands.h"
+#include "csv.h"
 #include "platform.h"
 #include "processlimits.h"
 #include "remote.h"
@@ -115,7 +116,14 @@ int cmdSummary(const std::vector<std::string> &args, Streams s)
     std::unique_ptr<RemoteHost> remote;
     if (p.has("--host"))
         remote = std::make_unique<RemoteHost>(*p.value("--host"));
-    auto output = [&](bool csv) { return remote ? remote->summary(pid, csv) : summaryOutput(pid, csv); };
+    auto output = [&](bool csv) -> Result<std::string> {
+        if (!remote)
+            return summaryOutput(pid, csv);
+        auto text = remote->summary(pid, csv);
+        if (text && csv) // the remote wrote it about itself: name it as read from here
+            return withHostColumn(*text, remote->displayName());
+        return text;
+    };
     if (csvPath) {
         auto table = output(true);
         if (!table)
