@@ -351,6 +351,15 @@ private slots:
         QCOMPARE(servers().size(), 1);
         QVERIFY(mapTitle(*w.viewState()->shown())
                     .startsWith(QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test — ").arg(child.pid())));
+        // The window's CSV export names the host on every row.
+        const QString csvPath = files.filePath(QStringLiteral("remote.csv"));
+        QVERIFY(saveRegionsCsv(*w.viewState()->shown(), csvPath).ok());
+        const QList<QByteArray> csvRows
+            = QByteArray::fromStdString(vmatlas::test::readFileStd(csvPath)).trimmed().split('\n');
+        QCOMPARE(csvRows.size(), qsizetype(w.viewState()->shown()->regions.size() + 1));
+        QVERIFY(csvRows.front().endsWith(",host"));
+        QVERIFY(std::all_of(
+            csvRows.begin() + 1, csvRows.end(), [](const QByteArray &row) { return row.endsWith(",vmatlas-test"); }));
 
         // The connection drops and cannot be made again: the last snapshot stays, the banner says so.
         stopSshd();
