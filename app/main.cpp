@@ -3,6 +3,7 @@
 // With the GUI built as a module (the Linux default), the window's code and Qt are loaded only when
 // needed: the window itself, or `snapshot --png`. The plain CLI starts as a small Qt-free program.
 #include "cli/cli.h"
+#include "platform.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -111,5 +112,9 @@ int main(int argc, char **argv)
         return 2;
     }
 #endif
+    // A command that reads once and exits keeps freed pages for reuse; `serve` and `snapshot --every` run on.
+    const auto has = [&](const char *word) { return std::find(args.begin(), args.end(), word) != args.end(); };
+    if (!args.empty() && args[0] != "serve" && !has("--every"))
+        vmatlas::tuneMemoryForShortRun();
     return vmatlas::cli::run(args);
 }

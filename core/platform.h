@@ -84,4 +84,10 @@ SourceFeatures sourceFeatures(Pid pid);
 // Tests can force the plain-read fallbacks to compare both paths.
 void setFastPathsEnabled(bool enabled);
 
+// For a command that reads once and exits: memory freed is kept for the next allocation instead of being
+// given back to the system, so a snapshot's buffers (the parser's growing array, the read chunks, the CSV)
+// reuse pages already touched rather than faulting in new ones. Not for long-running processes (the window,
+// `vmatlas serve`): their memory would stay at its peak.
+void tuneMemoryForShortRun();
+
 } // namespace vmatlas
