@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -170,102 +171,192 @@ std::string regionsToCsv(const Snapshot &snapshot)
     return all;
 }
 
+namespace {
+
+// A buffer written through a cursor: each row checks the room it may need once, then its cells are copied
+// in without std::string's checks at every append (the region CSV of 60,000 mappings is 10 MB of text).
+class CsvBuffer
+{
+public:
+    explicit CsvBuffer(const ChunkSink &sink, std::size_t capacity)
+        : m_sink(sink)
+        , m_data(std::make_unique<char[]>(capacity))
+        , m_capacity(capacity)
+    {
+    }
+    // A cursor with at least n bytes of room (the buffer is handed out to the sink first when needed); false
+    // when the sink failed.
+    bool room(std::size_t n, char *&cursor)
+    {
+        if (m_capacity - m_used < n) {
+            if (!flush())
+                return false;
+            if (n > m_capacity) { // a row longer than the buffer (a path of thousands of bytes)
+                m_data = std::make_unique<char[]>(n);
+                m_capacity = n;
+            }
+        }
+        cursor = m_data.get() + m_used;
+        return true;
+    }
+    void commit(const char *cursor) { m_used = std::size_t(cursor - m_data.get()); }
+    bool flush()
+    {
+        const bool ok = m_used == 0 || m_sink(std::string_view(m_data.get(), m_used));
+        m_used = 0;
+        return ok;
+    }
+
+private:
+    const ChunkSink &m_sink;
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_capacity = 0;
+    std::size_t m_used = 0;
+};
+
+char *put(char *p, std::string_view text)
+{
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
+}
+
+char *putNumber(char *p, std::uint64_t v)
+{
+    return std::to_chars(p, p + 20, v).ptr;
+}
+
+char *putHex(char *p, std::uint64_t v)
+{
+    *p++ = '0';
+    *p++ = 'x';
+    return std::to_chars(p, p + 16, v, 16).ptr;
+}
+
+// An escaped cell, quoted as appendCsvCell quotes (at most 2 * size + 2 bytes).
+char *putCell(char *p, std::string_view cell)
+{
+    if (!needsQuotes(cell))
+        return put(p, cell);
+    *p++ = '"';
+    for (char c : cell) {
+        if (c == '"')
+            *p++ = '"';
+        *p++ = c;
+    }
+    *p++ = '"';
+    return p;
+}
+
+} // namespace
+
 bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
 {
-    constexpr std::size_t kFlushAt = 1 << 20;
-    std::string out;
-    out.reserve(std::min<std::size_t>(kFlushAt + 64 * 1024, snapshot.regions.size() * 256 + 1024));
+    CsvBuffer buffer(sink, std::min<std::size_t>(1 << 20, snapshot.regions.size() * 256 + 4096));
+    char *p = nullptr;
+    std::string header;
     const auto &cols = columns();
     for (std::size_t i = 0; i < cols.size(); ++i) {
         if (i)
-            out += ',';
-        out.append(cols[i]);
+            header += ',';
+        header.append(cols[i]);
     }
-    out += '\n';
-    std::vector<Counter> extraCounters;
-    for (std::string_view k : kExtraCounters)
-        extraCounters.push_back(counterForKey(k));
+    header += '\n';
+    if (!buffer.room(header.size(), p))
+        return false;
+    buffer.commit(put(p, header));
+
+    static const std::vector<Counter> counters = [] {
+        std::vector<Counter> c = { Counter::Rss, Counter::Pss, Counter::Swap, Counter::SharedClean,
+            Counter::SharedDirty, Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked };
+        for (std::string_view k : kExtraCounters)
+            c.push_back(counterForKey(k));
+        return c;
+    }();
+    std::string host; // the same on every row: the machine it was read on, empty for this one
+    appendCsvCell(host, escapeCsvText(snapshot.host));
     const std::string *lastPath = nullptr;
-    std::string escapedPath;
+    std::string escapedPath, escapedLabel;
     std::uint64_t lastFlags = 0;
     std::string flagsText;
     bool flagsKnown = false;
-    std::string host; // the same on every row: the machine it was read on, empty for this one
-    appendCsvCell(host, escapeCsvText(snapshot.host));
+    // Every cell but the texts: 5 hex addresses and numbers of at most 20 digits, 19 counters, the short
+    // names and keys, the commas; well under this.
+    constexpr std::size_t kFixedRowBytes = 1024;
     for (const Region &r : snapshot.regions) {
-        appendHex(out, r.start);
-        out += ',';
-        appendHex(out, r.end);
-        out += ',';
-        appendNumber(out, r.size());
-        out += ',';
-        out.append(regionTypeName(r.type));
-        out += ',';
-        out.append(regionStateName(r.state));
-        out += ',';
-        out.append(r.protection.toString());
-        out += ',';
-        appendHex(out, r.offset);
-        out += ',';
-        out.append(r.device());
-        out += ',';
-        appendNumber(out, r.inode);
-        out += ',';
         if (r.pathPtr.get() != lastPath) {
             lastPath = r.pathPtr.get();
             escapedPath = r.pathPtr ? escapeCsvText(*r.pathPtr) : std::string {};
         }
-        appendCsvCell(out, escapedPath);
-        out += ',';
+        escapedLabel.clear();
         if (r.labelKind != LabelKind::None)
-            appendCsvCell(out, escapeCsvText(r.label()));
-        for (Counter c : { Counter::Rss, Counter::Pss, Counter::Swap, Counter::SharedClean, Counter::SharedDirty,
-                 Counter::PrivateClean, Counter::PrivateDirty, Counter::Anonymous, Counter::Locked }) {
-            out += ',';
-            if (r.hasCounter(c))
-                appendNumber(out, r.counter(c));
-        }
-        for (Counter c : extraCounters) {
-            out += ',';
-            if (r.hasCounter(c))
-                appendNumber(out, r.counter(c));
-        }
-        out += ',';
-        appendNumber(out, r.kernelPageSize());
-        out += ',';
-        appendNumber(out, r.mmuPageSize());
-        out += ',';
-        appendNumber(out, std::uint64_t(r.thpEligible));
-        out += ',';
-        if (r.protectionKey >= 0)
-            appendNumber(out, std::int64_t(r.protectionKey));
-        out += ',';
-        if (r.vmFlagsPtr)
-            out.append(*r.vmFlagsPtr); // the kernel's text: mnemonics and spaces, nothing to quote
-        else {
+            escapedLabel = escapeCsvText(r.label());
+        std::string_view flags;
+        if (r.vmFlagsPtr) {
+            flags = *r.vmFlagsPtr; // the kernel's text: mnemonics and spaces, nothing to quote
+        } else {
             if (r.vmFlags != lastFlags || !flagsKnown) {
                 lastFlags = r.vmFlags;
                 flagsText = vmFlagsToString(r.vmFlags);
                 flagsKnown = true;
             }
-            out.append(flagsText);
+            flags = flagsText;
         }
-        out += ',';
-        out.append(labelKindKey(r.labelKind));
-        out += ',';
-        appendNumber(out, std::int64_t(r.tid));
-        out += ',';
-        out.append(regionUseKey(r.use));
-        out += ',';
-        out.append(host);
-        out += '\n';
-        if (out.size() >= kFlushAt) {
-            if (!sink(out))
-                return false;
-            out.clear();
+        const std::size_t need
+            = kFixedRowBytes + 2 * (escapedPath.size() + escapedLabel.size()) + 4 + flags.size() + host.size();
+        if (!buffer.room(need, p))
+            return false;
+        p = putHex(p, r.start);
+        *p++ = ',';
+        p = putHex(p, r.end);
+        *p++ = ',';
+        p = putNumber(p, r.size());
+        *p++ = ',';
+        p = put(p, regionTypeName(r.type));
+        *p++ = ',';
+        p = put(p, regionStateName(r.state));
+        *p++ = ',';
+        *p++ = r.protection.read ? 'r' : '-';
+        *p++ = r.protection.write ? 'w' : '-';
+        *p++ = r.protection.execute ? 'x' : '-';
+        *p++ = r.protection.sharing;
+        *p++ = ',';
+        p = putHex(p, r.offset);
+        *p++ = ',';
+        p = put(p, r.device());
+        *p++ = ',';
+        p = putNumber(p, r.inode);
+        *p++ = ',';
+        p = putCell(p, escapedPath);
+        *p++ = ',';
+        p = putCell(p, escapedLabel);
+        for (Counter c : counters) {
+            *p++ = ',';
+            if (r.hasCounter(c))
+                p = putNumber(p, r.counter(c));
         }
+        *p++ = ',';
+        p = putNumber(p, r.kernelPageSize());
+        *p++ = ',';
+        p = putNumber(p, r.mmuPageSize());
+        *p++ = ',';
+        p = putNumber(p, std::uint64_t(r.thpEligible));
+        *p++ = ',';
+        if (r.protectionKey >= 0)
+            p = std::to_chars(p, p + 20, std::int64_t(r.protectionKey)).ptr;
+        *p++ = ',';
+        p = put(p, flags);
+        *p++ = ',';
+        p = put(p, labelKindKey(r.labelKind));
+        *p++ = ',';
+        p = std::to_chars(p, p + 20, std::int64_t(r.tid)).ptr;
+        *p++ = ',';
+        p = put(p, regionUseKey(r.use));
+        *p++ = ',';
+        p = put(p, host);
+        *p++ = '\n';
+        buffer.commit(p);
     }
-    return out.empty() || sink(out);
+    return buffer.flush();
 }
 
 Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)

@@ -312,6 +312,30 @@ private slots:
         QCOMPARE(withHostColumn("a,\"b\n", "srv"), std::string("a,\"b\n")); // not CSV: as it was
     }
 
+    // A row longer than the writer's buffer (a path of 3 MB, quoted and escaped), between ordinary rows.
+    void csvRowLongerThanTheBuffer()
+    {
+        Snapshot s = fixtureSnapshot("bash.smaps");
+        std::string path = "/tmp/" + std::string(3 << 20, 'a') + "\",\x01";
+        s.regions[1].pathPtr = std::make_shared<const std::string>(path);
+        std::size_t chunks = 0;
+        std::string csv;
+        QVERIFY(writeRegionsCsv(s, [&](std::string_view chunk) {
+            ++chunks;
+            csv.append(chunk);
+            return true;
+        }));
+        QVERIFY(chunks >= 2);
+        QCOMPARE(csv, regionsToCsv(s));
+        auto back = regionsFromCsv(csv);
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), s.regions.size());
+        QCOMPARE((*back)[1].path(), path);
+        QCOMPARE((*back)[2].path(), s.regions[2].path());
+        // A sink that fails stops the writing, and says so.
+        QVERIFY(!writeRegionsCsv(s, [](std::string_view) { return false; }));
+    }
+
     void jsonRoundTrip_data() { csvRoundTrip_data(); }
     void jsonRoundTrip()
     {
