@@ -118,6 +118,10 @@ public:
         std::size_t pos = 0;
         while (pos < text.size()) {
             ++m_lineNo;
+            if (std::size_t next = expectedNumberLine(text, pos)) {
+                pos = next;
+                continue;
+            }
             const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
             std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
             std::string_view line = text.substr(pos, end - pos);
@@ -192,9 +196,54 @@ private:
         return m_lastPath;
     }
 
+    // The line at pos when it is the numeric field the kernel prints next, whole and well-formed
+    // ("Rss:                  12 kB"), applied to the mapping: the position after it. Anything else (another
+    // field, odd spacing, a value to reject with its message) is 0, for the general path to read.
+    std::size_t expectedNumberLine(std::string_view text, std::size_t pos)
+    {
+        const auto &table = *m_table;
+        if (m_expected >= table.size() || m_out.mappings.empty())
+            return 0;
+        const FieldInfo &f = table[m_expected];
+        if (f.kind != FieldKind::Counter && f.kind != FieldKind::Size && f.kind != FieldKind::KernelPageSize
+            && f.kind != FieldKind::MmuPageSize)
+            return 0;
+        const char *p = text.data() + pos;
+        const char *const end = text.data() + text.size();
+        const std::size_t nameSize = f.name.size();
+        if (std::size_t(end - p) < nameSize + 6 || p[nameSize] != ':' || std::memcmp(p, f.name.data(), nameSize) != 0)
+            return 0;
+        p += nameSize + 1;
+        while (p < end && *p == ' ')
+            ++p;
+        const char *digits = p;
+        std::uint64_t n = 0;
+        while (p < end && static_cast<unsigned>(*p - '0') < 10 && p - digits < 15) // 15 digits of kB fit in bytes
+            n = n * 10 + static_cast<unsigned>(*p++ - '0');
+        if (p == digits || end - p < 4 || p[0] != ' ' || p[1] != 'k' || p[2] != 'B' || p[3] != '\n')
+            return 0;
+        n *= 1024;
+        Region &r = m_out.mappings.back();
+        switch (f.kind) {
+        case FieldKind::Counter:
+            r.setCounter(f.counter, n);
+            break;
+        case FieldKind::Size:
+            if (n != r.size())
+                return 0;
+            break;
+        default:
+            if (!(f.kind == FieldKind::KernelPageSize ? r.setKernelPageSize(n) : r.setMmuPageSize(n)))
+                return 0;
+            break;
+        }
+        ++m_expected;
+        return std::size_t(p + 4 - text.data());
+    }
+
     const FieldInfo *lookup(std::string_view name)
     {
-        const auto &table = fieldTable();
+        const auto &table = *m_table;
         if (m_expected < table.size() && table[m_expected].name == name)
             return &table[m_expected++];
         for (std::size_t i = 0; i < table.size(); ++i) {
@@ -322,6 +371,7 @@ private:
     bool m_failed = false;
     std::size_t m_lineNo = 0;
     std::size_t m_expected = 0;
+    const std::vector<FieldInfo> *m_table = &fieldTable();
     std::unordered_map<std::string, std::shared_ptr<const std::string>> m_paths;
     std::string_view m_lastRaw;
     std::shared_ptr<const std::string> m_lastPath;

@@ -380,6 +380,42 @@ private slots:
         QCOMPARE(p->mappings[0].protectionKey, std::int8_t(3));
     }
 
+    // Fields in the kernel's order take a fast path; in any other order the general one. Both give the same.
+    void fieldOrderDoesNotMatter()
+    {
+        const std::string text = readTestData("jvm.smaps");
+        std::string reversed;
+        std::vector<std::string_view> fields;
+        auto flush = [&] {
+            for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+                reversed.append(*it).append("\n");
+            fields.clear();
+        };
+        for (std::size_t pos = 0; pos < text.size();) {
+            const std::size_t nl = text.find('\n', pos);
+            const std::string_view line(text.data() + pos, nl - pos);
+            pos = nl + 1;
+            const bool header = !line.empty() && std::isxdigit(static_cast<unsigned char>(line.front()))
+                && line.find('-') < line.find(' ');
+            if (header) {
+                flush();
+                reversed.append(line).append("\n");
+            } else {
+                fields.push_back(line);
+            }
+        }
+        flush();
+        QVERIFY(reversed != text);
+        auto inOrder = parseSmaps(text);
+        auto outOfOrder = parseSmaps(reversed);
+        QVERIFY(inOrder.ok());
+        QVERIFY2(outOfOrder.ok(), outOfOrder.ok() ? "" : outOfOrder.error().message.c_str());
+        QCOMPARE(outOfOrder->mappings.size(), inOrder->mappings.size());
+        for (std::size_t i = 0; i < inOrder->mappings.size(); ++i)
+            QVERIFY(outOfOrder->mappings[i] == inOrder->mappings[i]);
+        QVERIFY(inOrder->mappings.front().counter(Counter::Rss) > 0);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QByteArray>("text");
@@ -402,6 +438,11 @@ private slots:
         QTest::addRow("bad inode") << QByteArray("7f0000000000-7f0000001000 rw-p 00000000 00:00 12a /x\n") << 1;
         QTest::addRow("junk line") << good + "\x01\x02 hello\n" << 3;
         QTest::addRow("THPeligible out of range") << good + "THPeligible: 7\n" << 3;
+        // The same faults in the field the kernel prints next (the fast path's line).
+        const QByteArray sized = good + "KernelPageSize: 4 kB\nMMUPageSize: 4 kB\n";
+        QTest::addRow("next field: garbage number") << sized + "Rss: 12x kB\n" << 5;
+        QTest::addRow("next field: overflow when scaled") << sized + "Rss: 18014398509481984 kB\n" << 5;
+        QTest::addRow("next field: page size not a power of two") << good + "KernelPageSize: 3 kB\n" << 3;
     }
     void malformed()
     {
