@@ -29,6 +29,12 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_useModel = new UseSummaryModel(this);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    m_counterAge = new QLabel(this);
+    m_counterAge->setObjectName(QStringLiteral("counterAge"));
+    m_counterAge->setWordWrap(true);
+    m_counterAge->setContentsMargins(6, 3, 6, 3);
+    m_counterAge->hide();
+    outer->addWidget(m_counterAge);
     auto *pages = new QTabWidget(this);
     pages->setDocumentMode(true);
     outer->addWidget(pages);
@@ -112,6 +118,15 @@ void SummaryPanel::setFrame(const SnapshotFrame &frame)
 {
     setTotals(frame.totals);
     m_useModel->setTotals(frame.useTotals);
+    // A live tick reads RSS, anonymous and swap; the other counters are the last full read's.
+    const Snapshot *s = frame.snapshot.get();
+    const bool carried = s && s->countersReadMs > 0 && s->countersReadMs < s->timestampMs;
+    if (carried)
+        m_counterAge->setText(
+            tr("RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s "
+               "before it (a full read comes every few refreshes, on Snapshot Now, or when paused).")
+                .arg(QString::number((s->timestampMs - s->countersReadMs) / 1000.0, 'f', 1)));
+    m_counterAge->setVisible(carried);
     // How the regions' sums add up to what ps and /proc/PID/status say.
     QString html = tr("<b>How it adds up</b>");
     for (const ReconciliationLine &line : frame.reconciliation) {
@@ -130,6 +145,11 @@ void SummaryPanel::setFrame(const SnapshotFrame &frame)
 QString SummaryPanel::reconciliationText() const
 {
     return m_reconciliation->text();
+}
+
+QString SummaryPanel::counterAgeText() const
+{
+    return m_counterAge->isVisibleTo(this) ? m_counterAge->text() : QString();
 }
 
 void SummaryPanel::setTotals(const Totals &totals)

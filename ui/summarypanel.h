@@ -29,6 +29,8 @@ public:
     SummaryModel *model() const { return m_model; }
     UseSummaryModel *useModel() const { return m_useModel; }
     QString reconciliationText() const;
+    // Shown above the tables while the PSS, shared, private and dirty totals are of an earlier full read.
+    QString counterAgeText() const;
     QChart *chart() const { return m_chart; }
 
 private:
@@ -37,6 +39,7 @@ private:
     SummaryModel *m_model;
     UseSummaryModel *m_useModel;
     QLabel *m_reconciliation;
+    QLabel *m_counterAge;
     QTableView *m_table;
     QChart *m_chart;
     QBarSet *m_sets[4] {};

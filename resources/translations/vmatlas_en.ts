@@ -2405,6 +2405,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>&lt;p&gt;Not known for this snapshot.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s before it (a full read comes every few refreshes, on Snapshot Now, or when paused).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::TimelinePanel</name>

@@ -2407,6 +2407,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>&lt;p&gt;Not known for this snapshot.&lt;/p&gt;</source>
         <translation>&lt;p&gt;此快照无法得知。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s before it (a full read comes every few refreshes, on Snapshot Now, or when paused).</source>
+        <translation>RSS、匿名和交换是本次快照的值；PSS、共享、私有和脏页字节是在它之前 %1 秒读取的（每隔几次刷新、按“立即快照”或暂停时会完整读取一次）。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::TimelinePanel</name>

@@ -9,6 +9,7 @@
 #include "regiontablemodel.h"
 #include "sessioncontroller.h"
 #include "snapshotjson.h"
+#include "summarypanel.h"
 #include "testutil.h"
 #include "windowparts.h"
 
@@ -192,6 +193,27 @@ private slots:
         snap->countersReadMs = 0;
         details.setRegion(&snap->regions[0], snap);
         QVERIFY(!details.text().contains(QStringLiteral("s before)")));
+    }
+
+    void summarySaysHowOldItsCountersAre()
+    {
+        auto snap = std::make_shared<Snapshot>();
+        snap->timestampMs = 10000;
+        snap->countersReadMs = 7500;
+        Region r = region(0x1000, 0x3000, RegionType::Private, "[heap]");
+        r.setCounter(Counter::Rss, 0x2000);
+        snap->regions = { r };
+        SummaryPanel summary;
+        summary.show();
+        summary.setFrame(*makeFrame(snap, nullptr));
+        QVERIFY2(summary.counterAgeText().startsWith(QStringLiteral(
+                     "RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read "
+                     "2.5 s before it")),
+            qPrintable(summary.counterAgeText()));
+        auto full = std::make_shared<Snapshot>(*snap);
+        full->countersReadMs = 0;
+        summary.setFrame(*makeFrame(full, snap));
+        QVERIFY(summary.counterAgeText().isEmpty());
     }
 
     void historyBoundedInBytes()
