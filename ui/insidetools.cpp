@@ -4,6 +4,7 @@
 #include "formatting.h"
 #include "hexview.h"
 #include "labpanel.h"
+#include "pagestrip.h"
 #include "searchdialog.h"
 #include "sessioncontroller.h"
 #include "viewstate.h"
@@ -113,6 +114,17 @@ void InsideTools::showSelection()
         m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same bytes in process B (%1):").arg(m_lab.b));
     else if (m_lab.b > 0 && pid == m_lab.b && start == m_lab.startB)
         m_hex->setSecond(m_lab.a, m_lab.startA, tr("The same bytes in process A (%1):").arg(m_lab.a));
+}
+
+void InsideTools::followPageStrip(PageStrip *strip)
+{
+    connect(strip, &PageStrip::pageClicked, this, [this](Address a) {
+        if (!m_dock->isVisible()) {
+            m_dock->show(); // shows the selected region's bytes
+            m_dock->raise();
+        }
+        m_hex->showAddress(a);
+    });
 }
 
 void InsideTools::followLab(LabPanel *panel)

@@ -41,6 +41,8 @@ public:
 
     // Follows a lab's steps: where it has a process B, the Bytes dock shows B's view of the focused range below A's.
     void followLab(class LabPanel *panel);
+    // A page clicked in the details' page strip: the Bytes dock opens on that page.
+    void followPageStrip(class PageStrip *strip);
 
     void openSearch();
     bool mark(); // the live process; false when not done

@@ -275,6 +275,7 @@ void MainWindow::connectViewState()
     m_details->observe(m_state);
     m_timeline->observe(m_state);
     new PageRequests(m_state, m_controller, m_map, m_details->pageStrip());
+    m_inside->followPageStrip(m_details->pageStrip());
     connect(m_map, &AddressMapView::zoomChanged, m_status, &StatusLine::update);
     connect(m_regions, &RegionsTab::selectedRowsChanged, m_status, &StatusLine::update);
     connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);

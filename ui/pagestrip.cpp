@@ -4,6 +4,7 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -191,6 +192,14 @@ void PageStrip::paintEvent(QPaintEvent *)
 
 bool PageStrip::event(QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonPress) {
+        auto *press = static_cast<QMouseEvent *>(event);
+        const int i = press->button() == Qt::LeftButton ? pageAt(press->position().toPoint()) : -1;
+        if (i >= 0) {
+            emit pageClicked(m_pages[std::size_t(i)].address);
+            return true;
+        }
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int i = pageAt(help->pos());

@@ -25,6 +25,10 @@ public:
     QRect countsRect() const;
     QSize minimumSizeHint() const override { return { 160, 90 }; }
 
+signals:
+    // A click on a page (on a column of pages: its first): the Bytes dock shows that page.
+    void pageClicked(vmatlas::Address address);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;

@@ -1,9 +1,11 @@
 // The hex view, the strings-and-search dialog and the Inside menu's mark and trim, on a live helper process.
 #include "addressmapview.h"
+#include "detailspanel.h"
 #include "hexview.h"
 #include "insidetools.h"
 #include "labpanel.h"
 #include "mainwindow.h"
+#include "pagestrip.h"
 #include "platform.h"
 #include "searchdialog.h"
 #include "testutil.h"
@@ -218,6 +220,21 @@ private slots:
         emit tools->searchDialog()->jumpRequested(known + 2 * 4096 + 100);
         QCOMPARE(w.viewState()->shown()->regions[std::size_t(w.viewState()->selectedIndex())].start, known);
         QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(2));
+        w.selectAddress(known);
+        QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(0));
+
+        // A click on the region's third page in the page strip: the Bytes dock shows that page.
+        PageStrip *strip = vmatlas::test::part<DetailsPanel>(w)->pageStrip();
+        QTRY_VERIFY_WITH_TIMEOUT(strip->pages().size() >= 3 && strip->pages().front().address == known, 10000);
+        QVERIFY(!strip->cellRect(2).isEmpty());
+        QTest::mouseClick(strip, Qt::LeftButton, {}, strip->cellRect(2).center());
+        QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(2));
+        // With the dock closed, a click opens it on that page.
+        tools->bytesDock()->hide();
+        QTest::mouseClick(strip, Qt::LeftButton, {}, strip->cellRect(1).center());
+        QVERIFY(tools->bytesDock()->isVisible());
+        QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(1));
+        QVERIFY(tools->hexView()->dumpText().startsWith(QStringLiteral("7c0000001000 ")));
         w.selectAddress(known);
 
         QVERIFY(tools->mark());
