@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -11,8 +12,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 #include <cstring>
@@ -222,7 +225,7 @@ void HexView::refresh()
     }
     m_text->setPlainText(QString::fromLatin1(hexDump(*block, m_utf16)));
     m_copy->setEnabled(true);
-    m_save->setEnabled(true);
+    m_save->setEnabled(!m_saving);
     QString status
         = tr("Read %1; not in RAM (not read) %2; unreadable %3.")
               .arg(formatBytes(block->bytesIn(PageRead::Read)), formatBytes(block->bytesIn(PageRead::NotInRam)),
@@ -261,7 +264,8 @@ void HexView::refresh()
                               .arg(differ)
                               .arg(m_file));
     }
-    m_status->setText(status);
+    if (!m_saving) // "Saving…" stays until it is done
+        m_status->setText(status);
 }
 
 QString HexView::dumpText() const
@@ -280,6 +284,28 @@ void HexView::copyToClipboard() const
         clipboard->setText(m_text->toPlainText());
 }
 
+namespace {
+
+// Reads [start, end) of pid and writes it to path through a QSaveFile; an error message, or empty. Touches no
+// widget: it runs on a worker thread.
+QString saveBytes(
+    const HexView::Reader &reader, Pid pid, Address start, Address end, bool readNotPresent, const QString &path)
+{
+    ReadOptions options;
+    options.readNotPresent = readNotPresent;
+    auto block = reader(pid, start, end - start, options);
+    if (!block)
+        return HexView::tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return HexView::tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(block->bytes.data(), qint64(block->bytes.size())) != qint64(block->bytes.size()) || !file.commit())
+        return HexView::tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
 QString HexView::saveRangeTo(const QString &path)
 {
     if (!m_pid)
@@ -287,17 +313,35 @@ QString HexView::saveRangeTo(const QString &path)
     if (m_end - m_start > kMaxReadLength)
         return tr("The range is %1; at most %2 are saved at once. Select a smaller range (drag on the map).")
             .arg(formatBytes(m_end - m_start), formatBytes(kMaxReadLength));
-    ReadOptions options;
-    options.readNotPresent = m_readNotPresent;
-    auto block = m_reader(m_pid, m_start, m_end - m_start, options);
-    if (!block)
-        return tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(block->bytes.data(), qint64(block->bytes.size())) != qint64(block->bytes.size()) || !file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    return saveBytes(m_reader, m_pid, m_start, m_end, m_readNotPresent, path);
+}
+
+void HexView::saveRangeInBackground(const QString &path)
+{
+    const auto done = [this](const QString &error, std::uint64_t bytes, const QString &to) {
+        m_saving = false;
+        m_save->setEnabled(m_pid != 0);
+        m_status->setText(error.isEmpty() ? tr("Saved %1 to %2.").arg(formatBytes(bytes), to) : error);
+        emit saveFinished(error);
+    };
+    if (!m_pid || m_end - m_start > kMaxReadLength)
+        return done(saveRangeTo(path), 0, path); // the message, without a thread
+    m_saving = true;
+    m_save->setEnabled(false);
+    m_status->setText(tr("Saving %1 to %2…").arg(formatBytes(m_end - m_start), path));
+    QPointer<HexView> self(this);
+    const std::uint64_t bytes = m_end - m_start;
+    QThreadPool::globalInstance()->start([self, done, reader = m_reader, pid = m_pid, start = m_start, end = m_end,
+                                             all = m_readNotPresent, path, bytes] {
+        const QString error = saveBytes(reader, pid, start, end, all, path);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, done, error, bytes, path] {
+                if (self)
+                    done(error, bytes, path);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void HexView::saveRangeAsked()
@@ -307,8 +351,7 @@ void HexView::saveRangeAsked()
         tr("Raw bytes (*.bin);;All files (*)"));
     if (path.isEmpty())
         return;
-    const QString error = saveRangeTo(path);
-    m_status->setText(error.isEmpty() ? tr("Saved %1 to %2.").arg(formatBytes(m_end - m_start), path) : error);
+    saveRangeInBackground(path);
 }
 
 } // namespace vmatlas::ui

@@ -52,12 +52,17 @@ public:
     QString statusText() const;
     // Writes the range's bytes through a QSaveFile; an error message, or empty when it worked.
     QString saveRangeTo(const QString &path);
+    // The same on a worker thread (up to 64 MiB: the window stays responsive); the status line says when it is
+    // done and saveFinished() is emitted with the error, or empty.
+    void saveRangeInBackground(const QString &path);
+    bool saving() const { return m_saving; }
     void copyToClipboard() const;
     // Wide enough for a whole dump line: the dock starts that wide where the window has room.
     QSize sizeHint() const override;
 
 signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
+    void saveFinished(const QString &error);
 
 private:
     void refresh();
@@ -69,6 +74,7 @@ private:
     std::uint64_t m_viewPage = 0;
     bool m_utf16 = false;
     bool m_readNotPresent = false;
+    bool m_saving = false;
     QString m_file;
     Pid m_pidB = 0;
     Address m_startB = 0;

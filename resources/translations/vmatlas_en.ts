@@ -1039,6 +1039,10 @@
         <source>%1 page(s) match the file&apos;s (%3), %2 differ: this process&apos;s own copies.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>

@@ -1039,6 +1039,10 @@
         <source>%1 page(s) match the file&apos;s (%3), %2 differ: this process&apos;s own copies.</source>
         <translation>%1 个页面与文件（%3）中的相同，%2 个不同：那些是本进程自己的副本。</translation>
     </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation>正在将 %1 保存到 %2…</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>

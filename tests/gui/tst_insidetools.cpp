@@ -102,6 +102,30 @@ private slots:
         const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/x.bin"));
         QVERIFY(view.saveRangeTo(bad).contains(QStringLiteral("Cannot write")));
         QVERIFY(!QFile::exists(bad));
+
+        // From the button: on a worker thread, the same bytes; the status says when it is done.
+        const QString background = m_dir.filePath(QStringLiteral("background.bin"));
+        QSignalSpy finished(&view, &HexView::saveFinished);
+        view.saveRangeInBackground(background);
+        QVERIFY(view.saving());
+        QVERIFY(view.statusText().startsWith(QStringLiteral("Saving 8.00 KiB to ")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(finished.front().front().toString(), QString());
+        QVERIFY(!view.saving());
+        QCOMPARE(view.statusText(), QStringLiteral("Saved 8.00 KiB to %1.").arg(background));
+        QCOMPARE(vmatlas::test::readFileStd(background), bytes);
+        view.saveRangeInBackground(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QVERIFY(finished.back().front().toString().contains(QStringLiteral("Cannot write")));
+        QVERIFY(view.statusText().contains(QStringLiteral("Cannot write")));
+        // The view goes away while saving: the result is dropped, nothing crashes.
+        {
+            HexView gone;
+            gone.showRange(m_child.pid(), known, known + 2 * 4096);
+            gone.saveRangeInBackground(m_dir.filePath(QStringLiteral("gone.bin")));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(QStringLiteral("gone.bin"))), 10000);
+        QTest::qWait(50);
     }
 
     void hexViewOfAGoneProcess()
