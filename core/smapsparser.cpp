@@ -173,29 +173,35 @@ private:
     bool parseHeader(std::string_view line)
     {
         std::string_view s = line;
-        Region r;
+        const bool first = m_out.mappings.empty();
+        const Address previousEnd = first ? 0 : m_out.mappings.back().end;
+        // Filled in place (a region is 256 bytes: no copy into the array); a bad line takes it out again.
+        Region &r = m_out.mappings.emplace_back();
+        auto bad = [this](std::string message) {
+            m_out.mappings.pop_back();
+            return fail(message);
+        };
         if (!parseNumber(s, r.start, 16) || !expect(s, '-') || !parseNumber(s, r.end, 16) || !expect(s, ' '))
-            return fail("bad address range in " + shortQuote(line));
+            return bad("bad address range in " + shortQuote(line));
         if (r.end <= r.start)
-            return fail("the range ends before it starts in " + shortQuote(line));
-        if (!m_out.mappings.empty() && r.start < m_out.mappings.back().end)
-            return fail("the range overlaps or precedes the previous one in " + shortQuote(line));
+            return bad("the range ends before it starts in " + shortQuote(line));
+        if (!first && r.start < previousEnd)
+            return bad("the range overlaps or precedes the previous one in " + shortQuote(line));
         if (s.size() < 5 || !Protection::fromString(s.substr(0, 4), r.protection) || r.protection.sharing == 'c'
             || r.protection.sharing == '-')
-            return fail("bad permissions in " + shortQuote(line));
+            return bad("bad permissions in " + shortQuote(line));
         s.remove_prefix(4);
         if (!expect(s, ' ') || !parseNumber(s, r.offset, 16) || !expect(s, ' '))
-            return fail("bad offset in " + shortQuote(line));
+            return bad("bad offset in " + shortQuote(line));
         if (!parseNumber(s, r.devMajor, 16) || !expect(s, ':') || !parseNumber(s, r.devMinor, 16) || !expect(s, ' '))
-            return fail("bad device in " + shortQuote(line));
+            return bad("bad device in " + shortQuote(line));
         if (!parseNumber(s, r.inode, 10))
-            return fail("bad inode in " + shortQuote(line));
+            return bad("bad inode in " + shortQuote(line));
         if (!s.empty() && s.front() != ' ')
-            return fail("bad inode in " + shortQuote(line));
+            return bad("bad inode in " + shortQuote(line));
         skipSpaces(s);
         if (!s.empty())
             r.pathPtr = intern(s);
-        m_out.mappings.push_back(std::move(r));
         m_expected = 0;
         return true;
     }
