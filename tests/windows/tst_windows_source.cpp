@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "postmortem.h"
 #include "processlimits.h"
+#include "testutil.h"
 #include "totals.h"
 #include "usage.h"
 
@@ -22,6 +23,9 @@
 #include <windows.h>
 
 using namespace vmatlas;
+using testutil::run;
+using testutil::underWine;
+using testutil::widen;
 
 namespace {
 
@@ -39,57 +43,10 @@ std::vector<PageState> states(const std::vector<PageInfo> &pages)
     return s;
 }
 
-// Runs a command line, its standard output into a file; returns the exit code.
-int run(const std::wstring &command, const std::wstring &outputFile)
-{
-    SECURITY_ATTRIBUTES sa { sizeof sa, nullptr, TRUE };
-    HANDLE out = CreateFileW(outputFile.c_str(), GENERIC_WRITE, FILE_SHARE_READ, &sa, CREATE_ALWAYS, 0, nullptr);
-    STARTUPINFOW si {};
-    si.cb = sizeof si;
-    si.dwFlags = STARTF_USESTDHANDLES;
-    si.hStdOutput = out;
-    si.hStdError = out;
-    si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
-    PROCESS_INFORMATION pi {};
-    // CreateProcessW failed once in CI under Wine (the command's exit code read -1, with no output); it is the
-    // harness's failure, not the program's: say why, and try again before giving up.
-    bool started = false;
-    for (int attempt = 0; attempt < 3 && !started; ++attempt) {
-        std::wstring cmd = command;
-        started = CreateProcessW(nullptr, cmd.data(), nullptr, nullptr, TRUE, 0, nullptr, nullptr, &si, &pi);
-        if (!started) {
-            std::printf("note: CreateProcessW failed (error %lu), attempt %d\n", GetLastError(), attempt + 1);
-            Sleep(500);
-        }
-    }
-    if (!started) {
-        CloseHandle(out);
-        return -1;
-    }
-    WaitForSingleObject(pi.hProcess, 300000);
-    DWORD code = 0;
-    GetExitCodeProcess(pi.hProcess, &code);
-    CloseHandle(pi.hThread);
-    CloseHandle(pi.hProcess);
-    CloseHandle(out);
-    return int(code);
-}
-
 // A function of this program, to find its code in the map.
 __attribute__((noinline)) int codeMarker()
 {
     return 42;
-}
-
-bool underWine()
-{
-    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
-    return ntdll && GetProcAddress(ntdll, "wine_get_version");
-}
-
-std::wstring widen(const std::string &s)
-{
-    return std::filesystem::path(s).wstring();
 }
 
 } // namespace
