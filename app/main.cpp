@@ -78,8 +78,10 @@ void *loadGuiModule()
 int main(int argc, char **argv)
 {
 #ifdef _WIN32
-    // CSV and JSON byte for byte: no CRLF translation on standard output.
+    // CSV and JSON byte for byte: no CRLF translation on standard output, nor on standard input, where `serve`
+    // reads requests (a text-mode read would also end at a Ctrl-Z byte).
     _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stdin), _O_BINARY);
 #endif
     std::vector<std::string> args(argv + 1, argv + argc);
 #if defined(VMATLAS_GUI_MODULE)

@@ -108,9 +108,8 @@ struct Module
     std::string name;
 };
 
-} // namespace
-
-Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
+// The header and the stream directory: type -> where (unused entries, type 0, left out; the first of a type kept).
+Result<std::map<std::uint32_t, Stream>> readDirectory(const ByteSource &src, const std::string &name)
 {
     unsigned char h[32];
     if (!src.read(0, h, sizeof h))
@@ -120,7 +119,6 @@ Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
     if (u16(h + 4) != 0xa793)
         return bad(name, "a minidump of an unknown version (" + std::to_string(u16(h + 4)) + ")");
     const std::uint64_t count = u32(h + 8), dirRva = u32(h + 12);
-    const std::int64_t timestamp = u32(h + 20);
     if (dirRva > src.size() || count * 12 > src.size() - dirRva)
         return bad(name,
             "claims " + std::to_string(count) + " streams at byte " + std::to_string(dirRva) + ", past the end of its "
@@ -140,6 +138,30 @@ Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
         if (type != 0)
             streams.emplace(type, s);
     }
+    return streams;
+}
+
+} // namespace
+
+Result<std::vector<std::uint32_t>> minidumpStreamTypes(const ByteSource &src, const std::string &name)
+{
+    auto streams = readDirectory(src, name);
+    if (!streams)
+        return streams.error();
+    std::vector<std::uint32_t> types;
+    for (const auto &entry : *streams)
+        types.push_back(entry.first);
+    return types;
+}
+
+Result<PostMortem> readMinidump(const ByteSource &src, const std::string &name)
+{
+    auto directory = readDirectory(src, name);
+    if (!directory)
+        return directory.error();
+    const std::map<std::uint32_t, Stream> &streams = *directory;
+    unsigned char stamp[4]; // TimeDateStamp, in the header readDirectory checked
+    const std::int64_t timestamp = src.read(20, stamp, sizeof stamp) ? u32(stamp) : 0;
     auto streamBytes = [&](std::uint32_t type, std::vector<unsigned char> &out) -> bool {
         auto it = streams.find(type);
         if (it == streams.end())

@@ -60,6 +60,9 @@ bool isDumpFile(const std::string &path);
 // name goes into messages ("FILE: ...").
 Result<PostMortem> readElfCore(const ByteSource &source, const std::string &name);
 Result<PostMortem> readMinidump(const ByteSource &source, const std::string &name);
+// The stream types a minidump's directory lists (unused entries, type 0, left out), or an Error when its header or
+// directory is malformed: `vmatlas.exe dump` checks with it that the region list (type 16) was written.
+Result<std::vector<std::uint32_t>> minidumpStreamTypes(const ByteSource &source, const std::string &name);
 // Either, by the file's first bytes.
 Result<PostMortem> loadPostMortem(const std::string &path);
 

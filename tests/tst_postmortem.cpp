@@ -367,6 +367,27 @@ private slots:
         QCOMPARE((*pages)[1].state, PageState::None);
     }
 
+    // The directory alone, as vmatlas.exe dump checks a dump dbghelp wrote: which streams it lists, or why not.
+    void minidumpStreamTypes()
+    {
+        const std::string dmp = buildMinidump(windowsRegions(), { { 0x140000000, 0x4000, "C:\\demo.exe" } }, {});
+        auto types = vmatlas::minidumpStreamTypes(*memorySource(dmp), "demo.dmp");
+        QVERIFY2(types.ok(), types.ok() ? "" : types.error().message.c_str());
+        QCOMPARE(*types, (std::vector<std::uint32_t> { 4, 7, 9, 15, 16 }));
+        std::string noInfo = dmp;
+        put(noInfo, 32, 0, 4); // the directory's first entry (MemoryInfoListStream) becomes unused
+        types = vmatlas::minidumpStreamTypes(*memorySource(noInfo), "demo.dmp");
+        QVERIFY(types.ok());
+        QCOMPARE(*types, (std::vector<std::uint32_t> { 4, 7, 9, 15 }));
+        types = vmatlas::minidumpStreamTypes(*memorySource(std::string_view(dmp).substr(0, 200)), "demo.dmp");
+        QVERIFY(!types.ok());
+        QVERIFY2(types.error().message.rfind("demo.dmp: ", 0) == 0
+                && types.error().message.find("(truncated)") != std::string::npos,
+            types.error().message.c_str());
+        types = vmatlas::minidumpStreamTypes(*memorySource("MDMQ and more than thirty-two bytes...."), "x.dmp");
+        QVERIFY(!types.ok() && types.error().message.find("not a minidump") != std::string::npos);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QByteArray>("bytes");

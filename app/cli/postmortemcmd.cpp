@@ -29,7 +29,8 @@ int cmdDump(const std::vector<std::string> &args, Streams s)
     p.addFlag("--memory", "include every committed page's contents (MiniDumpWithFullMemory)");
     if (auto done = parseSubcommand("dump", p, args, s,
             "Writes a Windows minidump of the process with MiniDumpWriteDump: its regions\n"
-            "(MiniDumpWithFullMemoryInfo), modules and threads, and with --memory the contents of its\n"
+            "(MiniDumpWithFullMemoryInfo; added from VirtualQueryEx when the system's dbghelp leaves\n"
+            "them out, as Wine's does), modules and threads, and with --memory the contents of its\n"
             "committed memory. Open it with 'vmatlas snapshot --core FILE.dmp' or the window, on Windows\n"
             "or Linux. Windows only: on Linux, gcore PID (from gdb) writes a core file."))
         return *done;

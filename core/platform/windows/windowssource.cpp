@@ -319,12 +319,6 @@ Result<Snapshot> readSnapshot(Pid pid)
         si.dwAllocationGranularity ? si.dwAllocationGranularity : 64 * 1024, facts ? &*facts : nullptr);
 }
 
-// Remote hosts are reached from Linux for now: ssh through CreateProcess pipes is not written yet.
-Result<std::unique_ptr<ChildProcess>> startChildProcess(const std::vector<std::string> &)
-{
-    return makeError(ErrorCode::Unsupported, "remote hosts (--host) are reached from Linux only in this version");
-}
-
 // Windows has no cgroups or PID namespaces: nothing to fill.
 void readContainer(ProcessInfo &) { }
 

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <string>
+#include <vector>
 #include <windows.h>
 
 namespace vmatlas::win {
@@ -12,6 +13,11 @@ namespace vmatlas::win {
 std::string toUtf8(const std::wstring &w);
 std::wstring fromUtf8(const std::string &s);
 std::string lastErrorText(DWORD error = GetLastError());
+
+// One argument quoted for a command line as the C runtime (and CommandLineToArgvW) splits it again.
+std::wstring quoteArgument(const std::wstring &arg);
+// argv (UTF-8) as one command line for CreateProcessW.
+std::wstring commandLine(const std::vector<std::string> &argv);
 
 // Protection as r/w/x plus p/s/c: WRITECOPY is 'c', mapped and image views 's', private 'p'.
 Protection protectionOf(DWORD protect, DWORD type);
