@@ -64,11 +64,19 @@ public:
     virtual ~ChildProcess() = default;
     virtual bool write(std::string_view data) = 0; // false once the pipe is closed
     // Up to and without the newline; false at end of output.
-    virtual bool readLine(std::string &line) = 0;
-    virtual bool readExact(std::size_t n, std::string &out) = 0;
+    bool readLine(std::string &line);
+    bool readExact(std::size_t n, std::string &out);
     // Closes its input, waits for it (killing it after timeoutMs) and returns its exit code (-1: a signal).
     virtual int finish(int timeoutMs) = 0;
     virtual std::string errorText() = 0; // what it wrote on standard error so far (read without blocking)
+
+protected:
+    // Appends what the program writes next on its standard output, waiting for it; false at its end.
+    virtual bool fill(std::string &buffer) = 0;
+
+private:
+    std::string m_buffer; // read from its output and not yet handed out
+    std::size_t m_scanned = 0; // how much of m_buffer holds no newline
 };
 // Starts argv[0] (searched in PATH) with argv; Unsupported where not available (Windows, for now).
 Result<std::unique_ptr<ChildProcess>> startChildProcess(const std::vector<std::string> &argv);

@@ -40,6 +40,18 @@ Region region(Address start, Address end, RegionType type, const std::string &pa
     return r;
 }
 
+// A live tick taken at 10 s whose carried counters were read at countersReadMs: one heap region, its RSS read now.
+std::shared_ptr<Snapshot> liveTick(std::int64_t countersReadMs)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->timestampMs = 10000;
+    snap->countersReadMs = countersReadMs;
+    Region r = region(0x1000, 0x3000, RegionType::Private, "[heap]");
+    r.setCounter(Counter::Rss, 0x2000);
+    snap->regions = { r };
+    return snap;
+}
+
 // A process whose stack grows down by a page at each read.
 struct Recorded
 {
@@ -175,14 +187,9 @@ private slots:
     void detailsSayHowOldEachCounterIs()
     {
         // A live frame: RSS of now, PSS carried from a full read 4 s before, Referenced of a region newer than it.
-        auto snap = std::make_shared<Snapshot>();
-        snap->timestampMs = 10000;
-        snap->countersReadMs = 6000;
-        Region r = region(0x1000, 0x3000, RegionType::Private, "[heap]");
-        r.setCounter(Counter::Rss, 0x2000);
-        r.setCounter(Counter::Pss, 0x800);
-        r.setCounterKnown(Counter::Referenced, false);
-        snap->regions = { r };
+        auto snap = liveTick(6000);
+        snap->regions[0].setCounter(Counter::Pss, 0x800);
+        snap->regions[0].setCounterKnown(Counter::Referenced, false);
         DetailsPanel details;
         details.setRegion(&snap->regions[0], snap);
         const QString text = details.text();
@@ -197,12 +204,7 @@ private slots:
 
     void summarySaysHowOldItsCountersAre()
     {
-        auto snap = std::make_shared<Snapshot>();
-        snap->timestampMs = 10000;
-        snap->countersReadMs = 7500;
-        Region r = region(0x1000, 0x3000, RegionType::Private, "[heap]");
-        r.setCounter(Counter::Rss, 0x2000);
-        snap->regions = { r };
+        auto snap = liveTick(7500);
         SummaryPanel summary;
         summary.show();
         summary.setFrame(*makeFrame(snap, nullptr));

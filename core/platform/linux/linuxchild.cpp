@@ -40,8 +40,10 @@ public:
         }
         return m_in >= 0;
     }
-    bool fill()
+    bool fill(std::string &buffer) override
     {
+        if (m_out < 0)
+            return false;
         char buf[65536];
         for (;;) {
             const ssize_t n = ::read(m_out, buf, sizeof buf);
@@ -49,34 +51,9 @@ public:
                 continue;
             if (n <= 0)
                 return false;
-            m_buffer.append(buf, std::size_t(n));
+            buffer.append(buf, std::size_t(n));
             return true;
         }
-    }
-    bool readLine(std::string &line) override
-    {
-        for (;;) {
-            const auto nl = m_buffer.find('\n', m_scanned);
-            if (nl != std::string::npos) {
-                line.assign(m_buffer, 0, nl);
-                m_buffer.erase(0, nl + 1);
-                m_scanned = 0;
-                return true;
-            }
-            m_scanned = m_buffer.size();
-            if (!fill())
-                return false;
-        }
-    }
-    bool readExact(std::size_t n, std::string &out) override
-    {
-        while (m_buffer.size() < n)
-            if (!fill())
-                return false;
-        out.assign(m_buffer, 0, n);
-        m_buffer.erase(0, n);
-        m_scanned = 0;
-        return true;
     }
     int finish(int timeoutMs) override
     {
@@ -97,6 +74,7 @@ public:
         }
         errorText();
         ::close(m_out);
+        m_out = -1; // fill() says end of output from now on
         ::close(m_err);
         m_pid = -1;
         m_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -123,8 +101,6 @@ private:
     pid_t m_pid;
     int m_in, m_out, m_err;
     int m_status = -1;
-    std::string m_buffer;
-    std::size_t m_scanned = 0;
     std::string m_errors;
 };
 

@@ -117,7 +117,7 @@ public:
         }
         return m_in != nullptr;
     }
-    bool fill()
+    bool fill(std::string &buffer) override
     {
         if (!m_out)
             return false;
@@ -125,32 +125,7 @@ public:
         DWORD n = 0;
         if (!ReadFile(m_out, buf, sizeof buf, &n, nullptr) || n == 0)
             return false; // ERROR_BROKEN_PIPE: every writer has gone
-        m_buffer.append(buf, n);
-        return true;
-    }
-    bool readLine(std::string &line) override
-    {
-        for (;;) {
-            const auto nl = m_buffer.find('\n', m_scanned);
-            if (nl != std::string::npos) {
-                line.assign(m_buffer, 0, nl);
-                m_buffer.erase(0, nl + 1);
-                m_scanned = 0;
-                return true;
-            }
-            m_scanned = m_buffer.size();
-            if (!fill())
-                return false;
-        }
-    }
-    bool readExact(std::size_t n, std::string &out) override
-    {
-        while (m_buffer.size() < n)
-            if (!fill())
-                return false;
-        out.assign(m_buffer, 0, n);
-        m_buffer.erase(0, n);
-        m_scanned = 0;
+        buffer.append(buf, n);
         return true;
     }
     int finish(int timeoutMs) override
@@ -200,8 +175,6 @@ private:
     HANDLE m_in, m_out;
     std::shared_ptr<ErrorDrain> m_drain;
     int m_status = -1;
-    std::string m_buffer;
-    std::size_t m_scanned = 0;
 };
 
 struct Pipe
