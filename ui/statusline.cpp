@@ -10,10 +10,38 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPainter>
 #include <QProgressBar>
 #include <QStatusBar>
 
 namespace vmatlas::ui {
+
+namespace {
+
+// A status bar text that is cut with "…" where the window is too narrow for it (the whole text in its tooltip),
+// rather than making the window wider than the screen.
+class ElidedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override
+    {
+        return { fontMetrics().averageCharWidth() * 6, QLabel::minimumSizeHint().height() };
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        const QRect r = contentsRect();
+        const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, r.width());
+        setToolTip(shown == text() ? QString() : text());
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shown);
+    }
+};
+
+} // namespace
 
 StatusLine::StatusLine(QStatusBar *bar, const ViewState *state, const SessionController *controller,
     const AddressMapView *map, const RegionsTab *regions)
@@ -23,8 +51,9 @@ StatusLine::StatusLine(QStatusBar *bar, const ViewState *state, const SessionCon
     , m_map(map)
     , m_regions(regions)
 {
-    m_process = new QLabel(bar);
-    m_selection = new QLabel(bar);
+    m_process = new ElidedLabel(bar);
+    m_selection = new ElidedLabel(bar);
+    m_process->setContentsMargins(0, 0, 12, 0); // apart from the selection's text
     m_zoom = new QLabel(bar);
     m_busy = new QProgressBar(bar);
     m_busy->setRange(0, 0);

@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -259,6 +260,16 @@ private slots:
         QVERIFY(tools->bytesDock()->isVisible());
         QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(1));
         QVERIFY(tools->hexView()->dumpText().startsWith(QStringLiteral("7c0000001000 ")));
+        // All of it fits a 1024-pixel screen: the window never needs to be wider (the status bar's texts are cut
+        // with an ellipsis, the Bytes dock's buttons take two rows).
+        QCoreApplication::processEvents();
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("the window needs %1 px: central %2, status bar %3, Bytes dock %4")
+                           .arg(w.minimumSizeHint().width())
+                           .arg(w.centralWidget()->minimumSizeHint().width())
+                           .arg(w.statusBar()->minimumSizeHint().width())
+                           .arg(tools->bytesDock()->minimumSizeHint().width())));
+        QVERIFY(w.statusBar()->minimumSizeHint().width() < 400);
         w.selectAddress(known);
 
         QVERIFY(tools->mark());

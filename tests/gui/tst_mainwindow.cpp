@@ -376,6 +376,15 @@ private slots:
             qPrintable(QStringLiteral("summary columns %1 px in %2 px")
                            .arg(table->horizontalHeader()->length())
                            .arg(table->viewport()->width())));
+        // The window stays 1024 wide whatever is shown: the summary by type, a region and its pages, the bytes.
+        auto *summaryPages = part<SummaryPanel>(w)->findChild<QTabWidget *>();
+        QVERIFY(summaryPages);
+        summaryPages->setCurrentIndex(1);
+        w.selectAddress(jvm.regions[jvm.regions.size() / 2].start);
+        QCoreApplication::processEvents();
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("the window needs %1 px").arg(w.minimumSizeHint().width())));
+        QCOMPARE(w.width(), 1024);
     }
 
     void dialogsStartInAKnownFolder()
