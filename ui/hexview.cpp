@@ -290,22 +290,42 @@ void HexView::copyToClipboard() const
 
 namespace {
 
-// Reads [start, end) of pid and writes it to path through a QSaveFile; an error message, or empty. Touches no
-// widget: it runs on a worker thread.
-QString saveBytes(
+// How a save went: an error, or the bytes that could not be read and were written as zeros.
+struct SaveResult
+{
+    QString error;
+    std::uint64_t notInRam = 0, unreadable = 0;
+};
+
+// Reads [start, end) of pid and writes it to path through a QSaveFile. Touches no widget: it runs on a worker
+// thread.
+SaveResult saveBytes(
     const HexView::Reader &reader, Pid pid, Address start, Address end, bool readNotPresent, const QString &path)
 {
     ReadOptions options;
     options.readNotPresent = readNotPresent;
     auto block = reader(pid, start, end - start, options);
     if (!block)
-        return HexView::tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message));
+        return { HexView::tr("Cannot read the bytes: %1").arg(QString::fromStdString(block.error().message)) };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return HexView::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return { HexView::tr("Cannot write %1: %2").arg(path, file.errorString()) };
     if (file.write(block->bytes.data(), qint64(block->bytes.size())) != qint64(block->bytes.size()) || !file.commit())
-        return HexView::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return {};
+        return { HexView::tr("Cannot write %1: %2").arg(path, file.errorString()) };
+    return { {}, block->bytesIn(PageRead::NotInRam), block->bytesIn(PageRead::Unreadable) };
+}
+
+// What the status says once a save is done.
+QString saveMessage(const SaveResult &result, std::uint64_t bytes, const QString &path)
+{
+    if (!result.error.isEmpty())
+        return result.error;
+    QString text = HexView::tr("Saved %1 to %2.").arg(formatBytes(bytes), path);
+    if (result.notInRam + result.unreadable > 0)
+        text += QLatin1Char(' ')
+            + HexView::tr("%1 not in RAM (not read) and %2 unreadable are zeros in the file.")
+                  .arg(formatBytes(result.notInRam), formatBytes(result.unreadable));
+    return text;
 }
 
 } // namespace
@@ -317,19 +337,19 @@ QString HexView::saveRangeTo(const QString &path)
     if (m_end - m_start > kMaxReadLength)
         return tr("The range is %1; at most %2 are saved at once. Select a smaller range (drag on the map).")
             .arg(formatBytes(m_end - m_start), formatBytes(kMaxReadLength));
-    return saveBytes(m_reader, m_pid, m_start, m_end, m_readNotPresent, path);
+    return saveBytes(m_reader, m_pid, m_start, m_end, m_readNotPresent, path).error;
 }
 
 void HexView::saveRangeInBackground(const QString &path)
 {
-    const auto done = [this](const QString &error, std::uint64_t bytes, const QString &to) {
+    const auto done = [this](const SaveResult &result, std::uint64_t bytes, const QString &to) {
         m_saving = false;
         m_save->setEnabled(m_pid != 0);
-        m_status->setText(error.isEmpty() ? tr("Saved %1 to %2.").arg(formatBytes(bytes), to) : error);
-        emit saveFinished(error);
+        m_status->setText(saveMessage(result, bytes, to));
+        emit saveFinished(result.error, m_status->text());
     };
     if (!m_pid || m_end - m_start > kMaxReadLength)
-        return done(saveRangeTo(path), 0, path); // the message, without a thread
+        return done({ saveRangeTo(path) }, 0, path); // the message, without a thread
     m_saving = true;
     m_save->setEnabled(false);
     m_status->setText(tr("Saving %1 to %2…").arg(formatBytes(m_end - m_start), path));
@@ -337,12 +357,12 @@ void HexView::saveRangeInBackground(const QString &path)
     const std::uint64_t bytes = m_end - m_start;
     QThreadPool::globalInstance()->start([self, done, reader = m_reader, pid = m_pid, start = m_start, end = m_end,
                                              all = m_readNotPresent, path, bytes] {
-        const QString error = saveBytes(reader, pid, start, end, all, path);
+        const SaveResult result = saveBytes(reader, pid, start, end, all, path);
         QMetaObject::invokeMethod(
             qApp,
-            [self, done, error, bytes, path] {
+            [self, done, result, bytes, path] {
                 if (self)
-                    done(error, bytes, path);
+                    done(result, bytes, path);
             },
             Qt::QueuedConnection);
     });

@@ -53,7 +53,7 @@ public:
     // Writes the range's bytes through a QSaveFile; an error message, or empty when it worked.
     QString saveRangeTo(const QString &path);
     // The same on a worker thread (up to 64 MiB: the window stays responsive); the status line says when it is
-    // done and saveFinished() is emitted with the error, or empty.
+    // done (and how much of the file is zeros, for pages not read), and saveFinished() is emitted.
     void saveRangeInBackground(const QString &path);
     bool saving() const { return m_saving; }
     void copyToClipboard() const;
@@ -62,7 +62,8 @@ public:
 
 signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
-    void saveFinished(const QString &error);
+    // error: empty when the file was written; message: what the status line says (zeros written included).
+    void saveFinished(const QString &error, const QString &message);
 
 private:
     void refresh();

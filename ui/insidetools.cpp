@@ -79,6 +79,8 @@ InsideTools::InsideTools(QMainWindow *window, ViewState *state, SessionControlle
     });
     m_faultTimer->setInterval(1000);
     connect(m_faultTimer, &QTimer::timeout, this, &InsideTools::followFaults);
+    // The dock's own line is rewritten at the next refresh: the window's status bar keeps the outcome longer.
+    connect(m_hex, &HexView::saveFinished, this, [this](const QString &, const QString &message) { say(message); });
 }
 
 Pid InsideTools::livePid() const

@@ -279,6 +279,7 @@ void MainWindow::connectViewState()
     connect(m_map, &AddressMapView::zoomChanged, m_status, &StatusLine::update);
     connect(m_regions, &RegionsTab::selectedRowsChanged, m_status, &StatusLine::update);
     connect(m_state, &ViewState::cleared, m_status, &StatusLine::update);
+    connect(m_state, &ViewState::cleared, m_summary, &SummaryPanel::clearCounterAge);
     connect(m_state, &ViewState::frameChanged, this, [this](FramePtr frame, ViewState::Origin origin) {
         m_summary->setFrame(*frame);
         m_limits->setFrame(frame,

@@ -121,12 +121,17 @@ void SummaryPanel::setFrame(const SnapshotFrame &frame)
     // A live tick reads RSS, anonymous and swap; the other counters are the last full read's.
     const Snapshot *s = frame.snapshot.get();
     const bool carried = s && s->countersReadMs > 0 && s->countersReadMs < s->timestampMs;
+    // Shown from the first live tick on and kept (the tables do not move when a full read comes).
     if (carried)
-        m_counterAge->setText(
-            tr("RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s "
-               "before it (a full read comes every few refreshes, on Snapshot Now, or when paused).")
-                .arg(QString::number((s->timestampMs - s->countersReadMs) / 1000.0, 'f', 1)));
-    m_counterAge->setVisible(carried);
+        m_counterAge->setText(tr("PSS, shared, private and dirty: read %1 s before this snapshot; RSS and swap: now.")
+                                  .arg(QString::number((s->timestampMs - s->countersReadMs) / 1000.0, 'f', 1)));
+    else if (m_counterAge->isVisibleTo(this))
+        m_counterAge->setText(tr("Every counter read with this snapshot (a full read)."));
+    m_counterAge->setToolTip(tr("Between full reads a live refresh reads only RSS, anonymous and swap; the other "
+                                "counters are the last full read's. A full read comes every tenth refresh, on "
+                                "Snapshot Now, when a region is selected, and when paused."));
+    if (carried)
+        m_counterAge->show();
     // How the regions' sums add up to what ps and /proc/PID/status say.
     QString html = tr("<b>How it adds up</b>");
     for (const ReconciliationLine &line : frame.reconciliation) {
@@ -150,6 +155,11 @@ QString SummaryPanel::reconciliationText() const
 QString SummaryPanel::counterAgeText() const
 {
     return m_counterAge->isVisibleTo(this) ? m_counterAge->text() : QString();
+}
+
+void SummaryPanel::clearCounterAge()
+{
+    m_counterAge->hide();
 }
 
 void SummaryPanel::setTotals(const Totals &totals)

@@ -29,8 +29,10 @@ public:
     SummaryModel *model() const { return m_model; }
     UseSummaryModel *useModel() const { return m_useModel; }
     QString reconciliationText() const;
-    // Shown above the tables while the PSS, shared, private and dirty totals are of an earlier full read.
+    // Above the tables once a live tick's PSS, shared, private and dirty totals were of an earlier full read: how
+    // old they are, or that every counter is fresh after a full read (the line stays, so the tables do not jump).
     QString counterAgeText() const;
+    void clearCounterAge(); // another process or a file: no line until a live tick carries counters again
     QChart *chart() const { return m_chart; }
 
 private:

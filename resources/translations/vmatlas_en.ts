@@ -1043,6 +1043,10 @@
         <source>Saving %1 to %2…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>
@@ -2410,7 +2414,15 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s before it (a full read comes every few refreshes, on Snapshot Now, or when paused).</source>
+        <source>PSS, shared, private and dirty: read %1 s before this snapshot; RSS and swap: now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every counter read with this snapshot (a full read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between full reads a live refresh reads only RSS, anonymous and swap; the other counters are the last full read&apos;s. A full read comes every tenth refresh, on Snapshot Now, when a region is selected, and when paused.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1043,6 +1043,10 @@
         <source>Saving %1 to %2…</source>
         <translation>正在将 %1 保存到 %2…</translation>
     </message>
+    <message>
+        <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
+        <translation>不在内存（未读取）的 %1 和不可读的 %2 在文件中写为零。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>
@@ -2412,8 +2416,16 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>&lt;p&gt;此快照无法得知。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>RSS, anonymous and swap are of this snapshot; PSS, shared, private and dirty bytes were read %1 s before it (a full read comes every few refreshes, on Snapshot Now, or when paused).</source>
-        <translation>RSS、匿名和交换是本次快照的值；PSS、共享、私有和脏页字节是在它之前 %1 秒读取的（每隔几次刷新、按“立即快照”或暂停时会完整读取一次）。</translation>
+        <source>PSS, shared, private and dirty: read %1 s before this snapshot; RSS and swap: now.</source>
+        <translation>PSS、共享、私有和脏页：在本次快照之前 %1 秒读取；RSS 和交换：当前值。</translation>
+    </message>
+    <message>
+        <source>Every counter read with this snapshot (a full read).</source>
+        <translation>所有计数均随本次快照读取（完整读取）。</translation>
+    </message>
+    <message>
+        <source>Between full reads a live refresh reads only RSS, anonymous and swap; the other counters are the last full read&apos;s. A full read comes every tenth refresh, on Snapshot Now, when a region is selected, and when paused.</source>
+        <translation>两次完整读取之间，实时刷新只读取 RSS、匿名和交换；其他计数沿用上一次完整读取的值。每第十次刷新、按“立即快照”、选中区域或暂停时会完整读取一次。</translation>
     </message>
 </context>
 <context>

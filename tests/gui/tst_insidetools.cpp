@@ -114,11 +114,22 @@ private slots:
         QCOMPARE(finished.front().front().toString(), QString());
         QVERIFY(!view.saving());
         QCOMPARE(view.statusText(), QStringLiteral("Saved 8.00 KiB to %1.").arg(background));
+        QCOMPARE(finished.front().back().toString(), view.statusText());
         QCOMPARE(vmatlas::test::readFileStd(background), bytes);
         view.saveRangeInBackground(bad);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
         QVERIFY(finished.back().front().toString().contains(QStringLiteral("Cannot write")));
         QVERIFY(view.statusText().contains(QStringLiteral("Cannot write")));
+        // A page not in RAM is zeros in the file, the status says so, and it is still not in RAM.
+        view.showRange(m_child.pid(), known + 2 * 4096, known + 3 * 4096);
+        view.saveRangeInBackground(background);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
+        QCOMPARE(view.statusText(),
+            QStringLiteral("Saved 4.00 KiB to %1. 4.00 KiB not in RAM (not read) and 0 B unreadable are zeros in the "
+                           "file.")
+                .arg(background));
+        QCOMPARE(vmatlas::test::readFileStd(background), std::string(4096, '\0'));
+        QCOMPARE(pageState(m_child.pid(), known + 2 * 4096), PageState::None);
         // The view goes away while saving: the result is dropped, nothing crashes.
         {
             HexView gone;
