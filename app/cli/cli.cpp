@@ -147,13 +147,16 @@ const char kMainHelpHead[] = R"(VM Atlas - a live map of a process's virtual add
 Usage:
   vmatlas                          open the explorer window (when built with the GUI)
   vmatlas --pid PID                open the explorer on a process
+  vmatlas --host DEST [--pid PID]  open the explorer on another machine's processes, over ssh
   vmatlas FILE.json                open a saved snapshot
   vmatlas FILE.core | FILE.dmp     open an ELF core file or a Windows minidump (post-mortem)
 )";
 
 const char kMainHelpTail[]
     = R"(Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
-3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 1 other.
+3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 6 a remote
+host (--host) could not be reached or refused the login, 1 other. Every CSV ends with a host column: the
+machine read with --host, empty for this one.
 )";
 
 int cmdHelp(const std::vector<std::string> &, Streams s)
@@ -354,9 +357,10 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
     p.addOption("--range", "START-END", "hex addresses, rounded out to whole pages (required)");
     p.addOption("--csv", "FILE", "write to FILE instead of standard output");
     if (auto done = parseCommand("pages", p, args, s,
-            "One CSV row per page: address,state,exclusive. state is none (not in RAM), file (in RAM,\n"
+            "One CSV row per page: address,state,exclusive,host. state is none (not in RAM), file (in RAM,\n"
             "backed by a file or shared section), anon (in RAM, private), swap, guard or zero (the\n"
-            "shared zero page: anonymous memory only read)."))
+            "shared zero page: anonymous memory only read); exclusive is 1 when only this process maps\n"
+            "the page; host names the machine read with --host (empty for this one)."))
         return *done;
     long long pid = 0;
     if (p.has("--pid") && p.has("--core"))
