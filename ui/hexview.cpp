@@ -22,6 +22,20 @@
 
 namespace vmatlas::ui {
 
+namespace {
+
+// The core's dump (ASCII), with its words for pages it did not read in the window's language.
+QString localizedDump(const MemoryBlock &block, bool utf16)
+{
+    QString text = QString::fromLatin1(hexDump(block, utf16));
+    text.replace(QString::fromLatin1(pageReadName(PageRead::NotInRam)), HexView::tr("not in RAM (not read)"));
+    text.replace(QLatin1String("  ") + QString::fromLatin1(pageReadName(PageRead::Unreadable)),
+        QLatin1String("  ") + HexView::tr("unreadable"));
+    return text;
+}
+
+} // namespace
+
 HexView::HexView(QWidget *parent)
     : QWidget(parent)
     , m_reader([](Pid pid, Address a, std::uint64_t n, const ReadOptions &o) { return readMemory(pid, a, n, o); })
@@ -216,7 +230,7 @@ void HexView::refresh()
     if (m_pidB > 0) {
         auto second = m_reader(m_pidB, m_startB + (from - m_start), length, options);
         m_textB->setPlainText(second
-                ? QString::fromLatin1(hexDump(*second, m_utf16))
+                ? localizedDump(*second, m_utf16)
                 : tr("Cannot read the bytes: %1").arg(QString::fromStdString(second.error().message)));
     }
     auto block = m_reader(m_pid, from, length, options);
@@ -227,7 +241,7 @@ void HexView::refresh()
         m_save->setEnabled(false);
         return;
     }
-    m_text->setPlainText(QString::fromLatin1(hexDump(*block, m_utf16)));
+    m_text->setPlainText(localizedDump(*block, m_utf16));
     m_copy->setEnabled(true);
     m_save->setEnabled(!m_saving);
     QString status

@@ -1047,6 +1047,14 @@
         <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>not in RAM (not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>

@@ -1047,6 +1047,14 @@
         <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
         <translation>不在内存（未读取）的 %1 和不可读的 %2 在文件中写为零。</translation>
     </message>
+    <message>
+        <source>not in RAM (not read)</source>
+        <translation>不在内存（未读取）</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>不可读</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::InsideTools</name>
