@@ -35,7 +35,7 @@ const std::vector<std::string_view> &columns()
             "private_dirty", "anonymous", "locked" };
         c.insert(c.end(), kExtraCounters.begin(), kExtraCounters.end());
         for (std::string_view extra : { "kernel_page_size", "mmu_page_size", "thp_eligible", "protection_key",
-                 "vm_flags", "label_kind", "tid", "use", "host" })
+                 "vm_flags", "label_kind", "tid", "use", "host", "counters_read_ms" })
             c.push_back(extra);
         return c;
     }();
@@ -274,6 +274,10 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     }();
     std::string host; // the same on every row: the machine it was read on, empty for this one
     appendCsvCell(host, escapeCsvText(snapshot.host));
+    // A live tick's carried counters (PSS, shared, private, dirty...) were read at this time (ms since the epoch):
+    // the same on every row, empty when every counter was read with the snapshot.
+    const std::string countersRead
+        = snapshot.countersReadMs > 0 ? std::to_string(snapshot.countersReadMs) : std::string();
     const std::string *lastPath = nullptr;
     std::string escapedPath, escapedLabel;
     std::uint64_t lastFlags = 0;
@@ -302,7 +306,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
             flags = flagsText;
         }
         const std::size_t need
-            = kFixedRowBytes + 2 * (escapedPath.size() + escapedLabel.size()) + 4 + flags.size() + host.size();
+            = kFixedRowBytes + 2 * (escapedPath.size() + escapedLabel.size()) + 4 + flags.size() + host.size() + 24;
         if (!buffer.room(need, p))
             return false;
         p = putHex(p, r.start);
@@ -353,6 +357,8 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
         p = put(p, regionUseKey(r.use));
         *p++ = ',';
         p = put(p, host);
+        *p++ = ',';
+        p = put(p, countersRead);
         *p++ = '\n';
         buffer.commit(p);
     }

@@ -295,10 +295,19 @@ private slots:
         const std::string csv = regionsToCsv(s);
         const auto rows = parseCsv(csv);
         QVERIFY(rows.ok());
-        QCOMPARE(rows->front().back(), std::string("host"));
+        QCOMPARE(rows->front().end()[-2], std::string("host"));
+        QCOMPARE(rows->front().back(), std::string("counters_read_ms"));
         QCOMPARE(rows->size(), s.regions.size() + 1);
-        for (std::size_t i = 1; i < rows->size(); ++i)
-            QCOMPARE((*rows)[i].back(), std::string("build,01"));
+        for (std::size_t i = 1; i < rows->size(); ++i) {
+            QCOMPARE((*rows)[i].end()[-2], std::string("build,01"));
+            QCOMPARE((*rows)[i].back(), std::string()); // a full read: every counter read with the snapshot
+        }
+        // A live tick: its carried counters were read at counters_read_ms, the same on every row.
+        s.countersReadMs = 1764400000123;
+        const auto live = parseCsv(regionsToCsv(s));
+        QVERIFY(live.ok());
+        for (std::size_t i = 1; i < live->size(); ++i)
+            QCOMPARE((*live)[i].back(), std::string("1764400000123"));
         auto back = regionsFromCsv(csv);
         QVERIFY(back.ok());
         QCOMPARE(back->size(), s.regions.size());

@@ -219,14 +219,15 @@ private slots:
             QVERIFY(local.out.contains(row));
         }
         QCOMPARE(remote.out.count('\n'), local.out.count('\n'));
-        // Every row names the host it was read on, in the last column; a local row leaves it empty.
+        // Every row names the host it was read on, in the column host; a local row leaves it empty (and, both full
+        // reads, counters_read_ms too).
         QVERIFY(remote.out.startsWith("start,end,"));
-        QVERIFY(remote.out.left(remote.out.indexOf('\n')).endsWith(",use,host"));
+        QVERIFY(remote.out.left(remote.out.indexOf('\n')).endsWith(",use,host,counters_read_ms"));
         const QList<QByteArray> remoteRows = remote.out.trimmed().split('\n');
         const QList<QByteArray> localRows = local.out.trimmed().split('\n');
         for (qsizetype i = 1; i < remoteRows.size(); ++i) {
-            QVERIFY2(remoteRows[i].endsWith(",vmatlas-test"), remoteRows[i].constData());
-            QVERIFY2(localRows[i].endsWith(','), localRows[i].constData());
+            QVERIFY2(remoteRows[i].endsWith(",vmatlas-test,"), remoteRows[i].constData());
+            QVERIFY2(localRows[i].endsWith(",,"), localRows[i].constData());
         }
 
         const QStringList range = { QStringLiteral("--range"), QStringLiteral("0x7e0000300000-0x7e0000308000") };
@@ -357,9 +358,12 @@ private slots:
         const QList<QByteArray> csvRows
             = QByteArray::fromStdString(vmatlas::test::readFileStd(csvPath)).trimmed().split('\n');
         QCOMPARE(csvRows.size(), qsizetype(w.viewState()->shown()->regions.size() + 1));
-        QVERIFY(csvRows.front().endsWith(",host"));
+        QVERIFY(csvRows.front().endsWith(",host,counters_read_ms"));
+        // A live tick's carried counters say when they were read.
+        const std::int64_t readMs = w.viewState()->shown()->countersReadMs;
+        const QByteArray ending = ",vmatlas-test," + (readMs > 0 ? QByteArray::number(readMs) : QByteArray());
         QVERIFY(std::all_of(
-            csvRows.begin() + 1, csvRows.end(), [](const QByteArray &row) { return row.endsWith(",vmatlas-test"); }));
+            csvRows.begin() + 1, csvRows.end(), [&ending](const QByteArray &row) { return row.endsWith(ending); }));
 
         // The connection drops and cannot be made again: the last snapshot stays, the banner says so.
         stopSshd();
