@@ -137,6 +137,7 @@ void HexView::clear(const QString &why)
     m_pageLabel->clear();
     for (QWidget *w : std::initializer_list<QWidget *> { m_prev, m_next, m_copy, m_save })
         w->setEnabled(false);
+    emit viewPageShown(0);
 }
 
 void HexView::showRange(Pid pid, Address start, Address end)
@@ -225,6 +226,7 @@ void HexView::refresh()
     m_next->setEnabled(m_viewPage + 1 < count);
     const Address from = m_start + m_viewPage * kViewBytes;
     const std::uint64_t length = std::min<std::uint64_t>(kViewBytes, m_end - from);
+    emit viewPageShown(from);
     ReadOptions options;
     options.readNotPresent = m_readNotPresent;
     if (m_pidB > 0) {

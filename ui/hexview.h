@@ -64,6 +64,8 @@ signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
     // error: empty when the file was written; message: what the status line says (zeros written included).
     void saveFinished(const QString &error, const QString &message);
+    // The first address of the view page now shown (0: none), for the page strip to mark it.
+    void viewPageShown(vmatlas::Address address);
 
 private:
     void refresh();

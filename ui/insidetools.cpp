@@ -120,6 +120,13 @@ void InsideTools::showSelection()
 
 void InsideTools::followPageStrip(PageStrip *strip)
 {
+    // The page the dock shows is marked in the strip while the dock is open.
+    connect(m_hex, &HexView::viewPageShown, strip,
+        [this, strip](Address a) { strip->setMarkedAddress(m_dock->isVisible() ? a : 0); });
+    connect(m_dock, &QDockWidget::visibilityChanged, strip, [strip](bool visible) {
+        if (!visible)
+            strip->setMarkedAddress(0);
+    });
     connect(strip, &PageStrip::pageClicked, this, [this](Address a) {
         if (!m_dock->isVisible()) {
             m_dock->show(); // shows the selected region's bytes

@@ -28,6 +28,14 @@ void PageStrip::setPages(std::vector<PageInfo> pages, std::uint32_t pageSize)
     update();
 }
 
+void PageStrip::setMarkedAddress(Address a)
+{
+    if (a == m_marked)
+        return;
+    m_marked = a;
+    update();
+}
+
 void PageStrip::setMessage(const QString &message)
 {
     m_pages.clear();
@@ -149,6 +157,16 @@ void PageStrip::paintEvent(QPaintEvent *)
                 p.fillRect(QRect(c.center().x() - d / 2, c.center().y() - d / 2, d, d), colors.sharedMark);
             }
         }
+        // The page the Bytes dock shows: outlined.
+        for (int i = 0; i < n && m_marked; ++i) {
+            const Address a = m_pages[std::size_t(i)].address;
+            if (m_marked >= a && m_marked - a < m_pageSize) {
+                p.setPen(QPen(palette().color(QPalette::Text), 2));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(cellRect(i).adjusted(1, 1, -1, -1));
+                break;
+            }
+        }
     } else {
         // One column per group of pages: the states stacked in proportion.
         const int cols = r.width();
@@ -166,6 +184,14 @@ void PageStrip::paintEvent(QPaintEvent *)
                 const int h = std::max(1, int(std::lround(double(count[s]) / total * r.height())));
                 p.fillRect(QRect(r.left() + x, y - h, 1, h), colors.page[s]);
                 y -= h;
+            }
+        }
+        // The page the Bytes dock shows: a marker over its column.
+        if (m_marked && m_marked >= m_pages.front().address) {
+            const std::uint64_t i = (m_marked - m_pages.front().address) / m_pageSize;
+            if (i < m_pages.size()) {
+                const int x = r.left() + int(double(i) / n * cols);
+                p.fillRect(QRect(x - 1, r.top(), 3, r.height()), palette().color(QPalette::Text));
             }
         }
     }

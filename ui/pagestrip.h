@@ -22,6 +22,9 @@ public:
     QSize sizeHint() const override { return { 320, 140 }; }
     // Where page i is drawn (empty when pages are drawn as stacked columns), and where the counts go.
     QRect cellRect(int i) const;
+    // The page holding address a is outlined (the page the Bytes dock shows); 0: none.
+    void setMarkedAddress(Address a);
+    Address markedAddress() const { return m_marked; }
     QRect countsRect() const;
     QSize minimumSizeHint() const override { return { 160, 90 }; }
 
@@ -50,6 +53,7 @@ private:
     PageCounts m_counts;
     std::uint32_t m_pageSize = 4096;
     QString m_message;
+    Address m_marked = 0;
 };
 
 } // namespace vmatlas::ui

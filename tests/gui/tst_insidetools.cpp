@@ -265,8 +265,10 @@ private slots:
         QVERIFY(!strip->cellRect(2).isEmpty());
         QTest::mouseClick(strip, Qt::LeftButton, {}, strip->cellRect(2).center());
         QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(2));
+        QCOMPARE(strip->markedAddress(), known + 2 * 4096); // the strip outlines the page the dock shows
         // With the dock closed, a click opens it on that page.
         tools->bytesDock()->hide();
+        QCOMPARE(strip->markedAddress(), Address(0));
         QTest::mouseClick(strip, Qt::LeftButton, {}, strip->cellRect(1).center());
         QVERIFY(tools->bytesDock()->isVisible());
         QCOMPARE(tools->hexView()->viewPage(), std::uint64_t(1));

@@ -50,6 +50,28 @@ private slots:
         if (pages <= 16)
             QVERIFY(strip.cellRect(pages - 1).width() >= 8);
     }
+
+    // The page the Bytes dock shows is outlined in the text colour; the others are not.
+    void markedPageIsOutlined()
+    {
+        PageStrip strip;
+        strip.resize(300, 140);
+        std::vector<PageInfo> list;
+        for (int i = 0; i < 8; ++i)
+            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::Anon, true });
+        strip.setPages(list, 4096);
+        const QColor text = strip.palette().color(QPalette::Text);
+        auto edge = [&strip](int i) {
+            const QRect c = strip.cellRect(i);
+            return strip.grab().toImage().pixelColor(c.left() + 1, c.center().y());
+        };
+        QVERIFY(edge(3) != text);
+        strip.setMarkedAddress(0x13000 + 100); // inside page 3
+        QCOMPARE(edge(3), text);
+        QVERIFY(edge(2) != text);
+        strip.setMarkedAddress(0);
+        QVERIFY(edge(3) != text);
+    }
 };
 
 QTEST_MAIN(TestPageStrip)
