@@ -5,6 +5,7 @@
 #include "detailspanel.h"
 #include "exports.h"
 #include "helpdialogs.h"
+#include "hexview.h"
 #include "insidetools.h"
 #include "intervalbox.h"
 #include "labpanel.h"
@@ -29,6 +30,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -478,6 +480,11 @@ void MainWindow::readSettings()
     m_controller->setIntervalMs(s.value(SettingsKey::Interval, 1000).toInt());
     if (!s.contains(SettingsKey::Geometry))
         resize(1500, 920);
+    // The right column wide enough for a line of the Bytes dock, where the screen leaves the map 900 pixels.
+    const int room = std::min(width(), screen() ? screen()->availableGeometry().width() : width());
+    if (!s.contains(SettingsKey::WindowState) && room - 900 > 300)
+        resizeDocks({ findChild<QDockWidget *>(QStringLiteral("detailsDock")) },
+            { std::min(m_inside->hexView()->sizeHint().width(), room - 900) }, Qt::Horizontal);
 }
 
 void MainWindow::writeSettings() const
