@@ -172,6 +172,7 @@ void MainWindow::buildActions()
         = sampling->addAction(tr("&Pause"), this, [this] { setIntervalMs(m_controller->intervalMs() > 0 ? 0 : 1000); });
     m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+Space")));
     m_nowAction = sampling->addAction(tr("Snapshot &Now"), m_controller, &SessionController::sampleNow);
+    m_nowAction->setObjectName(QStringLiteral("snapshotNow"));
     m_nowAction->setShortcut(QKeySequence::Refresh);
 
     auto *labs = menuBar()->addMenu(tr("&Labs"));
@@ -232,6 +233,11 @@ void MainWindow::connectSession()
         m_status->update();
     });
     connect(m_controller, &SessionController::failed, this, [this](int code, const QString &message, Pid pid) {
+        if (code == int(ErrorCode::NoSuchProcess) && !m_state->shown()) { // nothing to sample, now or later
+            for (QAction *a : { m_pauseAction, m_nowAction })
+                a->setEnabled(false);
+            m_interval->setEnabled(false);
+        }
         if (code != int(ErrorCode::PermissionDenied)) {
             m_banner->showMessage(Banner::Error, message, tr("Choose another process…"));
             return m_status->update();

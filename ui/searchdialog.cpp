@@ -50,7 +50,7 @@ SearchDialog::SearchDialog(QWidget *parent)
     auto *row = new QHBoxLayout;
     m_minLength = new QSpinBox(this);
     m_minLength->setRange(1, 4096);
-    m_minLength->setValue(6);
+    m_minLength->setValue(4); // as `vmatlas strings` and strings(1)
     m_encoding = new QComboBox(this);
     m_encoding->addItems({ tr("ASCII"), tr("UTF-16LE"), tr("ASCII and UTF-16LE") });
     m_encoding->setCurrentIndex(2);

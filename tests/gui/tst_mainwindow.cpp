@@ -408,6 +408,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(part<Banner>(w)->isVisible(), 10000);
         QVERIFY2(part<Banner>(w)->text().contains(QStringLiteral("no process with PID 2147483647")),
             qPrintable(part<Banner>(w)->text()));
+        // Nothing to sample: Snapshot Now is off until another process is chosen.
+        auto *now = w.findChild<QAction *>(QStringLiteral("snapshotNow"));
+        QVERIFY(now);
+        QVERIFY(!now->isEnabled());
+        w.attach(Pid(QCoreApplication::applicationPid())); // a process that is there: on again
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
+        QVERIFY(now->isEnabled());
     }
 
     void accessDenied()
