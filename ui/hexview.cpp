@@ -96,6 +96,8 @@ HexView::HexView(QWidget *parent)
     m_textB->hide();
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    // A long file name in "Saved … to PATH" cannot wrap: it is cut rather than widening the dock and the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_status);
 
     connect(m_prev, &QPushButton::clicked, this, [this] {
@@ -337,10 +339,13 @@ QString saveMessage(const SaveResult &result, std::uint64_t bytes, const QString
     if (!result.error.isEmpty())
         return result.error;
     QString text = HexView::tr("Saved %1 to %2.").arg(formatBytes(bytes), path);
-    if (result.notInRam + result.unreadable > 0)
-        text += QLatin1Char(' ')
-            + HexView::tr("%1 not in RAM (not read) and %2 unreadable are zeros in the file.")
-                  .arg(formatBytes(result.notInRam), formatBytes(result.unreadable));
+    QStringList zeros;
+    if (result.notInRam > 0)
+        zeros << HexView::tr("%1 not in RAM (not read)").arg(formatBytes(result.notInRam));
+    if (result.unreadable > 0)
+        zeros << HexView::tr("%1 unreadable").arg(formatBytes(result.unreadable));
+    if (!zeros.isEmpty())
+        text += QLatin1Char(' ') + HexView::tr("Zeros in the file: %1.").arg(zeros.join(HexView::tr(", ")));
     return text;
 }
 

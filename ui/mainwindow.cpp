@@ -484,10 +484,11 @@ void MainWindow::readSettings()
     m_regions->restoreColumns(s.value(SettingsKey::RegionColumns).toByteArray());
     m_interval->setCustomInterval(s.value(SettingsKey::CustomInterval, 3000).toInt());
     m_controller->setIntervalMs(s.value(SettingsKey::Interval, 1000).toInt());
-    if (!s.contains(SettingsKey::Geometry))
-        resize(1500, 920);
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1500, 920);
+    if (!s.contains(SettingsKey::Geometry)) // 1500x920, or the screen where it is smaller
+        resize(std::min(1500, available.width()), std::min(920, available.height()));
     // The right column wide enough for a line of the Bytes dock, where the screen leaves the map 900 pixels.
-    const int room = std::min(width(), screen() ? screen()->availableGeometry().width() : width());
+    const int room = std::min(width(), available.width());
     if (!s.contains(SettingsKey::WindowState) && room - 900 > 300)
         resizeDocks({ findChild<QDockWidget *>(QStringLiteral("detailsDock")) },
             { std::min(m_inside->hexView()->sizeHint().width(), room - 900) }, Qt::Horizontal);

@@ -129,6 +129,7 @@ void StatusLine::update()
         }
     }
     m_selection->setText(selection);
+    m_selection->setVisible(!selection.isEmpty()); // no selection: the process's text has the whole bar
     const double bpp = m_map->geometry().bytesPerPixel();
     m_zoom->setText(m_map->atPageScale() ? tr("1 page = %1 px").arg(QString::number(m_state->pageSize() / bpp, 'f', 0))
                                          : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));

@@ -1044,15 +1044,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not in RAM (not read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not in RAM (not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zeros in the file: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

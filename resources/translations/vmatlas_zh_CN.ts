@@ -1044,16 +1044,28 @@
         <translation>正在将 %1 保存到 %2…</translation>
     </message>
     <message>
-        <source>%1 not in RAM (not read) and %2 unreadable are zeros in the file.</source>
-        <translation>不在内存（未读取）的 %1 和不可读的 %2 在文件中写为零。</translation>
-    </message>
-    <message>
         <source>not in RAM (not read)</source>
         <translation>不在内存（未读取）</translation>
     </message>
     <message>
         <source>unreadable</source>
         <translation>不可读</translation>
+    </message>
+    <message>
+        <source>%1 not in RAM (not read)</source>
+        <translation>不在内存（未读取）%1</translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation>不可读 %1</translation>
+    </message>
+    <message>
+        <source>Zeros in the file: %1.</source>
+        <translation>文件中写为零的部分：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

@@ -125,9 +125,7 @@ private slots:
         view.saveRangeInBackground(background);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 10000);
         QCOMPARE(view.statusText(),
-            QStringLiteral("Saved 4.00 KiB to %1. 4.00 KiB not in RAM (not read) and 0 B unreadable are zeros in the "
-                           "file.")
-                .arg(background));
+            QStringLiteral("Saved 4.00 KiB to %1. Zeros in the file: 4.00 KiB not in RAM (not read).").arg(background));
         QCOMPARE(vmatlas::test::readFileStd(background), std::string(4096, '\0'));
         QCOMPARE(pageState(m_child.pid(), known + 2 * 4096), PageState::None);
         // The view goes away while saving: the result is dropped, nothing crashes.
@@ -283,6 +281,15 @@ private slots:
                            .arg(w.statusBar()->minimumSizeHint().width())
                            .arg(tools->bytesDock()->minimumSizeHint().width())));
         QVERIFY(w.statusBar()->minimumSizeHint().width() < 400);
+        // A save to a long file name: its message is cut, it does not widen the window.
+        QSignalSpy saved(tools->hexView(), &HexView::saveFinished);
+        const QString longName = m_dir.filePath(QString(150, QLatin1Char('n')) + QStringLiteral(".bin"));
+        tools->hexView()->saveRangeInBackground(longName);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        QVERIFY(tools->lastMessage().contains(longName));
+        QCoreApplication::processEvents();
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("after a save the window needs %1 px").arg(w.minimumSizeHint().width())));
         w.selectAddress(known);
 
         QVERIFY(tools->mark());
