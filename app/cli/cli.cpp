@@ -155,7 +155,7 @@ Usage:
 const char kMainHelpTail[]
     = R"(Run 'vmatlas COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad arguments,
 3 no such process (or it exited), 4 permission denied, 5 a file could not be read or written, 6 a remote
-host (--host) could not be reached or refused the login, 1 other. Every CSV ends with a host column: the
+host (--host) could not be reached or refused the login, 1 other. Every CSV has a host column: the
 machine read with --host, empty for this one.
 )";
 
