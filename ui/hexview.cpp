@@ -61,23 +61,23 @@ HexView::HexView(QWidget *parent)
     m_copy->setToolTip(tr("Copy the shown dump to the clipboard"));
     m_save = new QPushButton(tr("Save Range…"), this);
     m_save->setToolTip(tr("Write the bytes of the whole range to a file (pages not read are zeros)"));
-    // Two rows, so that the dock can be as narrow as a 1024-pixel window needs.
+    m_faultBox = new QCheckBox(tr("Also read pages not in RAM (faults them in)"), this);
+    m_faultBox->setToolTip(tr("Reading a page that is not in RAM brings it in: the process's RSS grows and you no "
+                              "longer see it as it was. Off, such pages show as \"not in RAM (not read)\"."));
+    // Two rows (pages and actions; how to read), so that the dock is as narrow as a 1024-pixel window needs and
+    // leaves a short one room for the bytes.
     bar->addWidget(m_prev);
     bar->addWidget(m_pageLabel);
     bar->addWidget(m_next);
     bar->addStretch(1);
-    bar->addWidget(m_utf16Box);
+    bar->addWidget(m_copy);
+    bar->addWidget(m_save);
     layout->addLayout(bar);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_copy);
-    actions->addWidget(m_save);
-    actions->addStretch(1);
-    layout->addLayout(actions);
-
-    m_faultBox = new QCheckBox(tr("Also read pages not in RAM (faults them in)"), this);
-    m_faultBox->setToolTip(tr("Reading a page that is not in RAM brings it in: the process's RSS grows and you no "
-                              "longer see it as it was. Off, such pages show as \"not in RAM (not read)\"."));
-    layout->addWidget(m_faultBox);
+    auto *reading = new QHBoxLayout;
+    reading->addWidget(m_utf16Box);
+    reading->addWidget(m_faultBox);
+    reading->addStretch(1);
+    layout->addLayout(reading);
 
     m_text = new QPlainTextEdit(this);
     m_text->setReadOnly(true);
