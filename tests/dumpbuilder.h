@@ -12,8 +12,8 @@ inline void put(std::string &s, std::size_t at, std::uint64_t v, int bytes)
 {
     if (s.size() < at + std::size_t(bytes))
         s.resize(at + std::size_t(bytes), '\0');
-    for (int i = 0; i < bytes; ++i)
-        s[at + std::size_t(i)] = char((v >> (8 * i)) & 0xff);
+    for (int i = 0; i < bytes; ++i) // little-endian; bytes past the eighth (a wider zero field) are 0
+        s[at + std::size_t(i)] = i < 8 ? char((v >> (8 * i)) & 0xff) : '\0';
 }
 inline void append(std::string &s, std::uint64_t v, int bytes)
 {

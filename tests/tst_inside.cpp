@@ -409,7 +409,13 @@ private slots:
         qInfo("1 GiB process: find %.2f s (%llu hits), strings %.2f s (%llu strings), peak memory growth %llu KiB",
             findSeconds, static_cast<unsigned long long>(hits), stringsSeconds,
             static_cast<unsigned long long>(strings), static_cast<unsigned long long>(growthKiB));
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in quarantine (256 MiB by default) instead of reusing it, so the
+        // peak grows with what was ever allocated: the bound is checked by the plain build.
+        QVERIFY(growthKiB < 512 * 1024);
+#else
         QVERIFY(growthKiB < 64 * 1024); // bounded: chunks, not the process's size
+#endif
     }
 
     void trimDropsAFileBackedRange()
