@@ -233,6 +233,11 @@ void MainWindow::connectSession()
         m_status->update();
     });
     connect(m_controller, &SessionController::failed, this, [this](int code, const QString &message, Pid pid) {
+        // A lab's target killed before its first snapshot fails the first read instead of exiting during sampling.
+        const bool gone = code == int(ErrorCode::NoSuchProcess) || code == int(ErrorCode::ProcessExited)
+            || code == int(ErrorCode::NoAddressSpace);
+        if (gone && m_labPanel)
+            m_labPanel->targetExited(pid);
         if (code == int(ErrorCode::NoSuchProcess) && !m_state->shown()) { // nothing to sample, now or later
             for (QAction *a : { m_pauseAction, m_nowAction })
                 a->setEnabled(false);
