@@ -83,6 +83,12 @@ Status checkWritable(const std::string &path)
     return Ok {};
 }
 
+// What a CSV's host column says: the machine --host named (as the title shows it), empty for this one.
+std::string hostColumn(const ArgParser &p)
+{
+    return p.has("--host") ? RemoteHost(*p.value("--host")).displayName() : std::string();
+}
+
 // --pid of a thread means its process: said on standard error, and the process is read.
 Pid processForPid(Streams s, Pid pid)
 {
@@ -392,8 +398,7 @@ int cmdPages(const std::vector<std::string> &args, Streams s)
                                  : readPages(pid, start, end);
     if (!pages)
         return fail(s, pages.error());
-    auto w = writeOutput(
-        s, out, pagesToCsv(*pages, p.has("--host") ? RemoteHost(*p.value("--host")).displayName() : std::string()));
+    auto w = writeOutput(s, out, pagesToCsv(*pages, hostColumn(p)));
     if (!w)
         return fail(s, w.error());
     return ExitOk;
@@ -413,7 +418,7 @@ int cmdPs(const std::vector<std::string> &args, Streams s)
         return fail(s, list.error());
     std::string out;
     if (p.has("--csv")) {
-        out = processesToCsv(*list, p.has("--host") ? RemoteHost(*p.value("--host")).displayName() : std::string());
+        out = processesToCsv(*list, hostColumn(p));
     } else {
         char line[160];
         std::snprintf(
