@@ -1,5 +1,6 @@
 #include "smapsparser.h"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstring>
@@ -16,8 +17,35 @@ bool isHexDigitLower(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
+// Hexadecimal as the kernel writes addresses, offsets and devices: lower-case digits, at most what T holds.
+template <typename T> bool parseHex(std::string_view &s, T &out)
+{
+    std::size_t i = 0;
+    std::uint64_t n = 0;
+    for (; i < s.size() && i <= sizeof(T) * 2; ++i) {
+        const unsigned c = static_cast<unsigned char>(s[i]);
+        unsigned d;
+        if (c - '0' < 10)
+            d = c - '0';
+        else if (c - 'a' < 6)
+            d = c - 'a' + 10;
+        else if (c - 'A' < 6)
+            d = c - 'A' + 10;
+        else
+            break;
+        n = n << 4 | d;
+    }
+    if (i == 0 || i > sizeof(T) * 2) // no digit, or more than T holds (leading zeros included: the kernel writes none)
+        return false;
+    out = static_cast<T>(n);
+    s.remove_prefix(i);
+    return true;
+}
+
 template <typename T> bool parseNumber(std::string_view &s, T &out, int base)
 {
+    if (base == 16)
+        return parseHex(s, out);
     auto r = std::from_chars(s.data(), s.data() + s.size(), out, base);
     if (r.ec != std::errc() || r.ptr == s.data())
         return false;
@@ -101,6 +129,9 @@ struct FieldInfo
     std::string_view name;
     FieldKind kind;
     Counter counter;
+    // The kernel writes a numeric field as its name and colon padded to 16 bytes, the number right-aligned in
+    // 8 columns, then " kB\n": 28 bytes in all. The first 16 as two words, to compare at once.
+    std::uint64_t label[2] = { 0, 0 };
 };
 
 // In the order the kernel prints them, so the lookup usually hits on the first probe.
@@ -118,6 +149,15 @@ const std::vector<FieldInfo> &fieldTable()
         t.push_back({ "THPeligible", FieldKind::ThpEligible, Counter::Count });
         t.push_back({ "ProtectionKey", FieldKind::ProtectionKey, Counter::Count });
         t.push_back({ "VmFlags", FieldKind::VmFlags, Counter::Count });
+        for (FieldInfo &f : t) {
+            if (f.name.size() + 1 > 16)
+                continue;
+            char padded[16];
+            std::memset(padded, ' ', sizeof padded);
+            std::memcpy(padded, f.name.data(), f.name.size());
+            padded[f.name.size()] = ':';
+            std::memcpy(f.label, padded, sizeof padded);
+        }
         return t;
     }();
     return table;
@@ -232,23 +272,38 @@ private:
             return 0;
         const char *p = text.data() + pos;
         const char *const end = text.data() + text.size();
-        const std::size_t nameSize = f.name.size();
-        if (std::size_t(end - p) < nameSize + 6 || p[nameSize] != ':' || !sameBytes(p, f.name.data(), nameSize))
-            return 0;
-        p += nameSize + 1;
-        // The kernel pads the number to a column: eight spaces at a time, then the rest.
-        constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
-        std::uint64_t word;
-        while (end - p >= 8 && (std::memcpy(&word, p, 8), word == kSpaces))
-            p += 8;
-        while (p < end && *p == ' ')
-            ++p;
-        const char *digits = p;
         std::uint64_t n = 0;
-        while (p < end && static_cast<unsigned>(*p - '0') < 10 && p - digits < 15) // 15 digits of kB fit in bytes
-            n = n * 10 + static_cast<unsigned>(*p++ - '0');
-        if (p == digits || end - p < 4 || p[0] != ' ' || p[1] != 'k' || p[2] != 'B' || p[3] != '\n')
-            return 0;
+        std::uint64_t head[2];
+        if (end - p >= 28 && f.label[0] && (std::memcpy(head, p, 16), head[0] == f.label[0] && head[1] == f.label[1])
+            && p[24] == ' ' && p[25] == 'k' && p[26] == 'B' && p[27] == '\n') {
+            // The kernel's own layout: the number's 8 columns, spaces then at least one digit.
+            const char *q = p + 16;
+            while (q < p + 23 && *q == ' ')
+                ++q;
+            for (; q < p + 24; ++q) {
+                if (static_cast<unsigned>(*q - '0') >= 10)
+                    return 0;
+                n = n * 10 + static_cast<unsigned>(*q - '0');
+            }
+            p += 24;
+        } else {
+            const std::size_t nameSize = f.name.size();
+            if (std::size_t(end - p) < nameSize + 6 || p[nameSize] != ':' || !sameBytes(p, f.name.data(), nameSize))
+                return 0;
+            p += nameSize + 1;
+            // Wider numbers push the column: eight spaces at a time, then the rest.
+            constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+            std::uint64_t word;
+            while (end - p >= 8 && (std::memcpy(&word, p, 8), word == kSpaces))
+                p += 8;
+            while (p < end && *p == ' ')
+                ++p;
+            const char *digits = p;
+            while (p < end && static_cast<unsigned>(*p - '0') < 10 && p - digits < 15) // 15 digits of kB fit in bytes
+                n = n * 10 + static_cast<unsigned>(*p++ - '0');
+            if (p == digits || end - p < 4 || p[0] != ' ' || p[1] != 'k' || p[2] != 'B' || p[3] != '\n')
+                return 0;
+        }
         n *= 1024;
         Region &r = m_out.mappings.back();
         switch (f.kind) {
@@ -358,6 +413,17 @@ private:
     // a token that is not a two-character mnemonic goes to extras.
     bool parseVmFlags(Region &r, std::string_view value)
     {
+        // Most mappings carry the flags of one of the last few (code, data, stack...): the same text gives the
+        // same result.
+        for (const SeenFlags &seen : m_seenFlags) {
+            if (seen.text && value == seen.raw) {
+                r.vmFlags |= seen.bits;
+                r.vmFlagsPtr = seen.text;
+                return true;
+            }
+        }
+        const std::uint64_t before = r.vmFlags;
+        const std::string_view raw = value;
         std::string text, odd;
         while (!value.empty()) {
             skipSpaces(value);
@@ -384,6 +450,13 @@ private:
         }
         if (!odd.empty())
             keepExtra("VmFlags", odd);
+        // Remembered only when it needs no extras and sets the bits alone (nothing to redo but copy).
+        if (odd.empty() && before == 0 && !text.empty()) {
+            SeenFlags &seen = m_seenFlags[m_nextSeen++ % m_seenFlags.size()];
+            seen.raw.assign(raw.data(), raw.size());
+            seen.bits = r.vmFlags;
+            seen.text = m_lastFlags;
+        }
         return true;
     }
 
@@ -404,6 +477,14 @@ private:
     std::shared_ptr<const std::string> m_lastPath;
     std::unordered_map<std::string, std::shared_ptr<const std::string>> m_flagTexts;
     std::shared_ptr<const std::string> m_lastFlags;
+    struct SeenFlags
+    {
+        std::string raw; // a VmFlags value as the kernel wrote it
+        std::uint64_t bits = 0;
+        std::shared_ptr<const std::string> text; // null: unused
+    };
+    std::array<SeenFlags, 4> m_seenFlags;
+    std::size_t m_nextSeen = 0;
 };
 
 std::string unescapeProcPath(std::string_view raw)

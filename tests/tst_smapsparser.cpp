@@ -319,6 +319,72 @@ private slots:
         QVERIFY(!snapshotFromJson(bad, "x.json").ok());
     }
 
+    // The flags of the last few mappings are remembered: alternating texts, and a text with an unknown token
+    // (whose extras belong to each mapping that carries it), come out as if each were read alone.
+    void repeatedVmFlagsAreEachTheirOwn()
+    {
+        const char *flags[] = { "rd mr mw me ac ", "rd wr mr mw me ac ", "rd mr mw me ac ", "rd wr mr mw me ac ",
+            "rd ex mr mw me zzz ", "rd ex mr mw me zzz ", "rd wr mr mw me ac ", "rd mr mw me ac " };
+        std::string text;
+        for (int i = 0; i < 8; ++i) {
+            char header[80];
+            std::snprintf(
+                header, sizeof header, "7f00000%02x000-7f00000%02x000 rw-p 00000000 00:00 0\n", 2 * i, 2 * i + 1);
+            text += header;
+            text += std::string("VmFlags: ") + flags[i] + "\n";
+        }
+        auto p = parseSmaps(text);
+        QVERIFY(p.ok());
+        QCOMPARE(p->mappings.size(), std::size_t(8));
+        for (int i = 0; i < 8; ++i) {
+            auto alone = parseSmaps(
+                "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\nVmFlags: " + std::string(flags[i]) + "\n");
+            QVERIFY(alone.ok());
+            QCOMPARE(p->mappings[std::size_t(i)].vmFlags, alone->mappings[0].vmFlags);
+            QCOMPARE(p->mappings[std::size_t(i)].vmFlagsText(), alone->mappings[0].vmFlagsText());
+        }
+        QCOMPARE(vmFlagsToString(p->mappings[1].vmFlags), std::string("rd wr mr mw me ac"));
+        QCOMPARE(p->extras.size(), std::size_t(2));
+        QCOMPARE(p->extras[0].region, 4u);
+        QCOMPARE(p->extras[1].region, 5u);
+        QCOMPARE(p->extras[1].value, std::string("zzz"));
+    }
+
+    // The kernel's numeric lines are 28 bytes (name padded to 16, number in 8 columns, " kB"), read at fixed
+    // places; the same numbers spaced otherwise, or wider than the columns, read the same.
+    void kernelColumnsAndOtherSpacingAgree()
+    {
+        const std::string text = readTestData("jvm.smaps");
+        std::string respaced;
+        std::size_t fixedWidth = 0;
+        for (std::size_t pos = 0; pos < text.size();) {
+            const std::size_t nl = text.find('\n', pos);
+            std::string line = text.substr(pos, nl - pos);
+            pos = nl + 1;
+            if (line.size() == 27 && line.compare(24, 3, " kB") == 0) {
+                ++fixedWidth;
+                const std::size_t colon = line.find(':');
+                std::size_t digits = line.find_first_not_of(' ', colon + 1);
+                line = line.substr(0, colon + 1) + " " + line.substr(digits);
+            }
+            respaced += line + "\n";
+        }
+        QVERIFY(fixedWidth > 1000);
+        auto kernel = parseSmaps(text);
+        auto other = parseSmaps(respaced);
+        QVERIFY(kernel.ok());
+        QVERIFY(other.ok());
+        QCOMPARE(other->mappings.size(), kernel->mappings.size());
+        for (std::size_t i = 0; i < kernel->mappings.size(); ++i)
+            QVERIFY(other->mappings[i] == kernel->mappings[i]);
+        // Nine digits push the column (a 1 TiB mapping's Size).
+        auto wide = parseSmaps("7e0000000000-7f0000000000 rw-p 00000000 00:00 0\n"
+                               "Size:           1073741824 kB\n"
+                               "Rss:                    12 kB\n");
+        QVERIFY2(wide.ok(), wide.ok() ? "" : wide.error().message.c_str());
+        QCOMPARE(wide->mappings[0].counter(Counter::Rss), std::uint64_t(12 * 1024));
+    }
+
     void chunkedFeedingIsTheSame_data()
     {
         QTest::addColumn<int>("chunk");
@@ -443,6 +509,10 @@ private slots:
         QTest::addRow("next field: garbage number") << sized + "Rss: 12x kB\n" << 5;
         QTest::addRow("next field: overflow when scaled") << sized + "Rss: 18014398509481984 kB\n" << 5;
         QTest::addRow("next field: page size not a power of two") << good + "KernelPageSize: 3 kB\n" << 3;
+        // In the kernel's 28-byte layout.
+        QTest::addRow("kernel columns: garbage number") << sized + "Rss:                  1x kB\n" << 5;
+        QTest::addRow("kernel columns: no digits") << sized + "Rss:                     kB\n" << 5;
+        QTest::addRow("kernel columns: space between digits") << sized + "Rss:                 1 2 kB\n" << 5;
     }
     void malformed()
     {
