@@ -147,7 +147,7 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
     snap.timestampMs = context.timestampMs;
     snap.pageSize = context.pageSize;
 
-    // Free gaps are inserted in place, moving mappings towards the end: no second array of regions. The rows
+    // Free gaps are inserted in place when the parser's array has room, moving mappings towards the end. The rows
     // run from address 0 to the top of the user address space without a hole; [vsyscall], the kernel's page
     // past that top, follows the last row (no Free row up to it).
     const std::size_t n = maps.size();
@@ -165,10 +165,26 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
         gaps += gs < ge;
     }
     std::vector<std::uint32_t> newIndex(n);
-    if (gaps) {
+    if (gaps && maps.capacity() < n + gaps) {
+        // Too little room: each mapping moves once, into an array of the exact size, its gap before it.
+        std::vector<Region> rows;
+        rows.reserve(n + gaps);
+        for (std::size_t i = 0; i <= n; ++i) {
+            const auto [gs, ge] = gapBefore(i); // maps[i - 1].end stays readable once moved from
+            if (gs < ge) {
+                Region &g = rows.emplace_back();
+                g.start = gs;
+                g.end = ge;
+                g.protection.sharing = '-';
+            }
+            if (i < n) {
+                newIndex[i] = static_cast<std::uint32_t>(rows.size());
+                rows.push_back(std::move(maps[i]));
+            }
+        }
+        maps = std::move(rows);
+    } else if (gaps) {
         const auto [topStart, topEnd] = gapBefore(n); // read before the mappings move
-        if (maps.capacity() < n + gaps)
-            maps.reserve(n + gaps); // exactly, not doubled
         maps.resize(n + gaps);
         std::size_t j = n + gaps;
         auto putGap = [&](Address gs, Address ge) {

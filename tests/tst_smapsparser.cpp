@@ -438,6 +438,32 @@ private slots:
         QCOMPARE(s.extras[2].value, std::string("3"));
     }
 
+    // Gaps go in place when the parser's array has room, else into an array of the exact size: the same rows.
+    void gapsTheSameWithOrWithoutRoom()
+    {
+        const std::string text = readTestData("jvm.smaps") + "Odd: 9\n"; // it ends with [vsyscall]
+        auto roomy = parseSmaps(text);
+        auto tight = parseSmaps(text);
+        QVERIFY(roomy.ok() && tight.ok());
+        roomy->mappings.reserve(roomy->mappings.size() * 3);
+        tight->mappings.shrink_to_fit();
+        ProcessContext ctx;
+        ctx.userSpaceTop = Address(1) << 47;
+        const Snapshot a = classify(std::move(roomy).value(), ctx);
+        const Snapshot b = classify(std::move(tight).value(), ctx);
+        QCOMPARE(a.regions.size(), b.regions.size());
+        for (std::size_t i = 0; i < a.regions.size(); ++i)
+            QVERIFY2(a.regions[i] == b.regions[i], std::to_string(i).c_str());
+        QCOMPARE(a.extras.size(), b.extras.size());
+        QVERIFY(!a.extras.empty());
+        for (std::size_t i = 0; i < a.extras.size(); ++i)
+            QCOMPARE(a.extras[i].region, b.extras[i].region);
+        QCOMPARE(b.regions.back().labelKind, LabelKind::Vsyscall);
+        QCOMPARE(b.regions[b.regions.size() - 2].type, RegionType::Free);
+        QCOMPARE(b.regions[b.regions.size() - 2].end, ctx.userSpaceTop);
+        QCOMPARE(b.extras.back().region, std::uint32_t(b.regions.size() - 1));
+    }
+
     void protectionKeyAndThp()
     {
         auto p = parseSmaps("7f0000000000-7f0000001000 r--p 00000000 00:00 0\nTHPeligible: 1\nProtectionKey: 3\n");
