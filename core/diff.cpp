@@ -76,6 +76,8 @@ SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b)
     // Both lists are sorted by start: regions that keep their start are matched in one walk (the common case, a
     // live refresh of 60k regions); only what is left is matched by end, through a map of the few unmatched.
     SnapshotDiff diff;
+    diff.hostBefore = a.host;
+    diff.hostAfter = b.host;
     std::vector<bool> matched(a.regions.size(), false);
     std::vector<const Region *> unmatchedB;
     std::size_t i = 0;
@@ -128,7 +130,11 @@ SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b)
 std::string diffToCsv(const SnapshotDiff &diff)
 {
     std::string out = "change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
-                      "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss\n";
+                      "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss,host\n";
+    // The host of each snapshot, as the region CSV writes it (empty for this machine).
+    std::string hostBefore, hostAfter;
+    appendCsvCell(hostBefore, escapeCsvText(diff.hostBefore));
+    appendCsvCell(hostAfter, escapeCsvText(diff.hostAfter));
     for (const RegionChange &c : diff.changes) {
         const Region &r = c.current();
         out.append(changeKindName(c.kind));
@@ -162,17 +168,18 @@ std::string diffToCsv(const SnapshotDiff &diff)
         if (hasBefore)
             out.append(regionStateName(c.before.state));
         out += ',';
-        appendNumber(out, c.before.counter(Counter::Rss));
-        out += ',';
-        appendNumber(out, c.after.counter(Counter::Rss));
-        out += ',';
-        appendNumber(out, c.before.counter(Counter::Swap));
-        out += ',';
-        appendNumber(out, c.after.counter(Counter::Swap));
-        out += ',';
-        appendNumber(out, c.before.counter(Counter::Pss));
-        out += ',';
-        appendNumber(out, c.after.counter(Counter::Pss));
+        // A counter a side does not have (the region was added or removed, or the snapshot did not read it) is
+        // empty, not 0.
+        const bool hasAfter = c.kind != ChangeKind::Removed;
+        for (Counter counter : { Counter::Rss, Counter::Swap, Counter::Pss }) {
+            if (hasBefore && c.before.hasCounter(counter))
+                appendNumber(out, c.before.counter(counter));
+            out += ',';
+            if (hasAfter && c.after.hasCounter(counter))
+                appendNumber(out, c.after.counter(counter));
+            out += ',';
+        }
+        out += c.kind == ChangeKind::Removed ? hostBefore : hostAfter;
         out += '\n';
     }
     return out;

@@ -40,6 +40,7 @@ struct RegionChange
 struct SnapshotDiff
 {
     std::vector<RegionChange> changes; // sorted by address
+    std::string hostBefore, hostAfter; // the snapshots' hosts (empty: this machine)
     std::size_t count(ChangeKind kind) const;
 };
 
@@ -48,7 +49,8 @@ struct SnapshotDiff
 SnapshotDiff diffSnapshots(const Snapshot &a, const Snapshot &b);
 
 // The diff as CSV: change,start,end,size,type,state,protection,path,changed,before_start,before_end,
-// before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss.
+// before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss,host. A counter of a side that
+// has no region (added, removed) or did not read it is empty.
 std::string diffToCsv(const SnapshotDiff &diff);
 // A readable report, one line per change.
 std::string diffToText(const SnapshotDiff &diff);

@@ -1,5 +1,6 @@
 // Diff of two snapshots, and of two page scans.
 #include "diff.h"
+#include "livetier.h"
 #include "pages.h"
 
 #include "testutil.h"
@@ -92,16 +93,21 @@ private slots:
 
         const std::string csv = diffToCsv(d);
         QVERIFY(csv.rfind("change,start,end,size,type,state,protection,path,changed,before_start,before_end,"
-                          "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss\n",
+                          "before_protection,before_state,rss_before,rss,swap_before,swap,pss_before,pss,host\n",
                     0)
             == 0);
         QVERIFY(csv.find("changed,0x40000,0x41000,4096,Private,Committed,rw-p,,protection state,0x40000,0x41000,---p,"
-                         "Reserved,0,0,0,0,0,0\n")
+                         "Reserved,0,0,0,0,0,0,\n")
             != std::string::npos);
-        QVERIFY(csv.find("added,0x60000,0x62000,8192,Mapped,Committed,rw-s,/memfd:x (deleted),,,,,,0,0,0,0,0,0\n")
+        // Added: no counters before. Removed: none after.
+        QVERIFY(csv.find("added,0x60000,0x62000,8192,Mapped,Committed,rw-s,/memfd:x (deleted),,,,,,,0,,0,,0,\n")
             != std::string::npos);
+        QVERIFY2(csv.find("removed,0x30000,0x31000,4096,Mapped,Committed,r--p,/gone.so,,0x30000,0x31000,r--p,Committed,"
+                          "0,,0,,0,,\n")
+                != std::string::npos,
+            csv.c_str());
         QVERIFY(csv.find("changed,0x50000,0x51000,4096,Private,Committed,rw-p,,counters,0x50000,0x51000,rw-p,Committed,"
-                         "0,4096,0,0,0,0\n")
+                         "0,4096,0,0,0,0,\n")
             != std::string::npos);
         const std::string text = diffToText(d);
         QVERIFY(text.rfind("1 added, 1 removed, 4 changed\n", 0) == 0);
@@ -125,8 +131,25 @@ private slots:
         QVERIFY2(text.find("[counters] pss 64.0 KiB -> 32.0 KiB\n") != std::string::npos, text.c_str());
         QVERIFY(text.find("rss") == std::string::npos);
         const std::string csv = diffToCsv(d);
-        QVERIFY2(csv.find(",/dev/shm/x,counters,0x10000,0x20000,r--s,Committed,65536,65536,0,0,65536,32768\n")
+        QVERIFY2(csv.find(",/dev/shm/x,counters,0x10000,0x20000,r--s,Committed,65536,65536,0,0,65536,32768,\n")
                 != std::string::npos,
+            csv.c_str());
+    }
+
+    // Snapshots read over ssh name their host in the last column; a counter a live tick did not read is empty.
+    void csvNamesTheHostAndLeavesUnreadCountersEmpty()
+    {
+        Snapshot a, b;
+        a.host = b.host = "alice@build-01";
+        Region r = region(0x10000, 0x20000, "rw-p", "");
+        r.setCounter(Counter::Rss, 4096);
+        a.regions = { r };
+        r.setCounter(Counter::Rss, 8192);
+        r.unknownCounters = kAllCounterBits & ~kLiveCounters; // a live tick: RSS and swap, not PSS
+        b.regions = { r };
+        const std::string csv = diffToCsv(diffSnapshots(a, b));
+        QVERIFY2(
+            csv.find(",counters,0x10000,0x20000,rw-p,Committed,4096,8192,0,0,0,,alice@build-01\n") != std::string::npos,
             csv.c_str());
     }
 
