@@ -182,13 +182,13 @@ private:
     void endAscii()
     {
         if (m_ascii.length >= m_options.minLength && m_ascii.length > 0)
-            emit({ m_ascii.start, m_ascii.length, TextEncoding::Ascii, 0, 0, std::move(m_ascii.text) });
+            emit({ m_ascii.start, m_ascii.length, TextEncoding::Ascii, 0, 0, std::move(m_ascii.text), {}, {} });
         m_ascii = {};
     }
     void endUtf16()
     {
         if (m_utf16.length >= m_options.minLength && m_utf16.length > 0)
-            emit({ m_utf16.start, m_utf16.length * 2, TextEncoding::Utf16, 0, 0, std::move(m_utf16.text) });
+            emit({ m_utf16.start, m_utf16.length * 2, TextEncoding::Utf16, 0, 0, std::move(m_utf16.text), {}, {} });
         m_utf16 = {};
     }
 
@@ -238,8 +238,13 @@ private:
                 if (it == m_buffer.cend())
                     break;
                 const std::size_t at = std::size_t(it - m_buffer.cbegin());
-                if (at + p.size() > t) // not wholly in the tail: not found before
-                    emit({ bufBase + at, p.size(), TextEncoding::Ascii, k, 0, {} });
+                if (at + p.size() > t) { // not wholly in the tail: not found before
+                    SearchHit hit { bufBase + at, p.size(), TextEncoding::Ascii, k, 0, {}, {}, {} };
+                    const std::size_t from = at - std::min(at, kHitContext), end = at + p.size();
+                    hit.before.assign(m_buffer, from, at - from);
+                    hit.after.assign(m_buffer, end, std::min(kHitContext, m_buffer.size() - end));
+                    emit(std::move(hit));
+                }
                 if (m_stop)
                     break;
                 ++it;

@@ -50,7 +50,10 @@ struct SearchHit
     std::size_t pattern = 0; // Bytes: which pattern
     std::size_t region = 0; // index in the regions searched
     std::string text; // Strings: the text (ASCII), cut at maxTextLength
+    // Bytes: what lies around the match, as far as the piece read with it goes (up to kHitContext on each side).
+    std::string before, after;
 };
+constexpr std::size_t kHitContext = 32;
 
 struct SearchProgress
 {

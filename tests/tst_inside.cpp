@@ -278,7 +278,15 @@ private slots:
             if (h.pattern == 1) {
                 ++wideHits;
                 QCOMPARE(h.address, m_child.address("private") + 1000);
+                // What lies around it: the page's zeros before, the rest of the marker after.
+                QCOMPARE(h.before, std::string(kHitContext, '\0'));
+                QCOMPARE(h.after.size(), kHitContext);
+                QCOMPARE(h.after.substr(0, 8), std::string("W\0I\0D\0E\0", 8));
             } else {
+                if (h.address == m_child.address("private") + 100) {
+                    QCOMPARE(h.before, std::string(kHitContext, '\0'));
+                    QCOMPARE(h.after, std::string("PRIV") + std::string(kHitContext - 4, '\0'));
+                }
                 ++byType[snap->regions[h.region].type];
             }
         }

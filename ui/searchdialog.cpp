@@ -23,6 +23,24 @@
 
 namespace vmatlas::ui {
 
+namespace {
+
+// Bytes as text: printable ASCII as it is, anything else as a middle dot. UTF-16: two bytes a character; when
+// alignEnd, the pairs end where the bytes end (an odd byte at the front is dropped).
+QString printableBytes(std::string_view bytes, bool utf16, bool alignEnd)
+{
+    QString out;
+    const std::size_t step = utf16 ? 2 : 1;
+    for (std::size_t i = utf16 && alignEnd ? bytes.size() % 2 : 0; i + step <= bytes.size(); i += step) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        const bool printable = c >= 0x20 && c < 0x7f && (!utf16 || bytes[i + 1] == 0);
+        out += printable ? QChar(char16_t(c)) : QChar(0x00b7);
+    }
+    return out;
+}
+
+} // namespace
+
 // What the worker and the dialog share: the worker writes, a timer on the GUI thread reads (no signal per hit).
 struct SearchDialog::Shared
 {
@@ -90,7 +108,7 @@ SearchDialog::SearchDialog(QWidget *parent)
     m_results = new QTreeWidget(this);
     m_results->setRootIsDecorated(false);
     m_results->setUniformRowHeights(true);
-    m_results->setHeaderLabels({ tr("Address"), tr("Encoding"), tr("Type"), tr("Use"), tr("Text or path") });
+    m_results->setHeaderLabels({ tr("Address"), tr("Encoding"), tr("Type"), tr("Use"), tr("Text") });
     m_results->setToolTip(tr("Double-click a result to show its address on the map"));
     m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents); // measures the rows in view
     layout->addWidget(m_results, 1);
@@ -189,6 +207,7 @@ void SearchDialog::start()
     const auto mode = Mode(m_mode->currentIndex());
     const auto encoding = TextEncoding(m_encoding->currentIndex());
     m_patternNames.clear();
+    m_matchTexts.clear();
     if (mode == Mode::Strings) {
         o.mode = SearchOptions::Mode::Strings;
         o.minLength = std::size_t(m_minLength->value());
@@ -208,16 +227,19 @@ void SearchDialog::start()
             }
             o.patterns.push_back(bytes);
             m_patternNames.push_back("bytes");
+            m_matchTexts.append(printableBytes(bytes, false, false));
         } else {
             if (encoding != TextEncoding::Utf16) {
                 o.patterns.push_back(query);
                 m_patternNames.push_back("ascii");
+                m_matchTexts.append(m_query->text());
             }
             if (encoding != TextEncoding::Ascii) {
                 std::string wide;
                 utf8ToUtf16le(query, wide); // the line edit's text is valid UTF-8
                 o.patterns.push_back(wide);
                 m_patternNames.push_back("utf16");
+                m_matchTexts.append(m_query->text());
             }
         }
     }
@@ -270,6 +292,19 @@ void SearchDialog::cancel()
         m_shared->cancel = true;
 }
 
+// A found match with what lies around it: "…before⟦match⟧after…".
+QString SearchDialog::matchInContext(const SearchHit &hit, bool utf16) const
+{
+    const QString match
+        = hit.pattern < std::size_t(m_matchTexts.size()) ? m_matchTexts[qsizetype(hit.pattern)] : QString();
+    // Half the context before: what follows a match (the rest of a name, a value) is what it is looked for.
+    const std::string_view before
+        = std::string_view(hit.before).substr(hit.before.size() - std::min(hit.before.size(), kHitContext / 2));
+    return (hit.before.size() > before.size() ? QStringLiteral("…") : QString()) + printableBytes(before, utf16, true)
+        + QStringLiteral("⟦") + match + QStringLiteral("⟧") + printableBytes(hit.after, utf16, false)
+        + (hit.after.size() >= kHitContext ? QStringLiteral("…") : QString());
+}
+
 void SearchDialog::takeResults()
 {
     if (!m_shared)
@@ -290,8 +325,12 @@ void SearchDialog::takeResults()
         const QString kind = h.pattern < m_patternNames.size() && m_patternNames[h.pattern] != "ascii"
             ? QString::fromStdString(m_patternNames[h.pattern])
             : QString::fromLatin1(textEncodingName(h.encoding));
+        const bool found = h.text.empty() && h.length > 0; // Find: the match in its surroundings
+        const bool utf16 = h.pattern < m_patternNames.size() && m_patternNames[h.pattern] == "utf16";
         auto *item = new QTreeWidgetItem({ hexAddress(h.address), kind, typeText(r.type), useText(r.use),
-            h.text.empty() ? displayText(r.path()) : displayText(h.text) });
+            found ? matchInContext(h, utf16) : displayText(h.text) });
+        if (found)
+            item->setToolTip(4, displayText(r.path()));
         item->setData(0, Qt::UserRole, qulonglong(h.address));
         items.append(item);
     }

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QStringList>
 
 #include <memory>
 
@@ -65,6 +66,7 @@ protected:
 private:
     struct Shared;
     void takeResults();
+    QString matchInContext(const SearchHit &hit, bool utf16) const;
     void done();
     void updateControls();
 
@@ -75,6 +77,7 @@ private:
     QFutureWatcher<Result<SearchSummary>> m_watcher;
     std::uint64_t m_hits = 0;
     std::vector<std::string> m_patternNames;
+    QStringList m_matchTexts; // each pattern as the result list shows it
 
     QComboBox *m_mode;
     QLineEdit *m_query;

@@ -2172,10 +2172,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text or path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Double-click a result to show its address on the map</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,6 +2213,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>The first %1 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2176,10 +2176,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>用途</translation>
     </message>
     <message>
-        <source>Text or path</source>
-        <translation>文本或路径</translation>
-    </message>
-    <message>
         <source>Double-click a result to show its address on the map</source>
         <translation>双击结果以在地图上显示其地址</translation>
     </message>
@@ -2222,6 +2218,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>The first %1 are listed.</source>
         <translation>列出了前 %1 个。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
     </message>
 </context>
 <context>

@@ -165,6 +165,21 @@ private slots:
         QVERIFY(types.contains(QStringLiteral("Private")));
         QVERIFY(types.contains(QStringLiteral("Mapped")));
         QVERIFY(types.contains(QStringLiteral("Image")));
+        // Each match is shown where it lies: the private page's zeros before it, the rest of its marker after;
+        // the region's file is in the tooltip.
+        const QString privateText = QStringLiteral("…") + QString(16, QChar(0x00b7)) + QStringLiteral("⟦")
+            + QString::fromLatin1(kMarkerStem) + QStringLiteral("⟧PRIV") + QString(28, QChar(0x00b7))
+            + QStringLiteral("…");
+        bool privateShown = false, mappedNamed = false;
+        for (int i = 0; i < dialog.resultCount(); ++i) {
+            const QTreeWidgetItem *item = dialog.results()->topLevelItem(i);
+            privateShown |= item->text(2) == QStringLiteral("Private") && item->text(4) == privateText;
+            mappedNamed |= item->text(2) == QStringLiteral("Mapped")
+                && item->toolTip(4).endsWith(QStringLiteral("inside.bin"))
+                && item->text(4).contains(QStringLiteral("⟧MAPD"));
+        }
+        QVERIFY(privateShown);
+        QVERIFY(mappedNamed);
         // A result jumps to its address.
         QSignalSpy jump(&dialog, &SearchDialog::jumpRequested);
         QTreeWidgetItem *first = dialog.results()->topLevelItem(0);
