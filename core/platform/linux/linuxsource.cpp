@@ -242,9 +242,9 @@ bool addressSpaceAlive(int mapsFd)
 }
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
-// produce smaps and ours to parse it overlap. meanwhile runs on the calling thread once the reading has begun
-// (the parser catches up after it). Returns the read error, if any (0 otherwise).
-template <typename Meanwhile> int readAndParse(int fd, SmapsParser &parser, Meanwhile &&meanwhile)
+// produce smaps and ours to parse it overlap. Returns the read error, if any (0 otherwise). (Reading the
+// process's other files meanwhile was tried: the kernel's smaps read slowed by more than it saved.)
+int readAndParse(int fd, SmapsParser &parser)
 {
     constexpr int kChunks = 8;
     constexpr std::size_t kMax = 4 * kSmapsChunk;
@@ -304,7 +304,6 @@ template <typename Meanwhile> int readAndParse(int fd, SmapsParser &parser, Mean
         }
     });
 
-    meanwhile();
     for (;;) {
         int idx;
         {
@@ -824,12 +823,7 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.pageSize = systemPageSize();
         ctx.userSpaceTop = kUserSpaceTop;
         SmapsParser parser;
-        // What classification and the uses need besides the mappings is read while the kernel writes smaps.
-        std::optional<Result<ProcessFacts>> facts;
-        if (int err = readAndParse(fd.get(), parser, [&] {
-                readContext(pid, ctx);
-                facts = readProcessFacts(pid);
-            }))
+        if (int err = readAndParse(fd.get(), parser))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);
@@ -853,11 +847,13 @@ Result<Snapshot> readSnapshot(Pid pid)
                 ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
+        readContext(pid, ctx);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
             return noAddressSpaceError(pid);
         Snapshot snap = classify(std::move(parsed).value(), ctx);
-        assignUses(snap, *facts ? **facts : factsFromSnapshot(snap));
+        auto facts = readProcessFacts(pid);
+        assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
         return snap;
     }
     return lastError;
@@ -900,11 +896,7 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     Status scanned = Ok {};
     std::thread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
     SmapsParser parser;
-    std::optional<Result<ProcessFacts>> facts;
-    const int readErr = readAndParse(maps.get(), parser, [&] {
-        readContext(pid, ctx);
-        facts = readProcessFacts(pid);
-    });
+    const int readErr = readAndParse(maps.get(), parser);
     scanner.join();
     if (readErr)
         return readError(pid, mapsPath, readErr);
@@ -925,6 +917,7 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
             r.mmuPageShift = r.kernelPageShift;
     }
     addResidency(runs, parsed->mappings);
+    readContext(pid, ctx);
     if (!processAlive(pid))
         return noAddressSpaceError(pid);
     Snapshot snap = classify(std::move(parsed).value(), ctx);
@@ -937,7 +930,8 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
             r.setCounter(Counter::Anonymous, 0);
         }
     }
-    assignUses(snap, *facts ? **facts : factsFromSnapshot(snap));
+    auto facts = readProcessFacts(pid);
+    assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
     return snap;
 }
 
