@@ -165,6 +165,26 @@ private slots:
         QTest::addRow("python with odd names") << 1;
         QTest::addRow("jvm") << 2;
         QTest::addRow("hostile paths") << 3;
+        QTest::addRow("many regions (written in two halves)") << 4;
+    }
+    // The hostile paths and the JVM's regions over and over: 12,000 regions, above the size at which the CSV's
+    // second half is written on another thread.
+    static Snapshot manyRegions()
+    {
+        Snapshot s = hostileSnapshot();
+        const Snapshot jvm = fixtureSnapshot("jvm.smaps");
+        std::vector<Region> all;
+        Address at = 0x10000;
+        for (std::size_t i = 0; all.size() < 12000; ++i) {
+            Region r = i % 2 ? jvm.regions[i % jvm.regions.size()] : s.regions[i % s.regions.size()];
+            const Address size = r.size() % (1 << 24) + 4096;
+            r.start = at;
+            r.end = at + size - size % 4096;
+            at = r.end;
+            all.push_back(std::move(r));
+        }
+        s.regions = std::move(all);
+        return s;
     }
     void csvRoundTrip()
     {
@@ -172,7 +192,8 @@ private slots:
         Snapshot s = which == 0 ? fixtureSnapshot("bash.smaps")
             : which == 1        ? fixtureSnapshot("python.smaps")
             : which == 2        ? fixtureSnapshot("jvm.smaps")
-                                : hostileSnapshot();
+            : which == 3        ? hostileSnapshot()
+                                : manyRegions();
         const std::string csv = regionsToCsv(s);
         auto back = regionsFromCsv(csv);
         QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
@@ -343,6 +364,17 @@ private slots:
         QCOMPARE((*back)[2].path(), s.regions[2].path());
         // A sink that fails stops the writing, and says so.
         QVERIFY(!writeRegionsCsv(s, [](std::string_view) { return false; }));
+        // Also when only the last piece fails (a big snapshot's second half, written last).
+        const Snapshot many = manyRegions();
+        const std::string whole = regionsToCsv(many);
+        std::size_t written = 0;
+        QVERIFY(!writeRegionsCsv(many, [&](std::string_view chunk) {
+            if (written + chunk.size() == whole.size())
+                return false;
+            written += chunk.size();
+            return true;
+        }));
+        QVERIFY(written > 0 && written < whole.size());
     }
 
     void jsonRoundTrip_data() { csvRoundTrip_data(); }
