@@ -242,9 +242,10 @@ bool addressSpaceAlive(int mapsFd)
 }
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
-// produce smaps and ours to parse it overlap. Returns the read error, if any (0 otherwise). (Reading the
-// process's other files meanwhile was tried: the kernel's smaps read slowed by more than it saved.)
-int readAndParse(int fd, SmapsParser &parser)
+// produce smaps and ours to parse it overlap. Once the text has ended, the helper runs afterRead while the
+// parser finishes the last chunks. Returns the read error, if any (0 otherwise). (Reading the process's other
+// files during the read was tried: the kernel's smaps read slowed by more than it saved.)
+template <typename AfterRead> int readAndParse(int fd, SmapsParser &parser, AfterRead &&afterRead)
 {
     constexpr int kChunks = 8;
     constexpr std::size_t kMax = 4 * kSmapsChunk;
@@ -291,16 +292,21 @@ int readAndParse(int fd, SmapsParser &parser)
                 }
                 c.size += static_cast<std::size_t>(n);
             }
-            std::lock_guard lock(mutex);
-            if (c.size)
-                filled.push_back(idx);
-            if (eof) {
-                error = err;
-                done = true;
+            {
+                std::lock_guard lock(mutex);
+                if (c.size)
+                    filled.push_back(idx);
+                if (eof) {
+                    error = err;
+                    done = true;
+                }
+                cv.notify_all();
             }
-            cv.notify_all();
-            if (eof)
+            if (eof) {
+                if (!err)
+                    afterRead();
                 return;
+            }
         }
     });
 
@@ -823,7 +829,12 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.pageSize = systemPageSize();
         ctx.userSpaceTop = kUserSpaceTop;
         SmapsParser parser;
-        if (int err = readAndParse(fd.get(), parser))
+        // What classification and the uses need besides the mappings, read by the reader once smaps has ended.
+        std::optional<Result<ProcessFacts>> facts;
+        if (int err = readAndParse(fd.get(), parser, [&] {
+                readContext(pid, ctx);
+                facts = readProcessFacts(pid);
+            }))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);
@@ -847,13 +858,11 @@ Result<Snapshot> readSnapshot(Pid pid)
                 ErrorCode::BadInput, "process " + std::to_string(pid) + ": " + path + " " + parsed.error().message);
             continue;
         }
-        readContext(pid, ctx);
         // A process that exited during the read leaves a truncated text: not a snapshot.
         if (!processAlive(pid))
             return noAddressSpaceError(pid);
         Snapshot snap = classify(std::move(parsed).value(), ctx);
-        auto facts = readProcessFacts(pid);
-        assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
+        assignUses(snap, facts && *facts ? **facts : factsFromSnapshot(snap));
         return snap;
     }
     return lastError;
@@ -896,7 +905,11 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     Status scanned = Ok {};
     std::thread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
     SmapsParser parser;
-    const int readErr = readAndParse(maps.get(), parser);
+    std::optional<Result<ProcessFacts>> facts;
+    const int readErr = readAndParse(maps.get(), parser, [&] {
+        readContext(pid, ctx);
+        facts = readProcessFacts(pid);
+    });
     scanner.join();
     if (readErr)
         return readError(pid, mapsPath, readErr);
@@ -917,7 +930,6 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
             r.mmuPageShift = r.kernelPageShift;
     }
     addResidency(runs, parsed->mappings);
-    readContext(pid, ctx);
     if (!processAlive(pid))
         return noAddressSpaceError(pid);
     Snapshot snap = classify(std::move(parsed).value(), ctx);
@@ -930,8 +942,7 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
             r.setCounter(Counter::Anonymous, 0);
         }
     }
-    auto facts = readProcessFacts(pid);
-    assignUses(snap, facts ? *facts : factsFromSnapshot(snap));
+    assignUses(snap, facts && *facts ? **facts : factsFromSnapshot(snap));
     return snap;
 }
 
