@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace vmatlas::ui {
 
@@ -150,45 +151,62 @@ void MapRenderer::fillRows(
         const int y0 = int(std::lround(row * double(H) - top));
         const int cellHeight = H - kRowGap - strip;
         const int dotFrom = strip + cellHeight / 3, dotTo = strip + cellHeight - cellHeight / 3;
+        const int n = std::min(W, size.width());
+        // The colour of column x on line ry of the row.
+        auto pixel = [&](int x, int ry) {
+            const std::uint8_t f = m_flags[std::size_t(x)];
+            QRgb c;
+            if (f & FlagBreak) {
+                c = ((x + ry) % 8 < 2) ? hatchBase : breakFill;
+            } else if ((f & FlagPage) && ry >= strip) {
+                c = (f & FlagPageEdge)
+                    ? hatchBase
+                    : ((f & FlagShared) && ry >= dotFrom && ry < dotTo ? sharedMark : m_pageColor[std::size_t(x)]);
+            } else if (f & FlagHatch) {
+                c = ((x + ry) % 6 < 2) ? m_color[std::size_t(x)] : hatchBase;
+                if ((x + ry) % 6 >= 2)
+                    c = qRgb((qRed(m_color[std::size_t(x)]) + 2 * qRed(hatchBase)) / 3,
+                        (qGreen(m_color[std::size_t(x)]) + 2 * qGreen(hatchBase)) / 3,
+                        (qBlue(m_color[std::size_t(x)]) + 2 * qBlue(hatchBase)) / 3);
+            } else {
+                c = m_color[std::size_t(x)];
+            }
+            // Boundaries are lines: a column where several regions start (thousands of small mappings) is
+            // drawn lighter in proportion, so a dense stretch reads as many regions, not one.
+            if (const int starts = m_starts[std::size_t(x)]; starts >= 2 && !(f & FlagBreak)) {
+                const int a = std::min(3, starts - 1) * sepAlpha / 4;
+                c = qRgb((qRed(c) * (255 - a) + qRed(separator) * a) / 255,
+                    (qGreen(c) * (255 - a) + qGreen(separator) * a) / 255,
+                    (qBlue(c) * (255 - a) + qBlue(separator) * a) / 255);
+            }
+            if (f & FlagEdge) {
+                c = qRgb((qRed(c) * (255 - sepAlpha) + qRed(separator) * sepAlpha) / 255,
+                    (qGreen(c) * (255 - sepAlpha) + qGreen(separator) * sepAlpha) / 255,
+                    (qBlue(c) * (255 - sepAlpha) + qBlue(separator) * sepAlpha) / 255);
+            }
+            return c;
+        };
+        // Most columns are the same on every line of the row: the first line is computed whole and copied to
+        // the others, where only the columns that change from line to line (hatching, breaks, page cells) are
+        // computed again.
+        m_varying.clear();
+        for (int x = 0; x < n; ++x)
+            if (m_flags[std::size_t(x)] & (FlagBreak | FlagHatch | FlagPage))
+                m_varying.push_back(x);
+        const QRgb *first = nullptr;
         for (int y = std::max(0, y0); y < std::min(size.height(), y0 + H - kRowGap); ++y) {
             auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(y));
             const int ry = y - y0;
-            const int n = std::min(W, size.width());
-            for (int x = 0; x < n; ++x) {
-                const std::uint8_t f = m_flags[std::size_t(x)];
-                if (!f)
-                    continue;
-                QRgb c;
-                if (f & FlagBreak) {
-                    c = ((x + ry) % 8 < 2) ? hatchBase : breakFill;
-                } else if ((f & FlagPage) && ry >= strip) {
-                    c = (f & FlagPageEdge)
-                        ? hatchBase
-                        : ((f & FlagShared) && ry >= dotFrom && ry < dotTo ? sharedMark : m_pageColor[std::size_t(x)]);
-                } else if (f & FlagHatch) {
-                    c = ((x + ry) % 6 < 2) ? m_color[std::size_t(x)] : hatchBase;
-                    if ((x + ry) % 6 >= 2)
-                        c = qRgb((qRed(m_color[std::size_t(x)]) + 2 * qRed(hatchBase)) / 3,
-                            (qGreen(m_color[std::size_t(x)]) + 2 * qGreen(hatchBase)) / 3,
-                            (qBlue(m_color[std::size_t(x)]) + 2 * qBlue(hatchBase)) / 3);
-                } else {
-                    c = m_color[std::size_t(x)];
-                }
-                // Boundaries are lines: a column where several regions start (thousands of small mappings) is
-                // drawn lighter in proportion, so a dense stretch reads as many regions, not one.
-                if (const int starts = m_starts[std::size_t(x)]; starts >= 2 && !(f & FlagBreak)) {
-                    const int a = std::min(3, starts - 1) * sepAlpha / 4;
-                    c = qRgb((qRed(c) * (255 - a) + qRed(separator) * a) / 255,
-                        (qGreen(c) * (255 - a) + qGreen(separator) * a) / 255,
-                        (qBlue(c) * (255 - a) + qBlue(separator) * a) / 255);
-                }
-                if (f & FlagEdge) {
-                    c = qRgb((qRed(c) * (255 - sepAlpha) + qRed(separator) * sepAlpha) / 255,
-                        (qGreen(c) * (255 - sepAlpha) + qGreen(separator) * sepAlpha) / 255,
-                        (qBlue(c) * (255 - sepAlpha) + qBlue(separator) * sepAlpha) / 255);
-                }
-                line[x] = c;
+            if (!first) {
+                for (int x = 0; x < n; ++x)
+                    if (m_flags[std::size_t(x)])
+                        line[x] = pixel(x, ry);
+                first = line;
+                continue;
             }
+            std::memcpy(line, first, std::size_t(n) * sizeof(QRgb));
+            for (int x : m_varying)
+                line[x] = pixel(x, ry);
         }
     }
 }

@@ -68,6 +68,7 @@ private:
     std::vector<std::uint8_t> m_flags;
     std::vector<QRgb> m_pageColor;
     std::vector<std::uint8_t> m_starts; // regions starting in each column of the row being drawn
+    std::vector<int> m_varying; // columns of the row whose colour changes from line to line
 };
 
 } // namespace vmatlas::ui

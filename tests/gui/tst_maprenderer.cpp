@@ -132,6 +132,15 @@ private slots:
         QCOMPARE(colours.size(), 2); // the pale colour and its lighter stripes
         QVERIFY(colours.contains(rgb(c.reserved[std::size_t(RegionType::Private)])));
         QVERIFY(!colours.contains(rgb(c.type[std::size_t(RegionType::Private)])));
+        // Diagonal stripes: each line is the one above shifted by a pixel, not a copy of it.
+        bool shifted = true, differs = false;
+        for (int y = 3; y < 14; ++y)
+            for (int x = 560; x < 598; ++x) {
+                shifted &= img.pixel(x, y) == img.pixel(x + 1, y - 1);
+                differs |= img.pixel(x, y) != img.pixel(x, y - 1);
+            }
+        QVERIFY(shifted);
+        QVERIFY(differs);
     }
 
     void gapMarker()
