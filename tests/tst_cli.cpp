@@ -374,6 +374,22 @@ private slots:
         QCOMPARE(r.out, QByteArray("address,state,exclusive,host\n0x7e0000400000,anon,1,\n"));
     }
 
+    // What is printed to a full standard output is an error, not a silent success: a CSV (written and checked as
+    // it goes) and a help text (flushed on the way out).
+    void fullStandardOutput()
+    {
+        for (const QStringList &args : { QStringList { QStringLiteral("snapshot"), QStringLiteral("--pid"), m_pid },
+                 QStringList { QStringLiteral("--help") } }) {
+            QProcess p;
+            p.setStandardOutputFile(QStringLiteral("/dev/full"));
+            p.start(QStringLiteral(VMATLAS_BINARY), args);
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitCode(), 5);
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(err.contains("cannot write to standard output: No space left on device"), err.constData());
+        }
+    }
+
     void help_data()
     {
         QTest::addColumn<QStringList>("args");
