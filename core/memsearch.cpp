@@ -240,9 +240,11 @@ private:
                 const std::size_t at = std::size_t(it - m_buffer.cbegin());
                 if (at + p.size() > t) { // not wholly in the tail: not found before
                     SearchHit hit { bufBase + at, p.size(), TextEncoding::Ascii, k, 0, {}, {}, {} };
-                    const std::size_t from = at - std::min(at, kHitContext), end = at + p.size();
-                    hit.before.assign(m_buffer, from, at - from);
-                    hit.after.assign(m_buffer, end, std::min(kHitContext, m_buffer.size() - end));
+                    if (const std::size_t context = m_options.hitContext) {
+                        const std::size_t from = at - std::min(at, context), end = at + p.size();
+                        hit.before.assign(m_buffer, from, at - from);
+                        hit.after.assign(m_buffer, end, std::min(context, m_buffer.size() - end));
+                    }
                     emit(std::move(hit));
                 }
                 if (m_stop)

@@ -40,6 +40,7 @@ struct SearchOptions
     bool readNotPresent = false; // fault in pages not in RAM (changes the process's RSS)
     std::size_t chunkBytes = std::size_t(1) << 20; // read at a time
     std::size_t maxTextLength = 256; // longer strings are reported with their length, their text cut
+    std::size_t hitContext = 0; // Bytes: bytes kept on each side of a match (SearchHit::before, after)
 };
 
 struct SearchHit
@@ -50,10 +51,10 @@ struct SearchHit
     std::size_t pattern = 0; // Bytes: which pattern
     std::size_t region = 0; // index in the regions searched
     std::string text; // Strings: the text (ASCII), cut at maxTextLength
-    // Bytes: what lies around the match, as far as the piece read with it goes (up to kHitContext on each side).
+    // Bytes: what lies around the match, as far as the piece read with it goes (up to SearchOptions::hitContext
+    // on each side).
     std::string before, after;
 };
-constexpr std::size_t kHitContext = 32;
 
 struct SearchProgress
 {

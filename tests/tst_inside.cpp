@@ -99,6 +99,7 @@ using vmatlas::test::Run;
 using vmatlas::test::vmatlasRun;
 
 constexpr char kMarkerStem[] = "Zq7-VMATLAS-MARKER-";
+constexpr std::size_t kContext = 32; // bytes around a match asked for
 
 std::uint64_t peakRssKiB()
 {
@@ -262,6 +263,7 @@ private slots:
         QVERIFY(snap.ok());
         SearchOptions o;
         o.mode = SearchOptions::Mode::Bytes;
+        o.hitContext = kContext;
         std::string wide;
         QVERIFY(utf8ToUtf16le(kMarkerStem, wide));
         o.patterns = { kMarkerStem, wide };
@@ -279,13 +281,13 @@ private slots:
                 ++wideHits;
                 QCOMPARE(h.address, m_child.address("private") + 1000);
                 // What lies around it: the page's zeros before, the rest of the marker after.
-                QCOMPARE(h.before, std::string(kHitContext, '\0'));
-                QCOMPARE(h.after.size(), kHitContext);
+                QCOMPARE(h.before, std::string(kContext, '\0'));
+                QCOMPARE(h.after.size(), kContext);
                 QCOMPARE(h.after.substr(0, 8), std::string("W\0I\0D\0E\0", 8));
             } else {
                 if (h.address == m_child.address("private") + 100) {
-                    QCOMPARE(h.before, std::string(kHitContext, '\0'));
-                    QCOMPARE(h.after, std::string("PRIV") + std::string(kHitContext - 4, '\0'));
+                    QCOMPARE(h.before, std::string(kContext, '\0'));
+                    QCOMPARE(h.after, std::string("PRIV") + std::string(kContext - 4, '\0'));
                 }
                 ++byType[snap->regions[h.region].type];
             }
@@ -310,14 +312,17 @@ private slots:
         // Filtered by type: only the image's copy.
         o.types = { RegionType::Image };
         o.patterns = { kMarkerStem };
+        o.hitContext = 0; // the default: nothing kept around the matches
         hits.clear();
         QVERIFY(searchMemory(m_pid, snap->regions, o, [&](const SearchHit &h) {
             hits.push_back(h);
             return true;
         }).ok());
         QVERIFY(!hits.empty());
-        for (const SearchHit &h : hits)
+        for (const SearchHit &h : hits) {
             QCOMPARE(snap->regions[h.region].use, RegionUse::Image);
+            QVERIFY(h.before.empty() && h.after.empty());
+        }
     }
 
     void hexAndUtf16Helpers()

@@ -214,6 +214,7 @@ void SearchDialog::start()
         o.encoding = encoding;
     } else {
         o.mode = SearchOptions::Mode::Bytes;
+        o.hitContext = kContext;
         const std::string query = m_query->text().toStdString();
         if (query.empty()) {
             m_status->setText(tr("Type what to find."));
@@ -299,10 +300,10 @@ QString SearchDialog::matchInContext(const SearchHit &hit, bool utf16) const
         = hit.pattern < std::size_t(m_matchTexts.size()) ? m_matchTexts[qsizetype(hit.pattern)] : QString();
     // Half the context before: what follows a match (the rest of a name, a value) is what it is looked for.
     const std::string_view before
-        = std::string_view(hit.before).substr(hit.before.size() - std::min(hit.before.size(), kHitContext / 2));
+        = std::string_view(hit.before).substr(hit.before.size() - std::min(hit.before.size(), kContext / 2));
     return (hit.before.size() > before.size() ? QStringLiteral("…") : QString()) + printableBytes(before, utf16, true)
         + QStringLiteral("⟦") + match + QStringLiteral("⟧") + printableBytes(hit.after, utf16, false)
-        + (hit.after.size() >= kHitContext ? QStringLiteral("…") : QString());
+        + (hit.after.size() >= kContext ? QStringLiteral("…") : QString());
 }
 
 void SearchDialog::takeResults()

@@ -30,6 +30,7 @@ class SearchDialog : public QDialog
 
 public:
     static constexpr int kMaxShown = 10000;
+    static constexpr std::size_t kContext = 32; // bytes kept on each side of a match found
     enum class Mode
     {
         Strings,
