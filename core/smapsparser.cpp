@@ -17,7 +17,8 @@ bool isHexDigitLower(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
-// Hexadecimal as the kernel writes addresses, offsets and devices: lower-case digits, at most what T holds.
+// Hexadecimal as the kernel writes addresses, offsets and devices (lower case; upper case is read too), at most
+// the digits T holds.
 template <typename T> bool parseHex(std::string_view &s, T &out)
 {
     std::size_t i = 0;

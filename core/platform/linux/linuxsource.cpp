@@ -698,6 +698,13 @@ void readContext(Pid pid, ProcessContext &ctx)
     ctx.executablePath = exePathOf(pid);
 }
 
+// What classification and the uses need besides the mappings (read once the layout text has ended).
+void readContextAndFacts(Pid pid, ProcessContext &ctx, std::optional<Result<ProcessFacts>> &facts)
+{
+    readContext(pid, ctx);
+    facts = readProcessFacts(pid);
+}
+
 // The populated page runs of [start, end): present or swapped, with whether file-backed, the zero page, a guard
 // marker. One PAGEMAP_SCAN walk: the kernel walks the page tables only, no reverse map and no PSS, which is what
 // makes smaps slow. Unsupported without the ioctl.
@@ -831,10 +838,7 @@ Result<Snapshot> readSnapshot(Pid pid)
         SmapsParser parser;
         // What classification and the uses need besides the mappings, read by the reader once smaps has ended.
         std::optional<Result<ProcessFacts>> facts;
-        if (int err = readAndParse(fd.get(), parser, [&] {
-                readContext(pid, ctx);
-                facts = readProcessFacts(pid);
-            }))
+        if (int err = readAndParse(fd.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); }))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);
@@ -906,10 +910,7 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     std::thread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
     SmapsParser parser;
     std::optional<Result<ProcessFacts>> facts;
-    const int readErr = readAndParse(maps.get(), parser, [&] {
-        readContext(pid, ctx);
-        facts = readProcessFacts(pid);
-    });
+    const int readErr = readAndParse(maps.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); });
     scanner.join();
     if (readErr)
         return readError(pid, mapsPath, readErr);
