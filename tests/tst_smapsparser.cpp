@@ -385,6 +385,48 @@ private slots:
         QCOMPARE(wide->mappings[0].counter(Counter::Rss), std::uint64_t(12 * 1024));
     }
 
+    // The 8 columns of a kernel-layout line read as the kernel writes them, spaces then digits, and nothing else
+    // (what the fast path refuses, the general one reads: spacing may hold tabs): columns filled from spaces,
+    // digits and bytes that are neither, against a plain reading.
+    void kernelColumnsEachByte()
+    {
+        const std::string head
+            = "7f0000000000-7f0000002000 rw-p 00000000 00:00 0\n"
+              "Size:                  8 kB\nKernelPageSize:        4 kB\nMMUPageSize:           4 kB\n";
+        const char alphabet[] = { ' ', '0', '1', '5', '9', '/', ':', 'x', '\t', '\x80', '\xff', '\0' };
+        std::uint32_t seed = 12345;
+        auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+        int accepted = 0, refused = 0;
+        for (int round = 0; round < 40000; ++round) {
+            std::string cols(8, ' ');
+            // Half are well-formed (k spaces, then digits), and one byte of those may be changed.
+            const int spaces = int(next() >> 8) % 9;
+            for (int i = spaces; i < 8; ++i)
+                cols[std::size_t(i)] = char('0' + (next() >> 8) % 10);
+            if (round % 2)
+                cols[(next() >> 8) % 8] = alphabet[(next() >> 8) % sizeof alphabet];
+            std::uint64_t expected = 0;
+            std::size_t i = 0;
+            while (i < 8 && (cols[i] == ' ' || cols[i] == '\t')) // a tab: the general path's spacing
+                ++i;
+            bool valid = i < 8;
+            for (; i < 8 && valid; ++i) {
+                valid = cols[i] >= '0' && cols[i] <= '9';
+                expected = expected * 10 + std::uint64_t(cols[i] - '0');
+            }
+            const std::string text = head + "Rss:            " + cols + " kB\n";
+            auto p = parseSmaps(text);
+            QVERIFY2(p.ok() == valid, cols.c_str());
+            if (!valid) {
+                ++refused;
+                continue;
+            }
+            ++accepted;
+            QCOMPARE(p->mappings[0].counter(Counter::Rss), expected * 1024);
+        }
+        QVERIFY(accepted > 15000 && refused > 10000);
+    }
+
     void chunkedFeedingIsTheSame_data()
     {
         QTest::addColumn<int>("chunk");
