@@ -69,6 +69,13 @@ private slots:
         QCOMPARE(m_snap.pid, Pid(m_child.pid()));
         QCOMPARE(m_snap.processName, std::string("vmatlas_testchi"));
         QVERIFY(m_snap.commandLine.find("vmatlas_testchild layout") != std::string::npos);
+        // The command line whole, its arguments apart by spaces.
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(m_child.pid()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        QByteArray args = cmdline.readAll();
+        args.chop(1);
+        args.replace('\0', ' ');
+        QCOMPARE(QByteArray::fromStdString(m_snap.commandLine), args);
         QCOMPARE(m_snap.platform, std::string("linux"));
         QCOMPARE(m_snap.pageSize, 4096u);
         QVERIFY(std::abs(m_snap.timestampMs - QDateTime::currentMSecsSinceEpoch()) < 60000);

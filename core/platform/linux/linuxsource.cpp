@@ -272,8 +272,9 @@ template <typename AfterRead> int readAndParse(int fd, SmapsParser &parser, Afte
                 cv.wait(lock, [&] { return !empty.empty() || stop; });
                 if (stop)
                     return;
-                idx = empty.front();
-                empty.pop_front();
+                // The chunk freed last: its pages are already in memory (and likely in cache).
+                idx = empty.back();
+                empty.pop_back();
             }
             Chunk &c = chunks[std::size_t(idx)];
             c.size = 0;
@@ -687,22 +688,32 @@ const Region *gatePage()
     return gate ? &*gate : nullptr;
 }
 
-// What classification needs besides the mappings: threads' stack pointers, names.
-void readContext(Pid pid, ProcessContext &ctx)
+// What classification and the uses need besides the mappings (read once the layout text has ended). The
+// process's name, command line and executable come with its facts, each file read once.
+void readContextAndFacts(Pid pid, ProcessContext &ctx, std::optional<Result<ProcessFacts>> &facts)
 {
     threadStacks(pid, ctx.threads, ctx.runningThreads);
     if (!ctx.runningThreads.empty())
         ctx.threadStackSize = defaultThreadStackSize(pid);
-    ctx.processName = commOf(pid);
-    ctx.commandLine = commandLineOf(pid);
-    ctx.executablePath = exePathOf(pid);
-}
-
-// What classification and the uses need besides the mappings (read once the layout text has ended).
-void readContextAndFacts(Pid pid, ProcessContext &ctx, std::optional<Result<ProcessFacts>> &facts)
-{
-    readContext(pid, ctx);
     facts = readProcessFacts(pid);
+    if (!*facts) {
+        ctx.processName = commOf(pid);
+        ctx.commandLine = commandLineOf(pid);
+        ctx.executablePath = exePathOf(pid);
+        return;
+    }
+    const ProcessFacts &f = **facts;
+    ctx.processName = f.processName;
+    ctx.executablePath = f.executablePath;
+    // As commandLineOf writes it: the arguments apart by spaces, the empty ones the text ends with left out.
+    std::size_t count = f.arguments.size();
+    while (count > 0 && f.arguments[count - 1].empty())
+        --count;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i)
+            ctx.commandLine += ' ';
+        ctx.commandLine += f.arguments[i];
+    }
 }
 
 // The populated page runs of [start, end): present or swapped, with whether file-backed, the zero page, a guard
