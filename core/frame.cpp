@@ -14,6 +14,9 @@ FramePtr makeFrame(SnapshotPtr snapshot, SnapshotPtr before, const ProcessFacts 
     frame->majorFaults = known.majorFaults;
     if (before)
         frame->diff = diffSnapshots(*before, *snapshot);
+    frame->starts.reserve(snapshot->regions.size());
+    for (const Region &r : snapshot->regions)
+        frame->starts.push_back(r.start);
     frame->snapshot = std::move(snapshot);
     frame->before = std::move(before);
     return frame;

@@ -131,9 +131,9 @@ void RegionTableModel::markChanges(const SnapshotDiff *diff, bool notify)
         for (const RegionChange &c : diff->changes) {
             if (c.kind == ChangeKind::Removed)
                 continue;
-            while (row < m_rows.size() && m_rows[row]->start < c.after.start)
+            while (row < m_starts.size() && m_starts[row] < c.after.start)
                 ++row;
-            if (row < m_rows.size() && m_rows[row]->start == c.after.start) {
+            if (row < m_starts.size() && m_starts[row] == c.after.start) {
                 change[row] = isLayoutChange(c) ? std::int8_t(c.kind) : kCountersOnly;
                 m_changeOf[row] = &c;
             }
@@ -179,11 +179,12 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
 void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
     ++m_rowsVersion;
-    // The rows marked by the previous frame: repainted below, with the rows that changed, in the same signals.
-    std::vector<Address> markedBefore;
-    for (std::size_t i = 0; i < m_change.size() && i < m_rows.size(); ++i)
+    // The rows marked by the previous frame, and whether only their counters were: repainted below, with the rows
+    // that changed, in the same signals.
+    std::vector<std::pair<Address, bool>> markedBefore;
+    for (std::size_t i = 0; i < m_change.size() && i < m_starts.size(); ++i)
         if (m_change[i] >= 0)
-            markedBefore.push_back(m_rows[i]->start);
+            markedBefore.emplace_back(m_starts[i], m_change[i] == kCountersOnly);
     // The marks point into the previous frame's diff, which may be gone: forget them until the new ones.
     const bool hadMarks = !markedBefore.empty();
     std::fill(m_change.begin(), m_change.end(), std::int8_t(-1));
@@ -192,16 +193,28 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
     SnapshotPtr old = m_snapshot;
     const std::vector<Region> empty;
     const auto &next = snapshot ? snapshot->regions : empty;
+    // The rows are merged by their starts: the frame's, made off the GUI thread, else gathered here. Walking the
+    // regions themselves (248 bytes apart) costs a cache miss a row, and the merge walks them several times.
+    std::vector<Address> gathered;
+    const std::vector<Address> *nextStarts = &gathered;
+    if (m_frame && m_frame->snapshot == snapshot && m_frame->starts.size() == next.size()) {
+        nextStarts = &m_frame->starts;
+    } else {
+        gathered.reserve(next.size());
+        for (const Region &r : next)
+            gathered.push_back(r.start);
+    }
+    const std::vector<Address> &to = *nextStarts;
     // A layout replaced wholesale (another process, a remap of everything): one reset is far cheaper
     // than thousands of inserts and removes into the middle of the rows.
     std::size_t runs = 0;
-    for (std::size_t i = 0, j = 0; (i < m_rows.size() || j < next.size()) && runs <= kMaxMergeRuns;) {
-        if (i < m_rows.size() && j < next.size() && m_rows[i]->start == next[j].start) {
+    for (std::size_t i = 0, j = 0; (i < m_starts.size() || j < to.size()) && runs <= kMaxMergeRuns;) {
+        if (i < m_starts.size() && j < to.size() && m_starts[i] == to[j]) {
             ++i;
             ++j;
         } else {
             ++runs;
-            if (i < m_rows.size() && (j >= next.size() || m_rows[i]->start < next[j].start))
+            if (i < m_starts.size() && (j >= to.size() || m_starts[i] < to[j]))
                 ++i;
             else
                 ++j;
@@ -213,96 +226,117 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
         m_rows.clear();
         for (const Region &r : m_snapshot->regions)
             m_rows.push_back(&r);
+        m_starts = to;
         m_change.assign(m_rows.size(), -1);
         m_changeOf.assign(m_rows.size(), nullptr);
         endResetModel();
         markChanges(m_frame ? &m_frame->diff : nullptr);
         return;
     }
-    // Merge by start address: both lists are sorted, so one pass gives the removes and inserts.
+    // Merge by start address: both lists are sorted, so one pass gives the removes and inserts. Each insert or
+    // remove changes the rows under the proxy: a new version (its cached sort ranks are stale).
     std::size_t row = 0, j = 0;
-    while (row < m_rows.size() || j < next.size()) {
-        if (row < m_rows.size() && j < next.size() && m_rows[row]->start == next[j].start) {
+    while (row < m_starts.size() || j < to.size()) {
+        if (row < m_starts.size() && j < to.size() && m_starts[row] == to[j]) {
             ++row;
             ++j;
             continue;
         }
-        if (row < m_rows.size() && (j >= next.size() || m_rows[row]->start < next[j].start)) {
+        if (row < m_starts.size() && (j >= to.size() || m_starts[row] < to[j])) {
             std::size_t last = row;
-            while (last + 1 < m_rows.size() && (j >= next.size() || m_rows[last + 1]->start < next[j].start))
+            while (last + 1 < m_starts.size() && (j >= to.size() || m_starts[last + 1] < to[j]))
                 ++last;
             beginRemoveRows({}, int(row), int(last));
-            m_rows.erase(m_rows.begin() + std::ptrdiff_t(row), m_rows.begin() + std::ptrdiff_t(last) + 1);
+            const auto first = std::ptrdiff_t(row), end = std::ptrdiff_t(last) + 1;
+            m_rows.erase(m_rows.begin() + first, m_rows.begin() + end);
+            m_starts.erase(m_starts.begin() + first, m_starts.begin() + end);
             m_change.resize(m_rows.size(), -1);
             m_changeOf.resize(m_rows.size(), nullptr);
+            ++m_rowsVersion;
             endRemoveRows();
             continue;
         }
         std::size_t lastJ = j;
-        while (lastJ + 1 < next.size() && (row >= m_rows.size() || next[lastJ + 1].start < m_rows[row]->start))
+        while (lastJ + 1 < to.size() && (row >= m_starts.size() || to[lastJ + 1] < m_starts[row]))
             ++lastJ;
         beginInsertRows({}, int(row), int(row + (lastJ - j)));
         std::vector<const Region *> inserted;
         for (std::size_t k = j; k <= lastJ; ++k)
             inserted.push_back(&next[k]);
         m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
+        m_starts.insert(m_starts.begin() + std::ptrdiff_t(row), to.begin() + std::ptrdiff_t(j),
+            to.begin() + std::ptrdiff_t(lastJ) + 1);
         m_change.resize(m_rows.size(), -1);
         m_changeOf.resize(m_rows.size(), nullptr);
+        ++m_rowsVersion;
         endInsertRows();
         row += inserted.size();
         j = lastJ + 1;
     }
-    // Now the rows match the new snapshot one to one; point them at it and report changed cells: run by run when
-    // they are few, else as one range from the first to the last (each signal costs the proxy and the view more
-    // than the rows between runs do).
+    // Now the rows match the new snapshot one to one; point them at it and report changed cells.
     m_snapshot = std::move(snapshot);
-    // Which rows changed: the frame's diff says, when it is against the snapshot the rows showed (a live refresh);
-    // otherwise each row is compared. The rows marked before and now are repainted too.
-    std::vector<char> changed(m_rows.size(), 0);
+    ++m_rowsVersion;
+    // Which rows changed, and how: the frame's diff says, when it is against the snapshot the rows showed (a live
+    // refresh); otherwise each row is compared. The rows marked before and now are repainted too.
+    enum : char
+    {
+        Unchanged,
+        CountersOnly, // the counter columns (the proxy need not sort or filter them again unless it sorts by one)
+        WholeRow
+    };
+    std::vector<char> changed(m_rows.size(), Unchanged);
     const bool byDiff = m_frame && m_frame->before && m_frame->before == old;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         if (!byDiff)
-            changed[i] = !(*m_rows[i] == next[i]);
+            changed[i] = *m_rows[i] == next[i] ? Unchanged : WholeRow;
         m_rows[i] = &next[i];
     }
+    auto raise = [&changed](std::size_t row, char how) { changed[row] = std::max(changed[row], how); };
     if (byDiff) {
         // Both sorted by start: one walk.
         std::size_t row = 0;
         for (const RegionChange &c : m_frame->diff.changes) {
             if (c.kind == ChangeKind::Removed)
                 continue;
-            while (row < m_rows.size() && m_rows[row]->start < c.after.start)
+            while (row < m_starts.size() && m_starts[row] < c.after.start)
                 ++row;
-            if (row < m_rows.size() && m_rows[row]->start == c.after.start)
-                changed[row] = 1;
+            if (row < m_starts.size() && m_starts[row] == c.after.start)
+                raise(row, isLayoutChange(c) ? WholeRow : CountersOnly);
         }
     }
     for (std::size_t k = 0, row = 0; k < markedBefore.size(); ++k) {
-        while (row < m_rows.size() && m_rows[row]->start < markedBefore[k])
+        while (row < m_starts.size() && m_starts[row] < markedBefore[k].first)
             ++row;
-        if (row < m_rows.size() && m_rows[row]->start == markedBefore[k])
-            changed[row] = 1;
+        if (row < m_starts.size() && m_starts[row] == markedBefore[k].first)
+            raise(row, markedBefore[k].second ? CountersOnly : WholeRow);
     }
     markChanges(m_frame ? &m_frame->diff : nullptr, false);
     for (std::size_t i = 0; i < m_rows.size(); ++i)
-        changed[i] |= m_change[i] >= 0;
+        if (m_change[i] >= 0)
+            raise(i, m_change[i] == kCountersOnly ? CountersOnly : WholeRow);
     // Run by run when they are few, else as one range from the first to the last (each signal costs the proxy
-    // and the view more than the rows between runs do).
-    std::vector<std::pair<int, int>> changedRuns;
-    int runStart = -1;
-    for (std::size_t i = 0; i <= m_rows.size(); ++i) {
-        const bool c = i < m_rows.size() && changed[i];
-        if (c && runStart < 0)
-            runStart = int(i);
-        if (!c && runStart >= 0) {
-            changedRuns.emplace_back(runStart, int(i) - 1);
-            runStart = -1;
+    // and the view more than the rows between runs do). Rows whose counters alone moved are reported in the
+    // counter columns only: a table sorted by address, path or type is then neither sorted nor filtered again.
+    auto runsOf = [&](char how) {
+        std::vector<std::pair<int, int>> found;
+        int runStart = -1;
+        for (std::size_t i = 0; i <= m_rows.size(); ++i) {
+            const bool c = i < m_rows.size() && changed[i] == how;
+            if (c && runStart < 0)
+                runStart = int(i);
+            if (!c && runStart >= 0) {
+                found.emplace_back(runStart, int(i) - 1);
+                runStart = -1;
+            }
         }
-    }
-    if (changedRuns.size() > kMaxChangedRuns)
-        changedRuns = { { changedRuns.front().first, changedRuns.back().second } };
-    for (const auto &[first, last] : changedRuns)
+        if (found.size() > kMaxChangedRuns)
+            found = { { found.front().first, found.back().second } };
+        return found;
+    };
+    for (const auto &[first, last] : runsOf(WholeRow))
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    for (const auto &[first, last] : runsOf(CountersOnly))
+        emit dataChanged(index(first, kFirstCounterColumn), index(last, ColumnCount - 1));
     m_marksCleared = false;
 }
 
@@ -772,6 +806,7 @@ void RegionFilterModel::rankRows(int column) const
     for (int i = 0; i < n; ++i)
         m_rank[order[std::size_t(i)]] = std::uint32_t(i);
     m_rankVersion = m_model->rowsVersion();
+    m_staleComparisons = 0;
 }
 
 bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
@@ -779,6 +814,15 @@ bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &rig
     // The rows' ranks in the column's order, computed once by sort() (one std::sort of keys): QSortFilterProxyModel
     // compares a million pairs for 63k rows. Stale once the rows point at another snapshot: then compared directly.
     const std::size_t l = std::size_t(left.row()), r = std::size_t(right.row());
+    // The rows are in address order, and regions do not overlap: by start or end, the row order is the order.
+    if (m_model && (left.column() == RegionTableModel::Start || left.column() == RegionTableModel::End))
+        return l < r;
+    if (left.column() == m_rankColumn && m_model && m_rankVersion != m_model->rowsVersion()) {
+        // Stale ranks (the rows changed): a few comparisons (rows inserted) read the regions; once they add up to
+        // a quarter of the rows (a re-sort after a live refresh), ranking again is cheaper.
+        if (++m_staleComparisons > std::size_t(m_model->rowCount()) / 4)
+            rankRows(m_rankColumn);
+    }
     if (left.column() == m_rankColumn && m_model && m_rankVersion == m_model->rowsVersion() && l < m_rank.size()
         && r < m_rank.size())
         return m_rank[l] < m_rank[r];
@@ -800,6 +844,10 @@ bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &rig
 
 bool RegionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    // Every type and state shown, no text: every row, without reading its region (a live refresh asks again for
+    // each row it changed).
+    if (m_types == kAllTypes && m_states == kAllStates && m_text.isEmpty())
+        return sourceRow >= 0 && sourceRow < sourceModel()->rowCount();
     const Region *r = static_cast<const RegionTableModel *>(sourceModel())->regionAt(sourceRow);
     if (!r)
         return false;

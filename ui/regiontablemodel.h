@@ -102,7 +102,8 @@ public:
     static bool lessThan(const Region &a, const Region &b, int column);
     // The column's value as a number that sorts like the column (all but Path and Label): false for those.
     static bool sortKey(const Region &r, int column, std::uint64_t &key);
-    // Changes whenever the rows point at other regions (each new snapshot): cached sort keys are then stale.
+    // Changes whenever the rows change or point at other regions (each insert, remove and new snapshot): cached
+    // sort keys are then stale.
     std::uint64_t rowsVersion() const { return m_rowsVersion; }
     static QString columnTitle(int column);
     static QString columnToolTip(int column);
@@ -111,6 +112,9 @@ public:
     static constexpr std::size_t kMaxMergeRuns = 2000;
     // Past this many runs of changed rows, one dataChanged covers them all.
     static constexpr std::size_t kMaxChangedRuns = 64;
+    // The columns a change of counters alone can change: this one to the last (counters, flags, use, VMMap's
+    // working-set columns).
+    static constexpr int kFirstCounterColumn = Rss;
 
 private:
     static std::uint64_t counterFor(const Region &r, int column);
@@ -121,6 +125,7 @@ private:
 
     SnapshotPtr m_snapshot;
     std::vector<const Region *> m_rows;
+    std::vector<Address> m_starts; // m_rows[i]->start, walked without touching the regions
     std::uint64_t m_rowsVersion = 0;
     void setRows(SnapshotPtr snapshot);
     // Marks the rows the diff names; notify: one dataChanged over every row when the marks differ.
@@ -161,9 +166,12 @@ private:
     mutable std::vector<std::uint32_t> m_rank; // source row -> its place in m_rankColumn's order
     mutable int m_rankColumn = -1;
     mutable std::uint64_t m_rankVersion = 0;
+    mutable std::size_t m_staleComparisons = 0; // made since the ranks went stale
 
-    unsigned m_types = 0xF;
-    unsigned m_states = 0x7;
+    static constexpr unsigned kAllTypes = 0xF; // Free, Image, Mapped, Private
+    static constexpr unsigned kAllStates = 0x7; // Free, Reserved, Committed
+    unsigned m_types = kAllTypes;
+    unsigned m_states = kAllStates;
     QString m_text;
     std::optional<Address> m_address;
     // Whether each distinct path, label and protection contains m_text (the path kept alive with its entry,

@@ -372,6 +372,71 @@ private slots:
         QCOMPARE(filter.rowCount(), rwx);
     }
 
+    // A live refresh (a frame against the rows shown): counters that moved are reported in the counter columns
+    // only, a changed layout in the whole row; a table sorted by RSS follows the new values, one sorted by address
+    // stays in address order through inserts and removes.
+    void liveFramesKeepTheSortOrder()
+    {
+        std::vector<Region> regions;
+        for (Address i = 0; i < 3000; ++i) {
+            Region r = region(0x100000 + i * 0x2000, 0x101000 + i * 0x2000, RegionType::Mapped, "/srv/data.bin");
+            r.setCounter(Counter::Rss, 4096 * ((i * 7) % 13));
+            regions.push_back(r);
+        }
+        const SnapshotPtr first = snapshotOf(regions);
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RegionFilterModel filter;
+        filter.setSourceModel(&model);
+        model.setFrame(makeFrame(first, nullptr));
+        filter.sort(RegionTableModel::Rss, Qt::AscendingOrder);
+        auto proxyRegion = [&](int row) { return model.regionAt(filter.mapToSource(filter.index(row, 0)).row()); };
+        auto byRss = [&](const Snapshot &s) {
+            QCOMPARE(filter.rowCount(), int(s.regions.size()));
+            for (int row = 1; row < filter.rowCount(); ++row) {
+                const Region *x = proxyRegion(row - 1), *y = proxyRegion(row);
+                QVERIFY(x->counter(Counter::Rss) < y->counter(Counter::Rss)
+                    || (x->counter(Counter::Rss) == y->counter(Counter::Rss) && x->start < y->start));
+            }
+        };
+        byRss(*first);
+
+        auto second = std::make_shared<Snapshot>(*first);
+        for (std::size_t i = 0; i < second->regions.size(); i += 3)
+            second->regions[i].setCounter(Counter::Rss, 4096 * (i % 17));
+        second->regions[1500].pathPtr = std::make_shared<const std::string>("/srv/other.bin");
+        second->regions.erase(second->regions.begin() + 10);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setFrame(makeFrame(second, first));
+        byRss(*second);
+        bool countersOnly = false, wholeRow = false;
+        for (const auto &signal : changed) {
+            const int left = signal.at(0).toModelIndex().column();
+            countersOnly |= left == RegionTableModel::Rss;
+            wholeRow
+                |= left == 0 && signal.at(0).toModelIndex().row() <= 1499 && signal.at(1).toModelIndex().row() >= 1499;
+            QCOMPARE(signal.at(1).toModelIndex().column(), RegionTableModel::ColumnCount - 1);
+        }
+        QVERIFY(countersOnly);
+        QVERIFY(wholeRow);
+        QCOMPARE(proxyRegion(0)->counter(Counter::Rss), std::uint64_t(0));
+
+        // By address: rows come and go, counters move; the order is the address order throughout.
+        filter.sort(RegionTableModel::Start, Qt::AscendingOrder);
+        auto third = std::make_shared<Snapshot>(*second);
+        third->regions.erase(third->regions.begin() + 100, third->regions.begin() + 103);
+        third->regions.insert(third->regions.begin() + 5, region(0x109000, 0x109800));
+        for (std::size_t i = 0; i < third->regions.size(); i += 2)
+            third->regions[i].setCounter(Counter::Rss, 4096 * (3000 - i));
+        model.setFrame(makeFrame(third, second));
+        QCOMPARE(filter.rowCount(), int(third->regions.size()));
+        for (int row = 0; row < filter.rowCount(); ++row)
+            QCOMPARE(proxyRegion(row)->start, third->regions[std::size_t(row)].start);
+        filter.sort(RegionTableModel::End, Qt::DescendingOrder);
+        for (int row = 0; row < filter.rowCount(); ++row)
+            QCOMPARE(proxyRegion(row)->end, third->regions[third->regions.size() - 1 - std::size_t(row)].end);
+    }
+
     void refreshKeepsTheScroll()
     {
         // A live refresh (counters change in many rows, a region comes) leaves the table's scroll where the user
