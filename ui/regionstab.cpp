@@ -90,7 +90,7 @@ RegionsTab::RegionsTab(QWidget *parent)
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (!m_syncing && current.isValid())
-                emit regionActivated(m_filter->mapToSource(current).row());
+                emit regionActivated(std::ptrdiff_t(m_model->regionOfRow(m_filter->mapToSource(current).row())));
         });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RegionsTab::selectedRowsChanged);
     connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
@@ -129,7 +129,7 @@ void RegionsTab::showRegion(std::ptrdiff_t index)
 {
     // In the column the user is in: scrolling to column 0 would undo their horizontal scroll at every refresh.
     const int column = std::max(0, m_table->currentIndex().column());
-    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(int(index), column));
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(m_model->rowOfRegion(std::size_t(index)), column));
     if (!proxy.isValid())
         return;
     // Already the current, selected row (a live refresh merged the rows and kept it): leave the view alone.

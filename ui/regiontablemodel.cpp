@@ -15,6 +15,10 @@
 
 namespace vmatlas::ui {
 
+namespace {
+int labelRank(LabelKind kind);
+}
+
 RegionTableModel::RegionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -153,15 +157,26 @@ void RegionTableModel::markChanges(const SnapshotDiff *diff, bool notify)
 
 std::optional<ChangeKind> RegionTableModel::changeAt(int row) const
 {
-    if (row < 0 || std::size_t(row) >= m_change.size() || m_change[std::size_t(row)] < 0
-        || m_change[std::size_t(row)] == kCountersOnly)
+    if (row < 0 || std::size_t(row) >= m_rows.size())
         return std::nullopt;
-    return ChangeKind(m_change[std::size_t(row)]);
+    return changeOfRegion(regionOfRow(row));
 }
 
 bool RegionTableModel::countersChangedAt(int row) const
 {
-    return row >= 0 && std::size_t(row) < m_change.size() && m_change[std::size_t(row)] == kCountersOnly;
+    return row >= 0 && std::size_t(row) < m_rows.size() && countersChangedOfRegion(regionOfRow(row));
+}
+
+std::optional<ChangeKind> RegionTableModel::changeOfRegion(std::size_t i) const
+{
+    if (i >= m_change.size() || m_change[i] < 0 || m_change[i] == kCountersOnly)
+        return std::nullopt;
+    return ChangeKind(m_change[i]);
+}
+
+bool RegionTableModel::countersChangedOfRegion(std::size_t i) const
+{
+    return i < m_change.size() && m_change[i] == kCountersOnly;
 }
 
 void RegionTableModel::setFrame(FramePtr frame)
@@ -178,7 +193,6 @@ void RegionTableModel::setSnapshot(SnapshotPtr snapshot)
 
 void RegionTableModel::setRows(SnapshotPtr snapshot)
 {
-    ++m_rowsVersion;
     // The rows marked by the previous frame, and whether only their counters were: repainted below, with the rows
     // that changed, in the same signals.
     std::vector<std::pair<Address, bool>> markedBefore;
@@ -220,76 +234,106 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
                 ++j;
         }
     }
-    if (runs > kMaxMergeRuns && !m_rows.empty() && !next.empty()) {
+    // Sorted by another column, rows filled in or all gone would land scattered: a reset too.
+    if ((runs > kMaxMergeRuns && !m_rows.empty() && !next.empty())
+        || (ordered() && runs > 0 && (m_rows.empty() || next.empty()))) {
         beginResetModel();
         m_snapshot = std::move(snapshot);
         m_rows.clear();
-        for (const Region &r : m_snapshot->regions)
-            m_rows.push_back(&r);
+        if (m_snapshot)
+            for (const Region &r : m_snapshot->regions)
+                m_rows.push_back(&r);
         m_starts = to;
         m_change.assign(m_rows.size(), -1);
         m_changeOf.assign(m_rows.size(), nullptr);
+        computeOrder();
         endResetModel();
         markChanges(m_frame ? &m_frame->diff : nullptr);
         return;
     }
-    // Merge by start address: both lists are sorted, so one pass gives the removes and inserts. Each insert or
-    // remove changes the rows under the proxy: a new version (its cached sort ranks are stale).
-    std::size_t row = 0, j = 0;
-    while (row < m_starts.size() || j < to.size()) {
-        if (row < m_starts.size() && j < to.size() && m_starts[row] == to[j]) {
-            ++row;
-            ++j;
-            continue;
-        }
-        if (row < m_starts.size() && (j >= to.size() || m_starts[row] < to[j])) {
-            std::size_t last = row;
-            while (last + 1 < m_starts.size() && (j >= to.size() || m_starts[last + 1] < to[j]))
-                ++last;
-            beginRemoveRows({}, int(row), int(last));
-            const auto first = std::ptrdiff_t(row), end = std::ptrdiff_t(last) + 1;
-            m_rows.erase(m_rows.begin() + first, m_rows.begin() + end);
-            m_starts.erase(m_starts.begin() + first, m_starts.begin() + end);
+    // Merge by start address: both lists are sorted, so one pass gives the removes and inserts. In address order
+    // each run is signalled where it is; sorted by another column the rows are merged inside one layout change
+    // (see below).
+    auto merge = [&](bool signal) {
+        std::size_t row = 0, j = 0;
+        while (row < m_starts.size() || j < to.size()) {
+            if (row < m_starts.size() && j < to.size() && m_starts[row] == to[j]) {
+                ++row;
+                ++j;
+                continue;
+            }
+            if (row < m_starts.size() && (j >= to.size() || m_starts[row] < to[j])) {
+                std::size_t last = row;
+                while (last + 1 < m_starts.size() && (j >= to.size() || m_starts[last + 1] < to[j]))
+                    ++last;
+                if (signal)
+                    beginRemoveRows({}, int(row), int(last));
+                const auto first = std::ptrdiff_t(row), end = std::ptrdiff_t(last) + 1;
+                m_rows.erase(m_rows.begin() + first, m_rows.begin() + end);
+                m_starts.erase(m_starts.begin() + first, m_starts.begin() + end);
+                m_change.resize(m_rows.size(), -1);
+                m_changeOf.resize(m_rows.size(), nullptr);
+                if (signal)
+                    endRemoveRows();
+                continue;
+            }
+            std::size_t lastJ = j;
+            while (lastJ + 1 < to.size() && (row >= m_starts.size() || to[lastJ + 1] < m_starts[row]))
+                ++lastJ;
+            if (signal)
+                beginInsertRows({}, int(row), int(row + (lastJ - j)));
+            std::vector<const Region *> inserted;
+            for (std::size_t k = j; k <= lastJ; ++k)
+                inserted.push_back(&next[k]);
+            m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
+            m_starts.insert(m_starts.begin() + std::ptrdiff_t(row), to.begin() + std::ptrdiff_t(j),
+                to.begin() + std::ptrdiff_t(lastJ) + 1);
             m_change.resize(m_rows.size(), -1);
             m_changeOf.resize(m_rows.size(), nullptr);
-            ++m_rowsVersion;
-            endRemoveRows();
-            continue;
+            if (signal)
+                endInsertRows();
+            row += inserted.size();
+            j = lastJ + 1;
         }
-        std::size_t lastJ = j;
-        while (lastJ + 1 < to.size() && (row >= m_starts.size() || to[lastJ + 1] < m_starts[row]))
-            ++lastJ;
-        beginInsertRows({}, int(row), int(row + (lastJ - j)));
-        std::vector<const Region *> inserted;
-        for (std::size_t k = j; k <= lastJ; ++k)
-            inserted.push_back(&next[k]);
-        m_rows.insert(m_rows.begin() + std::ptrdiff_t(row), inserted.begin(), inserted.end());
-        m_starts.insert(m_starts.begin() + std::ptrdiff_t(row), to.begin() + std::ptrdiff_t(j),
-            to.begin() + std::ptrdiff_t(lastJ) + 1);
-        m_change.resize(m_rows.size(), -1);
-        m_changeOf.resize(m_rows.size(), nullptr);
-        ++m_rowsVersion;
-        endInsertRows();
-        row += inserted.size();
-        j = lastJ + 1;
-    }
-    // Now the rows match the new snapshot one to one; point them at it and report changed cells.
-    m_snapshot = std::move(snapshot);
-    ++m_rowsVersion;
-    // Which rows changed, and how: the frame's diff says, when it is against the snapshot the rows showed (a live
-    // refresh); otherwise each row is compared. The rows marked before and now are repainted too.
+    };
+    // Then the rows match the new snapshot one to one: they point at it. Which rows changed, and how: the
+    // frame's diff says, when it is against the snapshot the rows showed (a live refresh); otherwise each row is
+    // compared. The rows marked before and now are repainted too.
     enum : char
     {
         Unchanged,
-        CountersOnly, // the counter columns (the proxy need not sort or filter them again unless it sorts by one)
+        CountersOnly, // the counter columns (the filter need not look at the row again)
         WholeRow
     };
-    std::vector<char> changed(m_rows.size(), Unchanged);
+    std::vector<char> changed;
     const bool byDiff = m_frame && m_frame->before && m_frame->before == old;
-    for (std::size_t i = 0; i < m_rows.size(); ++i) {
-        if (!byDiff)
-            changed[i] = *m_rows[i] == next[i] ? Unchanged : WholeRow;
-        m_rows[i] = &next[i];
+    bool resort = false; // a row's value in the sorted column moved
+    auto repoint = [&] {
+        m_snapshot = std::move(snapshot);
+        changed.assign(m_rows.size(), Unchanged);
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            if (!byDiff) {
+                changed[i] = *m_rows[i] == next[i] ? Unchanged : WholeRow;
+                resort = resort || (changed[i] && ordered() && sortsApart(*m_rows[i], next[i]));
+            }
+            m_rows[i] = &next[i];
+        }
+        if (byDiff && ordered())
+            for (const RegionChange &c : m_frame->diff.changes)
+                resort = resort || (c.kind == ChangeKind::Changed && sortsApart(c.before, c.after));
+    };
+    if (!ordered()) {
+        merge(true);
+        repoint();
+    } else if (runs > 0) {
+        relayout([&] {
+            merge(false);
+            repoint();
+        });
+    } else {
+        repoint();
+        if (resort)
+            relayout([] {});
     }
     auto raise = [&changed](std::size_t row, char how) { changed[row] = std::max(changed[row], how); };
     if (byDiff) {
@@ -314,9 +358,16 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
     for (std::size_t i = 0; i < m_rows.size(); ++i)
         if (m_change[i] >= 0)
             raise(i, m_change[i] == kCountersOnly ? CountersOnly : WholeRow);
+    // In the rows' order (sorted by another column than the address, a region's row is elsewhere).
+    if (!m_order.empty()) {
+        std::vector<char> byRow(changed.size());
+        for (std::size_t i = 0; i < changed.size(); ++i)
+            byRow[m_rowOf[i]] = changed[i];
+        changed = std::move(byRow);
+    }
     // Run by run when they are few, else as one range from the first to the last (each signal costs the proxy
     // and the view more than the rows between runs do). Rows whose counters alone moved are reported in the
-    // counter columns only: a table sorted by address, path or type is then neither sorted nor filtered again.
+    // counter columns only: the filter then has no reason to look at them again.
     auto runsOf = [&](char how) {
         std::vector<std::pair<int, int>> found;
         int runStart = -1;
@@ -340,26 +391,150 @@ void RegionTableModel::setRows(SnapshotPtr snapshot)
     m_marksCleared = false;
 }
 
-QString RegionTableModel::useEvidence(int row) const
+bool RegionTableModel::sortsApart(const Region &a, const Region &b) const
+{
+    switch (m_sortColumn) {
+    case Path:
+        return a.path() != b.path();
+    case Label:
+        return a.labelKind != b.labelKind || a.tid != b.tid || a.path() != b.path();
+    default: {
+        std::uint64_t x = 0, y = 0;
+        sortKey(a, m_sortColumn, x);
+        sortKey(b, m_sortColumn, y);
+        return x != y;
+    }
+    }
+}
+
+QString RegionTableModel::useEvidence(std::size_t region) const
 {
     if (!m_snapshot)
         return {};
     const auto &notes = m_snapshot->useNotes;
-    auto it = std::lower_bound(
-        notes.begin(), notes.end(), std::uint32_t(row), [](const UseNote &n, std::uint32_t r) { return n.region < r; });
-    return it != notes.end() && it->region == std::uint32_t(row) ? QString::fromStdString(it->evidence) : QString();
+    auto it = std::lower_bound(notes.begin(), notes.end(), std::uint32_t(region),
+        [](const UseNote &n, std::uint32_t r) { return n.region < r; });
+    return it != notes.end() && it->region == std::uint32_t(region) ? QString::fromStdString(it->evidence) : QString();
 }
 
 const Region *RegionTableModel::regionAt(int row) const
 {
-    return row >= 0 && std::size_t(row) < m_rows.size() ? m_rows[std::size_t(row)] : nullptr;
+    return row >= 0 && std::size_t(row) < m_rows.size() ? m_rows[regionOfRow(row)] : nullptr;
 }
 
 int RegionTableModel::rowOfAddress(Address a) const
 {
     if (!m_snapshot)
         return -1;
-    return int(m_snapshot->indexOf(a));
+    const auto i = m_snapshot->indexOf(a);
+    return i < 0 ? -1 : rowOfRegion(std::size_t(i));
+}
+
+std::size_t RegionTableModel::regionOfRow(int row) const
+{
+    return m_order.empty() ? std::size_t(row) : m_order[std::size_t(row)];
+}
+
+int RegionTableModel::rowOfRegion(std::size_t i) const
+{
+    if (i >= m_rows.size())
+        return -1;
+    return m_order.empty() ? int(i) : int(m_rowOf[i]);
+}
+
+bool RegionTableModel::ordered() const
+{
+    // By start or end upwards the rows are in address order already (regions do not overlap).
+    return m_sortColumn >= 0 && !((m_sortColumn == Start || m_sortColumn == End) && m_sortOrder == Qt::AscendingOrder);
+}
+
+void RegionTableModel::computeOrder()
+{
+    m_order.clear();
+    m_rowOf.clear();
+    if (!ordered() || m_rows.empty())
+        return;
+    const int column = m_sortColumn;
+    // A path or label becomes a number that sorts like its text: the distinct paths (a few hundred) are sorted
+    // once, not compared a million times.
+    std::unordered_map<const std::string *, std::uint64_t> pathRank;
+    if (column == Path || column == Label) {
+        std::vector<const std::string *> paths;
+        for (const Region *r : m_rows)
+            if (r->pathPtr && pathRank.emplace(r->pathPtr.get(), 0).second)
+                paths.push_back(r->pathPtr.get());
+        std::sort(paths.begin(), paths.end(), [](const std::string *a, const std::string *b) { return *a < *b; });
+        std::uint64_t rank = 0;
+        for (std::size_t k = 0; k < paths.size(); ++k) {
+            if (k == 0 || *paths[k] != *paths[k - 1])
+                rank = paths[k]->empty() ? 0 : rank + 1;
+            pathRank[paths[k]] = rank;
+        }
+    }
+    auto rankOf = [&pathRank](const Region &r) { return r.pathPtr ? pathRank[r.pathPtr.get()] : 0; };
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(m_rows.size());
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const Region &r = *m_rows[i];
+        std::uint64_t key = 0;
+        if (column == Path) {
+            key = rankOf(r);
+        } else if (column == Label) {
+            key = std::uint64_t(labelRank(r.labelKind)) << 48;
+            if (r.labelKind == LabelKind::ThreadStack)
+                key |= std::uint32_t(r.tid);
+            else if (r.labelKind == LabelKind::AnonName || r.labelKind == LabelKind::Memfd
+                || r.labelKind == LabelKind::SysvShm)
+                key |= rankOf(r);
+        } else {
+            sortKey(r, column, key);
+        }
+        keys[i] = { key, std::uint32_t(i) };
+    }
+    // Ties in address order, both ways (as a stable sort of the address-ordered rows would leave them).
+    if (m_sortOrder == Qt::AscendingOrder)
+        std::sort(keys.begin(), keys.end());
+    else
+        std::sort(keys.begin(), keys.end(),
+            [](const auto &a, const auto &b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    m_order.resize(keys.size());
+    m_rowOf.resize(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        m_order[k] = keys[k].second;
+        m_rowOf[keys[k].second] = std::uint32_t(k);
+    }
+}
+
+void RegionTableModel::sortRows(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    relayout([&] {
+        m_sortColumn = column;
+        m_sortOrder = order;
+    });
+}
+
+template <typename Change> void RegionTableModel::relayout(Change &&change)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes (the view's selection and current row, through the filter) follow their regions.
+    const QModelIndexList before = persistentIndexList();
+    std::vector<Address> starts;
+    starts.reserve(std::size_t(before.size()));
+    for (const QModelIndex &i : before)
+        starts.push_back(m_starts[regionOfRow(i.row())]);
+    change();
+    computeOrder();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype k = 0; k < before.size(); ++k) {
+        const auto it = std::lower_bound(m_starts.begin(), m_starts.end(), starts[std::size_t(k)]);
+        after.push_back(it != m_starts.end() && *it == starts[std::size_t(k)]
+                ? index(rowOfRegion(std::size_t(it - m_starts.begin())), before[k].column())
+                : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int RegionTableModel::rowCount(const QModelIndex &parent) const
@@ -478,7 +653,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || std::size_t(index.row()) >= m_rows.size())
         return {};
-    const Region &r = *m_rows[std::size_t(index.row())];
+    const std::size_t at = regionOfRow(index.row());
+    const Region &r = *m_rows[at];
     const int col = index.column();
     const bool isFree = r.type == RegionType::Free;
     switch (role) {
@@ -507,7 +683,7 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         case VmFlags:
             return QString::fromStdString(r.vmFlagsText());
         case Use:
-            return useEvidence(index.row()).isEmpty() ? useText(r.use) : tr("%1 (likely)").arg(useText(r.use));
+            return useEvidence(at).isEmpty() ? useText(r.use) : tr("%1 (likely)").arg(useText(r.use));
         default:
             if (isByteColumn(col))
                 return (isFree && col != Size) || !counterKnown(r, col) ? QString() : formatBytes(counterFor(r, col));
@@ -537,8 +713,8 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        if (col == Use && !useEvidence(index.row()).isEmpty())
-            return useEvidence(index.row());
+        if (col == Use && !useEvidence(at).isEmpty())
+            return useEvidence(at);
         if (col == Path || col == Label)
             return displayText(r.path())
                 + (r.labelKind != LabelKind::None ? QStringLiteral("\n") + labelText(r) : QString());
@@ -567,21 +743,21 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::BackgroundRole: {
-        const auto change = changeAt(index.row());
+        const auto change = changeOfRegion(at);
         if (change == ChangeKind::Added)
             return QBrush(QColor(0xD5, 0x5E, 0x00, 70));
         if (change == ChangeKind::Changed)
             return QBrush(QColor(0xF0, 0xE4, 0x42, 90));
         // Only counters moved: tint just the cells that did, lightly.
-        if (countersChangedAt(index.row()) && isByteColumn(col) && col != Size) {
-            const RegionChange *c = m_changeOf[std::size_t(index.row())];
+        if (countersChangedOfRegion(at) && isByteColumn(col) && col != Size) {
+            const RegionChange *c = m_changeOf[at];
             if (c && counterFor(c->before, col) != counterFor(c->after, col))
                 return QBrush(QColor(0xF0, 0xE4, 0x42, 45));
         }
         return {};
     }
     case RegionIndexRole:
-        return index.row();
+        return int(at);
     case TypeRole:
         return int(r.type);
     case StateRole:
@@ -591,11 +767,11 @@ QVariant RegionTableModel::data(const QModelIndex &index, int role) const
     case EndRole:
         return qulonglong(r.end);
     case ChangeRole:
-        if (const auto change = changeAt(index.row()))
+        if (const auto change = changeOfRegion(at))
             return int(*change);
         return {};
     case CountersChangedRole:
-        return countersChangedAt(index.row());
+        return countersChangedOfRegion(at);
     }
     return {};
 }
@@ -640,9 +816,7 @@ void RegionFilterModel::setText(const QString &text)
     if (m_text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) && parseAddress(m_text.toStdString(), a))
         m_address = a;
     // The whole mapping rebuilt at once: invalidateFilter() removes and inserts rows range by range, tens of
-    // thousands of ranges when every other row matches. The ranks first, so the re-sort is cheap too.
-    if (sortColumn() >= 0 && (!m_model || m_rankVersion != m_model->rowsVersion()))
-        rankRows(sortColumn());
+    // thousands of ranges when every other row matches.
     invalidate();
 }
 
@@ -764,82 +938,13 @@ bool RegionTableModel::sortKey(const Region &r, int column, std::uint64_t &key)
 void RegionFilterModel::setSourceModel(QAbstractItemModel *model)
 {
     m_model = qobject_cast<RegionTableModel *>(model);
-    m_rank.clear();
     QSortFilterProxyModel::setSourceModel(model);
 }
 
 void RegionFilterModel::sort(int column, Qt::SortOrder order)
 {
-    rankRows(column);
-    QSortFilterProxyModel::sort(column, order);
-}
-
-void RegionFilterModel::rankRows(int column) const
-{
-    m_rank.clear();
-    m_rankColumn = column;
-    if (!m_model || column < 0)
-        return;
-    const int n = m_model->rowCount();
-    std::vector<std::uint32_t> order(static_cast<std::size_t>(n), 0);
-    for (int i = 0; i < n; ++i)
-        order[std::size_t(i)] = std::uint32_t(i);
-    std::uint64_t probe = 0;
-    const Region *first = n ? m_model->regionAt(0) : nullptr;
-    if (first && RegionTableModel::sortKey(*first, column, probe)) {
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            const Region *r = m_model->regionAt(i);
-            std::uint64_t k = 0;
-            RegionTableModel::sortKey(*r, column, k);
-            keys[std::size_t(i)] = { k, std::uint32_t(i) }; // rows are in address order: ties stay by address
-        }
-        std::sort(keys.begin(), keys.end());
-        for (int i = 0; i < n; ++i)
-            order[std::size_t(i)] = keys[std::size_t(i)].second;
-    } else {
-        std::stable_sort(order.begin(), order.end(), [this, column](std::uint32_t x, std::uint32_t y) {
-            return RegionTableModel::lessThan(*m_model->regionAt(int(x)), *m_model->regionAt(int(y)), column);
-        });
-    }
-    m_rank.assign(std::size_t(n), 0);
-    for (int i = 0; i < n; ++i)
-        m_rank[order[std::size_t(i)]] = std::uint32_t(i);
-    m_rankVersion = m_model->rowsVersion();
-    m_staleComparisons = 0;
-}
-
-bool RegionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    // The rows' ranks in the column's order, computed once by sort() (one std::sort of keys): QSortFilterProxyModel
-    // compares a million pairs for 63k rows. Stale once the rows point at another snapshot: then compared directly.
-    const std::size_t l = std::size_t(left.row()), r = std::size_t(right.row());
-    // The rows are in address order, and regions do not overlap: by start or end, the row order is the order.
-    if (m_model && (left.column() == RegionTableModel::Start || left.column() == RegionTableModel::End))
-        return l < r;
-    if (left.column() == m_rankColumn && m_model && m_rankVersion != m_model->rowsVersion()) {
-        // Stale ranks (the rows changed): a few comparisons (rows inserted) read the regions; once they add up to
-        // a quarter of the rows (a re-sort after a live refresh), ranking again is cheaper.
-        if (++m_staleComparisons > std::size_t(m_model->rowCount()) / 4)
-            rankRows(m_rankColumn);
-    }
-    if (left.column() == m_rankColumn && m_model && m_rankVersion == m_model->rowsVersion() && l < m_rank.size()
-        && r < m_rank.size())
-        return m_rank[l] < m_rank[r];
-    if (!m_model)
-        return QSortFilterProxyModel::lessThan(left, right);
-    const Region *a = m_model->regionAt(left.row());
-    const Region *b = m_model->regionAt(right.row());
-    if (!a || !b)
-        return QSortFilterProxyModel::lessThan(left, right);
-    std::uint64_t ka = 0, kb = 0;
-    if (RegionTableModel::sortKey(*a, left.column(), ka) && RegionTableModel::sortKey(*b, left.column(), kb))
-        return ka != kb ? ka < kb : a->start < b->start;
-    if (RegionTableModel::lessThan(*a, *b, left.column()))
-        return true;
-    if (RegionTableModel::lessThan(*b, *a, left.column()))
-        return false;
-    return a->start < b->start; // stable, by address
+    if (m_model)
+        m_model->sortRows(column, order);
 }
 
 bool RegionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

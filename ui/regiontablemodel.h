@@ -84,6 +84,18 @@ public:
     bool countersChangedAt(int row) const;
     const Region *regionAt(int row) const;
     int rowOfAddress(Address a) const; // -1 when unmapped
+    // A row's region: its index in the snapshot's regions, and back (-1: none). The same while the rows are in
+    // address order.
+    std::size_t regionOfRow(int row) const;
+    int rowOfRegion(std::size_t region) const;
+
+    // The rows sorted by a column (-1: address order), ties in address order: one sort of an index permutation
+    // by numeric keys (a path or label ranked first). Live refreshes keep the order: rows come and go, and when a
+    // value in the column moves, the rows are sorted again, as one layout change (persistent indexes follow
+    // their regions).
+    void sortRows(int column, Qt::SortOrder order);
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the proxy asks two per comparison.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
@@ -102,9 +114,6 @@ public:
     static bool lessThan(const Region &a, const Region &b, int column);
     // The column's value as a number that sorts like the column (all but Path and Label): false for those.
     static bool sortKey(const Region &r, int column, std::uint64_t &key);
-    // Changes whenever the rows change or point at other regions (each insert, remove and new snapshot): cached
-    // sort keys are then stale.
-    std::uint64_t rowsVersion() const { return m_rowsVersion; }
     static QString columnTitle(int column);
     static QString columnToolTip(int column);
 
@@ -121,12 +130,22 @@ private:
     // False when a counter the column shows was not read for r (a live tick, a core dump): shown empty.
     static bool counterKnown(const Region &r, int column);
     // The evidence of a guessed use ("likely: …"), or empty when the use is certain.
-    QString useEvidence(int row) const;
+    QString useEvidence(std::size_t region) const;
+    std::optional<ChangeKind> changeOfRegion(std::size_t region) const;
+    bool countersChangedOfRegion(std::size_t region) const;
+    bool ordered() const; // sorted otherwise than by address
+    void computeOrder();
+    // Runs change (which may merge rows) inside one layout change, then sorts the rows again.
+    template <typename Change> void relayout(Change &&change);
+    bool sortsApart(const Region &a, const Region &b) const; // their values in the sorted column differ
 
     SnapshotPtr m_snapshot;
     std::vector<const Region *> m_rows;
     std::vector<Address> m_starts; // m_rows[i]->start, walked without touching the regions
-    std::uint64_t m_rowsVersion = 0;
+    // Sorted otherwise than by address: row -> index in m_rows, and back; empty in address order.
+    std::vector<std::uint32_t> m_order, m_rowOf;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     void setRows(SnapshotPtr snapshot);
     // Marks the rows the diff names; notify: one dataChanged over every row when the marks differ.
     void markChanges(const SnapshotDiff *diff, bool notify = true);
@@ -153,20 +172,15 @@ public:
     QString text() const { return m_text; }
 
     void setSourceModel(QAbstractItemModel *model) override;
+    // Sorting is the source model's (RegionTableModel::sortRows): this model filters and keeps its order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void forgetMatches() const;
-    void rankRows(int column) const;
-    const RegionTableModel *m_model = nullptr;
-    mutable std::vector<std::uint32_t> m_rank; // source row -> its place in m_rankColumn's order
-    mutable int m_rankColumn = -1;
-    mutable std::uint64_t m_rankVersion = 0;
-    mutable std::size_t m_staleComparisons = 0; // made since the ranks went stale
+    RegionTableModel *m_model = nullptr;
 
     static constexpr unsigned kAllTypes = 0xF; // Free, Image, Mapped, Private
     static constexpr unsigned kAllStates = 0x7; // Free, Reserved, Committed

@@ -410,11 +410,12 @@ private slots:
         model.setFrame(makeFrame(second, first));
         byRss(*second);
         bool countersOnly = false, wholeRow = false;
+        const int pathRow = model.rowOfRegion(1499); // the region whose path changed
         for (const auto &signal : changed) {
             const int left = signal.at(0).toModelIndex().column();
             countersOnly |= left == RegionTableModel::Rss;
-            wholeRow
-                |= left == 0 && signal.at(0).toModelIndex().row() <= 1499 && signal.at(1).toModelIndex().row() >= 1499;
+            wholeRow |= left == 0 && signal.at(0).toModelIndex().row() <= pathRow
+                && signal.at(1).toModelIndex().row() >= pathRow;
             QCOMPARE(signal.at(1).toModelIndex().column(), RegionTableModel::ColumnCount - 1);
         }
         QVERIFY(countersOnly);
@@ -435,6 +436,55 @@ private slots:
         filter.sort(RegionTableModel::End, Qt::DescendingOrder);
         for (int row = 0; row < filter.rowCount(); ++row)
             QCOMPARE(proxyRegion(row)->end, third->regions[third->regions.size() - 1 - std::size_t(row)].end);
+    }
+
+    // Sorted by RSS in a view: the selected region stays selected, wherever a live refresh moves its row (its RSS
+    // changes, rows come and go), and the row <-> region maps agree.
+    void sortedSelectionFollowsItsRegion()
+    {
+        std::vector<Region> regions;
+        for (Address i = 0; i < 1000; ++i) {
+            Region r = region(0x100000 + i * 0x2000, 0x101000 + i * 0x2000);
+            r.setCounter(Counter::Rss, 4096 * (i % 10));
+            regions.push_back(r);
+        }
+        RegionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        RegionFilterModel filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&model);
+        QTableView view;
+        view.setModel(&filter);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        view.setSortingEnabled(true);
+        view.sortByColumn(RegionTableModel::Rss, Qt::DescendingOrder);
+        SnapshotPtr shown = snapshotOf(regions);
+        model.setFrame(makeFrame(shown, nullptr));
+        const Address watched = 0x100000 + 55 * 0x2000;
+        view.setCurrentIndex(filter.mapFromSource(model.index(model.rowOfAddress(watched), RegionTableModel::Rss)));
+        QCOMPARE(model.regionAt(filter.mapToSource(view.currentIndex()).row())->start, watched);
+        for (int round = 1; round <= 4; ++round) {
+            auto next = std::make_shared<Snapshot>(*shown);
+            for (std::size_t i = 0; i < next->regions.size(); i += 2)
+                next->regions[i].setCounter(Counter::Rss, 4096 * ((i * std::size_t(round)) % 23));
+            next->regions[55].setCounter(Counter::Rss, 4096 * std::uint64_t(round * 30));
+            if (round % 2)
+                next->regions.erase(next->regions.begin() + 200 + round);
+            model.setFrame(makeFrame(next, shown));
+            shown = next;
+            const QModelIndex current = view.currentIndex();
+            QVERIFY(current.isValid());
+            QCOMPARE(model.regionAt(filter.mapToSource(current).row())->start, watched);
+            QCOMPARE(current.row(), 0); // the biggest RSS now
+            QVERIFY(view.selectionModel()->isRowSelected(current.row(), {}));
+            bool mapsAgree = true;
+            for (int row = 0; row < model.rowCount(); ++row)
+                mapsAgree = mapsAgree && model.rowOfRegion(model.regionOfRow(row)) == row
+                    && model.regionAt(row) == &shown->regions[model.regionOfRow(row)]
+                    && model.index(row, 0).data(RegionTableModel::RegionIndexRole).toInt()
+                        == int(model.regionOfRow(row));
+            QVERIFY(mapsAgree);
+        }
     }
 
     void refreshKeepsTheScroll()
