@@ -1,5 +1,6 @@
 #include "smapsparser.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -19,20 +20,25 @@ bool isHexDigitLower(char c)
 
 // Hexadecimal as the kernel writes addresses, offsets and devices (lower case; upper case is read too), at most
 // the digits T holds.
+// Each byte's value as a hexadecimal digit, or 16 for a byte that is none.
+constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
+    std::array<std::uint8_t, 256> t {};
+    for (unsigned c = 0; c < 256; ++c)
+        t[c] = c - '0' < 10 ? std::uint8_t(c - '0')
+            : c - 'a' < 6   ? std::uint8_t(c - 'a' + 10)
+            : c - 'A' < 6   ? std::uint8_t(c - 'A' + 10)
+                            : std::uint8_t(16);
+    return t;
+}();
+
 template <typename T> bool parseHex(std::string_view &s, T &out)
 {
     std::size_t i = 0;
     std::uint64_t n = 0;
-    for (; i < s.size() && i <= sizeof(T) * 2; ++i) {
-        const unsigned c = static_cast<unsigned char>(s[i]);
-        unsigned d;
-        if (c - '0' < 10)
-            d = c - '0';
-        else if (c - 'a' < 6)
-            d = c - 'a' + 10;
-        else if (c - 'A' < 6)
-            d = c - 'A' + 10;
-        else
+    const std::size_t limit = std::min(s.size(), sizeof(T) * 2 + 1);
+    for (; i < limit; ++i) {
+        const unsigned d = kHexDigits[static_cast<unsigned char>(s[i])];
+        if (d > 15)
             break;
         n = n << 4 | d;
     }
@@ -133,6 +139,7 @@ struct FieldInfo
     // The kernel writes a numeric field as its name and colon padded to 16 bytes, the number right-aligned in
     // 8 columns, then " kB\n": 28 bytes in all. The first 16 as two words, to compare at once.
     std::uint64_t label[2] = { 0, 0 };
+    bool inKilobytes = false; // Size, the page sizes and the counters
 };
 
 // In the order the kernel prints them, so the lookup usually hits on the first probe.
@@ -151,6 +158,8 @@ const std::vector<FieldInfo> &fieldTable()
         t.push_back({ "ProtectionKey", FieldKind::ProtectionKey, Counter::Count });
         t.push_back({ "VmFlags", FieldKind::VmFlags, Counter::Count });
         for (FieldInfo &f : t) {
+            f.inKilobytes = f.kind == FieldKind::Counter || f.kind == FieldKind::Size
+                || f.kind == FieldKind::KernelPageSize || f.kind == FieldKind::MmuPageSize;
             if (f.name.size() + 1 > 16)
                 continue;
             char padded[16];
@@ -174,11 +183,12 @@ public:
     {
         std::size_t pos = 0;
         while (pos < text.size()) {
-            ++m_lineNo;
-            if (std::size_t next = expectedNumberLine(text, pos)) {
+            // The run of numeric lines the kernel prints next, read in one go (each counted in m_lineNo).
+            if (std::size_t next = expectedNumberLines(text, pos); next != pos) {
                 pos = next;
                 continue;
             }
+            ++m_lineNo;
             const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
             std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
             std::string_view line = text.substr(pos, end - pos);
@@ -259,77 +269,117 @@ private:
         return m_lastPath;
     }
 
-    // The line at pos when it is the numeric field the kernel prints next, whole and well-formed
-    // ("Rss:                  12 kB"), applied to the mapping: the position after it. Anything else (another
-    // field, odd spacing, a value to reject with its message) is 0, for the general path to read.
-    std::size_t expectedNumberLine(std::string_view text, std::size_t pos)
+    // The lines from pos on while each is the numeric field the kernel prints next, whole and well-formed
+    // ("Rss:                  12 kB"), applied to the mapping: the position after the last. At anything else
+    // (another field, odd spacing, a value to reject with its message) it stops, for the general path to read.
+    std::size_t expectedNumberLines(std::string_view text, std::size_t pos)
     {
         const auto &table = *m_table;
-        if (m_expected >= table.size() || m_out.mappings.empty())
-            return 0;
-        const FieldInfo &f = table[m_expected];
-        if (f.kind != FieldKind::Counter && f.kind != FieldKind::Size && f.kind != FieldKind::KernelPageSize
-            && f.kind != FieldKind::MmuPageSize)
-            return 0;
+        if (m_out.mappings.empty())
+            return pos;
+        Region &r = m_out.mappings.back();
         const char *p = text.data() + pos;
         const char *const end = text.data() + text.size();
-        std::uint64_t n = 0;
-        std::uint64_t head[2];
-        if (end - p >= 28 && f.label[0] && (std::memcpy(head, p, 16), head[0] == f.label[0] && head[1] == f.label[1])
-            && p[24] == ' ' && p[25] == 'k' && p[26] == 'B' && p[27] == '\n') {
-            // The kernel's own layout: the number's 8 columns, spaces then at least one digit.
-            const char *q = p + 16;
-            while (q < p + 23 && *q == ' ')
-                ++q;
-            for (; q < p + 24; ++q) {
-                if (static_cast<unsigned>(*q - '0') >= 10)
-                    return 0;
-                n = n * 10 + static_cast<unsigned>(*q - '0');
+        // The 8 columns of a zero, and the 4 bytes that end every line.
+        constexpr char kZero[8] = { ' ', ' ', ' ', ' ', ' ', ' ', ' ', '0' };
+        constexpr char kOne[8] = { ' ', ' ', ' ', ' ', ' ', ' ', ' ', '1' };
+        constexpr char kTail[4] = { ' ', 'k', 'B', '\n' };
+        std::uint64_t zero;
+        std::uint32_t tail;
+        std::uint64_t one;
+        std::memcpy(&zero, kZero, 8);
+        std::memcpy(&one, kOne, 8);
+        std::memcpy(&tail, kTail, 4);
+        std::uint64_t head[3];
+        while (m_expected < table.size()) {
+            const FieldInfo &f = table[m_expected];
+            if (!f.inKilobytes) {
+                // "THPeligible:           0" (0 or 1, in 8 columns after the name padded to 16 bytes; before
+                // Linux 6.2 right after them, "THPeligible:    0").
+                if (f.kind == FieldKind::ThpEligible && end - p >= 18 && f.label[0]
+                    && (std::memcpy(head, p, 16), head[0] == f.label[0] && head[1] == f.label[1])) {
+                    const char *digit = p + 16;
+                    if (end - p >= 25 && p[24] == '\n'
+                        && (std::memcpy(&head[2], p + 16, 8), head[2] == zero || head[2] == one))
+                        digit = p + 23; // the 8 columns hold 0 or 1
+                    if ((*digit == '0' || *digit == '1') && digit[1] == '\n') {
+                        r.thpEligible = std::uint8_t(*digit - '0');
+                        ++m_expected;
+                        ++m_lineNo;
+                        p = digit + 2;
+                        continue;
+                    }
+                }
+                break;
             }
-            p += 24;
-        } else {
-            const std::size_t nameSize = f.name.size();
-            if (std::size_t(end - p) < nameSize + 6 || p[nameSize] != ':' || !sameBytes(p, f.name.data(), nameSize))
-                return 0;
-            p += nameSize + 1;
-            // Wider numbers push the column: eight spaces at a time, then the rest.
-            constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
-            std::uint64_t word;
-            while (end - p >= 8 && (std::memcpy(&word, p, 8), word == kSpaces))
-                p += 8;
-            while (p < end && *p == ' ')
-                ++p;
-            const char *digits = p;
-            while (p < end && static_cast<unsigned>(*p - '0') < 10 && p - digits < 15) // 15 digits of kB fit in bytes
-                n = n * 10 + static_cast<unsigned>(*p++ - '0');
-            if (p == digits || end - p < 4 || p[0] != ' ' || p[1] != 'k' || p[2] != 'B' || p[3] != '\n')
-                return 0;
+            std::uint64_t n = 0;
+            const char *q = p;
+            std::uint32_t last;
+            if (end - q >= 28 && f.label[0]
+                && (std::memcpy(head, q, 24), head[0] == f.label[0] && head[1] == f.label[1])
+                && (std::memcpy(&last, q + 24, 4), last == tail)) {
+                // The kernel's own layout: the number's 8 columns, spaces then at least one digit.
+                if (head[2] != zero) {
+                    // The leading spaces at once: the first byte of the 8 (the lowest, read little-endian) that
+                    // is not one. All spaces is no number (the loop below refuses the last).
+                    const std::uint64_t others = head[2] ^ 0x2020202020202020ull;
+                    const char *d = q + 16
+                        + (std::endian::native == std::endian::little && others
+                                ? std::min(__builtin_ctzll(others) / 8, 7)
+                                : 0);
+                    for (; d < q + 24; ++d) {
+                        if (static_cast<unsigned>(*d - '0') >= 10)
+                            return std::size_t(p - text.data());
+                        n = n * 10 + static_cast<unsigned>(*d - '0');
+                    }
+                }
+                q += 24;
+            } else {
+                const std::size_t nameSize = f.name.size();
+                if (std::size_t(end - q) < nameSize + 6 || q[nameSize] != ':' || !sameBytes(q, f.name.data(), nameSize))
+                    break;
+                q += nameSize + 1;
+                // Wider numbers push the column: eight spaces at a time, then the rest.
+                constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+                std::uint64_t word;
+                while (end - q >= 8 && (std::memcpy(&word, q, 8), word == kSpaces))
+                    q += 8;
+                while (q < end && *q == ' ')
+                    ++q;
+                const char *digits = q;
+                while (q < end && static_cast<unsigned>(*q - '0') < 10 && q - digits < 15) // 15 digits of kB fit
+                    n = n * 10 + static_cast<unsigned>(*q++ - '0');
+                if (q == digits || end - q < 4 || q[0] != ' ' || q[1] != 'k' || q[2] != 'B' || q[3] != '\n')
+                    break;
+            }
+            n *= 1024;
+            switch (f.kind) {
+            case FieldKind::Counter:
+                r.setCounter(f.counter, n);
+                break;
+            case FieldKind::Size:
+                if (n != r.size())
+                    return std::size_t(p - text.data());
+                break;
+            default:
+                if (!(f.kind == FieldKind::KernelPageSize ? r.setKernelPageSize(n) : r.setMmuPageSize(n)))
+                    return std::size_t(p - text.data());
+                break;
+            }
+            ++m_expected;
+            ++m_lineNo;
+            p = q + 4;
         }
-        n *= 1024;
-        Region &r = m_out.mappings.back();
-        switch (f.kind) {
-        case FieldKind::Counter:
-            r.setCounter(f.counter, n);
-            break;
-        case FieldKind::Size:
-            if (n != r.size())
-                return 0;
-            break;
-        default:
-            if (!(f.kind == FieldKind::KernelPageSize ? r.setKernelPageSize(n) : r.setMmuPageSize(n)))
-                return 0;
-            break;
-        }
-        ++m_expected;
-        return std::size_t(p + 4 - text.data());
+        return std::size_t(p - text.data());
     }
 
     const FieldInfo *lookup(std::string_view name)
     {
+        // From the field expected on: a kernel leaves some out (ProtectionKey without protection keys), but
+        // prints the others in the table's order.
         const auto &table = *m_table;
-        if (m_expected < table.size() && table[m_expected].name == name)
-            return &table[m_expected++];
-        for (std::size_t i = 0; i < table.size(); ++i) {
+        for (std::size_t k = 0; k < table.size(); ++k) {
+            const std::size_t i = (m_expected + k) % table.size();
             if (table[i].name == name) {
                 m_expected = i + 1;
                 return &table[i];

@@ -427,6 +427,31 @@ private slots:
         QVERIFY(accepted > 15000 && refused > 10000);
     }
 
+    // THPeligible as Linux 6.2 on writes it (8 columns after the padded name) and as before (right after it):
+    // 0 or 1, anything else refused with the line's number.
+    void thpEligibleBothLayouts()
+    {
+        const std::string head
+            = "7f0000000000-7f0000002000 rw-p 00000000 00:00 0\n"
+              "Size:                  8 kB\nKernelPageSize:        4 kB\nMMUPageSize:           4 kB\n"
+              "Rss:                   4 kB\nLocked:                0 kB\n";
+        for (const char *line : { "THPeligible:           1\n", "THPeligible:    1\n", "THPeligible: 1\n" }) {
+            auto p = parseSmaps(head + line + "VmFlags: rd wr mr mw me ac \n");
+            QVERIFY2(p.ok(), line);
+            QCOMPARE(int(p->mappings[0].thpEligible), 1);
+            QCOMPARE(p->mappings[0].counter(Counter::Rss), std::uint64_t(4096));
+        }
+        for (const char *line : { "THPeligible:           7\n", "THPeligible:    7\n", "THPeligible:          10\n",
+                 "THPeligible:          x1\n" }) {
+            auto p = parseSmaps(head + line);
+            QVERIFY2(!p.ok(), line);
+            QVERIFY2(p.error().message.rfind("line 7:", 0) == 0, p.error().message.c_str());
+        }
+        auto zero = parseSmaps(head + "THPeligible:           0\n");
+        QVERIFY(zero.ok());
+        QCOMPARE(int(zero->mappings[0].thpEligible), 0);
+    }
+
     void chunkedFeedingIsTheSame_data()
     {
         QTest::addColumn<int>("chunk");
