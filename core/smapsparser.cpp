@@ -309,6 +309,26 @@ private:
                         p = digit + 2;
                         continue;
                     }
+                    break;
+                }
+                // VmFlags ends the mapping's lines; ProtectionKey, before it, only with protection keys.
+                constexpr std::string_view kVmFlags = "VmFlags:";
+                if ((f.kind == FieldKind::VmFlags || f.kind == FieldKind::ProtectionKey)
+                    && std::size_t(end - p) > kVmFlags.size() && sameBytes(p, kVmFlags.data(), kVmFlags.size())) {
+                    if (f.kind == FieldKind::ProtectionKey) {
+                        ++m_expected; // not printed: VmFlags is next
+                        continue;
+                    }
+                    const char *nl = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
+                    if (!nl)
+                        break;
+                    std::string_view value(p + kVmFlags.size(), std::size_t(nl - p) - kVmFlags.size());
+                    skipSpaces(value);
+                    parseVmFlags(r, value);
+                    ++m_expected;
+                    ++m_lineNo;
+                    p = nl + 1;
+                    continue;
                 }
                 break;
             }
