@@ -97,7 +97,7 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the proxy asks two per comparison.
+    // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the filter asks one per row.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
     {
         return !parent.isValid() && row >= 0 && column >= 0 && std::size_t(row) < m_rows.size() && column < ColumnCount
