@@ -98,7 +98,9 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
         m_title->setText(tr("No region selected"));
         return;
     }
-    m_title->setText(tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
+    // A gap is free in both type and state: "Free gap", not "Free Free region".
+    m_title->setText(
+        r->type == RegionType::Free ? tr("Free gap") : tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
     addRow(tr("Range"), hexAddress(r->start) + QStringLiteral(" – ") + hexAddress(r->end));
     addRow(tr("Size"),
         tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));

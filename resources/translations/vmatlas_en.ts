@@ -885,6 +885,10 @@
         <source>%1 (read %2 s before)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Free gap</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -885,6 +885,10 @@
         <source>%1 (read %2 s before)</source>
         <translation>%1（%2 秒前读取）</translation>
     </message>
+    <message>
+        <source>Free gap</source>
+        <translation>空闲间隙</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -114,6 +114,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(part<LimitsPanel>(w)->text().contains(QStringLiteral("vm.max_map_count")), 10000);
         w.findChild<QTabWidget *>()->setCurrentIndex(0);
 
+        // A gap's title names it once ("Free gap", not "Free Free region").
+        w.selectAddress(0x1000);
+        QVERIFY2(part<DetailsPanel>(w)->text().startsWith(QStringLiteral("Free gap\n")),
+            qPrintable(part<DetailsPanel>(w)->text()));
+
         // Jump to the private file mapping: table, map and details agree; the page strip shows its pages.
         w.selectAddress(kBase + 0x300000 + 100);
         const auto index = s->indexOf(kBase + 0x300000);
