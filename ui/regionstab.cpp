@@ -89,10 +89,18 @@ RegionsTab::RegionsTab(QWidget *parent)
 
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            if (!m_syncing && current.isValid())
+            // A row the user chose is selected as well as current (a click, the arrow keys). A current row alone
+            // is the view's doing: the table taking the focus (a click on its header or scroll bar) makes the
+            // first row current, and a row hidden by a filter hands the current row to its neighbour.
+            if (!m_syncing && current.isValid() && m_table->selectionModel()->isSelected(current))
                 emit regionActivated(std::ptrdiff_t(m_model->regionOfRow(m_filter->mapToSource(current).row())));
         });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RegionsTab::selectedRowsChanged);
+    // Sorted again by the user: the chosen row stays in sight (the view sorted first: it connected first).
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (m_table->currentIndex().isValid() && m_table->selectionModel()->isSelected(m_table->currentIndex()))
+            m_table->scrollTo(m_table->currentIndex());
+    });
     connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
 }
 

@@ -784,6 +784,9 @@ QVariant RegionTableModel::headerData(int section, Qt::Orientation orientation, 
         return columnTitle(section);
     if (role == Qt::ToolTipRole)
         return columnToolTip(section);
+    // A first click on a column of bytes puts the biggest first (what one looks for there).
+    if (role == Qt::InitialSortOrderRole)
+        return isByteColumn(section) ? Qt::DescendingOrder : Qt::AscendingOrder;
     return {};
 }
 
@@ -797,14 +800,14 @@ void RegionFilterModel::setTypeVisible(RegionType type, bool visible)
 {
     const unsigned bit = 1u << unsigned(type);
     m_types = visible ? (m_types | bit) : (m_types & ~bit);
-    invalidateFilter();
+    invalidate(); // as one layout change: a hidden current row is let go, not handed to its neighbour
 }
 
 void RegionFilterModel::setStateVisible(RegionState state, bool visible)
 {
     const unsigned bit = 1u << unsigned(state);
     m_states = visible ? (m_states | bit) : (m_states & ~bit);
-    invalidateFilter();
+    invalidate();
 }
 
 void RegionFilterModel::setText(const QString &text)

@@ -555,6 +555,77 @@ private slots:
         }
     }
 
+    // The view's own moves of the current row select no region: the table taking the focus (a click on a header
+    // or the scroll bar) makes its first row current; a type box hiding the selected row hands the current row
+    // to a neighbour. The region the user chose stays chosen, and comes back when shown again.
+    void viewMovesSelectNothing()
+    {
+        RegionsTab tab;
+        ViewState state;
+        tab.observe(&state);
+        tab.resize(600, 300);
+        tab.show();
+        std::vector<Region> regions;
+        for (int i = 0; i < 100; ++i)
+            regions.push_back(i % 2 ? region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000)
+                                    : region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000,
+                                        RegionType::Image, "/usr/lib/libz.so.1"));
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        QTableView *view = tab.view();
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(-1));
+        // What QAbstractItemView::focusInEvent does with no current row.
+        view->selectionModel()->setCurrentIndex(view->model()->index(0, 0), QItemSelectionModel::NoUpdate);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(-1));
+        // A click on a row chooses it.
+        const QModelIndex row7 = view->model()->index(7, 0);
+        view->selectionModel()->setCurrentIndex(row7, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(7));
+        // Private rows hidden (row 7 is one), then shown again.
+        tab.filter()->setTypeVisible(RegionType::Private, false);
+        QCOMPARE(tab.filter()->rowCount(), 50);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(7));
+        tab.filter()->setTypeVisible(RegionType::Private, true);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(7));
+        state.setFrame(makeFrame(snapshotOf(regions), state.shown()), ViewState::Origin::Live);
+        QVERIFY(view->currentIndex().isValid());
+        QCOMPARE(tab.model()->regionOfRow(tab.filter()->mapToSource(view->currentIndex()).row()), std::size_t(7));
+    }
+
+    // A first click on a column of bytes sorts the biggest first; on others, upwards. Sorting keeps the chosen
+    // row in sight.
+    void firstClickOrderAndSelectionInSight()
+    {
+        RegionTableModel model;
+        QCOMPARE(model.headerData(RegionTableModel::Rss, Qt::Horizontal, Qt::InitialSortOrderRole).toInt(),
+            int(Qt::DescendingOrder));
+        QCOMPARE(model.headerData(RegionTableModel::Size, Qt::Horizontal, Qt::InitialSortOrderRole).toInt(),
+            int(Qt::DescendingOrder));
+        QCOMPARE(model.headerData(RegionTableModel::Path, Qt::Horizontal, Qt::InitialSortOrderRole).toInt(),
+            int(Qt::AscendingOrder));
+        RegionsTab tab;
+        ViewState state;
+        tab.observe(&state);
+        tab.resize(600, 300);
+        tab.show();
+        std::vector<Region> regions;
+        for (int i = 0; i < 400; ++i) {
+            Region r = region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000);
+            r.setCounter(Counter::Rss, 4096 * Address(i));
+            regions.push_back(r);
+        }
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        state.selectRegion(5);
+        QCoreApplication::processEvents();
+        QTableView *view = tab.view();
+        QVERIFY(view->viewport()->rect().intersects(view->visualRect(view->currentIndex())));
+        // By RSS, biggest first (the header's own click): region 5 is now near the end, and still in sight.
+        view->horizontalHeader()->setSortIndicator(RegionTableModel::Rss, Qt::DescendingOrder);
+        QCoreApplication::processEvents();
+        QCOMPARE(tab.model()->regionOfRow(tab.filter()->mapToSource(view->currentIndex()).row()), std::size_t(5));
+        QCOMPARE(view->currentIndex().row(), 394);
+        QVERIFY(view->viewport()->rect().intersects(view->visualRect(view->currentIndex())));
+    }
+
     void carriedCountersSayHowOld()
     {
         // A live frame: PSS carried from a full read 3 s before says so in its tooltip; RSS (read now) does not.
