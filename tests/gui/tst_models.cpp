@@ -20,6 +20,32 @@ using namespace vmatlas::ui;
 using vmatlas::test::region;
 using vmatlas::test::snapshotOf;
 
+namespace {
+
+// The Regions tab shown, following a view state.
+struct ShownTab
+{
+    RegionsTab tab;
+    ViewState state;
+    explicit ShownTab(int width)
+    {
+        tab.observe(&state);
+        tab.resize(width, 300);
+        tab.show();
+    }
+};
+
+// count regions of a page each, a page apart from 0x100000: region(start, end) made by make(i, start, end).
+template <typename Make> std::vector<Region> pagesApart(int count, Make &&make)
+{
+    std::vector<Region> regions;
+    for (int i = 0; i < count; ++i)
+        regions.push_back(make(i, 0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000));
+    return regions;
+}
+
+} // namespace
+
 class TestModels : public QObject
 {
     Q_OBJECT
@@ -527,15 +553,10 @@ private slots:
     {
         // The Regions tab with a region selected: each live frame keeps the user's horizontal scroll (they are
         // watching RSS or PSS, far right) and the selection.
-        RegionsTab tab;
-        ViewState state;
-        tab.observe(&state);
-        tab.resize(500, 300);
-        tab.show();
-        std::vector<Region> regions;
-        for (int i = 0; i < 500; ++i)
-            regions.push_back(
-                region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000, RegionType::Private));
+        ShownTab shown(500);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        std::vector<Region> regions = pagesApart(500, [](int, Address a, Address b) { return region(a, b); });
         state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
         state.selectRegion(250);
         QCoreApplication::processEvents();
@@ -560,16 +581,12 @@ private slots:
     // to a neighbour. The region the user chose stays chosen, and comes back when shown again.
     void viewMovesSelectNothing()
     {
-        RegionsTab tab;
-        ViewState state;
-        tab.observe(&state);
-        tab.resize(600, 300);
-        tab.show();
-        std::vector<Region> regions;
-        for (int i = 0; i < 100; ++i)
-            regions.push_back(i % 2 ? region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000)
-                                    : region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000,
-                                        RegionType::Image, "/usr/lib/libz.so.1"));
+        ShownTab shown(600);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        const std::vector<Region> regions = pagesApart(100, [](int i, Address a, Address b) {
+            return i % 2 ? region(a, b) : region(a, b, RegionType::Image, "/usr/lib/libz.so.1");
+        });
         state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
         QTableView *view = tab.view();
         QCOMPARE(state.selectedIndex(), std::ptrdiff_t(-1));
@@ -602,17 +619,14 @@ private slots:
             int(Qt::DescendingOrder));
         QCOMPARE(model.headerData(RegionTableModel::Path, Qt::Horizontal, Qt::InitialSortOrderRole).toInt(),
             int(Qt::AscendingOrder));
-        RegionsTab tab;
-        ViewState state;
-        tab.observe(&state);
-        tab.resize(600, 300);
-        tab.show();
-        std::vector<Region> regions;
-        for (int i = 0; i < 400; ++i) {
-            Region r = region(0x100000 + Address(i) * 0x2000, 0x101000 + Address(i) * 0x2000);
+        ShownTab shown(600);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        const std::vector<Region> regions = pagesApart(400, [](int i, Address a, Address b) {
+            Region r = region(a, b);
             r.setCounter(Counter::Rss, 4096 * Address(i));
-            regions.push_back(r);
-        }
+            return r;
+        });
         state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
         state.selectRegion(5);
         QCoreApplication::processEvents();
