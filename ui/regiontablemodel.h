@@ -94,8 +94,6 @@ public:
     // value in the column moves, the rows are sorted again, as one layout change (persistent indexes follow
     // their regions).
     void sortRows(int column, Qt::SortOrder order);
-    int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     // Without QAbstractTableModel's virtual rowCount()/columnCount() round trip: the filter asks one per row.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
