@@ -181,7 +181,7 @@ class CsvBuffer
 public:
     explicit CsvBuffer(const ChunkSink &sink, std::size_t capacity)
         : m_sink(sink)
-        , m_data(std::make_unique<char[]>(capacity))
+        , m_data(std::make_unique_for_overwrite<char[]>(capacity))
         , m_capacity(capacity)
     {
     }
@@ -193,7 +193,7 @@ public:
             if (!flush())
                 return false;
             if (n > m_capacity) { // a row longer than the buffer (a path of thousands of bytes)
-                m_data = std::make_unique<char[]>(n);
+                m_data = std::make_unique_for_overwrite<char[]>(n);
                 m_capacity = n;
             }
         }
