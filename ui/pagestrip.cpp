@@ -1,5 +1,6 @@
 #include "pagestrip.h"
 
+#include "livetooltip.h"
 #include "uitext.h"
 
 #include <QEvent>
@@ -26,6 +27,7 @@ void PageStrip::setPages(std::vector<PageInfo> pages, std::uint32_t pageSize)
     m_counts = countPages(m_pages);
     m_message.clear();
     update();
+    refreshToolTipAt(this); // a page that changed under the pointer says so
 }
 
 void PageStrip::setMarkedAddress(Address a)

@@ -1,6 +1,7 @@
 #include "processpicker.h"
 
 #include "containers.h"
+#include "livetooltip.h"
 #include "platform.h"
 #include "processlistmodel.h"
 
@@ -48,6 +49,7 @@ ProcessPicker::ProcessPicker(QWidget *parent, Pid preselect, Lister lister)
     m_view->sortByColumn(ProcessListModel::Rss, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    keepToolTipFresh(m_view);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);

@@ -1,5 +1,6 @@
 #include "regionstab.h"
 
+#include "livetooltip.h"
 #include "regiontablemodel.h"
 #include "viewstate.h"
 
@@ -58,6 +59,7 @@ RegionsTab::RegionsTab(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
+    keepToolTipFresh(m_table);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setContextMenuPolicy(Qt::ActionsContextMenu);

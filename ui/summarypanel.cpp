@@ -1,6 +1,7 @@
 #include "summarypanel.h"
 
 #include "formatting.h"
+#include "livetooltip.h"
 #include "mapcolors.h"
 
 #include <QBarCategoryAxis>
@@ -49,6 +50,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     useTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     useTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     useTable->setSelectionMode(QAbstractItemView::NoSelection);
+    keepToolTipFresh(useTable);
     useLayout->addWidget(useTable, 3);
     m_reconciliation = new QLabel(byUse);
     m_reconciliation->setObjectName(QStringLiteral("reconciliation"));
@@ -77,6 +79,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    keepToolTipFresh(m_table);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_table->setMinimumWidth(m_table->sizeHint().width());
     split->addWidget(m_table);

@@ -9,11 +9,14 @@
 #include "viewstate.h"
 
 #include <QAbstractItemModelTester>
+#include <QCursor>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
@@ -574,6 +577,45 @@ private slots:
             QCOMPARE(tab.model()->regionAt(tab.filter()->mapToSource(view->currentIndex()).row())->start,
                 regions[250].start);
         }
+    }
+
+    // A tooltip on a cell, with the pointer resting there, follows the live refresh: the bytes it tells are the
+    // ones the cell shows now, also when the row has moved under the pointer (sorted by RSS).
+    void cellTooltipFollowsTheRefresh()
+    {
+        ShownTab shown(700);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        std::vector<Region> regions = pagesApart(20, [](int i, Address a, Address b) {
+            Region r = region(a, b);
+            r.setCounter(Counter::Rss, 4096 * Address(i % 2));
+            return r;
+        });
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        QTableView *view = tab.view();
+        view->sortByColumn(RegionTableModel::Rss, Qt::DescendingOrder);
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view->scrollTo(view->model()->index(0, RegionTableModel::Rss));
+        const QRect cell = view->visualRect(view->model()->index(0, RegionTableModel::Rss));
+        QVERIFY(view->viewport()->rect().contains(cell.center()));
+        const QPoint global = view->viewport()->mapToGlobal(cell.center());
+        QCursor::setPos(global);
+        QHelpEvent help(QEvent::ToolTip, cell.center(), global);
+        QCoreApplication::sendEvent(view->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("4096 bytes"));
+
+        // The top row is now a region of 3 pages: another region moved under the pointer.
+        regions[4].setCounter(Counter::Rss, 3 * 4096);
+        state.setFrame(makeFrame(snapshotOf(regions), state.shown()), ViewState::Origin::Live);
+        // Sooner than Qt's own second look, 700 ms after the pointer last moved.
+        QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("12288 bytes"), 300);
+        // Its counter moves again, the row stays.
+        regions[4].setCounter(Counter::Rss, 5 * 4096);
+        state.setFrame(makeFrame(snapshotOf(regions), state.shown()), ViewState::Origin::Live);
+        QTRY_COMPARE_WITH_TIMEOUT(QToolTip::text(), QStringLiteral("20480 bytes"), 300);
+        QToolTip::hideText();
     }
 
     // The view's own moves of the current row select no region: the table taking the focus (a click on a header

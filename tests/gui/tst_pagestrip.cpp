@@ -3,7 +3,10 @@
 #include "testutil.h"
 
 #include <QApplication>
+#include <QCursor>
+#include <QHelpEvent>
 #include <QTest>
+#include <QToolTip>
 
 using namespace vmatlas;
 using namespace vmatlas::ui;
@@ -71,6 +74,38 @@ private slots:
         QVERIFY(edge(2) != text);
         strip.setMarkedAddress(0);
         QVERIFY(edge(3) != text);
+    }
+    // A lab writes the page under a resting pointer: its tooltip tells the new state, not the one it had when
+    // it came up. A tooltip elsewhere on the screen is left alone.
+    void tooltipTellsTheNewState()
+    {
+        PageStrip strip;
+        strip.resize(300, 140);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        std::vector<PageInfo> list;
+        for (int i = 0; i < 8; ++i)
+            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::None, false });
+        strip.setPages(list, 4096);
+        const QPoint at = strip.cellRect(3).center();
+        QCursor::setPos(strip.mapToGlobal(at));
+        QHelpEvent help(QEvent::ToolTip, at, strip.mapToGlobal(at));
+        QCoreApplication::sendEvent(&strip, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("Page 0x13000: not in RAM"));
+
+        list[3].state = PageState::Anon;
+        list[3].exclusive = true;
+        strip.setPages(list, 4096);
+        QVERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("Page 0x13000: anon, exclusive to this process"));
+
+        // The pointer moved off the strip: the strip does not claim the tooltip on screen.
+        QCursor::setPos(strip.mapToGlobal(QPoint(0, 0)) - QPoint(50, 50));
+        list[3].state = PageState::Swap;
+        strip.setPages(list, 4096);
+        QCOMPARE(QToolTip::text(), QStringLiteral("Page 0x13000: anon, exclusive to this process"));
+        QToolTip::hideText();
     }
 };
 
