@@ -89,13 +89,28 @@ RegionsTab::RegionsTab(QWidget *parent)
     m_table->setColumnWidth(RegionTableModel::Use, 160);
     layout->addWidget(m_table, 1);
 
-    connect(
-        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            // A row the user chose is selected as well as current (a click, the arrow keys). A current row alone
-            // is the view's doing: the table taking the focus (a click on its header or scroll bar) makes the
-            // first row current, and a row hidden by a filter hands the current row to its neighbour.
-            if (!m_syncing && current.isValid() && m_table->selectionModel()->isSelected(current))
-                emit regionActivated(std::ptrdiff_t(m_model->regionOfRow(m_filter->mapToSource(current).row())));
+    // A row the user chose is selected as well as current. The two come in either order: the arrow keys select
+    // the row, then make it current; a click makes it current, then selects it. So the region is chosen when
+    // the second comes. A current row alone is the view's doing: the table taking the focus (a click on its
+    // header or scroll bar) makes the first row current, and a row hidden by a filter hands the current row to
+    // its neighbour.
+    // With the keys both say so: the row is chosen once.
+    const auto choose = [this](const QModelIndex &current) {
+        if (m_syncing || (m_chosenRow.isValid() && m_chosenRow.row() == current.row()))
+            return;
+        m_chosenRow = current;
+        emit regionActivated(std::ptrdiff_t(m_model->regionOfRow(m_filter->mapToSource(current).row())));
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this, choose](const QModelIndex &current) {
+            if (current.isValid() && m_table->selectionModel()->isSelected(current))
+                choose(current);
+        });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this, choose](const QItemSelection &selected) {
+            const QModelIndex current = m_table->currentIndex();
+            if (current.isValid() && selected.contains(current))
+                choose(current);
         });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RegionsTab::selectedRowsChanged);
     // Sorted again by the user: the chosen row stays in sight (the view sorted first: it connected first).
@@ -146,6 +161,7 @@ void RegionsTab::showRegion(std::ptrdiff_t index)
     if (m_table->currentIndex().row() == proxy.row() && m_table->selectionModel()->isRowSelected(proxy.row(), {}))
         return;
     m_syncing = true;
+    m_chosenRow = QPersistentModelIndex(); // chosen elsewhere (the map, a search): a click on any row chooses it
     m_table->selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(proxy);
     m_syncing = false;

@@ -2,6 +2,7 @@
 
 #include "frame.h"
 
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 #include <vector>
@@ -50,6 +51,7 @@ private:
     QTableView *m_table;
     QLineEdit *m_search;
     bool m_syncing = false;
+    QPersistentModelIndex m_chosenRow; // the row the user chose last, to choose it once
 };
 
 } // namespace vmatlas::ui

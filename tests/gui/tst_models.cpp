@@ -579,6 +579,39 @@ private slots:
         }
     }
 
+    // What the user does in the table chooses a region, once: a click (Qt makes the row current, then selects
+    // it), the arrow keys (selected, then current), a Ctrl+click adding a row. A live refresh after a click
+    // keeps the clicked region.
+    void clicksAndKeysChooseTheRegion()
+    {
+        ShownTab shown(600);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        const std::vector<Region> regions = pagesApart(40, [](int, Address a, Address b) { return region(a, b); });
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        state.selectRegion(3);
+        QTableView *view = tab.view();
+        QSignalSpy chosen(&tab, &RegionsTab::regionActivated);
+        const auto click = [view](int row, Qt::KeyboardModifiers modifiers = {}) {
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers,
+                view->visualRect(view->model()->index(row, RegionTableModel::Size)).center());
+        };
+        click(7);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(7));
+        QCOMPARE(chosen.count(), 1);
+        state.setFrame(makeFrame(snapshotOf(regions), state.shown()), ViewState::Origin::Live);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(7));
+        QCOMPARE(tab.model()->regionOfRow(tab.filter()->mapToSource(view->currentIndex()).row()), std::size_t(7));
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(8));
+        QCOMPARE(chosen.count(), 2);
+        click(10, Qt::ControlModifier);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(10));
+        QCOMPARE(chosen.count(), 3);
+        QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+    }
+
     // A tooltip on a cell, with the pointer resting there, follows the live refresh: the bytes it tells are the
     // ones the cell shows now, also when the row has moved under the pointer (sorted by RSS).
     void cellTooltipFollowsTheRefresh()
