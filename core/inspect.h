@@ -74,7 +74,7 @@ std::string addressInfoText(const Snapshot &snap, const AddressInfo &info);
 
 // ---- The platform part -------------------------------------------------------------------------------------------
 
-// An open process whose memory can be read (process_vm_readv or /proc/PID/mem; ReadProcessMemory).
+// An open process whose memory can be read (/proc/PID/mem, which leaves fork-shared pages shared; ReadProcessMemory).
 class ProcessMemory
 {
 public:

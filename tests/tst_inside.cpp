@@ -10,11 +10,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <map>
 #include <set>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace vmatlas;
 
@@ -144,6 +149,52 @@ private slots:
         QVERIFY(!block->faultedIn);
         const std::string dump = hexDump(*block);
         QVERIFY(dump.find("|") != std::string::npos);
+    }
+
+    // Reading changes nothing, also sharing: after fork() both processes map the same pages (copy-on-write), and
+    // reading them must not give the read process copies of its own. process_vm_readv pins the pages, and the
+    // kernel unshares an anonymous page pinned while shared: the fork lab's "exclusive 0 of 4" became "1 of 4"
+    // once the Bytes dock had read a page.
+    void readingLeavesForkSharedPagesShared()
+    {
+        constexpr std::size_t kPages = 4;
+        auto *block = static_cast<char *>(
+            ::mmap(nullptr, kPages * m_ps, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+        QVERIFY(block != MAP_FAILED);
+        std::memset(block, 'a', kPages * m_ps);
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::pause();
+            ::_exit(0);
+        }
+        QVERIFY(child > 0);
+        struct Reap // also when a check fails
+        {
+            pid_t pid;
+            void *block;
+            std::size_t size;
+            ~Reap()
+            {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, nullptr, 0);
+                ::munmap(block, size);
+            }
+        } reap { child, block, kPages * m_ps };
+        const auto start = reinterpret_cast<Address>(block);
+        const auto shared = [&](Pid pid) {
+            auto pages = readPages(pid, start, start + kPages * m_ps);
+            if (!pages || pages->size() != kPages)
+                return -1;
+            return int(std::count_if(pages->begin(), pages->end(),
+                [](const PageInfo &p) { return p.state == PageState::Anon && !p.exclusive; }));
+        };
+        QCOMPARE(shared(Pid(child)), int(kPages));
+        auto read = readMemory(Pid(child), start, kPages * m_ps);
+        QVERIFY2(read.ok(), read.ok() ? "" : read.error().message.c_str());
+        QCOMPARE(read->bytesIn(PageRead::Read), std::uint64_t(kPages * m_ps));
+        QCOMPARE(read->bytes, std::string(kPages * m_ps, 'a'));
+        QCOMPARE(shared(Pid(child)), int(kPages));
+        QCOMPARE(shared(Pid(::getpid())), int(kPages));
     }
 
     void doesNotFaultInPagesNotInRam()

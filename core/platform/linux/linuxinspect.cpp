@@ -1,4 +1,4 @@
-// Linux half of inspect.h: process_vm_readv (falling back to /proc/PID/mem), process_madvise, clear_refs and the
+// Linux half of inspect.h: /proc/PID/mem (falling back to process_vm_readv), process_madvise, clear_refs and the
 // fault counters of /proc/PID/stat.
 #include "inspect.h"
 #include "platform.h"
@@ -83,28 +83,12 @@ public:
 
     Result<std::size_t> read(Address address, char *out, std::size_t len) override
     {
-        if (m_useVm) {
-            iovec local { out, len };
-            iovec remote { reinterpret_cast<void *>(address), len };
-            for (;;) {
-                ssize_t n = ::process_vm_readv(pid_t(m_pid), &local, 1, &remote, 1, 0);
-                if (n >= 0)
-                    return std::size_t(n);
-                if (errno == EINTR)
-                    continue;
-                if (errno == EFAULT)
-                    return std::size_t(0);
-                if (errno == ESRCH)
-                    return goneError(m_pid);
-                if (errno == EPERM && processGone(m_pid))
-                    return goneError(m_pid);
-                if (errno == EPERM)
-                    return accessError(m_pid, "process_vm_readv");
-                // ENOSYS (a seccomp filter, an old kernel): read /proc/PID/mem instead.
-                m_useVm = false;
-                break;
-            }
-        }
+        // /proc/PID/mem first: it copies each page out as it finds it. process_vm_readv pins the pages, and the
+        // kernel gives a process an own copy of an anonymous page pinned while shared copy-on-write (after fork):
+        // reading would break the very sharing a user looks at. It serves when /proc/PID/mem cannot be opened
+        // for another reason than access or the process's end.
+        if (m_useVm)
+            return readVm(address, out, len);
         if (m_memFd < 0) {
             m_memFd = ::open(procPath(m_pid, "mem").c_str(), O_RDONLY | O_CLOEXEC);
             if (m_memFd < 0) {
@@ -112,7 +96,8 @@ public:
                     return goneError(m_pid);
                 if (errno == EACCES || errno == EPERM)
                     return accessError(m_pid, procPath(m_pid, "mem"));
-                return makeError(ErrorCode::Io, "cannot open " + procPath(m_pid, "mem") + ": " + std::strerror(errno));
+                m_useVm = true;
+                return readVm(address, out, len);
             }
         }
         std::size_t done = 0;
@@ -137,7 +122,28 @@ public:
     }
 
 private:
-    bool m_useVm = true;
+    Result<std::size_t> readVm(Address address, char *out, std::size_t len)
+    {
+        iovec local { out, len };
+        iovec remote { reinterpret_cast<void *>(address), len };
+        for (;;) {
+            ssize_t n = ::process_vm_readv(pid_t(m_pid), &local, 1, &remote, 1, 0);
+            if (n >= 0)
+                return std::size_t(n);
+            if (errno == EINTR)
+                continue;
+            if (errno == EFAULT)
+                return std::size_t(0);
+            if (errno == ESRCH || (errno == EPERM && processGone(m_pid)))
+                return goneError(m_pid);
+            if (errno == EPERM)
+                return accessError(m_pid, "process_vm_readv");
+            return makeError(
+                ErrorCode::Io, std::string("cannot read memory: process_vm_readv: ") + std::strerror(errno));
+        }
+    }
+
+    bool m_useVm = false;
     int m_memFd = -1;
 };
 
