@@ -207,16 +207,16 @@ private slots:
         QTest::addColumn<quint64>("defaultSize");
         QTest::addColumn<bool>("sizeAdjustable");
         QTest::addColumn<bool>("secondProcess");
-        QTest::addRow("reserve-commit: 16 MiB, one process")
-            << QStringLiteral("reserve-commit") << (quint64(16) << 20) << true << false;
+        QTest::addRow("reserve-commit: 4 MiB, one process")
+            << QStringLiteral("reserve-commit") << (quint64(4) << 20) << true << false;
         QTest::addRow("shared-section: 64 KiB, process B")
             << QStringLiteral("shared-section") << (quint64(64) << 10) << true << true;
         QTest::addRow("copy-on-write: 16 KiB, one process")
             << QStringLiteral("copy-on-write") << (quint64(16) << 10) << true << false;
         QTest::addRow("fork-cow: 16 KiB, the forked child")
             << QStringLiteral("fork-cow") << (quint64(16) << 10) << true << true;
-        QTest::addRow("page-out: 8 MiB, one process")
-            << QStringLiteral("page-out") << (quint64(8) << 20) << true << false;
+        QTest::addRow("page-out: 2 MiB, one process")
+            << QStringLiteral("page-out") << (quint64(2) << 20) << true << false;
         QTest::addRow("image-sharing: no size, process B")
             << QStringLiteral("image-sharing") << (quint64(0) << 0) << false << true;
     }

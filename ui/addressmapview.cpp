@@ -332,6 +332,36 @@ void AddressMapView::zoomToRange(Address start, Address end)
     viewport()->update();
 }
 
+void AddressMapView::zoomToPages(Address start, Address end)
+{
+    if (!m_snapshot || end <= start)
+        return;
+    const double pageSize = m_snapshot->pageSize;
+    const int rows = std::max(1, viewport()->height() / m_geometry.rowHeight());
+    const double pages = std::max(1.0, double(end - start) / pageSize);
+    const double width = m_geometry.width();
+    constexpr double kSmallest = 3; // MapRenderer::atPageScale
+    double pagePixels = std::min(48.0, std::floor(width * std::max(1, rows / 2) / pages));
+    if (pagePixels < kSmallest && width * std::max(1, rows - 1) / pages >= kSmallest)
+        pagePixels = kSmallest; // the range starts anywhere in a row: one row to spare
+    const double bpp = pageSize / pagePixels;
+    if (pagePixels < kSmallest || bpp < minBytesPerPixel() || bpp > maxBytesPerPixel()) {
+        zoomToRange(start, end);
+        return;
+    }
+    m_geometry.setBytesPerPixel(bpp);
+    updateScrollBar();
+    // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
+    const double y = m_geometry.pointOf(m_geometry.positionOf(start)).y();
+    const double used = std::ceil(pages * pagePixels / width + 1) * m_geometry.rowHeight();
+    const double above = used + 2 * m_geometry.rowHeight() <= viewport()->height() ? viewport()->height() / 3.0
+                                                                                   : m_geometry.rowHeight();
+    verticalScrollBar()->setValue(int(y - std::min(above, std::max(0.0, viewport()->height() - used))));
+    emit zoomChanged(m_geometry.bytesPerPixel());
+    m_visibleTimer.start();
+    viewport()->update();
+}
+
 void AddressMapView::scrollToAddress(Address a)
 {
     const double y = m_geometry.pointOf(m_geometry.positionOf(a)).y();
@@ -370,19 +400,26 @@ void AddressMapView::paintEvent(QPaintEvent *)
 
 void AddressMapView::resizeEvent(QResizeEvent *event)
 {
-    // Keep the address at the centre of the view where it is (rows re-wrap at the new width).
+    // Keep the address at the centre of the view where it is (rows re-wrap at the new width); but what the user
+    // looks at, the range (a lab's, a measured one) or else the selected region, keeps its place on screen when
+    // it is in view: a dock that grows beside the map does not move a lab's pages down out of sight.
     const QSize old = event->oldSize().isValid() ? event->oldSize() : event->size();
     const bool hadLayout = m_snapshot && !m_snapshot->regions.empty();
-    Address centre = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(
-                         QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop())))
-                               : 0;
-    if (hadLayout && m_overlay.selected >= 0 && std::size_t(m_overlay.selected) < m_snapshot->regions.size()) {
-        // A selected region in view stays in view.
-        const Address start = m_snapshot->regions[std::size_t(m_overlay.selected)].start;
-        const double y = m_geometry.pointOf(m_geometry.positionOf(start)).y();
-        if (y >= scrollTop() && y < scrollTop() + old.height())
-            centre = start;
-    }
+    Address keep = hadLayout ? m_geometry.addressAt(m_geometry.positionAt(
+                       QPointF(old.width() / 2.0 - kMargin, old.height() / 2.0 - kMargin + scrollTop())))
+                             : 0;
+    double keepAt = old.height() / 2.0; // where it is, from the top of the view
+    const auto inView = [&](Address a) {
+        const double y = m_geometry.pointOf(m_geometry.positionOf(a)).y();
+        if (y < scrollTop() || y >= scrollTop() + old.height())
+            return false;
+        keep = a;
+        keepAt = y - scrollTop();
+        return true;
+    };
+    if (hadLayout && !(m_overlay.range && inView(m_overlay.range->first)) && m_overlay.selected >= 0
+        && std::size_t(m_overlay.selected) < m_snapshot->regions.size())
+        inView(m_snapshot->regions[std::size_t(m_overlay.selected)].start);
     const int oldRows = std::max(1, old.height() / m_geometry.rowHeight());
     const bool wasFit
         = std::abs(m_geometry.bytesPerPixel() - m_geometry.fitBytesPerPixel(oldRows)) / m_geometry.bytesPerPixel()
@@ -392,8 +429,9 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
     if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel()) {
         zoomToFit();
     } else if (hadLayout) {
-        const double y = m_geometry.pointOf(m_geometry.positionOf(centre)).y();
-        verticalScrollBar()->setValue(int(y - viewport()->height() / 2.0));
+        const double y = m_geometry.pointOf(m_geometry.positionOf(keep)).y();
+        const double at = std::clamp(keepAt, 0.0, std::max(0.0, double(viewport()->height() - m_geometry.rowHeight())));
+        verticalScrollBar()->setValue(int(y - at));
     }
 }
 

@@ -60,6 +60,10 @@ public slots:
     void setHeatReferenced(bool heat);
     bool heatReferenced() const { return m_renderer.colors().heatReferenced; }
     void zoomToRange(Address start, Address end);
+    // For a lab: the range page by page, its pages as wide as they can be (up to 48 px) with the range in about
+    // half the rows and what lies around it in the rest; a range too long for that at the smallest page scale
+    // if it fits in the rows; otherwise as zoomToRange.
+    void zoomToPages(Address start, Address end);
     void scrollToAddress(Address a);
 
 signals:

@@ -470,7 +470,7 @@ LabPanel *MainWindow::labPanel()
 void MainWindow::focusLab(const Focus &focus)
 {
     selectAddress(focus.start);
-    m_map->zoomToRange(focus.start, focus.end);
+    m_map->zoomToPages(focus.start, focus.end);
     selectRange(focus.start, focus.end); // the details show exactly the lab's pages
 }
 

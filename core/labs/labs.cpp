@@ -152,7 +152,8 @@ std::vector<LabDefinition> buildLabs()
             "touched. Windows names the steps MEM_RESERVE and MEM_COMMIT (VirtualAlloc); Linux does the same with "
             "mmap(PROT_NONE) and mprotect."),
         {} });
-    labs.back().defaultSize = 16ULL << 20;
+    // 1,024 pages: the window shows them page by page (4 px a page beside the Lab dock on a 1600x1000 screen).
+    labs.back().defaultSize = 4ULL << 20;
     auto &rc = labs.back().steps;
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"),
         QT_TRANSLATE_NOOP("Lab",
@@ -442,7 +443,8 @@ std::vector<LabDefinition> buildLabs()
             "dropped "
             "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
         {}, false });
-    labs.back().defaultSize = 8ULL << 20;
+    // Twice 512 pages: page by page in the window, as the reserve-commit lab.
+    labs.back().defaultSize = 2ULL << 20;
     auto &po = labs.back().steps;
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"),
         QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),

@@ -4,6 +4,7 @@
 #include "detailspanel.h"
 #include "labpanel.h"
 #include "mainwindow.h"
+#include "mapgeometry.h"
 #include "pagestrip.h"
 #include "sessioncontroller.h"
 #include "testutil.h"
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 
 #include <csignal>
@@ -85,6 +87,60 @@ private slots:
                            .arg(part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height())));
         // Each step is an event on the timeline.
         QCOMPARE(part<TimelinePanel>(w)->eventCount(), 3);
+    }
+
+    // The steps whose point is the pages (reserve-commit's touch, page-out's three) show the lab's range page by
+    // page, every page of it on screen, beside the Lab dock of a 1600x1000 window.
+    void pageStepsAreShownPageByPage_data()
+    {
+        QTest::addColumn<QString>("lab");
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<int>("firstPageStep");
+        QTest::addColumn<int>("sizeKiB"); // 0: the lab's default
+        QTest::addRow("reserve-commit") << QStringLiteral("reserve-commit") << 3 << 3 << 0;
+        QTest::addRow("page-out") << QStringLiteral("page-out") << 3 << 1 << 0;
+        // 3,072 pages: not page by page in two thirds of the rows, but at 3 px a page in all of them.
+        QTest::addRow("reserve-commit, 12 MiB") << QStringLiteral("reserve-commit") << 3 << 3 << 12288;
+    }
+
+    void pageStepsAreShownPageByPage()
+    {
+        QFETCH(QString, lab);
+        QFETCH(int, steps);
+        QFETCH(int, firstPageStep);
+        QFETCH(int, sizeKiB);
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        LabPanel *panel = test::startLab(w, lab);
+        QVERIFY(panel);
+        if (sizeKiB) { // the size box, then Restart
+            panel->findChild<QSpinBox *>()->setValue(sizeKiB);
+            QSignalSpy started(panel, &LabPanel::labStarted);
+            w.startLab(lab);
+            QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        }
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        auto *map = part<AddressMapView>(w);
+        for (int step = 1; step <= steps; ++step) {
+            clickNext(panel, finished);
+            if (step < firstPageStep)
+                continue;
+            QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
+            const AddressRange range = w.viewState()->range();
+            QTRY_VERIFY_WITH_TIMEOUT(map->atPageScale(), 10000);
+            const MapGeometry &g = map->geometry();
+            const double first = g.pointOf(g.positionOf(range.start)).y();
+            const double last = g.pointOf(g.positionOf(range.end - 1)).y() + g.rowHeight();
+            QVERIFY2(first >= map->scrollTop() && last <= map->scrollTop() + map->viewport()->height(),
+                qPrintable(QStringLiteral("step %1: range rows %2..%3, view %4..%5, %6 px a page")
+                               .arg(step)
+                               .arg(first)
+                               .arg(last)
+                               .arg(map->scrollTop())
+                               .arg(map->scrollTop() + map->viewport()->height())
+                               .arg(4096 / g.bytesPerPixel())));
+        }
     }
 
     void sharedSectionShowsProcessB()
