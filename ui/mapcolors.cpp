@@ -87,7 +87,6 @@ MapColors MapColors::light()
     c.rowGap = QColor(0xFA, 0xFA, 0xFA);
     c.separator = QColor(255, 255, 255, 150);
     c.selection = QColor(0x10, 0x10, 0x10);
-    c.range = QColor(0x10, 0x10, 0x10, 40);
     return c;
 }
 
@@ -97,7 +96,6 @@ MapColors MapColors::dark()
     c.rowGap = QColor(0x1E, 0x1F, 0x22);
     c.separator = QColor(0, 0, 0, 150);
     c.selection = QColor(0xFF, 0xFF, 0xFF);
-    c.range = QColor(0xFF, 0xFF, 0xFF, 50);
     return c;
 }
 

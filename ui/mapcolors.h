@@ -24,7 +24,6 @@ struct MapColors
     QColor breakFill; // a compressed free gap
     QColor breakText;
     QColor selection;
-    QColor range; // a dragged range
     QColor added;
     QColor changed;
     QColor removed;

@@ -168,6 +168,25 @@ private slots:
         QCOMPARE(img.pixel(860, 10) | 0xff000000, rgb(c.type[std::size_t(RegionType::Mapped)]));
     }
 
+    // A range (a lab's, a measured one) above page scale is outlined, its inside keeps the region's own colour:
+    // a shade made a committed rw- range look like the darker read-only colour.
+    void rangeKeepsTheColours()
+    {
+        const Snapshot s = snapshot();
+        MapOverlay o;
+        o.range = std::make_pair(B + 2 * MiB, B + 2 * MiB + MiB / 2); // the first half of the Private region, 868..996
+        const QImage img = paint(s, geometry(s, 4096), o);
+        const QRgb priv = rgb(c.type[std::size_t(RegionType::Private)]);
+        QCOMPARE(img.pixel(930, 9) | 0xff000000, priv);
+        QCOMPARE(img.pixel(990, 9) | 0xff000000, priv);
+        QVERIFY(img.pixel(930, 9) != rgb(c.readOnly[std::size_t(RegionType::Private)]));
+        // Its edge: dashes of the selection colour, over a line of the opposite colour.
+        const QSet<QRgb> edge = colorsIn(img, QRect(880, 0, 100, 2));
+        QVERIFY(edge.contains(rgb(c.selection)));
+        QVERIFY(edge.contains(qRgb(255 - c.selection.red(), 255 - c.selection.green(), 255 - c.selection.blue())));
+        QVERIFY(!edge.contains(priv));
+    }
+
     void diffOutlines()
     {
         const Snapshot s = snapshot();
