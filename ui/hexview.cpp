@@ -133,6 +133,11 @@ void HexView::clear(const QString &why)
     m_pid = 0;
     m_start = m_end = 0;
     m_viewPage = 0;
+    m_file.clear();
+    m_pidB = 0; // a lab's other process: gone with what was shown
+    m_titleB->hide();
+    m_textB->hide();
+    m_textB->clear();
     m_title->setText(why.isEmpty() ? tr("Select a region of a live process to see its bytes.") : why);
     m_text->clear();
     m_status->clear();
@@ -179,7 +184,7 @@ void HexView::setSecond(Pid pid, Address start, const QString &title)
 
 QString HexView::secondDumpText() const
 {
-    return m_textB->toPlainText();
+    return m_textB->isHidden() ? QString() : m_textB->toPlainText();
 }
 
 void HexView::reload()

@@ -138,6 +138,8 @@ void InsideTools::followPageStrip(PageStrip *strip)
 
 void InsideTools::followLab(LabPanel *panel)
 {
+    // Another lab (or the same again): the last one's processes are gone, so is their pairing.
+    connect(panel, &LabPanel::labStarted, this, [this] { m_lab = {}; });
     connect(panel, &LabPanel::stepFinished, this, [this, panel] {
         const LabStepResult &step = panel->lastStep();
         m_lab = {};

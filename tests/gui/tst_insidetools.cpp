@@ -373,6 +373,14 @@ private slots:
         HexView *hex = w.insideTools()->hexView();
         QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("|Hello from A")), 10000);
         QVERIFY2(hex->dumpText().contains(QStringLiteral("|Hello from A")), qPrintable(hex->dumpText().left(300)));
+
+        // Another lab: the first one's processes are gone, and so are their bytes, B's view with them.
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("copy-on-write"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() && w.viewState()->shown()->pid == panel->targetA(), 10000);
+        QVERIFY2(hex->secondDumpText().isEmpty() && !hex->dumpText().contains(QStringLiteral("Hello from A")),
+            qPrintable(hex->secondDumpText().left(300)));
     }
 };
 
