@@ -484,10 +484,12 @@ QImage MapRenderer::renderImage(
     const int margin = std::max(8, size.width() / 100);
     const int titleHeight = title.isEmpty() ? 0 : std::clamp(size.height() / 18, 18, 40);
     const int legendLine = std::clamp(size.height() / 28, 16, 30);
+    // The legend is laid out here as paintLegend lays it out: same font, same items.
     const int legendHeight = legendLine
-        * legendLines(
-            p.font(), legendLine, size.width() - 2 * std::max(8, size.width() / 100), overlay.pages != nullptr);
+        * legendLines(p.font(), legendLine, size.width() - 2 * margin, overlay.pages != nullptr, colors.colourByUse,
+            colors.heatReferenced);
     if (!title.isEmpty()) {
+        p.save(); // the title's bold font is the title's only: a bold legend would need more lines than it has
         QFont f = p.font();
         f.setPixelSize(titleHeight - 8);
         f.setBold(true);
@@ -495,6 +497,7 @@ QImage MapRenderer::renderImage(
         p.setPen(colors.text);
         p.drawText(
             QRect(margin, margin / 2, size.width() - 2 * margin, titleHeight), Qt::AlignVCenter | Qt::AlignLeft, title);
+        p.restore();
     }
     const QRect mapRect(margin, margin / 2 + titleHeight + 4, size.width() - 2 * margin,
         size.height() - titleHeight - legendHeight - margin - 12);

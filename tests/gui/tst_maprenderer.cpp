@@ -310,6 +310,42 @@ private slots:
         QVERIFY(colorsIn(img, QRect(0, 0, 400, 40)).size() > 2);
         QVERIFY(colorsIn(img, QRect(0, 660, 1200, 40)).contains(rgb(c.type[std::size_t(RegionType::Mapped)])));
     }
+
+    // A lab's picture: its legend has the page states too, on two lines, and both fit above the picture's bottom
+    // edge (the legend was laid out in the plain font and drawn in the title's bold one: its last key, "shared",
+    // was cut off).
+    void exportedLegendFits_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("byUse");
+        QTest::addRow("1600x1000") << QSize(1600, 1000) << false;
+        QTest::addRow("1600x1000, by use") << QSize(1600, 1000) << true;
+        QTest::addRow("1024x700") << QSize(1024, 700) << false;
+        QTest::addRow("800x600") << QSize(800, 600) << false;
+    }
+
+    void exportedLegendFits()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, byUse);
+        const Snapshot s = snapshot();
+        std::vector<PageInfo> pages;
+        for (Address a = B + 2 * MiB; a < B + 2 * MiB + 16 * 4096; a += 4096)
+            pages.push_back({ a, PageState::Anon, false });
+        MapOverlay o;
+        o.range = std::make_pair(B + 2 * MiB, B + 2 * MiB + 16 * 4096);
+        o.pages = &pages;
+        MapColors colors = MapColors::light();
+        colors.colourByUse = byUse;
+        const QImage img = MapRenderer::renderImage(
+            s, size, QStringLiteral("vmatlas-lab-target (PID 12345): fork-cow, step 3"), colors, o);
+        const QRgb background = rgb(colors.background);
+        const QSet<QRgb> bottom = colorsIn(img, QRect(0, size.height() - 3, size.width(), 3));
+        QVERIFY2(bottom.size() == 1 && bottom.contains(background), "the legend runs into the bottom edge");
+        // The shared key's dot is there.
+        QVERIFY(colorsIn(img, QRect(0, size.height() * 3 / 4, size.width(), size.height() / 4))
+                    .contains(rgb(colors.sharedMark)));
+    }
 };
 
 QTEST_MAIN(TestMapRenderer)
