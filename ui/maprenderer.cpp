@@ -43,6 +43,22 @@ bool sharedPage(const PageInfo &page)
 
 } // namespace
 
+QString MapRenderer::regionLabel(const Region &r, bool byUse)
+{
+    const std::string &path = r.path();
+    const auto slash = path.rfind('/');
+    // Shared anonymous memory and SysV segments are named by their kind: the kernel's "zero (deleted)" or
+    // "SYSV00000000 (deleted)" would say that a file was lost.
+    QString text;
+    if (r.labelKind != LabelKind::SharedAnon && r.labelKind != LabelKind::SysvShm)
+        text = displayText(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
+    if (text.isEmpty())
+        text = labelText(r);
+    if (text.isEmpty())
+        text = byUse ? useText(r.use) : typeText(r.type);
+    return text;
+}
+
 bool MapRenderer::atPageScale(const MapGeometry &geometry, std::uint32_t pageSize)
 {
     return geometry.bytesPerPixel() * 3 <= double(pageSize);
@@ -249,13 +265,7 @@ void MapRenderer::paintLabels(
         } else if (r.type == RegionType::Free) {
             continue;
         } else {
-            const std::string &path = r.path();
-            auto slash = path.rfind('/');
-            text = displayText(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
-            if (text.isEmpty())
-                text = labelText(r);
-            if (text.isEmpty())
-                text = m_colors.colourByUse ? useText(r.use) : typeText(r.type);
+            text = regionLabel(r, m_colors.colourByUse);
         }
         for (const QRectF &rect : g.rectsForPositions(std::max(seg.x, from), std::min(seg.x + seg.width, to))) {
             if (rect.width() < 40)

@@ -42,6 +42,8 @@ public:
 
     // True when pages are wide enough to be drawn one by one.
     static bool atPageScale(const MapGeometry &geometry, std::uint32_t pageSize);
+    // The name written on a region: its file's name, a bracketed name ([heap]), else what it is.
+    static QString regionLabel(const Region &r, bool byUse = false);
 
     // A finished picture for export: title, the map fitted to the space, and a legend. With a range and its
     // pages in the overlay, the map is zoomed to show the range page by page instead.

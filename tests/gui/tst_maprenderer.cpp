@@ -124,6 +124,23 @@ private slots:
         QVERIFY(byUse.use[std::size_t(RegionUse::Heap)] != c.type[std::size_t(RegionType::Private)]);
     }
 
+    // The name written on a region: a file's name, a bracketed name as is, shared anonymous memory and SysV
+    // segments by their kind (not the kernel's "zero (deleted)"), else the type.
+    void regionLabels()
+    {
+        auto named = [](const char *path, LabelKind kind = LabelKind::None) {
+            Region r = region(A, A + MiB, RegionType::Mapped, RegionState::Committed);
+            r.pathPtr = std::make_shared<const std::string>(path);
+            r.labelKind = kind;
+            return MapRenderer::regionLabel(r);
+        };
+        QCOMPARE(named("/usr/lib/x86_64-linux-gnu/libc.so.6"), QStringLiteral("libc.so.6"));
+        QCOMPARE(named("[heap]", LabelKind::Heap), QStringLiteral("[heap]"));
+        QCOMPARE(named("/dev/zero (deleted)", LabelKind::SharedAnon), QStringLiteral("shared anonymous memory"));
+        QCOMPARE(named("/SYSV00000000 (deleted)", LabelKind::SysvShm), QStringLiteral("SysV shared memory"));
+        QCOMPARE(named(""), QStringLiteral("Mapped"));
+    }
+
     void reservedIsHatched()
     {
         const Snapshot s = snapshot();
