@@ -37,14 +37,16 @@ MapColors base(const QColor &background, const QColor &text)
     c.changed = QColor(0xF0, 0xE4, 0x42);
     c.removed = blend(background, text, 0.55);
     c.casing = QColor(0x10, 0x10, 0x10);
-    // Uses: the Okabe-Ito set again, each use its own colour.
+    // Uses: the types' colours where a use is a type's (Image, Mapped file, Private data), and for the others
+    // colours of Paul Tol's muted set that no page state has: at page scale a heap's anon pages (vermillion)
+    // and a stack's file pages (sky blue) must not merge with their region's strip.
     c.use[std::size_t(RegionUse::Free)] = background;
     c.use[std::size_t(RegionUse::Image)] = QColor(0x00, 0x72, 0xB2); // blue, as the type
     c.use[std::size_t(RegionUse::MappedFile)] = QColor(0xE6, 0x9F, 0x00); // orange
-    c.use[std::size_t(RegionUse::Shareable)] = QColor(0xCC, 0x79, 0xA7); // reddish purple
-    c.use[std::size_t(RegionUse::Heap)] = QColor(0xD5, 0x5E, 0x00); // vermillion
-    c.use[std::size_t(RegionUse::ManagedHeap)] = QColor(0xB8, 0xA6, 0x00); // dark yellow
-    c.use[std::size_t(RegionUse::Stack)] = QColor(0x56, 0xB4, 0xE9); // sky blue
+    c.use[std::size_t(RegionUse::Shareable)] = QColor(0xAA, 0x44, 0x99); // purple
+    c.use[std::size_t(RegionUse::Heap)] = QColor(0x88, 0x22, 0x55); // wine
+    c.use[std::size_t(RegionUse::ManagedHeap)] = QColor(0x99, 0x99, 0x33); // olive
+    c.use[std::size_t(RegionUse::Stack)] = QColor(0x33, 0x22, 0x88); // indigo
     c.use[std::size_t(RegionUse::StackGuard)] = QColor(0x8A, 0x8A, 0x8A); // grey
     c.use[std::size_t(RegionUse::PrivateData)] = QColor(0x00, 0x9E, 0x73); // bluish green
     c.use[std::size_t(RegionUse::PageTable)] = text;

@@ -122,6 +122,13 @@ private slots:
         r.paint(p, s, geometry(s, 4096), 0, image.size());
         QCOMPARE(image.pixel(990, 10) | 0xff000000, rgb(byUse.use[std::size_t(RegionUse::Heap)]));
         QVERIFY(byUse.use[std::size_t(RegionUse::Heap)] != c.type[std::size_t(RegionType::Private)]);
+        // No use has a page state's colour, in either palette: at page scale a heap's anon pages stand out from
+        // the heap's strip, a stack's file pages from the stack's.
+        for (const MapColors &colors : { MapColors::light(), MapColors::dark() })
+            for (std::size_t u = 0; u < kRegionUseCount; ++u)
+                for (std::size_t st = 0; st < kPageStateCount; ++st)
+                    QVERIFY2(RegionUse(u) == RegionUse::Free || colors.use[u] != colors.page[st],
+                        qPrintable(QStringLiteral("use %1 has the colour of page state %2").arg(u).arg(st)));
     }
 
     // The name written on a region: a file's name, a bracketed name as is, shared anonymous memory and SysV
