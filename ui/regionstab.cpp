@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -22,34 +23,46 @@ RegionsTab::RegionsTab(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    auto *filterBar = new QHBoxLayout();
+    // The search field, then the type boxes and the state boxes: on one line, or on two or three when the
+    // tab is narrow (placeFilters).
+    m_filterBar = new QGridLayout();
+    m_filterBar->setContentsMargins(0, 0, 0, 0);
+    m_filterBar->setColumnStretch(0, 1);
+    m_typeBoxes = new QWidget(this);
+    m_stateBoxes = new QWidget(this);
+    for (QWidget *boxes : { m_typeBoxes, m_stateBoxes }) {
+        (new QHBoxLayout(boxes))->setContentsMargins(0, 0, 0, 0);
+        boxes->setMinimumWidth(1); // a narrow tab puts them on lines of their own rather than be held wide
+    }
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("regionSearch"));
     m_search->setPlaceholderText(tr("Search path, details or protection; or an address (0x…)"));
     m_search->setClearButtonEnabled(true);
-    filterBar->addWidget(m_search, 1);
+    m_filterBar->addWidget(m_search, 0, 0);
     m_model = new RegionTableModel(this);
     m_filter = new RegionFilterModel(this);
     m_filter->setSourceModel(m_model);
     // A check box per type and per state, all on.
-    auto addFilter = [this, filterBar](const char *name, std::function<void(bool)> show) {
-        auto *box = new QCheckBox(tr(name), this);
+    auto addFilter = [this](QWidget *boxes, const char *name, std::function<void(bool)> show) {
+        auto *box = new QCheckBox(tr(name), boxes);
         box->setChecked(true);
         box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
-        filterBar->addWidget(box);
+        boxes->layout()->addWidget(box);
         connect(box, &QCheckBox::toggled, this, std::move(show));
     };
     const std::pair<RegionType, const char *> types[]
         = { { RegionType::Image, QT_TR_NOOP("Image") }, { RegionType::Mapped, QT_TR_NOOP("Mapped") },
               { RegionType::Private, QT_TR_NOOP("Private") }, { RegionType::Free, QT_TR_NOOP("Free") } };
     for (const auto &[type, name] : types)
-        addFilter(name, [this, t = type](bool on) { m_filter->setTypeVisible(t, on); });
-    filterBar->addSpacing(12);
+        addFilter(m_typeBoxes, name, [this, t = type](bool on) { m_filter->setTypeVisible(t, on); });
     const std::pair<RegionState, const char *> states[]
         = { { RegionState::Committed, QT_TR_NOOP("Committed") }, { RegionState::Reserved, QT_TR_NOOP("Reserved") } };
     for (const auto &[state, name] : states)
-        addFilter(name, [this, s = state](bool on) { m_filter->setStateVisible(s, on); });
-    layout->addLayout(filterBar);
+        addFilter(m_stateBoxes, name, [this, s = state](bool on) { m_filter->setStateVisible(s, on); });
+    for (QWidget *boxes : { m_typeBoxes, m_stateBoxes })
+        static_cast<QHBoxLayout *>(boxes->layout())->addStretch(1);
+    layout->addLayout(m_filterBar);
+    placeFilters();
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("regionTable"));
@@ -119,6 +132,44 @@ RegionsTab::RegionsTab(QWidget *parent)
             m_table->scrollTo(m_table->currentIndex());
     });
     connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
+}
+
+void RegionsTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeFilters();
+}
+
+void RegionsTab::placeFilters()
+{
+    // The search field keeps room for about 20 characters; the boxes go below it when they would squeeze it,
+    // the state boxes below the type boxes when even a line of their own cannot hold both.
+    const int room = width() - 8;
+    const int search = m_search->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 20;
+    const int types = m_typeBoxes->sizeHint().width(), states = m_stateBoxes->sizeHint().width();
+    const int gap = m_filterBar->horizontalSpacing() + 12;
+    const int lines = room >= search + types + states + 2 * gap ? 1 : room >= types + states + gap ? 2 : 3;
+    if (lines == m_filterLines)
+        return;
+    m_filterLines = lines;
+    m_filterBar->removeWidget(m_search);
+    m_filterBar->removeWidget(m_typeBoxes);
+    m_filterBar->removeWidget(m_stateBoxes);
+    // One line: search | types | states. Two: the search field, then types | states. Three: one each.
+    m_filterBar->addWidget(m_search, 0, 0, 1, lines == 1 ? 1 : 3);
+    if (lines == 1) {
+        m_filterBar->addWidget(m_typeBoxes, 0, 1);
+        m_filterBar->addWidget(m_stateBoxes, 0, 2);
+    } else if (lines == 2) {
+        m_filterBar->addWidget(m_typeBoxes, 1, 0);
+        m_filterBar->addWidget(m_stateBoxes, 1, 1, 1, 2);
+    } else {
+        m_filterBar->addWidget(m_typeBoxes, 1, 0, 1, 3);
+        m_filterBar->addWidget(m_stateBoxes, 2, 0, 1, 3);
+    }
+    m_filterBar->setColumnStretch(0, lines == 2 ? 0 : 1);
+    m_filterBar->setColumnStretch(1, lines == 2 ? 1 : 0);
+    m_filterBar->setColumnStretch(2, 0);
 }
 
 void RegionsTab::observe(ViewState *state)

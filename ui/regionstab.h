@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QGridLayout;
 class QLineEdit;
 class QTableView;
 
@@ -40,16 +41,27 @@ public:
 
     QByteArray saveColumns() const;
     void restoreColumns(const QByteArray &state);
+    // How many lines the search field and the filter boxes take (1 to 3): the tab's width decides.
+    int filterLines() const { return m_filterLines; }
 
 signals:
     void regionActivated(std::ptrdiff_t index); // the user made a row current
     void selectedRowsChanged();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void placeFilters();
+
     RegionTableModel *m_model;
     RegionFilterModel *m_filter;
     QTableView *m_table;
     QLineEdit *m_search;
+    QGridLayout *m_filterBar;
+    QWidget *m_typeBoxes; // the type check boxes
+    QWidget *m_stateBoxes;
+    int m_filterLines = 0;
     bool m_syncing = false;
     QPersistentModelIndex m_chosenRow; // the row the user chose last, to choose it once
 };

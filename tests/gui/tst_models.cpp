@@ -9,9 +9,11 @@
 #include "viewstate.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QCursor>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -610,6 +612,45 @@ private slots:
         QCOMPARE(state.selectedIndex(), std::ptrdiff_t(10));
         QCOMPARE(chosen.count(), 3);
         QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+    }
+
+    // The search field and the type and state boxes are never cut: on one line in a wide tab, on two or three in
+    // a narrow one (the Regions tab beside the Lab dock at 1024x700, in Chinese, is about 300 px wide).
+    void filtersWrapInANarrowTab_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("lines");
+        QTest::addRow("1200 px") << 1200 << 1;
+        QTest::addRow("560 px") << 560 << 2;
+        QTest::addRow("300 px") << 300 << 3;
+    }
+
+    void filtersWrapInANarrowTab()
+    {
+        QFETCH(int, width);
+        QFETCH(int, lines);
+        ShownTab shown(width);
+        RegionsTab &tab = shown.tab;
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QCOMPARE(tab.width(), width);
+        QCOMPARE(tab.filterLines(), lines);
+        const auto boxes = tab.findChildren<QCheckBox *>();
+        QCOMPARE(boxes.size(), 6);
+        for (const QCheckBox *box : boxes) {
+            const QRect r(box->mapTo(&tab, QPoint(0, 0)), box->size());
+            QVERIFY2(box->width() >= box->sizeHint().width() && r.right() < width,
+                qPrintable(QStringLiteral("%1: %2 px of %3, right edge %4")
+                               .arg(box->text())
+                               .arg(box->width())
+                               .arg(box->sizeHint().width())
+                               .arg(r.right())));
+        }
+        const auto *search = tab.findChild<QLineEdit *>(QStringLiteral("regionSearch"));
+        QVERIFY(
+            search->width() >= std::min(width - 20, search->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 20));
+        // Wider again: back on one line.
+        tab.resize(1200, 300);
+        QCOMPARE(tab.filterLines(), 1);
     }
 
     // A tooltip on a cell, with the pointer resting there, follows the live refresh: the bytes it tells are the
