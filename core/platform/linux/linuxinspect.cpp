@@ -65,7 +65,10 @@ Error accessError(Pid pid, const std::string &what)
     return makeError(ErrorCode::PermissionDenied,
         "permission denied reading the memory of process " + std::to_string(pid) + " (" + what
             + "): it needs ptrace-read access; run VM Atlas as the process's user or as root, or give it "
-              "CAP_SYS_PTRACE (and check /proc/sys/kernel/yama/ptrace_scope)");
+              "CAP_SYS_PTRACE"
+            + (::access("/proc/sys/kernel/yama/ptrace_scope", F_OK) == 0
+                    ? " (and check /proc/sys/kernel/yama/ptrace_scope)"
+                    : ""));
 }
 
 class LinuxMemory final : public ProcessMemory

@@ -185,20 +185,24 @@ long statusNumber(Pid pid, std::string_view key)
 Error permissionError(Pid pid, const std::string &what)
 {
     const std::string head = "permission denied reading process " + std::to_string(pid) + " (" + what + "): ";
+    // Yama is named only where the kernel has it.
+    const bool yama = ::access("/proc/sys/kernel/yama/ptrace_scope", F_OK) == 0;
     // The process's own user (status, not the owner of /proc/PID: a non-dumpable process's files belong to root).
     const long uid = statusNumber(pid, "Uid");
     if (uid >= 0 && static_cast<uid_t>(uid) == ::geteuid())
         return makeError(ErrorCode::PermissionDenied,
             head
                 + "it runs as your user, but the kernel refuses ptrace-read access: the process made itself "
-                  "non-dumpable (prctl(PR_SET_DUMPABLE, 0), as setuid programs and some sandboxes do), or Yama's "
-                  "ptrace_scope (/proc/sys/kernel/yama/ptrace_scope) lets only its ancestors read it; run VM Atlas "
-                  "as root or give it CAP_SYS_PTRACE");
+                  "non-dumpable (prctl(PR_SET_DUMPABLE, 0), as setuid programs and some sandboxes do)"
+                + (yama ? ", or Yama's ptrace_scope (/proc/sys/kernel/yama/ptrace_scope) lets only its ancestors read "
+                          "it"
+                        : "")
+                + "; run VM Atlas as root or give it CAP_SYS_PTRACE");
     return makeError(ErrorCode::PermissionDenied,
         head
             + "reading another user's process needs ptrace-read access; run VM Atlas as that "
-              "user or as root, or give it CAP_SYS_PTRACE (and check "
-              "/proc/sys/kernel/yama/ptrace_scope)");
+              "user or as root, or give it CAP_SYS_PTRACE"
+            + (yama ? " (and check /proc/sys/kernel/yama/ptrace_scope)" : ""));
 }
 
 Error noAddressSpaceError(Pid pid);
