@@ -89,8 +89,11 @@ QVariant UseSummaryModel::data(const QModelIndex &index, int role) const
     const bool free = index.row() != kTotalRow && useOfRow(index.row()) == RegionUse::Free;
     switch (role) {
     case Qt::DisplayRole: {
-        // The page table has no address, only its size (and is resident: VmPTE); free space has only a size.
-        if (pageTable && (!m_totals.pageTableKnown || (index.column() != Size && index.column() != TotalWs)))
+        // The page table has no address, only its size (VmPTE: committed, private and resident, as the command
+        // line's summary shows it); free space has only a size.
+        const bool pageTableColumn = index.column() == Size || index.column() == Committed || index.column() == Private
+            || index.column() == TotalWs || index.column() == PrivateWs;
+        if (pageTable && (!m_totals.pageTableKnown || !pageTableColumn))
             return index.column() == Size && !m_totals.pageTableKnown ? tr("not known") : QVariant();
         if (free && index.column() != Size && index.column() != Blocks && index.column() != Largest)
             return {};

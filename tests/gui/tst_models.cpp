@@ -225,6 +225,11 @@ private slots:
         QCOMPARE(value(imageRow, UseSummaryModel::SharedWs), 0x2000ULL);
         QCOMPARE(value(imageRow, UseSummaryModel::Pss), 0x1000ULL);
         QCOMPARE(model.index(pageTableRow, UseSummaryModel::Size).data().toString(), QStringLiteral("12.0 KiB"));
+        // Committed, private and resident as well, as the command line's summary says; no sharing, no blocks.
+        for (int column : { int(UseSummaryModel::Committed), int(UseSummaryModel::Private),
+                 int(UseSummaryModel::TotalWs), int(UseSummaryModel::PrivateWs) })
+            QCOMPARE(model.index(pageTableRow, column).data().toString(), QStringLiteral("12.0 KiB"));
+        QCOMPARE(model.index(pageTableRow, UseSummaryModel::SharedWs).data().toString(), QString());
         QCOMPARE(value(UseSummaryModel::kTotalRow, UseSummaryModel::TotalWs), 0x4000ULL);
         QCOMPARE(model.headerData(heapRow, Qt::Vertical).toString(), QStringLiteral("Heap"));
         // Without the process's status (a saved file), the page table is not known.
