@@ -55,6 +55,7 @@ StatusLine::StatusLine(QStatusBar *bar, const ViewState *state, const SessionCon
     m_selection = new ElidedLabel(bar);
     m_process->setContentsMargins(0, 0, 12, 0); // apart from the selection's text
     m_zoom = new QLabel(bar);
+    m_zoom->setObjectName(QStringLiteral("mapScale"));
     m_busy = new QProgressBar(bar);
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
@@ -130,7 +131,9 @@ void StatusLine::update()
     }
     m_selection->setText(selection);
     m_selection->setVisible(!selection.isEmpty()); // no selection: the process's text has the whole bar
+    // The scale of a map that is drawn: nothing shown, nothing to scale.
     const double bpp = m_map->geometry().bytesPerPixel();
+    m_zoom->setVisible(m_state->shown() != nullptr);
     m_zoom->setText(m_map->atPageScale() ? tr("1 page = %1 px").arg(QString::number(m_state->pageSize() / bpp, 'f', 0))
                                          : tr("1 px = %1").arg(formatBytes(std::uint64_t(bpp))));
 }

@@ -417,9 +417,13 @@ private slots:
         auto *now = w.findChild<QAction *>(QStringLiteral("snapshotNow"));
         QVERIFY(now);
         QVERIFY(!now->isEnabled());
+        // No map drawn: no scale in the status bar ("1 px = 64 B" of nothing).
+        auto *scale = w.statusBar()->findChild<QLabel *>(QStringLiteral("mapScale"));
+        QVERIFY(scale && !scale->isVisible());
         w.attach(Pid(QCoreApplication::applicationPid())); // a process that is there: on again
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
         QVERIFY(now->isEnabled());
+        QTRY_VERIFY(scale->isVisible());
     }
 
     void accessDenied()
