@@ -51,6 +51,8 @@ void readContainer(ProcessInfo &p);
 
 // Every process with an address space; processes that vanish while listed are skipped.
 Result<std::vector<ProcessInfo>> listProcesses();
+// The name of the account with this user ID; the number when there is none (Windows: the number).
+std::string userNameOf(std::uint32_t uid);
 
 // Writes a Windows minidump of the process to path (through a temporary file renamed over it): the regions
 // (MiniDumpWithFullMemoryInfo), the modules, and with memory every committed page's contents. Unsupported on

@@ -4,6 +4,7 @@
 #include "livetier.h"
 #include "maprenderer.h"
 #include "pagestrip.h"
+#include "platform.h"
 #include "totals.h"
 #include "uitext.h"
 #include "usage.h"
@@ -235,8 +236,17 @@ void DetailsPanel::setProcessSummary(
         QString value = QString::fromStdString(v).simplified();
         const QStringList words = value.split(QLatin1Char(' '));
         if (key == QLatin1String("Uid") && words.size() == 4) {
-            // /proc/PID/status gives the real, effective, saved and filesystem user IDs, tab-separated.
-            value = tr("real %1, effective %2, saved %3, filesystem %4").arg(words[0], words[1], words[2], words[3]);
+            // /proc/PID/status gives the real, effective, saved and filesystem user IDs, tab-separated: named.
+            QStringList users;
+            for (const QString &w : words) {
+                bool ok = false;
+                const uint uid = w.toUInt(&ok);
+                const QString name = ok ? QString::fromStdString(userNameOf(uid)) : w;
+                users.push_back(name == w ? w : QStringLiteral("%1 (%2)").arg(name, w));
+            }
+            value = users.count(users.front()) == 4
+                ? tr("%1: real, effective, saved and filesystem").arg(users.front())
+                : tr("real %1, effective %2, saved %3, filesystem %4").arg(users[0], users[1], users[2], users[3]);
         } else if (words.size() == 2 && words[1] == QLatin1String("kB")) {
             bool ok = false;
             const qulonglong kib = words[0].toULongLong(&ok);

@@ -889,6 +889,10 @@
         <source>Free gap</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: real, effective, saved and filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -889,6 +889,10 @@
         <source>Free gap</source>
         <translation>空闲间隙</translation>
     </message>
+    <message>
+        <source>%1: real, effective, saved and filesystem</source>
+        <translation>%1（实际、有效、保存和文件系统用户相同）</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

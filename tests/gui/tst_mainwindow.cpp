@@ -442,7 +442,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(part<DetailsPanel>(w)->text().contains(QStringLiteral("VmRSS")), 10000);
             QVERIFY(part<DetailsPanel>(w)->text().contains(QStringLiteral("status only")));
             // The user IDs are named, the sizes readable; the status bar says the read failed.
-            QVERIFY2(part<DetailsPanel>(w)->text().contains(QStringLiteral("real 0, effective 0")),
+            QVERIFY2(part<DetailsPanel>(w)->text().contains(
+                         QStringLiteral("root (0): real, effective, saved and filesystem")),
                 qPrintable(part<DetailsPanel>(w)->text()));
             bool said = false;
             for (QLabel *l : w.statusBar()->findChildren<QLabel *>())

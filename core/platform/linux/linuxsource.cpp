@@ -1104,24 +1104,27 @@ void readContainer(ProcessInfo &p)
     p.namespacePid = namespacePidFromStatus(readSmallFile(p.pid, "status"));
 }
 
-Result<std::vector<ProcessInfo>> listProcesses()
+std::string userNameOf(std::uint32_t uid)
 {
     static std::mutex userMutex;
     static std::map<uid_t, std::string> users;
-    auto userName = [](uid_t uid) {
-        std::lock_guard lock(userMutex);
-        auto it = users.find(uid);
-        if (it != users.end())
-            return it->second;
-        struct passwd pw;
-        struct passwd *res = nullptr;
-        char buf[4096];
-        std::string name = std::to_string(uid);
-        if (::getpwuid_r(uid, &pw, buf, sizeof buf, &res) == 0 && res)
-            name = res->pw_name;
-        users.emplace(uid, name);
-        return name;
-    };
+    std::lock_guard lock(userMutex);
+    auto it = users.find(uid_t(uid));
+    if (it != users.end())
+        return it->second;
+    struct passwd pw;
+    struct passwd *res = nullptr;
+    char buf[4096];
+    std::string name = std::to_string(uid);
+    if (::getpwuid_r(uid_t(uid), &pw, buf, sizeof buf, &res) == 0 && res)
+        name = res->pw_name;
+    users.emplace(uid_t(uid), name);
+    return name;
+}
+
+Result<std::vector<ProcessInfo>> listProcesses()
+{
+    const auto userName = [](uid_t uid) { return userNameOf(std::uint32_t(uid)); };
 
     std::vector<ProcessInfo> out;
     const std::uint64_t ps = systemPageSize();

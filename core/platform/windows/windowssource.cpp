@@ -377,6 +377,11 @@ Result<std::vector<std::pair<std::string, std::string>>> readProcessSummary(Pid 
     return out;
 }
 
+std::string userNameOf(std::uint32_t uid)
+{
+    return std::to_string(uid); // Windows names accounts by SID, not by a number
+}
+
 Result<std::vector<ProcessInfo>> listProcesses()
 {
     Handle snap(CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0));
