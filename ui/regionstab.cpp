@@ -104,10 +104,9 @@ RegionsTab::RegionsTab(QWidget *parent)
 
     // A row the user chose is selected as well as current. The two come in either order: the arrow keys select
     // the row, then make it current; a click makes it current, then selects it. So the region is chosen when
-    // the second comes. A current row alone is the view's doing: the table taking the focus (a click on its
-    // header or scroll bar) makes the first row current, and a row hidden by a filter hands the current row to
-    // its neighbour.
-    // With the keys both say so: the row is chosen once.
+    // the second comes (with the keys both say so: the row is chosen once). A current row alone is the view's
+    // doing: the table taking the focus (a click on its header or scroll bar) makes the first row current, and a
+    // row hidden by a filter hands the current row to its neighbour.
     const auto choose = [this](const QModelIndex &current) {
         if (m_syncing || (m_chosenRow.isValid() && m_chosenRow.row() == current.row()))
             return;
