@@ -72,6 +72,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     pages->addTab(byType, tr("By type"));
     // The table keeps the width its columns need; the chart takes what is left (and can be narrowed).
     auto *split = new QSplitter(Qt::Horizontal, byType);
+    m_byTypeSplit = split;
     split->setChildrenCollapsible(false);
     layout->addWidget(split);
     m_table = new QTableView(split);
@@ -111,10 +112,30 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     series->attachAxis(m_axis);
     auto *view = new QChartView(m_chart, split);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumWidth(120);
+    // Beside the table where there is room; below it in a narrow window (placeChart), so that the table's
+    // columns alone set how narrow the window may be.
+    view->setMinimumSize(1, 160);
     split->addWidget(view);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+}
+
+void SummaryPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeChart();
+}
+
+Qt::Orientation SummaryPanel::chartPlacement() const
+{
+    return m_byTypeSplit->orientation();
+}
+
+void SummaryPanel::placeChart()
+{
+    const Qt::Orientation o = width() >= m_table->minimumWidth() + 260 ? Qt::Horizontal : Qt::Vertical;
+    if (m_byTypeSplit->orientation() != o)
+        m_byTypeSplit->setOrientation(o);
 }
 
 void SummaryPanel::setFrame(const SnapshotFrame &frame)
@@ -169,6 +190,7 @@ void SummaryPanel::setTotals(const Totals &totals)
 {
     m_model->setTotals(totals);
     m_table->setMinimumWidth(m_table->sizeHint().width());
+    placeChart();
     rebuildChart();
 }
 

@@ -9,6 +9,7 @@
 class QLabel;
 class QTableView;
 class QComboBox;
+class QSplitter;
 
 class QChart;
 class QBarSet;
@@ -34,15 +35,22 @@ public:
     QString counterAgeText() const;
     void clearCounterAge(); // another process or a file: no line until a live tick carries counters again
     QChart *chart() const { return m_chart; }
+    // The by-type chart beside its table (Qt::Horizontal) or below it (Qt::Vertical, in a narrow window).
+    Qt::Orientation chartPlacement() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuildChart();
+    void placeChart();
 
     SummaryModel *m_model;
     UseSummaryModel *m_useModel;
     QLabel *m_reconciliation;
     QLabel *m_counterAge;
     QTableView *m_table;
+    QSplitter *m_byTypeSplit;
     QChart *m_chart;
     QBarSet *m_sets[4] {};
     QValueAxis *m_axis = nullptr;
