@@ -290,11 +290,12 @@ private slots:
         QCOMPARE(res->type, RegionType::Private);
         QCOMPARE(res->state, RegionState::Reserved);
         QCOMPARE(states(pages(d + QStringLiteral("1-pages.csv"))), std::vector<PageState>(256, PageState::None));
-        // The target is a small process to look at: no heap the tool grew for its own short runs (192 MiB).
+        // The target is a small process to look at: no heap the tool grew for its own short runs (192 MiB). (Under
+        // AddressSanitizer, whose allocator maps its own memory, there is no [heap] at all.)
         std::uint64_t heap = 0;
         for (const Region &x : rs)
             heap += x.path() == "[heap]" ? x.size() : 0;
-        QVERIFY2(heap > 0 && heap < (8ULL << 20), qPrintable(QStringLiteral("[heap]: %1 bytes").arg(heap)));
+        QVERIFY2(heap < (8ULL << 20), qPrintable(QStringLiteral("[heap]: %1 bytes").arg(heap)));
         // 2: a committed quarter, the rest reserved.
         rs = regions(d + QStringLiteral("2.csv"));
         QCOMPARE(at(rs, base)->size(), 256ULL << 10);
