@@ -324,9 +324,14 @@ void AddressMapView::zoomToRange(Address start, Address end)
     const int rows = std::max(1, viewport()->height() / m_geometry.rowHeight() * 2 / 3);
     const double bytes = double(end - start);
     const double bpp = bytes / (double(rows) * m_geometry.width());
-    m_geometry.setBytesPerPixel(std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel()));
+    zoomTo(std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel()), start, m_geometry.rowHeight());
+}
+
+void AddressMapView::zoomTo(double bytesPerPixel, Address a, double fromTop)
+{
+    m_geometry.setBytesPerPixel(bytesPerPixel);
     updateScrollBar();
-    scrollToAddress(start);
+    verticalScrollBar()->setValue(int(m_geometry.pointOf(m_geometry.positionOf(a)).y() - fromTop));
     emit zoomChanged(m_geometry.bytesPerPixel());
     m_visibleTimer.start();
     viewport()->update();
@@ -349,17 +354,11 @@ void AddressMapView::zoomToPages(Address start, Address end)
         zoomToRange(start, end);
         return;
     }
-    m_geometry.setBytesPerPixel(bpp);
-    updateScrollBar();
     // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
-    const double y = m_geometry.pointOf(m_geometry.positionOf(start)).y();
     const double used = std::ceil(pages * pagePixels / width + 1) * m_geometry.rowHeight();
     const double above = used + 2 * m_geometry.rowHeight() <= viewport()->height() ? viewport()->height() / 3.0
                                                                                    : m_geometry.rowHeight();
-    verticalScrollBar()->setValue(int(y - std::min(above, std::max(0.0, viewport()->height() - used))));
-    emit zoomChanged(m_geometry.bytesPerPixel());
-    m_visibleTimer.start();
-    viewport()->update();
+    zoomTo(bpp, start, std::min(above, std::max(0.0, viewport()->height() - used)));
 }
 
 void AddressMapView::scrollToAddress(Address a)

@@ -86,6 +86,8 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // At bytesPerPixel, with address a's row fromTop pixels below the top of the view.
+    void zoomTo(double bytesPerPixel, Address a, double fromTop);
     void relayout(bool keepAnchor);
     void updateScrollBar();
     void setBytesPerPixel(double bpp, QPointF anchor, std::optional<Address> anchorAddress = std::nullopt);
