@@ -82,7 +82,9 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     keepToolTipFresh(m_table);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    m_table->setMinimumWidth(m_table->sizeHint().width());
+    // Not a minimum: beside the Lab dock in a 1024-pixel window the centre is narrower than the columns, and the
+    // table scrolls sideways there rather than push the window past the screen.
+    m_table->setMinimumWidth(200);
     split->addWidget(m_table);
 
     m_chart = new QChart();
@@ -133,7 +135,7 @@ Qt::Orientation SummaryPanel::chartPlacement() const
 
 void SummaryPanel::placeChart()
 {
-    const Qt::Orientation o = width() >= m_table->minimumWidth() + 260 ? Qt::Horizontal : Qt::Vertical;
+    const Qt::Orientation o = width() >= m_table->sizeHint().width() + 260 ? Qt::Horizontal : Qt::Vertical;
     if (m_byTypeSplit->orientation() != o)
         m_byTypeSplit->setOrientation(o);
 }
@@ -189,7 +191,6 @@ void SummaryPanel::clearCounterAge()
 void SummaryPanel::setTotals(const Totals &totals)
 {
     m_model->setTotals(totals);
-    m_table->setMinimumWidth(m_table->sizeHint().width());
     placeChart();
     rebuildChart();
 }
