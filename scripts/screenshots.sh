@@ -77,6 +77,7 @@ shot vmatlas-timeline 1600x1000 9 "alt+t" -- --pid "$jvm"
 shot vmatlas-picker 1600x1000 4 "ctrl+p" -- --pid "$jvm"
 shot vmatlas-bigprocess 1600x1000 6 - -- --pid "$many"
 shot vmatlas-narrow 1024x700 5 - -- --pid "$jvm"
+shot vmatlas-lab-narrow 1024x768 11 - -- --lab copy-on-write --step 3
 if want vmatlas-export-jvm; then
     "$bin/vmatlas" snapshot --pid "$jvm" --png "$docs/vmatlas-export-jvm.png" --size 1600x1000 && echo docs/vmatlas-export-jvm.png
 fi

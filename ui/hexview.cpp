@@ -73,11 +73,15 @@ HexView::HexView(QWidget *parent)
     bar->addWidget(m_copy);
     bar->addWidget(m_save);
     layout->addLayout(bar);
-    auto *reading = new QHBoxLayout;
-    reading->addWidget(m_utf16Box);
-    reading->addWidget(m_faultBox);
-    reading->addStretch(1);
-    layout->addLayout(reading);
+    // Side by side where they fit, one under the other in a narrow dock (placeReadingBoxes): the dock is then no
+    // wider than the longer of the two, so that a 1024-pixel window has room for it beside the Lab dock.
+    m_reading = new QWidget(this);
+    m_readingLayout = new QBoxLayout(QBoxLayout::LeftToRight, m_reading);
+    m_readingLayout->setContentsMargins(0, 0, 0, 0);
+    m_readingLayout->addWidget(m_utf16Box);
+    m_readingLayout->addWidget(m_faultBox);
+    m_readingLayout->addStretch(1);
+    layout->addWidget(m_reading);
 
     m_text = new QPlainTextEdit(this);
     m_text->setReadOnly(true);
@@ -109,6 +113,7 @@ HexView::HexView(QWidget *parent)
     connect(m_faultBox, &QCheckBox::toggled, this, &HexView::setReadNotPresent);
     connect(m_copy, &QPushButton::clicked, this, &HexView::copyToClipboard);
     connect(m_save, &QPushButton::clicked, this, &HexView::saveRangeAsked);
+    placeReadingBoxes();
     clear();
 }
 
@@ -116,6 +121,35 @@ QSize HexView::sizeHint() const
 {
     const QFontMetrics fm(m_text->font());
     return { fm.horizontalAdvance(QString(80, QLatin1Char('0'))) + 48, 320 };
+}
+
+Qt::Orientation HexView::readingPlacement() const
+{
+    return m_readingLayout->direction() == QBoxLayout::LeftToRight ? Qt::Horizontal : Qt::Vertical;
+}
+
+void HexView::placeReadingBoxes()
+{
+    const int a = m_utf16Box->sizeHint().width(), b = m_faultBox->sizeHint().width();
+    // Never held wider than one box: a narrow dock puts them one under the other instead.
+    m_reading->setMinimumWidth(std::max(a, b));
+    const bool sideBySide = width() >= a + m_readingLayout->spacing() + b;
+    const auto direction = sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_readingLayout->direction() != direction)
+        m_readingLayout->setDirection(direction);
+}
+
+void HexView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeReadingBoxes();
+}
+
+void HexView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        placeReadingBoxes();
 }
 
 void HexView::setReader(Reader reader)

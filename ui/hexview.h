@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QBoxLayout;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
@@ -59,6 +60,8 @@ public:
     void copyToClipboard() const;
     // Wide enough for a whole dump line: the dock starts that wide where the window has room.
     QSize sizeHint() const override;
+    // How the two reading check boxes are placed: side by side, or one under the other in a narrow dock.
+    Qt::Orientation readingPlacement() const;
 
 signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
@@ -67,8 +70,13 @@ signals:
     // The first address of the view page now shown (0: none), for the page strip to mark it.
     void viewPageShown(vmatlas::Address address);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
+    void placeReadingBoxes();
     void saveRangeAsked();
 
     Reader m_reader;
@@ -93,6 +101,8 @@ private:
     QLabel *m_pageLabel;
     QCheckBox *m_utf16Box;
     QCheckBox *m_faultBox;
+    QWidget *m_reading; // the two check boxes
+    QBoxLayout *m_readingLayout;
     QPushButton *m_copy;
     QPushButton *m_save;
 };

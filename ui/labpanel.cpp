@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -75,8 +77,12 @@ LabPanel::LabPanel(QWidget *parent)
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     layout->addWidget(m_steps);
     auto *buttons = new QHBoxLayout();
-    m_next = new QPushButton(tr("Run the next step"), this);
+    m_next = new QPushButton(this);
     m_next->setDefault(true);
+    // Its text does not set the dock's width (fitNextText): in a 1024-pixel window the dock is narrow.
+    m_next->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_next->installEventFilter(this);
+    setNextText(tr("Run the next step"), {});
     m_restart = new QPushButton(tr("Restart"), this);
     buttons->addWidget(m_next, 1);
     buttons->addWidget(m_restart);
@@ -244,15 +250,50 @@ void LabPanel::showLab()
         }
     }
     if (done < int(m_lab->steps.size())) {
-        m_next->setText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)));
+        setNextText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)),
+            tr("Run step %1").arg(done + 1));
         m_explanation->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
                                    .arg(labText(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
                                        labText(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
     } else {
-        m_next->setText(tr("The lab is done"));
+        setNextText(tr("The lab is done"), {});
         m_explanation->setHtml(
             tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
     }
+}
+
+void LabPanel::setNextText(const QString &text, const QString &shortText)
+{
+    m_nextText = text;
+    m_nextShortText = shortText.isEmpty() ? text : shortText;
+    m_next->setToolTip(text);
+    // The button's width for a text, as QPushButton::sizeHint reckons it.
+    QStyleOptionButton option;
+    option.initFrom(m_next);
+    option.text = m_nextShortText;
+    const QSize textSize = m_next->fontMetrics().size(Qt::TextShowMnemonic, m_nextShortText);
+    m_next->setMinimumWidth(
+        m_next->style()->sizeFromContents(QStyle::CT_PushButton, &option, textSize, m_next).width());
+    fitNextText();
+}
+
+void LabPanel::fitNextText()
+{
+    QStyleOptionButton option;
+    option.initFrom(m_next);
+    option.text = m_nextText;
+    const QSize textSize = m_next->fontMetrics().size(Qt::TextShowMnemonic, m_nextText);
+    const int whole = m_next->style()->sizeFromContents(QStyle::CT_PushButton, &option, textSize, m_next).width();
+    const QString &text = whole <= m_next->width() ? m_nextText : m_nextShortText;
+    if (m_next->text() != text)
+        m_next->setText(text);
+}
+
+bool LabPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_next && event->type() == QEvent::Resize)
+        fitNextText();
+    return QWidget::eventFilter(watched, event);
 }
 
 void LabPanel::runNextStep()
@@ -321,7 +362,9 @@ LabDock::LabDock(QWidget *parent)
 {
     setObjectName(QStringLiteral("labDock"));
     setWidget(m_panel);
-    setMinimumWidth(340);
+    // Its text wraps: narrow enough that a 1024-pixel window still has the map, the details and the bytes beside
+    // it (MainWindow makes it wider where there is room).
+    setMinimumWidth(260);
 }
 
 void LabDock::closeEvent(QCloseEvent *event)

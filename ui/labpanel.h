@@ -40,6 +40,9 @@ public:
     bool busy() const { return m_busy; }
     QString log() const;
     QPushButton *nextButton() const { return m_next; }
+    // What the button does, whole ("Run step 1: Map a file privately"); a narrow dock shows "Run step 1" on the
+    // button (the step's title is above it, in bold) and the whole text as its tooltip.
+    QString nextText() const { return m_nextText; }
     const LabStepResult &lastStep() const { return m_last; } // the last step's focus ranges in A and B
     Pid targetA() const;
     Pid targetB() const;
@@ -61,7 +64,12 @@ signals:
     // The lab wants live refresh (about every ms milliseconds) so its steps show at once.
     void intervalRequested(int ms);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void setNextText(const QString &text, const QString &shortText);
+    void fitNextText();
     void showLab();
     void setBusy(bool busy);
     void focusLast();
@@ -82,6 +90,7 @@ private:
     QTextBrowser *m_explanation;
     QTextBrowser *m_log;
     QPushButton *m_next;
+    QString m_nextText, m_nextShortText;
     QPushButton *m_restart;
     QRadioButton *m_showA;
     QRadioButton *m_showB;

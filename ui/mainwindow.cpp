@@ -442,6 +442,9 @@ LabPanel *MainWindow::labPanel()
     m_labDock = new LabDock(this);
     m_labPanel = m_labDock->panel();
     addDockWidget(Qt::LeftDockWidgetArea, m_labDock);
+    // 340 px where the map keeps 900 beside it and the right column; in a narrow window (a 1024-pixel projector)
+    // as narrow as its text allows, for the map, the details and the bytes to fit too.
+    resizeDocks({ m_labDock }, { width() >= 1400 ? 340 : 270 }, Qt::Horizontal);
     m_inside->followLab(m_labPanel); // a lab's second process's bytes beside the first's
     connect(m_labPanel, &LabPanel::attachRequested, this, [this](Pid pid) {
         if (pid != m_controller->pid() || !m_controller->live())

@@ -1361,6 +1361,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>The lab was stopped; its processes have ended.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>

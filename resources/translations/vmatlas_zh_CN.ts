@@ -1367,6 +1367,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>The lab was stopped; its processes have ended.</source>
         <translation>实验已停止，它的进程已结束。</translation>
     </message>
+    <message>
+        <source>Run step %1</source>
+        <translation>运行第 %1 步</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>

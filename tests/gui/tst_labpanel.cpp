@@ -2,19 +2,24 @@
 // lab's region, the page strip shows its pages, the timeline marks each step.
 #include "addressmapview.h"
 #include "detailspanel.h"
+#include "hexview.h"
 #include "labpanel.h"
 #include "mainwindow.h"
 #include "mapgeometry.h"
 #include "pagestrip.h"
 #include "sessioncontroller.h"
+#include "summarypanel.h"
 #include "testutil.h"
 #include "timelinepanel.h"
 #include "windowparts.h"
 
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 #include <csignal>
@@ -89,6 +94,91 @@ private slots:
         QCOMPARE(part<TimelinePanel>(w)->eventCount(), 3);
     }
 
+    // A 1024x700 window (a projector) with the Lab dock open beside the map, the details and the bytes: nothing
+    // pushes the window past 1024 pixels (the Lab dock, the summary's columns, the Bytes dock's check boxes and the
+    // Next button's text each used to: it needed 1158), and what each part says is whole.
+    void labFitsANarrowWindow()
+    {
+        MainWindow w;
+        w.resize(1024, 700);
+        w.show();
+        LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        // The Next button while it names a step ("Run step 1: Map a file privately"): it held the dock 300 wide.
+        QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
+        QVERIFY(panel->nextText().contains(QStringLiteral("Map a file privately")));
+        QCOMPARE(panel->nextButton()->toolTip(), panel->nextText());
+        for (int i = 0; i < 3; ++i)
+            clickNext(panel, finished);
+        QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(4), 10000);
+        auto *tabs = w.findChild<QTabWidget *>();
+        tabs->setCurrentWidget(part<SummaryPanel>(w)); // its by-type table held the centre 446 wide
+        QCoreApplication::processEvents();
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QString parts;
+        for (QDockWidget *d : w.findChildren<QDockWidget *>())
+            if (d->isVisible())
+                parts += QStringLiteral(" %1 %2,").arg(d->objectName()).arg(d->minimumSizeHint().width());
+        parts += QStringLiteral(" the centre %1").arg(w.centralWidget()->minimumSizeHint().width());
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("the window needs %1 px:%2").arg(w.minimumSizeHint().width()).arg(parts)));
+        QCOMPARE(w.width(), 1024);
+        // The three columns side by side, each inside the window.
+        auto *labDock = w.findChild<QDockWidget *>(QStringLiteral("labDock"));
+        auto *details = w.findChild<QDockWidget *>(QStringLiteral("detailsDock"));
+        auto *bytes = w.findChild<QDockWidget *>(QStringLiteral("bytesDock"));
+        QVERIFY(labDock && details && bytes && labDock->isVisible() && details->isVisible() && bytes->isVisible());
+        QVERIFY(labDock->geometry().right() < w.centralWidget()->geometry().left());
+        QVERIFY(w.centralWidget()->geometry().right() < details->geometry().left());
+        QVERIFY2(details->geometry().right() < 1024 && bytes->geometry().right() < 1024,
+            qPrintable(QStringLiteral("details end at %1, bytes at %2")
+                           .arg(details->geometry().right())
+                           .arg(bytes->geometry().right())));
+        QVERIFY(w.centralWidget()->width() >= 400);
+        // The button's text is whole: the step's, or the short one with the whole in the tooltip.
+        QPushButton *next = panel->nextButton();
+        QVERIFY2(next->fontMetrics().horizontalAdvance(next->text()) < next->width(),
+            qPrintable(QStringLiteral("\"%1\" in %2 px").arg(next->text()).arg(next->width())));
+        // The Bytes dock's two check boxes one under the other, each whole.
+        auto *hex = bytes->findChild<HexView *>();
+        QVERIFY(hex);
+        QCOMPARE(hex->readingPlacement(), Qt::Vertical);
+        for (QCheckBox *box : hex->findChildren<QCheckBox *>())
+            QVERIFY2(box->width() >= box->sizeHint().width(),
+                qPrintable(QStringLiteral("\"%1\": %2 of %3 px")
+                               .arg(box->text())
+                               .arg(box->width())
+                               .arg(box->sizeHint().width())));
+        // The summary's by-type table scrolls sideways rather than widen the window.
+        auto *summaryPages = part<SummaryPanel>(w)->findChild<QTabWidget *>();
+        summaryPages->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        QVERIFY(w.minimumSizeHint().width() <= 1024);
+
+        // A wide window: the Lab dock has room for its text and the button names the step.
+        w.close();
+        MainWindow wide;
+        wide.resize(1600, 1000);
+        wide.show();
+        LabPanel *widePanel = test::startLab(wide, QStringLiteral("copy-on-write"));
+        QVERIFY(widePanel);
+        QTRY_VERIFY_WITH_TIMEOUT(widePanel->nextButton()->isEnabled(), 10000);
+        QCoreApplication::processEvents();
+        QVERIFY(wide.findChild<QDockWidget *>(QStringLiteral("labDock"))->width() >= 330);
+        QTRY_COMPARE(widePanel->nextButton()->text(), widePanel->nextText());
+        QVERIFY(widePanel->nextButton()->text().contains(QStringLiteral("Map a file privately")));
+        // The check boxes side by side in a dock wide enough, one under the other in a narrow one.
+        HexView alone;
+        alone.resize(700, 400);
+        alone.show();
+        QTRY_COMPARE(alone.readingPlacement(), Qt::Horizontal);
+        alone.resize(300, 400);
+        QTRY_COMPARE(alone.readingPlacement(), Qt::Vertical);
+        QVERIFY(alone.minimumSizeHint().width() <= 320);
+    }
+
     // The steps whose point is the pages (reserve-commit's touch, page-out's three) show the lab's range page by
     // page, every page of it on screen, beside the Lab dock of a 1600x1000 window.
     void pageStepsAreShownPageByPage_data()
@@ -127,7 +217,7 @@ private slots:
             if (step < firstPageStep)
                 continue;
             QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
-            const AddressRange range = w.viewState()->range();
+            const auto range = w.viewState()->range();
             QTRY_VERIFY_WITH_TIMEOUT(map->atPageScale(), 10000);
             const MapGeometry &g = map->geometry();
             const double first = g.pointOf(g.positionOf(range.start)).y();
@@ -165,7 +255,7 @@ private slots:
         QVERIFY(hasSection);
         // ... and B's own section is selected, at B's address.
         QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
-        const AddressRange inB = w.viewState()->range();
+        const auto inB = w.viewState()->range();
         const Region *selected = w.viewState()->selectedRegion();
         QVERIFY(selected && selected->contains(inB.start));
         QCOMPARE(selected->path(), std::string("/memfd:vmatlas-lab-section (deleted)"));
