@@ -4,6 +4,7 @@
 #include "labs/labprotocol.h"
 #include "labs/labs.h"
 #include "testutil.h"
+#include "units.h"
 
 #include <QDir>
 #include <QImage>
@@ -474,6 +475,31 @@ private slots:
         QVERIFY2(
             r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
         QVERIFY2(r.lines[1].contains(QRegularExpression(QStringLiteral(" [KMG]iB, PSS "))), qPrintable(r.lines[1]));
+        // The report names both figures: the whole image's and its code's, the range the window then shows (its
+        // details sum that region: the same figures).
+        const auto stepOne = regions(d + QStringLiteral("1.csv"));
+        const Region *code = nullptr;
+        int imageRegions = 0;
+        for (const Region &g : stepOne) {
+            if (g.labelKind == LabelKind::Program) {
+                ++imageRegions;
+                if (g.protection.execute && !code)
+                    code = &g;
+            }
+        }
+        QVERIFY(code);
+        // RSS as the CSV read a moment later (A is idle); PSS moves with every process running the binary (this
+        // command's own vmatlas among them), so only its place is checked.
+        QVERIFY2(r.lines[1].contains(QRegularExpression(
+                     QStringLiteral("In A its image \\(%1 regions\\) has RSS %2, PSS [0-9.]+ [KMG]?i?B; ")
+                         .arg(imageRegions)
+                         .arg(QRegularExpression::escape(QString::fromStdString(formatBytes(rss)))))),
+            qPrintable(r.lines[1]));
+        QVERIFY2(r.lines[1].contains(
+                     QRegularExpression(QStringLiteral("its code, the range shown, RSS %1, PSS [0-9.]+ [KMG]?i?B ")
+                                            .arg(QRegularExpression::escape(
+                                                QString::fromStdString(formatBytes(code->counter(Counter::Rss))))))),
+            qPrintable(r.lines[1]));
         const Address data = addressIn(r.lines[2]);
         auto rs = regions(d + QStringLiteral("2.csv"));
         QCOMPARE(at(rs, data)->type, RegionType::Image); // the data segment of the program file

@@ -521,15 +521,18 @@ std::vector<LabDefinition> buildLabs()
             auto snap = readSnapshot(s.pidA());
             if (!snap)
                 return snap.error();
-            std::uint64_t rss = 0, pss = 0;
+            std::uint64_t rss = 0, pss = 0, codeRss = 0, codePss = 0, imageRegions = 0;
             Address codeStart = 0, codeEnd = 0;
             for (const Region &r : snap->regions) {
                 if (r.labelKind == LabelKind::Program) {
+                    ++imageRegions;
                     rss += r.counter(Counter::Rss);
                     pss += r.counter(Counter::Pss);
                     if (r.protection.execute && !codeStart) {
                         codeStart = r.start;
                         codeEnd = r.end;
+                        codeRss = r.counter(Counter::Rss);
+                        codePss = r.counter(Counter::Pss);
                     }
                 }
             }
@@ -546,12 +549,14 @@ std::vector<LabDefinition> buildLabs()
                     }
                 }
             }
+            // The whole image and the range shown (its code, what the details then sum): two figures, each named.
             return labReport(
                 QT_TRANSLATE_NOOP("Lab",
-                    "A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS "
-                    "also divides by any other process running this program)"),
-                { { std::to_string(s.pidA()) }, { std::to_string(s.pidB()) }, { formatBytes(rss) },
-                    { formatBytes(pss) } },
+                    "A (PID %1) and B (PID %2) run the same program. In A its image (%3 regions) has RSS %4, PSS %5; "
+                    "its code, the range shown, RSS %6, PSS %7 (PSS also divides by any other process running this "
+                    "program)"),
+                { { std::to_string(s.pidA()) }, { std::to_string(s.pidB()) }, { std::to_string(imageRegions) },
+                    { formatBytes(rss) }, { formatBytes(pss) }, { formatBytes(codeRss) }, { formatBytes(codePss) } },
                 codeStart, codeEnd, codeStartB, codeEndB);
         } });
     is.push_back({ QT_TRANSLATE_NOOP("Lab", "Write to the program's data in A"),

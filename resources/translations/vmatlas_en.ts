@@ -312,11 +312,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
+        <source>A wrote to its data at %1: A %2; B %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A wrote to its data at %1: A %2; B %3</source>
+        <source>A (PID %1) and B (PID %2) run the same program. In A its image (%3 regions) has RSS %4, PSS %5; its code, the range shown, RSS %6, PSS %7 (PSS also divides by any other process running this program)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

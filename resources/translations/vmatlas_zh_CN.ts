@@ -312,12 +312,12 @@
         <translation>匿名页：%1；文件页：%2</translation>
     </message>
     <message>
-        <source>A (PID %1) and B (PID %2) run the same program; in A its image has RSS %3, PSS %4 (PSS also divides by any other process running this program)</source>
-        <translation>A（PID %1）和 B（PID %2）运行同一个程序；在 A 中它的映像 RSS 为 %3，PSS 为 %4（PSS 也会与运行该程序的其他进程均分）</translation>
-    </message>
-    <message>
         <source>A wrote to its data at %1: A %2; B %3</source>
         <translation>A 在 %1 写入自己的数据：A %2；B %3</translation>
+    </message>
+    <message>
+        <source>A (PID %1) and B (PID %2) run the same program. In A its image (%3 regions) has RSS %4, PSS %5; its code, the range shown, RSS %6, PSS %7 (PSS also divides by any other process running this program)</source>
+        <translation>A（PID %1）和 B（PID %2）运行同一个程序。在 A 中它的映像（%3 个区域）RSS 为 %4，PSS 为 %5；其中的代码，即所显示的范围，RSS 为 %6，PSS 为 %7（PSS 也会与运行该程序的其他进程均分）</translation>
     </message>
 </context>
 <context>
