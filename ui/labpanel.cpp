@@ -27,6 +27,16 @@ QString labText(const std::string &text)
     return QCoreApplication::translate("Lab", text.c_str());
 }
 
+// A push button's width for a text, as QPushButton::sizeHint reckons it.
+int buttonWidthFor(const QPushButton *button, const QString &text)
+{
+    QStyleOptionButton option;
+    option.initFrom(button);
+    option.text = text;
+    const QSize textSize = button->fontMetrics().size(Qt::TextShowMnemonic, text);
+    return button->style()->sizeFromContents(QStyle::CT_PushButton, &option, textSize, button).width();
+}
+
 // Checks one of two radio buttons, or neither.
 void checkOnly(QRadioButton *a, QRadioButton *b, QRadioButton *on)
 {
@@ -267,24 +277,13 @@ void LabPanel::setNextText(const QString &text, const QString &shortText)
     m_nextText = text;
     m_nextShortText = shortText.isEmpty() ? text : shortText;
     m_next->setToolTip(text);
-    // The button's width for a text, as QPushButton::sizeHint reckons it.
-    QStyleOptionButton option;
-    option.initFrom(m_next);
-    option.text = m_nextShortText;
-    const QSize textSize = m_next->fontMetrics().size(Qt::TextShowMnemonic, m_nextShortText);
-    m_next->setMinimumWidth(
-        m_next->style()->sizeFromContents(QStyle::CT_PushButton, &option, textSize, m_next).width());
+    m_next->setMinimumWidth(buttonWidthFor(m_next, m_nextShortText));
     fitNextText();
 }
 
 void LabPanel::fitNextText()
 {
-    QStyleOptionButton option;
-    option.initFrom(m_next);
-    option.text = m_nextText;
-    const QSize textSize = m_next->fontMetrics().size(Qt::TextShowMnemonic, m_nextText);
-    const int whole = m_next->style()->sizeFromContents(QStyle::CT_PushButton, &option, textSize, m_next).width();
-    const QString &text = whole <= m_next->width() ? m_nextText : m_nextShortText;
+    const QString &text = buttonWidthFor(m_next, m_nextText) <= m_next->width() ? m_nextText : m_nextShortText;
     if (m_next->text() != text)
         m_next->setText(text);
 }
