@@ -259,8 +259,8 @@ bool Region::operator==(const Region &o) const
     return start == o.start && end == o.end && offset == o.offset && inode == o.inode && devMajor == o.devMajor
         && devMinor == o.devMinor && type == o.type && state == o.state && protection == o.protection
         && labelKind == o.labelKind && thpEligible == o.thpEligible && protectionKey == o.protectionKey && tid == o.tid
-        && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && use == o.use && vmFlags == o.vmFlags
-        && path() == o.path() && counters == o.counters && unknownCounters == o.unknownCounters
+        && kernelPageShift == o.kernelPageShift && mmuPageShift == o.mmuPageShift && use == o.use
+        && vmFlags == o.vmFlags && path() == o.path() && counters == o.counters && unknownCounters == o.unknownCounters
         && (vmFlagsPtr == o.vmFlagsPtr || vmFlagsText() == o.vmFlagsText());
 }
 
@@ -430,6 +430,18 @@ bool pageStateFromString(std::string_view text, PageState &out)
         }
     }
     return false;
+}
+
+std::string fullProcessName(const std::string &name, const std::string &commandLine)
+{
+    constexpr std::size_t kCommLength = 15; // TASK_COMM_LEN - 1
+    if (name.size() != kCommLength)
+        return name;
+    std::string_view first(commandLine);
+    first = first.substr(0, first.find(' '));
+    if (const auto slash = first.rfind('/'); slash != std::string_view::npos)
+        first.remove_prefix(slash + 1);
+    return first.size() > name.size() && first.substr(0, name.size()) == name ? std::string(first) : name;
 }
 
 std::string hexAddress(Address a)

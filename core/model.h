@@ -249,6 +249,11 @@ struct ProcessInfo
     Pid namespacePid = 0; // the PID inside its own PID namespace (NSpid's last field); 0: not known
 };
 
+// A process's name as a user knows it: Linux keeps only the first 15 bytes of a program's name (comm: "java",
+// but "vmatlas_testchi"); where the name is that long and the command line's first word (its path's last part)
+// begins with it, that word, whole ("vmatlas_testchild"). Otherwise the name as it is.
+std::string fullProcessName(const std::string &name, const std::string &commandLine);
+
 // Lowercase 0x-prefixed hex.
 std::string hexAddress(Address a);
 bool parseAddress(std::string_view text, Address &out); // accepts 0x-prefixed or bare hex

@@ -111,6 +111,22 @@ class TestFormats : public QObject
     Q_OBJECT
 
 private slots:
+    void fullProcessNames()
+    {
+        // Linux's comm is cut at 15 bytes: the command line's first word gives the rest.
+        QCOMPARE(fullProcessName("vmatlas_testchi", "/work/build/bin/vmatlas_testchild many 20000"),
+            std::string("vmatlas_testchild"));
+        QCOMPARE(fullProcessName("chrome_crashpad", "chrome_crashpad_handler --monitor-self"),
+            std::string("chrome_crashpad_handler"));
+        // Shorter names are whole; a program that renamed itself, or a first word that does not begin with the
+        // name, keeps the name; no command line (a kernel thread, a zombie) keeps the name.
+        QCOMPARE(fullProcessName("java", "/usr/lib/jvm/bin/java -Xmx512m Idle"), std::string("java"));
+        QCOMPARE(fullProcessName("postgres: walwr", "postgres: walwriter"), std::string("postgres: walwr"));
+        QCOMPARE(fullProcessName("kworker/0:1-eve", ""), std::string("kworker/0:1-eve"));
+        QCOMPARE(fullProcessName("vmatlas_testchi", "/bin/vmatlas_testchi"), std::string("vmatlas_testchi"));
+        QCOMPARE(fullProcessName("vmatlas_testchi", "/bin/other_program_name"), std::string("vmatlas_testchi"));
+    }
+
     void csvHeader()
     {
         const std::string csv = regionsToCsv(fixtureSnapshot("bash.smaps"));

@@ -483,6 +483,7 @@ private slots:
         }
         QVERIFY(child && self);
         QCOMPARE(child->name, std::string("vmatlas_testchi"));
+        QCOMPARE(fullProcessName(child->name, child->commandLine), std::string("vmatlas_testchild"));
         QVERIFY(child->commandLine.find("layout") != std::string::npos);
         QVERIFY(child->readable);
         QVERIFY(child->rss > 0);

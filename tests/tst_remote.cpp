@@ -344,14 +344,14 @@ private slots:
         w.attach(child.pid());
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 20000);
         QCOMPARE(
-            w.windowTitle(), QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test – VM Atlas").arg(child.pid()));
+            w.windowTitle(), QStringLiteral("vmatlas_testchild (PID %1) on vmatlas-test – VM Atlas").arg(child.pid()));
         RegionTableModel *model = vmatlas::test::part<RegionsTab>(w)->model();
         QVERIFY(model->rowCount() > 20);
         const SnapshotPtr before = w.viewState()->shown();
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != before, 10000); // live refresh over the one connection
         QCOMPARE(servers().size(), 1);
         QVERIFY(mapTitle(*w.viewState()->shown())
-                    .startsWith(QStringLiteral("vmatlas_testchi (PID %1) on vmatlas-test — ").arg(child.pid())));
+                    .startsWith(QStringLiteral("vmatlas_testchild (PID %1) on vmatlas-test — ").arg(child.pid())));
         // The window's CSV export names the host on every row.
         const QString csvPath = files.filePath(QStringLiteral("remote.csv"));
         QVERIFY(saveRegionsCsv(*w.viewState()->shown(), csvPath).ok());

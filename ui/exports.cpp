@@ -31,12 +31,12 @@ QString mapTitle(const Snapshot &s)
 {
     if (!s.host.empty())
         return QCoreApplication::translate("vmatlas::ui::ExportDialogs", "%1 (PID %2) on %3 — %4")
-            .arg(QString::fromStdString(s.processName))
+            .arg(QString::fromStdString(fullProcessName(s.processName, s.commandLine)))
             .arg(s.pid)
             .arg(QString::fromStdString(s.host),
                 QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
     return QCoreApplication::translate("vmatlas::ui::ExportDialogs", "%1 (PID %2) — %3")
-        .arg(QString::fromStdString(s.processName))
+        .arg(QString::fromStdString(fullProcessName(s.processName, s.commandLine)))
         .arg(s.pid)
         .arg(QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
 }

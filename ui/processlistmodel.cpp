@@ -71,7 +71,7 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         case Pid:
             return QString::number(p.pid);
         case Name:
-            return QString::fromStdString(p.name);
+            return QString::fromStdString(fullProcessName(p.name, p.commandLine));
         case User:
             return QString::fromStdString(p.user);
         case Rss:

@@ -83,7 +83,7 @@ void StatusLine::update()
     const SnapshotPtr shown = m_state->shown();
     if (shown) {
         QString text = tr("%1 (PID %2) · %n region(s)", nullptr, int(shown->regions.size()))
-                           .arg(displayText(shown->processName))
+                           .arg(displayText(fullProcessName(shown->processName, shown->commandLine)))
                            .arg(shown->pid);
         text += tr(" · taken %1")
                     .arg(QDateTime::fromMSecsSinceEpoch(shown->timestampMs).toString(QStringLiteral("hh:mm:ss.zzz")));

@@ -33,7 +33,7 @@ QString containerOf(Pid pid, const std::string &name)
 
 QString windowTitleFor(const Snapshot &s, const TitleSource &source)
 {
-    const QString name = displayText(s.processName);
+    const QString name = displayText(fullProcessName(s.processName, s.commandLine));
     if (!source.fileName.isEmpty())
         return QCoreApplication::translate("vmatlas::ui::WindowTitle", "%1 (PID %2) from %3 – VM Atlas")
             .arg(name)

@@ -88,7 +88,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.viewState()->shown() != nullptr, 10000);
         SnapshotPtr s = w.viewState()->shown();
         QCOMPARE(s->pid, Pid(child.pid()));
-        QVERIFY(w.windowTitle().contains(QStringLiteral("vmatlas_testchi")));
+        // The program's whole name, not the kernel's 15 bytes of it ("vmatlas_testchi").
+        QCOMPARE(w.windowTitle(), QStringLiteral("vmatlas_testchild (PID %1) – VM Atlas").arg(child.pid()));
 
         // The table: every region, the reservation as Private/Reserved with its exact size.
         RegionTableModel *model = part<RegionsTab>(w)->model();
