@@ -1,5 +1,6 @@
 #include "hexview.h"
 
+#include "flowlayout.h"
 #include "formatting.h"
 
 #include <QCheckBox>
@@ -47,7 +48,6 @@ HexView::HexView(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
 
-    auto *bar = new QHBoxLayout;
     m_prev = new QPushButton(QStringLiteral("◀"), this);
     m_prev->setToolTip(tr("Previous 4 KiB"));
     m_next = new QPushButton(QStringLiteral("▶"), this);
@@ -64,24 +64,24 @@ HexView::HexView(QWidget *parent)
     m_faultBox = new QCheckBox(tr("Also read pages not in RAM (faults them in)"), this);
     m_faultBox->setToolTip(tr("Reading a page that is not in RAM brings it in: the process's RSS grows and you no "
                               "longer see it as it was. Off, such pages show as \"not in RAM (not read)\"."));
-    // Two rows (pages and actions; how to read), so that the dock is as narrow as a 1024-pixel window needs and
-    // leaves a short one room for the bytes.
-    bar->addWidget(m_prev);
-    bar->addWidget(m_pageLabel);
-    bar->addWidget(m_next);
-    bar->addStretch(1);
-    bar->addWidget(m_copy);
-    bar->addWidget(m_save);
-    layout->addLayout(bar);
-    // Side by side where they fit, one under the other in a narrow dock (placeReadingBoxes): the dock is then no
-    // wider than the longer of the two, so that a 1024-pixel window has room for it beside the Lab dock.
-    m_reading = new QWidget(this);
-    m_readingLayout = new QBoxLayout(QBoxLayout::LeftToRight, m_reading);
-    m_readingLayout->setContentsMargins(0, 0, 0, 0);
-    m_readingLayout->addWidget(m_utf16Box);
-    m_readingLayout->addWidget(m_faultBox);
-    m_readingLayout->addStretch(1);
-    layout->addWidget(m_reading);
+    // One flow of controls: the page buttons, the actions, how to read. They wrap to as many lines as the dock's
+    // width needs, so that a 1024-pixel window has room for the dock beside the Lab dock (it is never held wider
+    // than its widest control).
+    m_controls = new QWidget(this);
+    m_flow = new FlowLayout(m_controls);
+    m_flow->setContentsMargins(0, 0, 0, 0);
+    auto *pages = new QWidget(m_controls);
+    auto *pagesLayout = new QHBoxLayout(pages);
+    pagesLayout->setContentsMargins(0, 0, 0, 0);
+    pagesLayout->addWidget(m_prev);
+    pagesLayout->addWidget(m_pageLabel);
+    pagesLayout->addWidget(m_next);
+    m_flow->addWidget(pages);
+    m_flow->addWidget(m_copy);
+    m_flow->addWidget(m_save);
+    m_flow->addWidget(m_utf16Box);
+    m_flow->addWidget(m_faultBox);
+    layout->addWidget(m_controls);
 
     m_text = new QPlainTextEdit(this);
     m_text->setReadOnly(true);
@@ -113,7 +113,6 @@ HexView::HexView(QWidget *parent)
     connect(m_faultBox, &QCheckBox::toggled, this, &HexView::setReadNotPresent);
     connect(m_copy, &QPushButton::clicked, this, &HexView::copyToClipboard);
     connect(m_save, &QPushButton::clicked, this, &HexView::saveRangeAsked);
-    placeReadingBoxes();
     clear();
 }
 
@@ -125,31 +124,9 @@ QSize HexView::sizeHint() const
 
 Qt::Orientation HexView::readingPlacement() const
 {
-    return m_readingLayout->direction() == QBoxLayout::LeftToRight ? Qt::Horizontal : Qt::Vertical;
-}
-
-void HexView::placeReadingBoxes()
-{
-    const int a = m_utf16Box->sizeHint().width(), b = m_faultBox->sizeHint().width();
-    // Never held wider than one box: a narrow dock puts them one under the other instead.
-    m_reading->setMinimumWidth(std::max(a, b));
-    const bool sideBySide = width() >= a + m_readingLayout->spacing() + b;
-    const auto direction = sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
-    if (m_readingLayout->direction() != direction)
-        m_readingLayout->setDirection(direction);
-}
-
-void HexView::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    placeReadingBoxes();
-}
-
-void HexView::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        placeReadingBoxes();
+    const QList<int> lines = m_flow->lines();
+    const int utf16 = m_flow->indexOf(m_utf16Box), fault = m_flow->indexOf(m_faultBox);
+    return lines.size() > std::max(utf16, fault) && lines[utf16] == lines[fault] ? Qt::Horizontal : Qt::Vertical;
 }
 
 void HexView::setReader(Reader reader)

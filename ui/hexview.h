@@ -7,13 +7,14 @@
 
 #include <functional>
 
-class QBoxLayout;
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 
 namespace vmatlas::ui {
+
+class FlowLayout;
 
 // The bytes of a range of a live process (the selected region or page): address, hex and text (ASCII, or
 // UTF-16LE on demand), a view page at a time. Only pages in RAM are read unless the user asks, and then it says
@@ -60,7 +61,7 @@ public:
     void copyToClipboard() const;
     // Wide enough for a whole dump line: the dock starts that wide where the window has room.
     QSize sizeHint() const override;
-    // How the two reading check boxes are placed: side by side, or one under the other in a narrow dock.
+    // How the two reading check boxes are placed: side by side (on one line), or one under the other.
     Qt::Orientation readingPlacement() const;
 
 signals:
@@ -70,13 +71,8 @@ signals:
     // The first address of the view page now shown (0: none), for the page strip to mark it.
     void viewPageShown(vmatlas::Address address);
 
-protected:
-    void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
-
 private:
     void refresh();
-    void placeReadingBoxes();
     void saveRangeAsked();
 
     Reader m_reader;
@@ -101,8 +97,8 @@ private:
     QLabel *m_pageLabel;
     QCheckBox *m_utf16Box;
     QCheckBox *m_faultBox;
-    QWidget *m_reading; // the two check boxes
-    QBoxLayout *m_readingLayout;
+    QWidget *m_controls; // page buttons, actions, check boxes: one flow (FlowLayout)
+    FlowLayout *m_flow;
     QPushButton *m_copy;
     QPushButton *m_save;
 };

@@ -187,10 +187,14 @@ private slots:
         QTest::addColumn<int>("steps");
         QTest::addColumn<int>("firstPageStep");
         QTest::addColumn<int>("sizeKiB"); // 0: the lab's default
-        QTest::addRow("reserve-commit") << QStringLiteral("reserve-commit") << 3 << 3 << 0;
-        QTest::addRow("page-out") << QStringLiteral("page-out") << 3 << 1 << 0;
+        QTest::addColumn<QSize>("window");
+        const QSize wide(1600, 1000), projector(1024, 768);
+        QTest::addRow("reserve-commit") << QStringLiteral("reserve-commit") << 5 << 3 << 0 << wide;
+        QTest::addRow("page-out") << QStringLiteral("page-out") << 3 << 1 << 0 << wide;
+        QTest::addRow("reserve-commit, 1024x768") << QStringLiteral("reserve-commit") << 5 << 3 << 0 << projector;
+        QTest::addRow("page-out, 1024x768") << QStringLiteral("page-out") << 3 << 1 << 0 << projector;
         // 3,072 pages: not page by page in two thirds of the rows, but at 3 px a page in all of them.
-        QTest::addRow("reserve-commit, 12 MiB") << QStringLiteral("reserve-commit") << 3 << 3 << 12288;
+        QTest::addRow("reserve-commit, 12 MiB") << QStringLiteral("reserve-commit") << 3 << 3 << 12288 << wide;
     }
 
     void pageStepsAreShownPageByPage()
@@ -199,8 +203,9 @@ private slots:
         QFETCH(int, steps);
         QFETCH(int, firstPageStep);
         QFETCH(int, sizeKiB);
+        QFETCH(QSize, window);
         MainWindow w;
-        w.resize(1600, 1000);
+        w.resize(window);
         w.show();
         LabPanel *panel = test::startLab(w, lab);
         QVERIFY(panel);
