@@ -304,7 +304,7 @@ private slots:
         QCOMPARE(at(rs, base + (256 << 10))->state, RegionState::Reserved);
         QCOMPARE(at(rs, base + (256 << 10))->size(), 768ULL << 10);
         // 3: half the committed pages touched: anon. The report says before -> after, the same pages on both sides.
-        QCOMPARE(r.lines[3], QStringLiteral("step 3: touched 32 pages: none 32 \u2192 anon 32"));
+        QCOMPARE(r.lines[3], QStringLiteral("step 3: touched 32 pages: 32 not in RAM \u2192 32 anon"));
         auto p3 = states(pages(d + QStringLiteral("3-pages.csv")));
         std::vector<PageState> expected(256, PageState::None);
         std::fill(expected.begin(), expected.begin() + 32, PageState::Anon);
@@ -472,8 +472,8 @@ private slots:
             (std::vector<PageState> { PageState::Anon, PageState::File }));
         QCOMPARE(states(pages(d + QStringLiteral("2-b-pages.csv"))),
             (std::vector<PageState> { PageState::File, PageState::File }));
-        QVERIFY2(
-            r.lines[2].contains(QStringLiteral(": A file 2 \u2192 file 1, anon 1; B 2 file")), qPrintable(r.lines[2]));
+        QVERIFY2(r.lines[2].contains(QStringLiteral(": in A 2 file \u2192 1 file, 1 anon; in B 2 file")),
+            qPrintable(r.lines[2]));
         QVERIFY2(r.lines[1].contains(QRegularExpression(QStringLiteral(" [KMG]iB, PSS "))), qPrintable(r.lines[1]));
         // The report names both figures: the whole image's and its code's, the range the window then shows (its
         // details sum that region: the same figures).

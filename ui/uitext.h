@@ -95,9 +95,10 @@ inline QString labReportText(const LabStepResult &r)
     if (r.pattern.empty())
         return QString::fromStdString(r.happened);
     const QString pattern = QCoreApplication::translate("Lab", r.pattern.c_str());
-    static const std::pair<const char *, PageState> words[]
-        = { { "none", PageState::None }, { "file", PageState::File }, { "anon", PageState::Anon },
-              { "swap", PageState::Swap }, { "guard", PageState::Guard }, { "zero", PageState::Zero } };
+    // "not in RAM" is one word here (\x01), the CSV's "none" too.
+    static const std::pair<const char *, PageState> words[] = { { "\x01", PageState::None },
+        { "none", PageState::None }, { "file", PageState::File }, { "anon", PageState::Anon },
+        { "swap", PageState::Swap }, { "guard", PageState::Guard }, { "zero", PageState::Zero } };
     QString out;
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const int n = i + 1 < pattern.size() ? pattern[i + 1].digitValue() : -1;
@@ -108,6 +109,7 @@ inline QString labReportText(const LabStepResult &r)
         const LabArg &arg = r.args[std::size_t(n - 1)];
         QString text = QString::fromStdString(arg.text);
         if (arg.pageCounts) {
+            text.replace(QLatin1String("not in RAM"), QStringLiteral("\x01"));
             QStringList parts = text.split(QLatin1Char(' '));
             for (QString &part : parts)
                 for (const auto &[word, state] : words)

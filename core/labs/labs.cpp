@@ -27,8 +27,9 @@ std::string hex(Address a)
     return hexAddress(a);
 }
 
-// "512 none, 2 anon" (or, stateFirst, "none 512, anon 2"): the pages by state, in PageState order.
-std::string stateCounts(const PageCounts &counts, bool stateFirst = false)
+// "512 not in RAM, 2 anon": the pages by state, in PageState order, in the window's words (the CSV's state names
+// but "not in RAM" for none).
+std::string stateCounts(const PageCounts &counts)
 {
     std::string s;
     for (std::size_t i = 0; i < counts.byState.size(); ++i) {
@@ -37,22 +38,22 @@ std::string stateCounts(const PageCounts &counts, bool stateFirst = false)
         if (!s.empty())
             s += ", ";
         const std::string n = std::to_string(counts.byState[i]);
-        const std::string state(pageStateName(static_cast<PageState>(i)));
-        s += stateFirst ? state + " " + n : n + " " + state;
+        const auto state = static_cast<PageState>(i);
+        s += n + " " + (state == PageState::None ? std::string("not in RAM") : std::string(pageStateName(state)));
     }
     return s.empty() ? QT_TRANSLATE_NOOP("Lab", "no pages") : s;
 }
 
 // Counts the pages of [start, end) of a process by state.
-std::string pageSummary(Pid pid, Address start, Address end, bool stateFirst = false)
+std::string pageSummary(Pid pid, Address start, Address end)
 {
     auto pages = readPages(pid, start, end);
     if (!pages)
         return "pages unreadable: " + pages.error().message;
-    return stateCounts(countPages(*pages), stateFirst);
+    return stateCounts(countPages(*pages));
 }
 
-// The pages of [start, end) before and after a step's action: "none 512 → anon 512" (the same pages on
+// The pages of [start, end) before and after a step's action: "512 not in RAM → 512 anon" (the same pages on
 // both sides of the arrow), read when made and when after() is called.
 class PageChangeReport
 {
@@ -61,10 +62,10 @@ public:
         : m_pid(pid)
         , m_start(start)
         , m_end(end)
-        , m_before(pageSummary(pid, start, end, true))
+        , m_before(pageSummary(pid, start, end))
     {
     }
-    std::string after() const { return m_before + " \u2192 " + pageSummary(m_pid, m_start, m_end, true); }
+    std::string after() const { return m_before + " \u2192 " + pageSummary(m_pid, m_start, m_end); }
 
 private:
     Pid m_pid;
@@ -184,7 +185,7 @@ std::vector<LabDefinition> buildLabs()
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Touch some pages"),
         QT_TRANSLATE_NOOP("Lab",
             "Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages "
-            "turn from none to anon: private memory in RAM."),
+            "turn from not in RAM to anon: private memory in RAM."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             std::uint64_t q = 0;
@@ -462,7 +463,7 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.a().call("read " + hex(f) + " " + std::to_string(s.size())));
             s.vars["a"] = hex(a);
             s.vars["f"] = hex(f);
-            return labReport(QT_TRANSLATE_NOOP("Lab", "anon at %1: %2; file at %3: %4"),
+            return labReport(QT_TRANSLATE_NOOP("Lab", "anonymous memory at %1: %2; a file's pages at %3: %4"),
                 { { hex(a) }, { pageSummary(s.pidA(), a, f), true }, { hex(f) },
                     { pageSummary(s.pidA(), f, f + s.size()), true } },
                 a, f + s.size());
@@ -470,15 +471,17 @@ std::vector<LabDefinition> buildLabs()
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"),
         QT_TRANSLATE_NOOP("Lab",
             "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
-            "Clean file pages are dropped either way (none). This lab never creates or enables swap."),
+            "Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a"), f = s.address("f");
             auto swap = s.a().call("swap-total");
             const bool hasSwap = swap && !swap->empty() && (*swap)[0] != "0";
             TRY(s.a().call("pageout " + hex(a) + " " + std::to_string(2 * s.size())));
-            return labReport(hasSwap ? QT_TRANSLATE_NOOP("Lab", "this machine has swap: anon: %1; file: %2")
-                                     : QT_TRANSLATE_NOOP("Lab",
-                                         "this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2"),
+            return labReport(hasSwap
+                    ? QT_TRANSLATE_NOOP("Lab", "this machine has swap: the anonymous memory: %1; the file's pages: %2")
+                    : QT_TRANSLATE_NOOP("Lab",
+                        "this machine has no swap: anon pages cannot leave RAM; the anonymous memory: "
+                        "%1; the file's pages: %2"),
                 { { pageSummary(s.pidA(), a, f), true }, { pageSummary(s.pidA(), f, f + s.size()), true } }, a,
                 f + s.size());
         } });
@@ -488,7 +491,7 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a"), f = s.address("f");
             TRY(s.a().call("read " + hex(a) + " " + std::to_string(2 * s.size())));
-            return labReport(QT_TRANSLATE_NOOP("Lab", "anon: %1; file: %2"),
+            return labReport(QT_TRANSLATE_NOOP("Lab", "the anonymous memory: %1; the file's pages: %2"),
                 { { pageSummary(s.pidA(), a, f), true }, { pageSummary(s.pidA(), f, f + s.size()), true } }, a,
                 f + s.size());
         } });
@@ -571,7 +574,7 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
             PageChangeReport written(s.pidA(), d, d + kLabImageDataSize);
             TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
-            return labReport(QT_TRANSLATE_NOOP("Lab", "A wrote to its data at %1: A %2; B %3"),
+            return labReport(QT_TRANSLATE_NOOP("Lab", "A wrote to its data at %1: in A %2; in B %3"),
                 { { hex(d) }, { written.after(), true }, { pageSummary(s.pidB(), db, db + kLabImageDataSize), true } },
                 d, d + kLabImageDataSize, db, db + kLabImageDataSize);
         } });

@@ -32,10 +32,6 @@
         <translation>Touch some pages</translation>
     </message>
     <message>
-        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</source>
-        <translation>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</translation>
-    </message>
-    <message>
         <source>Decommit</source>
         <translation>Decommit</translation>
     </message>
@@ -184,10 +180,6 @@
         <translation>Page out</translation>
     </message>
     <message>
-        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</source>
-        <translation>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</translation>
-    </message>
-    <message>
         <source>Touch them again</source>
         <translation>Touch them again</translation>
     </message>
@@ -296,27 +288,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>anon at %1: %2; file at %3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this machine has swap: anon: %1; file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>anon: %1; file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A wrote to its data at %1: A %2; B %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A (PID %1) and B (PID %2) run the same program. In A its image (%3 regions) has RSS %4, PSS %5; its code, the range shown, RSS %6, PSS %7 (PSS also divides by any other process running this program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from not in RAM to anon: private memory in RAM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous memory at %1: %2; a file&apos;s pages at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has swap: the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: in A %2; in B %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,10 +32,6 @@
         <translation>访问一些页面</translation>
     </message>
     <message>
-        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from none to anon: private memory in RAM.</source>
-        <translation>向页面写入一个字节，内核就会为该页分配物理内存（缺页异常）。页面从“不在内存”变为“匿名”：位于内存中的私有内存。</translation>
-    </message>
-    <message>
         <source>Decommit</source>
         <translation>撤销提交</translation>
     </message>
@@ -184,10 +180,6 @@
         <translation>换出</translation>
     </message>
     <message>
-        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (none). This lab never creates or enables swap.</source>
-        <translation>对两者调用 MADV_PAGEOUT。有交换空间时，匿名页被换出（交换）；没有交换空间时，它们无法离开内存。干净的文件页无论如何都会被丢弃（不在内存）。本实验从不创建或启用交换空间。</translation>
-    </message>
-    <message>
         <source>Touch them again</source>
         <translation>再次访问</translation>
     </message>
@@ -296,28 +288,36 @@
         <translation>子进程在 %1 写入；父进程的独占页面：%2 个</translation>
     </message>
     <message>
-        <source>anon at %1: %2; file at %3: %4</source>
-        <translation>%1 处的匿名页：%2；%3 处的文件页：%4</translation>
-    </message>
-    <message>
-        <source>this machine has swap: anon: %1; file: %2</source>
-        <translation>本机有交换空间：匿名页：%1；文件页：%2</translation>
-    </message>
-    <message>
-        <source>this machine has no swap: anon pages cannot leave RAM; anon: %1; file: %2</source>
-        <translation>本机没有交换空间：匿名页无法离开物理内存；匿名页：%1；文件页：%2</translation>
-    </message>
-    <message>
-        <source>anon: %1; file: %2</source>
-        <translation>匿名页：%1；文件页：%2</translation>
-    </message>
-    <message>
-        <source>A wrote to its data at %1: A %2; B %3</source>
-        <translation>A 在 %1 写入自己的数据：A %2；B %3</translation>
-    </message>
-    <message>
         <source>A (PID %1) and B (PID %2) run the same program. In A its image (%3 regions) has RSS %4, PSS %5; its code, the range shown, RSS %6, PSS %7 (PSS also divides by any other process running this program)</source>
         <translation>A（PID %1）和 B（PID %2）运行同一个程序。在 A 中它的映像（%3 个区域）RSS 为 %4，PSS 为 %5；其中的代码，即所显示的范围，RSS 为 %6，PSS 为 %7（PSS 也会与运行该程序的其他进程均分）</translation>
+    </message>
+    <message>
+        <source>Writing one byte in a page makes the kernel give that page RAM (a page fault). The pages turn from not in RAM to anon: private memory in RAM.</source>
+        <translation>向页面写入一个字节，内核就会为该页分配物理内存（缺页异常）。页面从“不在内存”变为“匿名”：位于内存中的私有内存。</translation>
+    </message>
+    <message>
+        <source>anonymous memory at %1: %2; a file&apos;s pages at %3: %4</source>
+        <translation>%1 处的匿名内存：%2；%3 处的文件页：%4</translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
+        <translation>对两者调用 MADV_PAGEOUT。有交换空间时，匿名页被换出（交换）；没有交换空间时，它们无法离开内存。干净的文件页无论如何都会被丢弃（不在内存）。本实验从不创建或启用交换空间。</translation>
+    </message>
+    <message>
+        <source>this machine has swap: the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation>本机有交换空间：匿名内存：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>this machine has no swap: anon pages cannot leave RAM; the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation>本机没有交换空间：匿名页无法离开物理内存；匿名内存：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>the anonymous memory: %1; the file&apos;s pages: %2</source>
+        <translation>匿名内存：%1；文件页：%2</translation>
+    </message>
+    <message>
+        <source>A wrote to its data at %1: in A %2; in B %3</source>
+        <translation>A 在 %1 写入自己的数据：A 中 %2；B 中 %3</translation>
     </message>
 </context>
 <context>

@@ -140,13 +140,14 @@ private slots:
         heap.labelKind = LabelKind::Heap;
         QCOMPARE(labelText(heap), QStringLiteral("堆"));
         // What a lab step did, translated with its page counts.
-        const LabStepResult report = labReport(
-            QT_TRANSLATE_NOOP("Lab", "touched %1 pages: %2"), { { "32" }, { "none 32 \u2192 anon 32", true } }, 0, 0);
-        QCOMPARE(report.happened, std::string("touched 32 pages: none 32 \u2192 anon 32"));
+        const LabStepResult report = labReport(QT_TRANSLATE_NOOP("Lab", "touched %1 pages: %2"),
+            { { "32" }, { "32 not in RAM, 2 file \u2192 30 not in RAM, 4 anon", true } }, 0, 0);
+        QCOMPARE(report.happened, std::string("touched 32 pages: 32 not in RAM, 2 file \u2192 30 not in RAM, 4 anon"));
         QCOMPARE(labReportText(report),
-            QStringLiteral("访问了 32 个页面：%1 32 \u2192 %2 32")
-                .arg(pageStateText(PageState::None), pageStateText(PageState::Anon)));
+            QStringLiteral("访问了 32 个页面：32 %1, 2 %2 \u2192 30 %1, 4 %3")
+                .arg(pageStateText(PageState::None), pageStateText(PageState::File), pageStateText(PageState::Anon)));
         QVERIFY(!labReportText(report).contains(QStringLiteral("anon")));
+        QVERIFY(!labReportText(report).contains(QStringLiteral("RAM")));
         QCoreApplication::removeTranslator(&translator);
     }
 
