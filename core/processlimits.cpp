@@ -216,7 +216,8 @@ std::string containerOfCgroup(std::string_view p)
         return "docker " + id;
     if (std::string id = idAfter("libpod-", ".scope"); !id.empty())
         return "podman " + id;
-    if (std::string id = idAfter("cri-containerd-", ".scope"); !id.empty() && p.find("kubepods") != std::string_view::npos)
+    if (std::string id = idAfter("cri-containerd-", ".scope");
+        !id.empty() && p.find("kubepods") != std::string_view::npos)
         return "kubernetes containerd " + id;
     if (p.find("kubepods") != std::string_view::npos) {
         auto at = p.find("pod");
@@ -285,11 +286,12 @@ std::vector<std::string> describeLimits(const Limits &l)
     const CommitLimits &c = l.commit;
     if (l.platform == "windows") {
         out.push_back("commit charge: " + formatBytes(c.committed) + " of the commit limit " + formatBytes(c.limit)
-            + " (" + percent(c.committed, c.limit) + "; peak " + formatBytes(c.peak)
-            + "); commit limit = RAM " + formatBytes(c.ramTotal) + " + page files " + formatBytes(c.swapTotal));
+            + " (" + percent(c.committed, c.limit) + "; peak " + formatBytes(c.peak) + "); commit limit = RAM "
+            + formatBytes(c.ramTotal) + " + page files " + formatBytes(c.swapTotal));
         out.push_back("page file: " + formatBytes(c.swapTotal - std::min(c.swapTotal, c.swapFree)) + " of "
             + formatBytes(c.swapTotal) + " in use");
-        out.push_back("this process: " + formatBytes(c.processCommit) + " committed private memory (its commit charge)");
+        out.push_back(
+            "this process: " + formatBytes(c.processCommit) + " committed private memory (its commit charge)");
     } else {
         out.push_back("commit charge: Committed_AS " + formatBytes(c.committed) + " of CommitLimit "
             + formatBytes(c.limit) + " (" + percent(c.committed, c.limit) + "); RAM " + formatBytes(c.ramTotal)
@@ -310,11 +312,13 @@ std::vector<std::string> describeLimits(const Limits &l)
             out.push_back("cgroup: no cgroup v2 entry");
         } else {
             out.push_back("cgroup: " + g.path + " (" + g.container + ")");
-            out.push_back("  memory.current " + optionalBytes(g.memoryCurrent, false) + " of memory.max "
-                + optionalBytes(g.memoryMax, g.memoryMaxUnlimited)
-                + (g.memoryMax && g.memoryCurrent ? " (" + percent(*g.memoryCurrent, *g.memoryMax) + ")" : std::string()));
-            out.push_back("  memory.swap.current " + optionalBytes(g.swapCurrent, false) + " of memory.swap.max "
-                + optionalBytes(g.swapMax, g.swapMaxUnlimited));
+            // "memory.current: 12.0 MiB; memory.max: 512 MiB (2%)", or "not readable" for either.
+            out.push_back("  memory.current: " + optionalBytes(g.memoryCurrent, false)
+                + "; memory.max: " + optionalBytes(g.memoryMax, g.memoryMaxUnlimited)
+                + (g.memoryMax && g.memoryCurrent ? " (" + percent(*g.memoryCurrent, *g.memoryMax) + ")"
+                                                  : std::string()));
+            out.push_back("  memory.swap.current: " + optionalBytes(g.swapCurrent, false)
+                + "; memory.swap.max: " + optionalBytes(g.swapMax, g.swapMaxUnlimited));
         }
     }
     return out;

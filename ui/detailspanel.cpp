@@ -10,12 +10,26 @@
 #include "usage.h"
 #include "viewstate.h"
 
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace vmatlas::ui {
+
+namespace {
+
+// "16.0 KiB (4 pages)", "4.00 KiB (1 page)".
+QString sizeWithPages(std::uint64_t bytes, std::uint64_t pageSize)
+{
+    const std::uint64_t pages = bytes / (pageSize ? pageSize : 4096);
+    return pages == 1
+        ? QCoreApplication::translate("vmatlas::ui::DetailsPanel", "%1 (1 page)").arg(formatBytes(bytes))
+        : QCoreApplication::translate("vmatlas::ui::DetailsPanel", "%1 (%2 pages)").arg(formatBytes(bytes)).arg(pages);
+}
+
+} // namespace
 
 DetailsPanel::DetailsPanel(QWidget *parent)
     : QWidget(parent)
@@ -103,8 +117,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
     m_title->setText(
         r->type == RegionType::Free ? tr("Free gap") : tr("%1 %2 region").arg(stateText(r->state), typeText(r->type)));
     addRow(tr("Range"), hexAddress(r->start) + QStringLiteral(" – ") + hexAddress(r->end));
-    addRow(tr("Size"),
-        tr("%1 (%2 pages)").arg(formatBytes(r->size())).arg(r->size() / (snapshot ? snapshot->pageSize : 4096)));
+    addRow(tr("Size"), sizeWithPages(r->size(), snapshot ? snapshot->pageSize : 4096));
     switch (r->type) {
     case RegionType::Image:
         addRow(tr("Type"), tr("Image"),
@@ -211,8 +224,7 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     clearRows();
     m_title->setText(tr("Selected range"));
     addRow(tr("Range"), hexAddress(start) + QStringLiteral(" – ") + hexAddress(end));
-    addRow(tr("Size"),
-        tr("%1 (%2 pages)").arg(formatBytes(end - start)).arg((end - start) / (snapshot ? snapshot->pageSize : 4096)));
+    addRow(tr("Size"), sizeWithPages(end - start, snapshot ? snapshot->pageSize : 4096));
     if (!snapshot)
         return;
     const TypeTotals t = rangeTotals(*snapshot, start, end);

@@ -61,7 +61,9 @@ int runGui(int argc, char **argv)
     static QTranslator appTranslator, qtTranslator;
     const QString chosen = QSettings().value(SettingsKey::Language).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    if (appTranslator.load(locale, QStringLiteral("vmatlas"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // English where no translation matches (a C or POSIX locale too): its plurals ("1 region", "2 regions").
+    if (appTranslator.load(locale, QStringLiteral("vmatlas"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || appTranslator.load(QStringLiteral("vmatlas_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&appTranslator);
     if (qtTranslator.load(
             locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

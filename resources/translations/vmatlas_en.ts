@@ -638,10 +638,6 @@
         <translation>Size</translation>
     </message>
     <message>
-        <source>%1 (%2 pages)</source>
-        <translation>%1 (%2 pages)</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -891,6 +887,14 @@
     </message>
     <message>
         <source>%1: real, effective, saved and filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (1 page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 pages)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1833,15 +1837,15 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message numerus="yes">
         <source>%n process(es)</source>
         <translation>
-            <numerusform>%n process(es)</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n you cannot read (greyed: they need ptrace-read access)</source>
         <translation>
+            <numerusform>, %n you cannot read (greyed: it needs ptrace-read access)</numerusform>
             <numerusform>, %n you cannot read (greyed: they need ptrace-read access)</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -2247,9 +2251,9 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message numerus="yes">
         <source>%1 (PID %2) · %n region(s)</source>
-        <translation type="unfinished">
-            <numerusform>%1 (PID %2) · %n region(s)</numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (PID %2) · %n region</numerusform>
+            <numerusform>%1 (PID %2) · %n regions</numerusform>
         </translation>
     </message>
     <message>
@@ -2286,9 +2290,9 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message numerus="yes">
         <source>Selected %n region(s): %1, RSS %2, swap %3</source>
-        <translation type="unfinished">
-            <numerusform>Selected %n region(s): %1, RSS %2, swap %3</numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Selected %n region: %1, RSS %2, swap %3</numerusform>
+            <numerusform>Selected %n regions: %1, RSS %2, swap %3</numerusform>
         </translation>
     </message>
     <message>
@@ -2511,8 +2515,8 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message numerus="yes">
         <source>%n snapshot(s), %1 to %2</source>
         <translation>
-            <numerusform>%n snapshot(s), %1 to %2</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n snapshot, %1 to %2</numerusform>
+            <numerusform>%n snapshots, %1 to %2</numerusform>
         </translation>
     </message>
     <message>

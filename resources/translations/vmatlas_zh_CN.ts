@@ -638,10 +638,6 @@
         <translation>大小</translation>
     </message>
     <message>
-        <source>%1 (%2 pages)</source>
-        <translation>%1（%2 页）</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -892,6 +888,14 @@
     <message>
         <source>%1: real, effective, saved and filesystem</source>
         <translation>%1（实际、有效、保存和文件系统用户相同）</translation>
+    </message>
+    <message>
+        <source>%1 (1 page)</source>
+        <translation>%1（1 页）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pages)</source>
+        <translation>%1（%2 页）</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 
 #include <QDialogButtonBox>
 #include <QDomDocument>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
@@ -149,6 +150,44 @@ private slots:
         QVERIFY(!labReportText(report).contains(QStringLiteral("anon")));
         QVERIFY(!labReportText(report).contains(QStringLiteral("RAM")));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void englishPlurals()
+    {
+        // The English file gives the plurals (the window loads it where no other language matches, a C locale
+        // too): "1 region", "32 regions", not "32 region(s)".
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral("vmatlas_en"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&english);
+        auto regions = [](int n) {
+            return QCoreApplication::translate("vmatlas::ui::StatusLine", "%1 (PID %2) · %n region(s)", nullptr, n)
+                .arg(QStringLiteral("bash"))
+                .arg(42);
+        };
+        QCOMPARE(regions(1), QStringLiteral("bash (PID 42) · 1 region"));
+        QCOMPARE(regions(32), QStringLiteral("bash (PID 42) · 32 regions"));
+        QCoreApplication::removeTranslator(&english);
+        // Every numerus message of the English file has both forms.
+        QFile file(QStringLiteral(VMATLAS_SOURCE_DIR "/resources/translations/vmatlas_en.ts"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QDomDocument doc;
+        QVERIFY(doc.setContent(&file));
+        const QDomNodeList messages = doc.elementsByTagName(QStringLiteral("message"));
+        int numerus = 0;
+        for (int i = 0; i < messages.size(); ++i) {
+            const QDomElement m = messages.at(i).toElement();
+            if (m.attribute(QStringLiteral("numerus")) != QLatin1String("yes"))
+                continue;
+            ++numerus;
+            const QDomNodeList forms = m.elementsByTagName(QStringLiteral("numerusform"));
+            QCOMPARE(forms.size(), 2);
+            for (int f = 0; f < forms.size(); ++f)
+                QVERIFY2(!forms.at(f).toElement().text().isEmpty()
+                        && !forms.at(f).toElement().text().contains(QStringLiteral("(s)"))
+                        && !forms.at(f).toElement().text().contains(QStringLiteral("(es)")),
+                    qPrintable(m.firstChildElement(QStringLiteral("source")).text()));
+        }
+        QVERIFY(numerus >= 5);
     }
 
     void chineseTerms()
