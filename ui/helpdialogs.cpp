@@ -38,22 +38,27 @@ void showShortcuts(QWidget *parent)
 {
     QMessageBox::information(parent, windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow", "Keyboard shortcuts")),
         windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow",
-            "<table>"
-            "<tr><td><b>Ctrl+P</b></td><td>choose a process</td></tr>"
-            "<tr><td><b>Ctrl+O</b></td><td>open a snapshot</td></tr>"
-            "<tr><td><b>Ctrl+Shift+O</b></td><td>compare with a snapshot</td></tr>"
-            "<tr><td><b>Ctrl+S</b></td><td>save the snapshot as JSON</td></tr>"
-            "<tr><td><b>Ctrl+E</b> / <b>Ctrl+Shift+E</b></td><td>export PNG / CSV</td></tr>"
-            "<tr><td><b>Ctrl+G</b></td><td>jump to an address</td></tr>"
-            "<tr><td><b>Ctrl+F</b></td><td>search by path</td></tr>"
-            "<tr><td><b>F5</b></td><td>snapshot now</td></tr>"
-            "<tr><td><b>Ctrl+Space</b></td><td>pause or resume sampling</td></tr>"
-            "<tr><td><b>Ctrl+L</b></td><td>back to live</td></tr>"
-            "<tr><td><b>wheel, + / −</b></td><td>zoom the map around the pointer</td></tr>"
-            "<tr><td><b>F, 0, Ctrl+0</b></td><td>fit the whole address space</td></tr>"
-            "<tr><td><b>drag</b></td><td>measure a range; Esc clears it</td></tr>"
-            "<tr><td><b>middle drag, Shift+wheel</b></td><td>pan</td></tr>"
-            "</table>")));
+                       "<table>"
+                       "<tr><td><b>Ctrl+P</b></td><td>choose a process</td></tr>"
+                       "<tr><td><b>Ctrl+O</b></td><td>open a snapshot</td></tr>"
+                       "<tr><td><b>Ctrl+Shift+O</b></td><td>compare with a snapshot</td></tr>"
+                       "<tr><td><b>Ctrl+S</b></td><td>save the snapshot as JSON</td></tr>"
+                       "<tr><td><b>Ctrl+E</b> / <b>Ctrl+Shift+E</b></td><td>export PNG / CSV</td></tr>"
+                       "<tr><td><b>Ctrl+G</b></td><td>jump to an address</td></tr>"
+                       "<tr><td><b>Ctrl+F</b></td><td>search by path</td></tr>"
+                       "<tr><td><b>F5</b></td><td>snapshot now</td></tr>"
+                       "<tr><td><b>Ctrl+Space</b></td><td>pause or resume sampling</td></tr>"
+                       "<tr><td><b>Ctrl+L</b></td><td>back to live</td></tr>"
+                       "<tr><td><b>wheel, + / −</b></td><td>zoom the map around the pointer</td></tr>"
+                       "<tr><td><b>F, 0, Ctrl+0</b></td><td>fit the whole address space</td></tr>"
+                       "<tr><td><b>drag</b></td><td>measure a range; Esc clears it</td></tr>"
+                       "<tr><td><b>middle drag, Shift+wheel</b></td><td>pan</td></tr>"
+                       "</table>"))
+            .replace(QStringLiteral("</table>"),
+                windowText(QT_TRANSLATE_NOOP("vmatlas::ui::MainWindow",
+                    "<tr><td><b>Page Down, Ctrl+Return</b></td><td>a lab's next step (a presenter's clicker "
+                    "sends Page Down)</td></tr>"))
+                    + QStringLiteral("</table>")));
 }
 
 std::optional<std::uint64_t> askAddress(QMainWindow *window)

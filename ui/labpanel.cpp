@@ -292,6 +292,8 @@ bool LabPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_next && event->type() == QEvent::Resize)
         fitNextText();
+    if (watched == m_next && event->type() == QEvent::EnabledChange)
+        emit nextStepAvailable(m_next->isEnabled());
     return QWidget::eventFilter(watched, event);
 }
 

@@ -63,6 +63,8 @@ signals:
     void timelineEventRequested(const QString &text);
     // The lab wants live refresh (about every ms milliseconds) so its steps show at once.
     void intervalRequested(int ms);
+    // The next step can be run now (the Next button is enabled), or not.
+    void nextStepAvailable(bool available);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -30,6 +30,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -185,6 +186,16 @@ void MainWindow::buildActions()
         a->setObjectName(QStringLiteral("lab-") + name);
     }
     labs->setToolTipsVisible(true);
+    // The next step from the keyboard, or a presenter's clicker (it sends Page Down): only while a lab is open and
+    // its next step can run; Page Down scrolls as usual otherwise.
+    labs->addSeparator();
+    m_nextStepAction = labs->addAction(tr("Run the &Next Step"), this, [this] {
+        if (m_labPanel && m_labPanel->nextButton()->isEnabled())
+            m_labPanel->runNextStep();
+    });
+    m_nextStepAction->setObjectName(QStringLiteral("labNextStep"));
+    m_nextStepAction->setShortcuts({ QKeySequence(Qt::Key_PageDown), QKeySequence(tr("Ctrl+Return")) });
+    m_nextStepAction->setEnabled(false);
 
     m_inside = new InsideTools(this, m_state, m_controller, m_map); // the Inside menu and the Bytes dock
     connect(m_inside, &InsideTools::jumpRequested, this, &MainWindow::selectAddress);
@@ -446,6 +457,10 @@ LabPanel *MainWindow::labPanel()
     // as narrow as its text allows, for the map, the details and the bytes to fit too.
     resizeDocks({ m_labDock }, { width() >= 1400 ? 340 : 270 }, Qt::Horizontal);
     m_inside->followLab(m_labPanel); // a lab's second process's bytes beside the first's
+    const auto updateNextStep
+        = [this] { m_nextStepAction->setEnabled(m_labDock->isVisible() && m_labPanel->nextButton()->isEnabled()); };
+    connect(m_labPanel, &LabPanel::nextStepAvailable, this, updateNextStep);
+    connect(m_labDock, &QDockWidget::visibilityChanged, this, updateNextStep);
     connect(m_labPanel, &LabPanel::attachRequested, this, [this](Pid pid) {
         if (pid != m_controller->pid() || !m_controller->live())
             attach(pid);

@@ -100,6 +100,7 @@ private:
     QAction *m_pauseAction = nullptr;
     QAction *m_liveAction = nullptr;
     QAction *m_nowAction = nullptr;
+    QAction *m_nextStepAction = nullptr; // Labs > Run the Next Step (Page Down)
 
     std::optional<Address> m_pendingAddress; // --address, applied to the first frame
     QString m_pendingCompare; // a second file, compared once the first is shown

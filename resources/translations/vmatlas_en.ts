@@ -1703,6 +1703,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
         <translation>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</translation>
     </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down, Ctrl+Return&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a lab&apos;s next step (a presenter&apos;s clicker sends Page Down)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the &amp;Next Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>

@@ -1709,6 +1709,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>VM Atlas snapshots, core dumps and minidumps (*.json *.core core core.* *.dmp);;All files (*)</source>
         <translation>VM Atlas 快照、核心转储和小型转储 (*.json *.core core core.* *.dmp);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down, Ctrl+Return&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a lab&apos;s next step (a presenter&apos;s clicker sends Page Down)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down、Ctrl+Return&lt;/b&gt;&lt;/td&gt;&lt;td&gt;实验的下一步（演示翻页笔发送的就是 Page Down）&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>Run the &amp;Next Step</source>
+        <translation>运行下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>

@@ -7,12 +7,14 @@
 #include "mainwindow.h"
 #include "mapgeometry.h"
 #include "pagestrip.h"
+#include "regionstab.h"
 #include "sessioncontroller.h"
 #include "summarypanel.h"
 #include "testutil.h"
 #include "timelinepanel.h"
 #include "windowparts.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QPushButton>
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 #include <csignal>
@@ -92,6 +95,41 @@ private slots:
                            .arg(part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height())));
         // Each step is an event on the timeline.
         QCOMPARE(part<TimelinePanel>(w)->eventCount(), 3);
+    }
+
+    // Page Down (what a presenter's clicker sends) runs the next step while a lab is open, and only then.
+    void pageDownRunsTheNextStep()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *next = w.findChild<QAction *>(QStringLiteral("labNextStep"));
+        QVERIFY(next);
+        QVERIFY(!next->isEnabled()); // no lab: Page Down scrolls the table and the map
+        LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000);
+        part<RegionsTab>(w)->findChild<QTableView *>()->setFocus(); // wherever the focus is
+        QTest::keyClick(w.focusWidget(), Qt::Key_PageDown);
+        QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), 1, 15000);
+        QCOMPARE(panel->stepsDone(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000);
+        QTest::keyClick(w.focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000);
+        QTest::keyClick(w.focusWidget(), Qt::Key_PageDown);
+        QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), 3, 15000);
+        QCOMPARE(panel->stepsDone(), 3);
+        QTRY_VERIFY(!next->isEnabled()); // the lab is done
+        // A closed Lab dock takes no keys.
+        QSignalSpy restarted(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("copy-on-write"));
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.size(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 10000);
+        w.findChild<QDockWidget *>(QStringLiteral("labDock"))->close();
+        QTRY_VERIFY(!next->isEnabled());
     }
 
     // A 1024x700 window (a projector) with the Lab dock open beside the map, the details and the bytes: nothing
