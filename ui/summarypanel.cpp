@@ -41,17 +41,21 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     outer->addWidget(pages);
 
     // By use.
-    auto *byUse = new QWidget(pages);
-    auto *useLayout = new QHBoxLayout(byUse);
-    useLayout->setContentsMargins(0, 0, 0, 0);
+    // "How it adds up" beside the table where the table's columns fit beside it, below it otherwise (placeChart).
+    auto *byUse = new QSplitter(Qt::Horizontal, pages);
+    m_byUseSplit = byUse;
+    byUse->setChildrenCollapsible(false);
     auto *useTable = new QTableView(byUse);
+    m_useTable = useTable;
     useTable->setObjectName(QStringLiteral("useSummary"));
     useTable->setModel(m_useModel);
     useTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     useTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     useTable->setSelectionMode(QAbstractItemView::NoSelection);
     keepToolTipFresh(useTable);
-    useLayout->addWidget(useTable, 3);
+    useTable->setMinimumSize(200, 100);
+    byUse->addWidget(useTable);
+    connect(useTable->horizontalHeader(), &QHeaderView::sectionResized, this, [this] { placeChart(); });
     m_reconciliation = new QLabel(byUse);
     m_reconciliation->setObjectName(QStringLiteral("reconciliation"));
     m_reconciliation->setWordWrap(true);
@@ -61,8 +65,10 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     auto *reconciliationScroll = new QScrollArea(byUse);
     reconciliationScroll->setWidget(m_reconciliation);
     reconciliationScroll->setWidgetResizable(true);
-    reconciliationScroll->setMinimumWidth(220);
-    useLayout->addWidget(reconciliationScroll, 2);
+    reconciliationScroll->setMinimumSize(220, 80);
+    byUse->addWidget(reconciliationScroll);
+    byUse->setStretchFactor(0, 3);
+    byUse->setStretchFactor(1, 2);
     pages->addTab(byUse, tr("By use"));
 
     // By type.
@@ -133,8 +139,17 @@ Qt::Orientation SummaryPanel::chartPlacement() const
     return m_byTypeSplit->orientation();
 }
 
+Qt::Orientation SummaryPanel::reconciliationPlacement() const
+{
+    return m_byUseSplit->orientation();
+}
+
 void SummaryPanel::placeChart()
 {
+    const int columns = m_useTable->horizontalHeader()->length() + m_useTable->verticalHeader()->width() + 4;
+    const Qt::Orientation use = width() >= columns + 260 ? Qt::Horizontal : Qt::Vertical;
+    if (m_byUseSplit->orientation() != use)
+        m_byUseSplit->setOrientation(use);
     const Qt::Orientation o = width() >= m_table->sizeHint().width() + 260 ? Qt::Horizontal : Qt::Vertical;
     if (m_byTypeSplit->orientation() != o)
         m_byTypeSplit->setOrientation(o);

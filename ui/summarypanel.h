@@ -37,6 +37,9 @@ public:
     QChart *chart() const { return m_chart; }
     // The by-type chart beside its table (Qt::Horizontal) or below it (Qt::Vertical, in a narrow window).
     Qt::Orientation chartPlacement() const;
+    // "How it adds up" beside the by-use table (Qt::Horizontal) or below it (Qt::Vertical), where the table's
+    // columns would not show beside it.
+    Qt::Orientation reconciliationPlacement() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -50,6 +53,8 @@ private:
     QLabel *m_reconciliation;
     QLabel *m_counterAge;
     QTableView *m_table;
+    QTableView *m_useTable;
+    QSplitter *m_byUseSplit;
     QSplitter *m_byTypeSplit;
     QChart *m_chart;
     QBarSet *m_sets[4] {};

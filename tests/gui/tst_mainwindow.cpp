@@ -21,6 +21,7 @@
 #include "summarypanel.h"
 #include "testutil.h"
 #include "timelinepanel.h"
+#include "usesummarymodel.h"
 #include "windowparts.h"
 
 #include <QApplication>
@@ -379,16 +380,22 @@ private slots:
         auto *tabs = w.findChild<QTabWidget *>();
         tabs->setCurrentWidget(part<SummaryPanel>(w));
         QCoreApplication::processEvents();
-        // The page shown first, by use: its columns (774 px for this JVM) are wider than a 1024 window's centre
-        // beside "How it adds up". The uses and their sizes show, the rest is a sideways scroll away.
+        // The page shown first, by use: its columns (774 px for this JVM) do not fit a 1024 window's centre beside
+        // "How it adds up", which goes below the table: the uses, sizes, committed, private and working sets show.
+        QCOMPARE(part<SummaryPanel>(w)->reconciliationPlacement(), Qt::Vertical);
         auto *table = part<SummaryPanel>(w)->findChild<QTableView *>(QStringLiteral("useSummary"));
         QVERIFY(table && table->isVisible());
         auto *header = table->horizontalHeader();
-        QVERIFY2(header->sectionPosition(1) + header->sectionSize(1) <= table->viewport()->width(),
-            qPrintable(QStringLiteral("the Size column ends at %1 px, the table shows %2 px")
-                           .arg(header->sectionPosition(1) + header->sectionSize(1))
+        const int totalWs = UseSummaryModel::TotalWs;
+        QVERIFY2(header->sectionPosition(totalWs) + header->sectionSize(totalWs) <= table->viewport()->width(),
+            qPrintable(QStringLiteral("Total WS ends at %1 px, the table shows %2 px")
+                           .arg(header->sectionPosition(totalWs) + header->sectionSize(totalWs))
                            .arg(table->viewport()->width())));
         QVERIFY(header->length() <= table->viewport()->width() || table->horizontalScrollBar()->maximum() > 0);
+        auto *reconciliation = part<SummaryPanel>(w)->findChild<QLabel *>(QStringLiteral("reconciliation"));
+        QVERIFY(reconciliation && reconciliation->isVisible());
+        QVERIFY(
+            reconciliation->mapTo(table->window(), QPoint(0, 0)).y() > table->mapTo(table->window(), QPoint(0, 0)).y());
         // The window stays 1024 wide whatever is shown: the summary by type, a region and its pages, the bytes.
         auto *summaryPages = part<SummaryPanel>(w)->findChild<QTabWidget *>();
         QVERIFY(summaryPages);
