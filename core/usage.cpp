@@ -8,6 +8,11 @@
 #include <charconv>
 #include <cstdio>
 
+// Marks text the window translates (lupdate reads this file); the core keeps the English.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
 namespace vmatlas {
 
 namespace {
@@ -660,6 +665,21 @@ UseTotals computeUseTotals(const Snapshot &snapshot, const ProcessFacts &facts)
     return t;
 }
 
+std::string fillPattern(std::string_view pattern, const std::vector<std::string> &args)
+{
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const int n = pattern[i] == '%' && i + 1 < pattern.size() ? pattern[i + 1] - '0' : 0;
+        if (n >= 1 && n <= 9 && std::size_t(n) <= args.size()) {
+            out += args[std::size_t(n - 1)];
+            ++i;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
 std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTotals &totals, const ProcessFacts &facts)
 {
     std::uint64_t anon = 0, file = 0, shmem = 0, swap = 0, shmemSwap = 0;
@@ -678,36 +698,45 @@ std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTot
     }
     const UseColumns &all = totals.total;
     const UseColumns &heap = totals.of(RegionUse::Heap);
-    auto line = [&](std::string name, std::string ours, std::uint64_t regions, std::uint64_t kernel, std::string why) {
-        return ReconciliationLine { std::move(name), std::move(ours), regions, kernel, facts.haveStatus,
-            std::move(why) };
+    // Each explanation is a pattern marked for translation (the window's words) and what goes in it.
+    auto line = [&](std::string name, std::string ours, std::uint64_t regions, std::uint64_t kernel,
+                    const char *pattern, std::vector<std::string> args = {}) {
+        ReconciliationLine l { std::move(name), std::move(ours), regions, kernel, facts.haveStatus,
+            fillPattern(pattern, args), pattern, std::move(args) };
+        return l;
     };
     std::vector<ReconciliationLine> out;
     out.push_back(line("VmRSS", "Total WS: RSS of every region", all.totalWs, facts.vmRss,
-        "ps's RSS = RssAnon + RssFile + RssShmem. RSS counts a shared page in full in every process that maps "
-        "it; PSS divides it among them: PSS here is "
-            + formatBytes(all.pss) + ", " + formatBytes(all.totalWs - std::min(all.totalWs, all.pss))
-            + " less. Private WS (USS) " + formatBytes(all.privateWs)
-            + " is what freeing this process alone would give back."));
+        QT_TRANSLATE_NOOP("Usage",
+            "ps's RSS = RssAnon + RssFile + RssShmem. RSS counts a shared page in full in every process that maps "
+            "it; PSS divides it among them: PSS here is %1, %2 less. Private WS (USS) %3 is what freeing this "
+            "process alone would give back."),
+        { formatBytes(all.pss), formatBytes(all.totalWs - std::min(all.totalWs, all.pss)),
+            formatBytes(all.privateWs) }));
     out.push_back(line("RssAnon", "anonymous pages of every region", anon, facts.rssAnon,
-        "anonymous pages: heap, stacks, private data, and the private copies made when a private file mapping "
-        "is written (copy-on-write). Heap WS here is "
-            + formatBytes(heap.totalWs)
-            + ": a heap profiler counts the bytes malloc handed out, not the pages touched, so it shows less "
-              "(pages of freed chunks stay resident) or more (allocated but never touched pages are not in RAM)."));
+        QT_TRANSLATE_NOOP("Usage",
+            "anonymous pages: heap, stacks, private data, and the private copies made when a private file mapping "
+            "is written (copy-on-write). Heap WS here is %1: a heap profiler counts the bytes malloc handed out, "
+            "not the pages touched, so it shows less (pages of freed chunks stay resident) or more (allocated but "
+            "never touched pages are not in RAM)."),
+        { formatBytes(heap.totalWs) }));
     out.push_back(line("RssFile", "file pages in RAM (RSS minus anonymous) of non-shmem regions", file, facts.rssFile,
-        "page-cache pages of images and mapped files (and the vDSO): shareable with every process mapping the same "
-        "file, and dropped rather than swapped under pressure."));
+        QT_TRANSLATE_NOOP("Usage",
+            "page-cache pages of images and mapped files (and the vDSO): shareable with every process mapping the "
+            "same file, and dropped rather than swapped under pressure.")));
     out.push_back(
         line("RssShmem", "RSS of memfd, SysV shm, /dev/shm, tmpfs and shared anonymous regions", shmem, facts.rssShmem,
-            "shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, "
-            "like file pages, but they can only go to swap, not back to a file."));
+            QT_TRANSLATE_NOOP("Usage",
+                "shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, "
+                "like file pages, but they can only go to swap, not back to a file.")));
     out.push_back(line("VmSwap", "swap of non-shmem regions", swap, facts.vmSwap,
-        "anonymous pages written to swap (the page file). Swapped shmem pages (" + formatBytes(shmemSwap)
-            + " here) show in the regions' Swap but not in VmSwap: they belong to the shared object, not the "
-              "process."));
+        QT_TRANSLATE_NOOP("Usage",
+            "anonymous pages written to swap (the page file). Swapped shmem pages (%1 here) show in the regions' "
+            "Swap but not in VmSwap: they belong to the shared object, not the process."),
+        { formatBytes(shmemSwap) }));
     out.push_back(line("VmPTE", "the Page table row", totals.of(RegionUse::PageTable).size, facts.vmPte,
-        "the page tables that map this process's pages: kernel memory, not in RSS and not in any region."));
+        QT_TRANSLATE_NOOP("Usage",
+            "the page tables that map this process's pages: kernel memory, not in RSS and not in any region.")));
     return out;
 }
 

@@ -129,8 +129,15 @@ struct ReconciliationLine
     std::uint64_t kernel = 0; // the kernel's counter
     bool kernelKnown = false; // false: not read (loaded snapshot)
     std::string explanation; // words: why they agree or differ
+    // The explanation as a pattern ("… PSS here is %1 …", marked for translation in context "Usage") and what
+    // goes for %1, %2…: the window shows it in the user's language.
+    std::string pattern;
+    std::vector<std::string> args;
     std::int64_t difference() const { return std::int64_t(regions) - std::int64_t(kernel); }
 };
+
+// pattern with %1…%9 replaced by args[0]…[8].
+std::string fillPattern(std::string_view pattern, const std::vector<std::string> &args);
 std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTotals &totals, const ProcessFacts &facts);
 
 // The summary as CSV: use,name,size,committed,private,total_ws,private_ws,shareable_ws,shared_ws,locked_ws,

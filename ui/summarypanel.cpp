@@ -3,6 +3,7 @@
 #include "formatting.h"
 #include "livetooltip.h"
 #include "mapcolors.h"
+#include "uitext.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -180,8 +181,9 @@ void SummaryPanel::setFrame(const SnapshotFrame &frame)
                     .arg(QString::fromStdString(line.name).toHtmlEscaped(), formatBytes(line.regions));
         if (line.kernelKnown)
             html += tr(" (the kernel says %1)").arg(formatBytes(line.kernel));
-        html += QStringLiteral("<br><small>%1</small></p>")
-                    .arg(QString::fromStdString(line.explanation).toHtmlEscaped());
+        const QString why = line.pattern.empty() ? QString::fromStdString(line.explanation)
+                                                 : patternText("Usage", line.pattern, line.args);
+        html += QStringLiteral("<br><small>%1</small></p>").arg(why.toHtmlEscaped());
     }
     if (frame.reconciliation.empty())
         html += tr("<p>Not known for this snapshot.</p>");

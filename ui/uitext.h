@@ -88,6 +88,23 @@ inline QString useText(RegionUse u)
     return {};
 }
 
+// A core pattern ("… PSS here is %1 …", marked in context) in the user's language, with args for %1, %2…
+inline QString patternText(const char *context, const std::string &pattern, const std::vector<std::string> &args)
+{
+    const QString translated = QCoreApplication::translate(context, pattern.c_str());
+    QString out;
+    for (qsizetype i = 0; i < translated.size(); ++i) {
+        const int n = i + 1 < translated.size() ? translated[i + 1].digitValue() : -1;
+        if (translated[i] == QLatin1Char('%') && n >= 1 && std::size_t(n) <= args.size()) {
+            out += QString::fromStdString(args[std::size_t(n - 1)]);
+            ++i;
+        } else {
+            out += translated[i];
+        }
+    }
+    return out;
+}
+
 // A lab step's report in the user's language: its pattern translated (context "Lab"), its page counts with
 // the state words translated.
 inline QString labReportText(const LabStepResult &r)

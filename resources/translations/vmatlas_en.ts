@@ -558,6 +558,33 @@
     </message>
 </context>
 <context>
+    <name>Usage</name>
+    <message>
+        <source>ps&apos;s RSS = RssAnon + RssFile + RssShmem. RSS counts a shared page in full in every process that maps it; PSS divides it among them: PSS here is %1, %2 less. Private WS (USS) %3 is what freeing this process alone would give back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous pages: heap, stacks, private data, and the private copies made when a private file mapping is written (copy-on-write). Heap WS here is %1: a heap profiler counts the bytes malloc handed out, not the pages touched, so it shows less (pages of freed chunks stay resident) or more (allocated but never touched pages are not in RAM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page-cache pages of images and mapped files (and the vDSO): shareable with every process mapping the same file, and dropped rather than swapped under pressure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, like file pages, but they can only go to swap, not back to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous pages written to swap (the page file). Swapped shmem pages (%1 here) show in the regions&apos; Swap but not in VmSwap: they belong to the shared object, not the process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page tables that map this process&apos;s pages: kernel memory, not in RSS and not in any region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::AddressMapView</name>
     <message>
         <source>The address map: every region of the process from the lowest address (top left) to the highest. Wheel to zoom, drag to measure a range, click to select.</source>

@@ -558,6 +558,33 @@
     </message>
 </context>
 <context>
+    <name>Usage</name>
+    <message>
+        <source>ps&apos;s RSS = RssAnon + RssFile + RssShmem. RSS counts a shared page in full in every process that maps it; PSS divides it among them: PSS here is %1, %2 less. Private WS (USS) %3 is what freeing this process alone would give back.</source>
+        <translation>ps 的 RSS = RssAnon + RssFile + RssShmem。RSS 把共享页在映射它的每个进程中都整页计入；PSS 则在这些进程之间均分：这里 PSS 为 %1，少 %2。私有工作集（USS）%3 是单独释放这个进程能收回的内存。</translation>
+    </message>
+    <message>
+        <source>anonymous pages: heap, stacks, private data, and the private copies made when a private file mapping is written (copy-on-write). Heap WS here is %1: a heap profiler counts the bytes malloc handed out, not the pages touched, so it shows less (pages of freed chunks stay resident) or more (allocated but never touched pages are not in RAM).</source>
+        <translation>匿名页：堆、栈、私有数据，以及写入私有文件映射时产生的私有副本（写时复制）。这里堆工作集为 %1：堆分析器统计的是 malloc 分配出去的字节，而不是访问过的页面，所以它可能显示得更少（已释放块的页面仍驻留）或更多（已分配但从未访问的页面不在内存中）。</translation>
+    </message>
+    <message>
+        <source>page-cache pages of images and mapped files (and the vDSO): shareable with every process mapping the same file, and dropped rather than swapped under pressure.</source>
+        <translation>映像和映射文件（以及 vDSO）的页缓存页：可与映射同一文件的每个进程共享，内存紧张时被丢弃而不是换出。</translation>
+    </message>
+    <message>
+        <source>shared memory pages (the Shareable use and files on tmpfs): counted once per process mapping them, like file pages, but they can only go to swap, not back to a file.</source>
+        <translation>共享内存页（可共享用途和 tmpfs 上的文件）：像文件页一样在每个映射它们的进程中各计一次，但它们只能换出到交换空间，不能写回文件。</translation>
+    </message>
+    <message>
+        <source>anonymous pages written to swap (the page file). Swapped shmem pages (%1 here) show in the regions&apos; Swap but not in VmSwap: they belong to the shared object, not the process.</source>
+        <translation>写入交换空间（页面文件）的匿名页。被换出的共享内存页（这里为 %1）计入各区域的交换量，但不计入 VmSwap：它们属于共享对象，而不属于进程。</translation>
+    </message>
+    <message>
+        <source>the page tables that map this process&apos;s pages: kernel memory, not in RSS and not in any region.</source>
+        <translation>映射这个进程页面的页表：内核内存，不计入 RSS，也不属于任何区域。</translation>
+    </message>
+</context>
+<context>
     <name>vmatlas::ui::AddressMapView</name>
     <message>
         <source>The address map: every region of the process from the lowest address (top left) to the highest. Wheel to zoom, drag to measure a range, click to select.</source>

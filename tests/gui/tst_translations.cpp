@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "testutil.h"
 #include "uitext.h"
+#include "usage.h"
 
 #include <QDialogButtonBox>
 #include <QDomDocument>
@@ -96,7 +97,8 @@ private slots:
         QProcess lupdate;
         lupdate.start(QStringLiteral(VMATLAS_LUPDATE),
             { QStringLiteral("-recursive"), QStringLiteral(VMATLAS_SOURCE_DIR "/ui"),
-                QStringLiteral(VMATLAS_SOURCE_DIR "/core/labs"), QStringLiteral("-no-obsolete"),
+                QStringLiteral(VMATLAS_SOURCE_DIR "/core/labs"), QStringLiteral(VMATLAS_SOURCE_DIR "/core/usage.cpp"),
+                QStringLiteral(VMATLAS_SOURCE_DIR "/core/processlimits.cpp"), QStringLiteral("-no-obsolete"),
                 QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), fresh });
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
@@ -149,6 +151,27 @@ private slots:
                 .arg(pageStateText(PageState::None), pageStateText(PageState::File), pageStateText(PageState::Anon)));
         QVERIFY(!labReportText(report).contains(QStringLiteral("anon")));
         QVERIFY(!labReportText(report).contains(QStringLiteral("RAM")));
+        // How the regions add up to the kernel's counters (Summary): the core's English, the window's Chinese.
+        Snapshot one;
+        Region r;
+        r.start = 0x10000;
+        r.end = 0x12000;
+        r.type = RegionType::Private;
+        r.state = RegionState::Committed;
+        r.use = RegionUse::PrivateData;
+        r.setCounter(Counter::Rss, 8192);
+        r.setCounter(Counter::Pss, 4096);
+        one.regions.push_back(r);
+        const auto lines = reconcile(one, computeUseTotals(one, ProcessFacts {}), ProcessFacts {});
+        QCOMPARE(lines.size(), std::size_t(6));
+        QVERIFY2(lines[0].explanation.find("PSS here is 4.00 KiB, 4.00 KiB less") != std::string::npos,
+            lines[0].explanation.c_str());
+        const QString vmRss = patternText("Usage", lines[0].pattern, lines[0].args);
+        QVERIFY2(vmRss.contains(QStringLiteral("这里 PSS 为 4.00 KiB，少 4.00 KiB")), qPrintable(vmRss));
+        for (const ReconciliationLine &l : lines) {
+            const QString zh = patternText("Usage", l.pattern, l.args);
+            QVERIFY2(!zh.contains(QStringLiteral(" the ")) && !zh.contains(QLatin1Char('%')), qPrintable(zh));
+        }
         QCoreApplication::removeTranslator(&translator);
     }
 
