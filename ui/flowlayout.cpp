@@ -80,7 +80,11 @@ QSize FlowLayout::sizeHint() const
 void FlowLayout::setGeometry(const QRect &rect)
 {
     QLayout::setGeometry(rect);
-    place(rect, true);
+    const int height = place(rect, true);
+    // Every line whole: where the widget is short of height (a short dock), its neighbours give way, not these
+    // lines (the widget's minimum height follows its width; the same width gives the same height).
+    if (QWidget *owner = parentWidget(); owner && owner->minimumHeight() != height)
+        owner->setMinimumHeight(height);
 }
 
 QList<int> FlowLayout::lines() const

@@ -7,7 +7,8 @@ namespace vmatlas::ui {
 
 // Lays its items out left to right and goes on to a new line where the next one does not fit, like words in a
 // paragraph: a row of buttons and check boxes that a narrow dock wraps instead of being held wide by it. Its
-// minimum width is its widest item's; its height follows its width (heightForWidth).
+// minimum width is its widest item's; its height follows its width (heightForWidth), and so does the minimum
+// height of the widget it lays out, so that no line is cut.
 class FlowLayout : public QLayout
 {
 public:

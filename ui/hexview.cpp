@@ -14,9 +14,11 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
+#include <QTextBlock>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cstring>
@@ -48,20 +50,20 @@ HexView::HexView(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
 
-    m_prev = new QPushButton(QStringLiteral("◀"), this);
-    m_prev->setToolTip(tr("Previous 4 KiB"));
-    m_next = new QPushButton(QStringLiteral("▶"), this);
-    m_next->setToolTip(tr("Next 4 KiB"));
-    for (QPushButton *b : { m_prev, m_next })
-        b->setMaximumWidth(36);
+    auto button = [this](const QString &text, const QString &tip) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        return b;
+    };
+    m_prev = button(QStringLiteral("◀"), tr("Previous 4 KiB"));
+    m_next = button(QStringLiteral("▶"), tr("Next 4 KiB"));
     m_pageLabel = new QLabel(this);
     m_utf16Box = new QCheckBox(tr("UTF-16"), this);
     m_utf16Box->setToolTip(tr("Show the text column as UTF-16LE characters (Windows strings)"));
-    m_copy = new QPushButton(tr("Copy"), this);
-    m_copy->setToolTip(tr("Copy the shown dump to the clipboard"));
-    m_save = new QPushButton(tr("Save Range…"), this);
-    m_save->setToolTip(tr("Write the bytes of the whole range to a file (pages not read are zeros)"));
-    m_faultBox = new QCheckBox(tr("Also read pages not in RAM (faults them in)"), this);
+    m_copy = button(tr("Copy"), tr("Copy the shown dump to the clipboard"));
+    m_save = button(tr("Save Range…"), tr("Write the bytes of the whole range to a file (pages not read are zeros)"));
+    m_faultBox = new QCheckBox(tr("Read pages not in RAM"), this);
     m_faultBox->setToolTip(tr("Reading a page that is not in RAM brings it in: the process's RSS grows and you no "
                               "longer see it as it was. Off, such pages show as \"not in RAM (not read)\"."));
     // One flow of controls: the page buttons, the actions, how to read. They wrap to as many lines as the dock's
@@ -95,6 +97,10 @@ HexView::HexView(QWidget *parent)
     m_textB->setReadOnly(true);
     m_textB->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_textB->setFont(m_text->font());
+    // Three lines at least, each: in a short window (1024x768, a lab's two processes) the dock stays within its
+    // room rather than draw its parts over each other.
+    for (QPlainTextEdit *dump : { m_text, m_textB })
+        dump->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 3 + 2 * dump->frameWidth() + 8);
     layout->addWidget(m_textB, 1);
     m_titleB->hide();
     m_textB->hide();
@@ -104,15 +110,15 @@ HexView::HexView(QWidget *parent)
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_status);
 
-    connect(m_prev, &QPushButton::clicked, this, [this] {
+    connect(m_prev, &QToolButton::clicked, this, [this] {
         if (m_viewPage > 0)
             showViewPage(m_viewPage - 1);
     });
-    connect(m_next, &QPushButton::clicked, this, [this] { showViewPage(m_viewPage + 1); });
+    connect(m_next, &QToolButton::clicked, this, [this] { showViewPage(m_viewPage + 1); });
     connect(m_utf16Box, &QCheckBox::toggled, this, &HexView::setUtf16);
     connect(m_faultBox, &QCheckBox::toggled, this, &HexView::setReadNotPresent);
-    connect(m_copy, &QPushButton::clicked, this, &HexView::copyToClipboard);
-    connect(m_save, &QPushButton::clicked, this, &HexView::saveRangeAsked);
+    connect(m_copy, &QToolButton::clicked, this, &HexView::copyToClipboard);
+    connect(m_save, &QToolButton::clicked, this, &HexView::saveRangeAsked);
     clear();
 }
 
@@ -144,6 +150,7 @@ void HexView::clear(const QString &why)
     m_pid = 0;
     m_start = m_end = 0;
     m_viewPage = 0;
+    m_shownAddress = 0;
     m_file.clear();
     m_pidB = 0; // a lab's other process: gone with what was shown
     m_titleB->hide();
@@ -166,6 +173,7 @@ void HexView::showRange(Pid pid, Address start, Address end)
     m_start = start;
     m_end = end;
     m_viewPage = 0;
+    m_shownAddress = 0;
     m_file.clear();
     m_pidB = 0;
     m_titleB->hide();
@@ -200,8 +208,11 @@ QString HexView::secondDumpText() const
 
 void HexView::reload()
 {
-    if (m_pid)
-        refresh();
+    if (!m_pid)
+        return;
+    m_reloading = true;
+    refresh();
+    m_reloading = false;
 }
 
 void HexView::setUtf16(bool utf16)
@@ -232,8 +243,41 @@ void HexView::showViewPage(std::uint64_t index)
 
 void HexView::showAddress(Address a)
 {
-    if (m_pid > 0 && a >= m_start && a < m_end)
-        showViewPage((a - m_start) / kViewBytes);
+    if (m_pid <= 0 || a < m_start || a >= m_end)
+        return;
+    m_shownAddress = a;
+    showViewPage((a - m_start) / kViewBytes);
+}
+
+int HexView::firstVisibleLine() const
+{
+    return m_text->cursorForPosition(QPoint(0, 0)).blockNumber();
+}
+
+void HexView::scrollDumps(Address from, int keepA, int keepB)
+{
+    // A reload keeps where each dump was scrolled (setPlainText goes back to the top); a shown address's line is
+    // brought into view, in both dumps (B's follows A's lines).
+    if (m_reloading) {
+        m_text->verticalScrollBar()->setValue(keepA);
+        m_textB->verticalScrollBar()->setValue(keepB);
+        if (!m_shownAddress)
+            return;
+    }
+    if (!m_shownAddress || m_shownAddress < from || m_shownAddress >= from + kViewBytes)
+        return;
+    const QString line = QString::number((m_shownAddress - from) / 16 * 16 + from, 16);
+    for (QPlainTextEdit *dump : { m_text, m_textB }) {
+        if (dump == m_textB && !m_pidB)
+            continue;
+        // B's dump has B's addresses: the same line number.
+        const QTextBlock block = m_text->document()->find(line).block();
+        if (!block.isValid())
+            continue;
+        QTextCursor cursor(dump->document()->findBlockByNumber(block.blockNumber()));
+        dump->setTextCursor(cursor);
+        dump->centerCursor();
+    }
 }
 
 void HexView::refresh()
@@ -247,6 +291,7 @@ void HexView::refresh()
     emit viewPageShown(from);
     ReadOptions options;
     options.readNotPresent = m_readNotPresent;
+    const int keepA = m_text->verticalScrollBar()->value(), keepB = m_textB->verticalScrollBar()->value();
     if (m_pidB > 0) {
         auto second = m_reader(m_pidB, m_startB + (from - m_start), length, options);
         m_textB->setPlainText(second
@@ -262,6 +307,7 @@ void HexView::refresh()
         return;
     }
     m_text->setPlainText(localizedDump(*block, m_utf16));
+    scrollDumps(from, keepA, keepB);
     m_copy->setEnabled(true);
     m_save->setEnabled(!m_saving);
     QString status

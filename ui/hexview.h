@@ -10,7 +10,7 @@
 class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
-class QPushButton;
+class QToolButton;
 
 namespace vmatlas::ui {
 
@@ -45,8 +45,11 @@ public:
     void setUtf16(bool utf16);
     void setReadNotPresent(bool read);
     void showViewPage(std::uint64_t index);
-    // The view page holding address a, when the shown range holds it (a search hit).
+    // The view page holding address a, when the shown range holds it (a search hit, what a lab step wrote), its
+    // line in view in both dumps, through live reloads too (until another range is shown).
     void showAddress(Address a);
+    // The first line of the dump in view (0: the top), for tests.
+    int firstVisibleLine() const;
     std::uint64_t viewPage() const { return m_viewPage; }
     std::uint64_t viewPageCount() const;
 
@@ -74,11 +77,14 @@ signals:
 private:
     void refresh();
     void saveRangeAsked();
+    void scrollDumps(Address from, int keepA, int keepB);
 
     Reader m_reader;
     Pid m_pid = 0;
     Address m_start = 0, m_end = 0;
     std::uint64_t m_viewPage = 0;
+    Address m_shownAddress = 0; // showAddress's, kept in view (0: none)
+    bool m_reloading = false; // a live reload: the dumps keep their scroll
     bool m_utf16 = false;
     bool m_readNotPresent = false;
     bool m_saving = false;
@@ -92,15 +98,15 @@ private:
     QLabel *m_title;
     QLabel *m_status;
     QPlainTextEdit *m_text;
-    QPushButton *m_prev;
-    QPushButton *m_next;
+    QToolButton *m_prev; // tool buttons: compact, so that the controls take two lines in a narrow dock
+    QToolButton *m_next;
     QLabel *m_pageLabel;
     QCheckBox *m_utf16Box;
     QCheckBox *m_faultBox;
     QWidget *m_controls; // page buttons, actions, check boxes: one flow (FlowLayout)
     FlowLayout *m_flow;
-    QPushButton *m_copy;
-    QPushButton *m_save;
+    QToolButton *m_copy;
+    QToolButton *m_save;
 };
 
 } // namespace vmatlas::ui

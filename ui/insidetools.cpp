@@ -116,6 +116,11 @@ void InsideTools::showSelection()
         m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same bytes in process B (%1):").arg(m_lab.b));
     else if (m_lab.b > 0 && pid == m_lab.b && start == m_lab.startB)
         m_hex->setSecond(m_lab.a, m_lab.startA, tr("The same bytes in process A (%1):").arg(m_lab.a));
+    // The line a lab step wrote, in whichever of its processes is shown (a no-op outside the range).
+    if (m_labWrite.pid > 0 && pid == m_labWrite.pid)
+        m_hex->showAddress(m_labWrite.address);
+    else if (m_labWrite.pid > 0 && m_lab.b > 0 && pid == m_lab.b && m_labWrite.pid == m_lab.a)
+        m_hex->showAddress(m_lab.startB + (m_labWrite.address - m_lab.startA));
 }
 
 void InsideTools::followPageStrip(PageStrip *strip)
@@ -139,10 +144,14 @@ void InsideTools::followPageStrip(PageStrip *strip)
 void InsideTools::followLab(LabPanel *panel)
 {
     // Another lab (or the same again): the last one's processes are gone, so is their pairing.
-    connect(panel, &LabPanel::labStarted, this, [this] { m_lab = {}; });
+    connect(panel, &LabPanel::labStarted, this, [this] {
+        m_lab = {};
+        m_labWrite = {};
+    });
     connect(panel, &LabPanel::stepFinished, this, [this, panel] {
         const LabStepResult &step = panel->lastStep();
         m_lab = {};
+        m_labWrite = { step.changed ? panel->targetA() : 0, step.changed };
         if (panel->targetB() > 0 && step.focusEndB > step.focusStartB && step.focusEnd > step.focusStart)
             m_lab = { panel->targetA(), panel->targetB(), step.focusStart, step.focusStartB };
         showSelection();

@@ -81,6 +81,12 @@ private:
         Pid a = 0, b = 0;
         Address startA = 0, startB = 0;
     } m_lab;
+    // What the last lab step wrote, in process pid (its target A): the Bytes dock shows that line.
+    struct LabWrite
+    {
+        Pid pid = 0;
+        Address address = 0;
+    } m_labWrite;
 };
 
 } // namespace vmatlas::ui

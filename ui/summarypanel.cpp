@@ -54,7 +54,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     useTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     useTable->setSelectionMode(QAbstractItemView::NoSelection);
     keepToolTipFresh(useTable);
-    useTable->setMinimumSize(200, 100);
+    useTable->setMinimumSize(120, 100); // beside "How it adds up", the two no wider than the map's minimum
     byUse->addWidget(useTable);
     connect(useTable->horizontalHeader(), &QHeaderView::sectionResized, this, [this] { placeChart(); });
     m_reconciliation = new QLabel(byUse);
@@ -66,7 +66,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     auto *reconciliationScroll = new QScrollArea(byUse);
     reconciliationScroll->setWidget(m_reconciliation);
     reconciliationScroll->setWidgetResizable(true);
-    reconciliationScroll->setMinimumSize(220, 80);
+    reconciliationScroll->setMinimumSize(160, 80);
     byUse->addWidget(reconciliationScroll);
     byUse->setStretchFactor(0, 3);
     byUse->setStretchFactor(1, 2);

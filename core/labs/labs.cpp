@@ -287,8 +287,10 @@ std::vector<LabDefinition> buildLabs()
             auto text = callText(s.a(), "peek " + hex(a + 64) + " 12");
             if (!text)
                 return text.error();
-            return labReport(QT_TRANSLATE_NOOP("Lab", "B wrote \"Reply from B\"; A reads \"%1\""), { { *text } }, a,
-                a + s.size(), b, b + s.size());
+            LabStepResult r = labReport(QT_TRANSLATE_NOOP("Lab", "B wrote \"Reply from B\"; A reads \"%1\""),
+                { { *text } }, a, a + s.size(), b, b + s.size());
+            r.changed = a + 64;
+            return r;
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"),
         QT_TRANSLATE_NOOP("Lab",
@@ -367,9 +369,12 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.a().call("poke " + hex(page) + " " + toHex("written by the process")));
             auto after = readWholeFile(s.vars["file"]);
             const bool same = before && after && *before == *after;
-            return labReport(same ? QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk is unchanged")
-                                  : QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk CHANGED"),
-                { { hex(page) }, { pageSummary(s.pidA(), a, a + s.size()), true } }, a, a + s.size());
+            LabStepResult r
+                = labReport(same ? QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk is unchanged")
+                                 : QT_TRANSLATE_NOOP("Lab", "wrote at %1: %2; the file on disk CHANGED"),
+                    { { hex(page) }, { pageSummary(s.pidA(), a, a + s.size()), true } }, a, a + s.size());
+            r.changed = page;
+            return r;
         } });
 
     // 4. Copy-on-write after fork.
@@ -431,8 +436,11 @@ std::vector<LabDefinition> buildLabs()
             if (pages)
                 for (const PageInfo &p : *pages)
                     exclusive += p.exclusive;
-            return labReport(QT_TRANSLATE_NOOP("Lab", "the child wrote at %1; the parent's exclusive pages: %2"),
-                { { hex(page) }, { std::to_string(exclusive) } }, a, a + s.size(), a, a + s.size());
+            LabStepResult r
+                = labReport(QT_TRANSLATE_NOOP("Lab", "the child wrote at %1; the parent's exclusive pages: %2"),
+                    { { hex(page) }, { std::to_string(exclusive) } }, a, a + s.size(), a, a + s.size());
+            r.changed = page;
+            return r;
         } });
 
     // 5. The page file.
@@ -574,9 +582,11 @@ std::vector<LabDefinition> buildLabs()
             TRY(s.b()->call("read " + hex(db) + " " + std::to_string(kLabImageDataSize)));
             PageChangeReport written(s.pidA(), d, d + kLabImageDataSize);
             TRY(s.a().call("poke " + hex(d + 8) + " " + toHex("changed in A")));
-            return labReport(QT_TRANSLATE_NOOP("Lab", "A wrote to its data at %1: in A %2; in B %3"),
+            LabStepResult r = labReport(QT_TRANSLATE_NOOP("Lab", "A wrote to its data at %1: in A %2; in B %3"),
                 { { hex(d) }, { written.after(), true }, { pageSummary(s.pidB(), db, db + kLabImageDataSize), true } },
                 d, d + kLabImageDataSize, db, db + kLabImageDataSize);
+            r.changed = d + 8;
+            return r;
         } });
     return labs;
 }

@@ -32,6 +32,7 @@ struct LabStepResult
     Address focusEnd = 0;
     Address focusStartB = 0; // and in target B, for labs with a second process
     Address focusEndB = 0;
+    Address changed = 0; // the first byte the step wrote, in target A's addresses (0: none): shown in the bytes
 };
 
 class LabSession;

@@ -1011,10 +1011,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also read pages not in RAM (faults them in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading a page that is not in RAM brings it in: the process&apos;s RSS grows and you no longer see it as it was. Off, such pages show as &quot;not in RAM (not read)&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,6 +1100,10 @@
     </message>
     <message>
         <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read pages not in RAM</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

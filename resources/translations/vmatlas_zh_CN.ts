@@ -1011,10 +1011,6 @@
         <translation>将整个范围的字节写入文件（未读取的页面为零）</translation>
     </message>
     <message>
-        <source>Also read pages not in RAM (faults them in)</source>
-        <translation>也读取不在内存中的页面（会将它们调入内存）</translation>
-    </message>
-    <message>
         <source>Reading a page that is not in RAM brings it in: the process&apos;s RSS grows and you no longer see it as it was. Off, such pages show as &quot;not in RAM (not read)&quot;.</source>
         <translation>读取不在内存中的页面会将其调入内存：进程的 RSS 随之增长，你看到的不再是原来的样子。关闭时，这类页面显示为“不在内存（未读取）”。</translation>
     </message>
@@ -1105,6 +1101,10 @@
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>Read pages not in RAM</source>
+        <translation>读取不在内存中的页面</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -95,6 +96,66 @@ private slots:
                            .arg(part<AddressMapView>(w)->scrollTop() + part<AddressMapView>(w)->viewport()->height())));
         // Each step is an event on the timeline.
         QCOMPARE(part<TimelinePanel>(w)->eventCount(), 3);
+    }
+
+    // The Bytes dock shows what a step wrote: copy-on-write's page 2 (not page 1 of 4), shared-section's reply
+    // from B at offset 0x40 (its line in view in a short dock, in A's dump and B's), and keeps it through refreshes.
+    void bytesShowWhatTheStepWrote()
+    {
+        MainWindow w;
+        w.resize(1024, 768);
+        w.show();
+        auto *hex = w.findChild<HexView *>();
+        QVERIFY(hex);
+        LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i)
+            clickNext(panel, finished);
+        QTRY_COMPARE_WITH_TIMEOUT(hex->viewPage(), std::uint64_t(1), 10000);
+        QTRY_VERIFY(hex->dumpText().contains(QStringLiteral("written by the")));
+        QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 4096);
+
+        QSignalSpy started(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("shared-section"));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
+        QSignalSpy finished2(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 4; ++i)
+            clickNext(panel, finished2);
+        QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 64);
+        QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("Reply from B")), 10000);
+        auto *dump = hex->findChild<QPlainTextEdit *>(QStringLiteral("hexText"));
+        QVERIFY(dump);
+        const auto lineInView = [&] {
+            const int first = hex->firstVisibleLine();
+            const int last = dump->cursorForPosition(QPoint(0, dump->viewport()->height() - 1)).blockNumber();
+            return first <= 4 && 4 <= last; // 0x40 is the fifth line
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(lineInView(), 10000);
+        // Live refreshes keep it there.
+        QTest::qWait(2500);
+        QVERIFY(lineInView());
+    }
+
+    // `vmatlas --lab NAME` in a 1024x768 window: the lab starts before the window shows, with the Summary not
+    // yet laid out (its by-use table and "How it adds up" side by side held the centre 428 px wide: the window
+    // opened 1038 px wide, its right edge off the screen).
+    void labAtStartupFitsANarrowWindow()
+    {
+        MainWindow w;
+        w.labPanel()->setExecutable(VMATLAS_BINARY);
+        w.startLab(QStringLiteral("shared-section"));
+        w.resize(1024, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.labPanel()->nextButton()->isEnabled(), 15000);
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("the window needs %1 px, the centre %2")
+                           .arg(w.minimumSizeHint().width())
+                           .arg(w.centralWidget()->minimumSizeHint().width())));
+        QCOMPARE(w.width(), 1024);
     }
 
     // Page Down (what a presenter's clicker sends) runs the next step while a lab is open, and only then.
@@ -179,16 +240,32 @@ private slots:
         QPushButton *next = panel->nextButton();
         QVERIFY2(next->fontMetrics().horizontalAdvance(next->text()) < next->width(),
             qPrintable(QStringLiteral("\"%1\" in %2 px").arg(next->text()).arg(next->width())));
-        // The Bytes dock's two check boxes one under the other, each whole.
+        // The Bytes dock's two check boxes side by side (short words, compact buttons: its controls take two
+        // lines), each whole.
         auto *hex = bytes->findChild<HexView *>();
         QVERIFY(hex);
-        QCOMPARE(hex->readingPlacement(), Qt::Vertical);
+        QCOMPARE(hex->readingPlacement(), Qt::Horizontal);
         for (QCheckBox *box : hex->findChildren<QCheckBox *>())
             QVERIFY2(box->width() >= box->sizeHint().width(),
                 qPrintable(QStringLiteral("\"%1\": %2 of %3 px")
                                .arg(box->text())
                                .arg(box->width())
                                .arg(box->sizeHint().width())));
+        // A lab with two processes: the Bytes dock shows B's view below A's; the window still fits.
+        QSignalSpy restartedTwo(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("shared-section"));
+        QTRY_COMPARE_WITH_TIMEOUT(restartedTwo.size(), 1, 15000);
+        QSignalSpy finishedTwo(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 4; ++i)
+            clickNext(panel, finishedTwo);
+        QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("Reply from B")), 10000);
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY2(w.minimumSizeHint().width() <= 1024,
+            qPrintable(QStringLiteral("with process B: the window needs %1 px, the Bytes dock %2")
+                           .arg(w.minimumSizeHint().width())
+                           .arg(bytes->minimumSizeHint().width())));
+        QCOMPARE(w.width(), 1024);
         // The summary's by-type table scrolls sideways rather than widen the window.
         auto *summaryPages = part<SummaryPanel>(w)->findChild<QTabWidget *>();
         summaryPages->setCurrentIndex(1);
@@ -212,9 +289,9 @@ private slots:
         alone.resize(700, 400);
         alone.show();
         QTRY_COMPARE(alone.readingPlacement(), Qt::Horizontal);
-        alone.resize(300, 400);
+        alone.resize(200, 400);
         QTRY_COMPARE(alone.readingPlacement(), Qt::Vertical);
-        QVERIFY(alone.minimumSizeHint().width() <= 320);
+        QVERIFY(alone.minimumSizeHint().width() <= 200);
     }
 
     // The steps whose point is the pages (reserve-commit's touch, page-out's three) show the lab's range page by
