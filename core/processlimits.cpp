@@ -9,6 +9,11 @@
 #include <algorithm>
 #include <charconv>
 
+// Marks text the window translates (lupdate reads this file); the core keeps the English.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
 namespace vmatlas {
 
 namespace {
@@ -42,13 +47,6 @@ std::string percent(std::uint64_t part, std::uint64_t whole)
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
     return buf;
-}
-
-std::string optionalBytes(const std::optional<std::uint64_t> &v, bool unlimited)
-{
-    if (unlimited)
-        return "max (no limit)";
-    return v ? formatBytes(*v) : std::string("not readable");
 }
 
 // A JSON object written key by key, commas included.
@@ -229,7 +227,7 @@ std::string containerOfCgroup(std::string_view p)
         return "lxc " + id;
     if (std::string id = idAfter("machine-", ".scope"); !id.empty())
         return "machine " + id;
-    return "no container";
+    return QT_TRANSLATE_NOOP("Limits", "no container");
 }
 
 std::uint64_t accountableBytes(const Snapshot &s)
@@ -242,85 +240,154 @@ std::uint64_t accountableBytes(const Snapshot &s)
     return total;
 }
 
-std::string describeOvercommit(const CommitLimits &c)
+namespace {
+
+LimitLine overcommitLine(const CommitLimits &c)
 {
     switch (c.overcommitMode) {
     case 0:
-        return "overcommit mode 0 (heuristic): the kernel refuses only an allocation that could never fit in RAM + "
-               "swap; Committed_AS may exceed CommitLimit, which is only advisory here";
+        return { true,
+            QT_TRANSLATE_NOOP("Limits",
+                "overcommit mode 0 (heuristic): the kernel refuses only an allocation that could never fit in RAM + "
+                "swap; Committed_AS may exceed CommitLimit, which is only advisory here"),
+            {} };
     case 1:
-        return "overcommit mode 1 (always): every allocation succeeds; running out shows up later as the OOM killer, "
-               "never as a failed mmap";
+        return { true,
+            QT_TRANSLATE_NOOP("Limits",
+                "overcommit mode 1 (always): every allocation succeeds; running out shows up later as the OOM "
+                "killer, never as a failed mmap"),
+            {} };
     case 2:
-        return "overcommit mode 2 (strict): CommitLimit = swap + " + std::to_string(c.overcommitRatio)
-            + "% of RAM (vm.overcommit_ratio" + (c.overcommitKbytes ? ", or vm.overcommit_kbytes" : std::string())
-            + ") minus huge pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as "
-              "VirtualAlloc(MEM_COMMIT) fails past Windows' commit limit";
+        return { true,
+            c.overcommitKbytes
+                ? QT_TRANSLATE_NOOP("Limits",
+                    "overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio, or "
+                    "vm.overcommit_kbytes) minus huge pages; an mmap or brk that would take Committed_AS past it fails "
+                    "with ENOMEM, as VirtualAlloc(MEM_COMMIT) fails past Windows' commit limit")
+                : QT_TRANSLATE_NOOP("Limits",
+                    "overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio) minus huge "
+                    "pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as "
+                    "VirtualAlloc(MEM_COMMIT) fails past Windows' commit limit"),
+            { std::to_string(c.overcommitRatio) } };
     default:
-        return "commit limit = RAM + page files: a commit past it fails";
+        return { true, QT_TRANSLATE_NOOP("Limits", "commit limit = RAM + page files: a commit past it fails"), {} };
     }
+}
+
+// A byte count that may be unknown or unlimited, as a word the window translates.
+std::string limitBytes(const std::optional<std::uint64_t> &v, bool unlimited)
+{
+    if (unlimited)
+        return QT_TRANSLATE_NOOP("Limits", "max (no limit)");
+    return v ? formatBytes(*v) : std::string(QT_TRANSLATE_NOOP("Limits", "not readable"));
+}
+
+} // namespace
+
+std::string LimitLine::text() const
+{
+    return fillPattern(pattern, args);
+}
+
+std::string describeOvercommit(const CommitLimits &c)
+{
+    return overcommitLine(c).text();
+}
+
+std::vector<LimitLine> limitLines(const Limits &l)
+{
+    std::vector<LimitLine> out;
+    auto line = [&out](const char *pattern, std::vector<std::string> args = {}) {
+        out.push_back({ false, pattern, std::move(args) });
+    };
+    auto detail = [&out](const char *pattern, std::vector<std::string> args = {}) {
+        out.push_back({ true, pattern, std::move(args) });
+    };
+    const AddressSpaceLimits &a = l.space;
+    line(QT_TRANSLATE_NOOP("Limits", "address space: %1 of user space free (%2-%3); largest free block %4 at %5"),
+        { formatBytes(a.freeBytes), formatAddress(a.userStart), formatAddress(a.userEnd), formatBytes(a.largestFree),
+            formatAddress(a.largestFreeStart) });
+    for (const FreeBucket &b : a.histogram) {
+        if (!b.count)
+            continue;
+        const std::string from = b.from ? formatBytes(b.from) : std::string("0 B");
+        if (b.to)
+            detail(QT_TRANSLATE_NOOP("Limits", "free blocks %1 to < %2: %3 (%4)"),
+                { from, formatBytes(b.to), std::to_string(b.count), formatBytes(b.bytes) });
+        else
+            detail(QT_TRANSLATE_NOOP("Limits", "free blocks %1 to any size: %2 (%3)"),
+                { from, std::to_string(b.count), formatBytes(b.bytes) });
+    }
+    if (l.platform == "windows") {
+        line(QT_TRANSLATE_NOOP("Limits", "mappings: %1 regions (Windows has no per-process limit)"),
+            { std::to_string(a.mapCount) });
+    } else if (l.maxMapCount) {
+        line(QT_TRANSLATE_NOOP("Limits", "mappings: %1 of vm.max_map_count %2 (%3); past it mmap fails with ENOMEM"),
+            { std::to_string(a.mapCount), std::to_string(l.maxMapCount), percent(a.mapCount, l.maxMapCount) });
+    } else {
+        line(QT_TRANSLATE_NOOP(
+                 "Limits", "mappings: %1 of vm.max_map_count (not readable); past it mmap fails with ENOMEM"),
+            { std::to_string(a.mapCount) });
+    }
+    const CommitLimits &c = l.commit;
+    if (l.platform == "windows") {
+        line(QT_TRANSLATE_NOOP("Limits",
+                 "commit charge: %1 of the commit limit %2 (%3; peak %4); commit limit = RAM %5 + page files %6"),
+            { formatBytes(c.committed), formatBytes(c.limit), percent(c.committed, c.limit), formatBytes(c.peak),
+                formatBytes(c.ramTotal), formatBytes(c.swapTotal) });
+        line(QT_TRANSLATE_NOOP("Limits", "page file: %1 of %2 in use"),
+            { formatBytes(c.swapTotal - std::min(c.swapTotal, c.swapFree)), formatBytes(c.swapTotal) });
+        line(QT_TRANSLATE_NOOP("Limits", "this process: %1 committed private memory (its commit charge)"),
+            { formatBytes(c.processCommit) });
+        return out;
+    }
+    const std::vector<std::string> commit { formatBytes(c.committed), formatBytes(c.limit),
+        percent(c.committed, c.limit), formatBytes(c.ramTotal), formatBytes(c.swapTotal), formatBytes(c.swapFree) };
+    if (c.swapTotal)
+        line(QT_TRANSLATE_NOOP(
+                 "Limits", "commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free)"),
+            commit);
+    else
+        line(QT_TRANSLATE_NOOP("Limits",
+                 "commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free): no swap, so the "
+                 "commit charge is backed by RAM alone"),
+            commit);
+    out.push_back(overcommitLine(c));
+    line(QT_TRANSLATE_NOOP("Limits",
+             "this process: %1 in accountable mappings (VmFlag ac: private writable memory, its share of "
+             "Committed_AS)"),
+        { formatBytes(c.processCommit) });
+    if (!l.rlimitKnown)
+        line(QT_TRANSLATE_NOOP("Limits", "RLIMIT_AS (Max address space): not readable"));
+    else
+        line(QT_TRANSLATE_NOOP("Limits", "RLIMIT_AS (Max address space): %1 soft, %2 hard"),
+            { l.rlimitAsSoft ? formatBytes(*l.rlimitAsSoft) : std::string(QT_TRANSLATE_NOOP("Limits", "unlimited")),
+                l.rlimitAsHard ? formatBytes(*l.rlimitAsHard)
+                               : std::string(QT_TRANSLATE_NOOP("Limits", "unlimited")) });
+    const CgroupLimits &g = l.cgroup;
+    if (!g.known) {
+        line(QT_TRANSLATE_NOOP("Limits", "cgroup: no cgroup v2 entry"));
+        return out;
+    }
+    line(QT_TRANSLATE_NOOP("Limits", "cgroup: %1 (%2)"), { g.path, g.container });
+    // "memory.current: 12.0 MiB; memory.max: 512 MiB (2.3%)", or "not readable" for either.
+    if (g.memoryMax && g.memoryCurrent)
+        detail(QT_TRANSLATE_NOOP("Limits", "memory.current: %1; memory.max: %2 (%3)"),
+            { limitBytes(g.memoryCurrent, false), limitBytes(g.memoryMax, g.memoryMaxUnlimited),
+                percent(*g.memoryCurrent, *g.memoryMax) });
+    else
+        detail(QT_TRANSLATE_NOOP("Limits", "memory.current: %1; memory.max: %2"),
+            { limitBytes(g.memoryCurrent, false), limitBytes(g.memoryMax, g.memoryMaxUnlimited) });
+    detail(QT_TRANSLATE_NOOP("Limits", "memory.swap.current: %1; memory.swap.max: %2"),
+        { limitBytes(g.swapCurrent, false), limitBytes(g.swapMax, g.swapMaxUnlimited) });
+    return out;
 }
 
 std::vector<std::string> describeLimits(const Limits &l)
 {
     std::vector<std::string> out;
-    const AddressSpaceLimits &a = l.space;
-    out.push_back("address space: " + formatBytes(a.freeBytes) + " of user space free (" + formatAddress(a.userStart)
-        + "-" + formatAddress(a.userEnd) + "); largest free block " + formatBytes(a.largestFree) + " at "
-        + formatAddress(a.largestFreeStart));
-    for (const FreeBucket &b : a.histogram) {
-        if (!b.count)
-            continue;
-        out.push_back("  free blocks " + (b.from ? formatBytes(b.from) : std::string("0 B")) + " to "
-            + (b.to ? "< " + formatBytes(b.to) : std::string("any size")) + ": " + std::to_string(b.count) + " ("
-            + formatBytes(b.bytes) + ")");
-    }
-    if (l.platform == "windows") {
-        out.push_back("mappings: " + std::to_string(a.mapCount) + " regions (Windows has no per-process limit)");
-    } else {
-        out.push_back("mappings: " + std::to_string(a.mapCount) + " of vm.max_map_count "
-            + (l.maxMapCount ? std::to_string(l.maxMapCount) + " (" + percent(a.mapCount, l.maxMapCount) + ")"
-                             : std::string("(not readable)"))
-            + "; past it mmap fails with ENOMEM");
-    }
-    const CommitLimits &c = l.commit;
-    if (l.platform == "windows") {
-        out.push_back("commit charge: " + formatBytes(c.committed) + " of the commit limit " + formatBytes(c.limit)
-            + " (" + percent(c.committed, c.limit) + "; peak " + formatBytes(c.peak) + "); commit limit = RAM "
-            + formatBytes(c.ramTotal) + " + page files " + formatBytes(c.swapTotal));
-        out.push_back("page file: " + formatBytes(c.swapTotal - std::min(c.swapTotal, c.swapFree)) + " of "
-            + formatBytes(c.swapTotal) + " in use");
-        out.push_back(
-            "this process: " + formatBytes(c.processCommit) + " committed private memory (its commit charge)");
-    } else {
-        out.push_back("commit charge: Committed_AS " + formatBytes(c.committed) + " of CommitLimit "
-            + formatBytes(c.limit) + " (" + percent(c.committed, c.limit) + "); RAM " + formatBytes(c.ramTotal)
-            + " + swap " + formatBytes(c.swapTotal) + " (" + formatBytes(c.swapFree) + " free)"
-            + (c.swapTotal ? std::string() : std::string(": no swap, so the commit charge is backed by RAM alone")));
-        out.push_back("  " + describeOvercommit(c));
-        out.push_back("this process: " + formatBytes(c.processCommit)
-            + " in accountable mappings (VmFlag ac: private writable memory, its share of Committed_AS)");
-        std::string rl = "RLIMIT_AS (Max address space): ";
-        if (!l.rlimitKnown)
-            rl += "not readable";
-        else
-            rl += (l.rlimitAsSoft ? formatBytes(*l.rlimitAsSoft) : std::string("unlimited")) + " soft, "
-                + (l.rlimitAsHard ? formatBytes(*l.rlimitAsHard) : std::string("unlimited")) + " hard";
-        out.push_back(rl);
-        const CgroupLimits &g = l.cgroup;
-        if (!g.known) {
-            out.push_back("cgroup: no cgroup v2 entry");
-        } else {
-            out.push_back("cgroup: " + g.path + " (" + g.container + ")");
-            // "memory.current: 12.0 MiB; memory.max: 512 MiB (2%)", or "not readable" for either.
-            out.push_back("  memory.current: " + optionalBytes(g.memoryCurrent, false)
-                + "; memory.max: " + optionalBytes(g.memoryMax, g.memoryMaxUnlimited)
-                + (g.memoryMax && g.memoryCurrent ? " (" + percent(*g.memoryCurrent, *g.memoryMax) + ")"
-                                                  : std::string()));
-            out.push_back("  memory.swap.current: " + optionalBytes(g.swapCurrent, false)
-                + "; memory.swap.max: " + optionalBytes(g.swapMax, g.swapMaxUnlimited));
-        }
-    }
+    for (const LimitLine &line : limitLines(l))
+        out.push_back((line.detail ? "  " : "") + line.text());
     return out;
 }
 

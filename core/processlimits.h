@@ -44,7 +44,8 @@ AddressSpaceLimits addressSpaceLimits(const Snapshot &snapshot, Address userStar
 // (RAM + page files).
 struct CommitLimits
 {
-    std::uint64_t processCommit = 0; // bytes of the process's accountable mappings (VmFlag ac / Windows: committed private)
+    std::uint64_t processCommit
+        = 0; // bytes of the process's accountable mappings (VmFlag ac / Windows: committed private)
     std::uint64_t committed = 0; // Linux Committed_AS; Windows CommitTotal
     std::uint64_t limit = 0; // Linux CommitLimit; Windows CommitLimit
     std::uint64_t peak = 0; // Windows CommitPeak
@@ -103,7 +104,17 @@ std::string containerOfCgroup(std::string_view cgroupPath);
 // Bytes of a process's accountable mappings (the 'ac' VmFlag): its share of Committed_AS.
 std::uint64_t accountableBytes(const Snapshot &snapshot);
 
-// The limits in words, one line each, as `vmatlas limits` prints them.
+// One line of the limits in words: a pattern marked for translation (context "Limits", %1…%9) and what goes in
+// it; an argument that is itself a marked word ("unlimited", "not readable"…) is translated by the window too.
+struct LimitLine
+{
+    bool detail = false; // explains or details the line before (indented)
+    std::string pattern;
+    std::vector<std::string> args;
+    std::string text() const; // in English
+};
+std::vector<LimitLine> limitLines(const Limits &limits);
+// The limits in words, one line each, as `vmatlas limits` prints them (detail lines indented by two spaces).
 std::vector<std::string> describeLimits(const Limits &limits);
 // The overcommit policy in the article's terms.
 std::string describeOvercommit(const CommitLimits &commit);

@@ -665,21 +665,6 @@ UseTotals computeUseTotals(const Snapshot &snapshot, const ProcessFacts &facts)
     return t;
 }
 
-std::string fillPattern(std::string_view pattern, const std::vector<std::string> &args)
-{
-    std::string out;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const int n = pattern[i] == '%' && i + 1 < pattern.size() ? pattern[i + 1] - '0' : 0;
-        if (n >= 1 && n <= 9 && std::size_t(n) <= args.size()) {
-            out += args[std::size_t(n - 1)];
-            ++i;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
-}
-
 std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTotals &totals, const ProcessFacts &facts)
 {
     std::uint64_t anon = 0, file = 0, shmem = 0, swap = 0, shmemSwap = 0;

@@ -136,8 +136,6 @@ struct ReconciliationLine
     std::int64_t difference() const { return std::int64_t(regions) - std::int64_t(kernel); }
 };
 
-// pattern with %1…%9 replaced by args[0]…[8].
-std::string fillPattern(std::string_view pattern, const std::vector<std::string> &args);
 std::vector<ReconciliationLine> reconcile(const Snapshot &snapshot, const UseTotals &totals, const ProcessFacts &facts);
 
 // The summary as CSV: use,name,size,committed,private,total_ws,private_ws,shareable_ws,shared_ws,locked_ws,

@@ -1,7 +1,9 @@
 #include "limitspanel.h"
 
 #include "processlimits.h"
+#include "uitext.h"
 
+#include <QCoreApplication>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -14,11 +16,14 @@ QString toHtml(const Limits &limits, bool live)
 {
     // The core's lines; an indented line explains or details the one before it.
     QString html = QStringLiteral("<h3>%1</h3>").arg(LimitsPanel::tr("Limits of process %1").arg(limits.pid));
-    for (const std::string &line : describeLimits(limits)) {
-        const bool detail = line.rfind("  ", 0) == 0;
+    for (const LimitLine &line : limitLines(limits)) {
+        // The pattern and its words in the user's language ("unlimited", "not readable"…; numbers stay).
+        std::vector<std::string> args;
+        for (const std::string &arg : line.args)
+            args.push_back(QCoreApplication::translate("Limits", arg.c_str()).toStdString());
         html += QStringLiteral("<p style='margin:%1'>%2</p>")
-                    .arg(detail ? QStringLiteral("0 0 0 24px") : QStringLiteral("8px 0 0 0"),
-                        QString::fromStdString(detail ? line.substr(2) : line).toHtmlEscaped());
+                    .arg(line.detail ? QStringLiteral("0 0 0 24px") : QStringLiteral("8px 0 0 0"),
+                        patternText("Limits", line.pattern, args).toHtmlEscaped());
     }
     if (!live)
         html += LimitsPanel::tr("<p><i>A saved snapshot: only its address space is known; the system's commit "

@@ -321,6 +321,121 @@
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>no container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overcommit mode 0 (heuristic): the kernel refuses only an allocation that could never fit in RAM + swap; Committed_AS may exceed CommitLimit, which is only advisory here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overcommit mode 1 (always): every allocation succeeds; running out shows up later as the OOM killer, never as a failed mmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio, or vm.overcommit_kbytes) minus huge pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as VirtualAlloc(MEM_COMMIT) fails past Windows&apos; commit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio) minus huge pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as VirtualAlloc(MEM_COMMIT) fails past Windows&apos; commit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit limit = RAM + page files: a commit past it fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max (no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address space: %1 of user space free (%2-%3); largest free block %4 at %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free blocks %1 to &lt; %2: %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free blocks %1 to any size: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mappings: %1 regions (Windows has no per-process limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mappings: %1 of vm.max_map_count %2 (%3); past it mmap fails with ENOMEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mappings: %1 of vm.max_map_count (not readable); past it mmap fails with ENOMEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit charge: %1 of the commit limit %2 (%3; peak %4); commit limit = RAM %5 + page files %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page file: %1 of %2 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this process: %1 committed private memory (its commit charge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free): no swap, so the commit charge is backed by RAM alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this process: %1 in accountable mappings (VmFlag ac: private writable memory, its share of Committed_AS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLIMIT_AS (Max address space): not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLIMIT_AS (Max address space): %1 soft, %2 hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cgroup: no cgroup v2 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cgroup: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.current: %1; memory.max: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.current: %1; memory.max: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.swap.current: %1; memory.swap.max: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MapLegend</name>
     <message>
         <source>Image</source>

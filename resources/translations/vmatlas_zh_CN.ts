@@ -321,6 +321,121 @@
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>no container</source>
+        <translation>无容器</translation>
+    </message>
+    <message>
+        <source>overcommit mode 0 (heuristic): the kernel refuses only an allocation that could never fit in RAM + swap; Committed_AS may exceed CommitLimit, which is only advisory here</source>
+        <translation>过量提交模式 0（启发式）：内核只拒绝在内存 + 交换空间中永远放不下的分配；Committed_AS 可以超过 CommitLimit，后者在这里只是参考</translation>
+    </message>
+    <message>
+        <source>overcommit mode 1 (always): every allocation succeeds; running out shows up later as the OOM killer, never as a failed mmap</source>
+        <translation>过量提交模式 1（总是）：每次分配都成功；内存耗尽会在之后表现为 OOM killer，而绝不是 mmap 失败</translation>
+    </message>
+    <message>
+        <source>overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio, or vm.overcommit_kbytes) minus huge pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as VirtualAlloc(MEM_COMMIT) fails past Windows&apos; commit limit</source>
+        <translation>过量提交模式 2（严格）：CommitLimit = 交换空间 + 内存的 %1%（vm.overcommit_ratio，或 vm.overcommit_kbytes）减去大页；会使 Committed_AS 超过它的 mmap 或 brk 以 ENOMEM 失败，就像 VirtualAlloc(MEM_COMMIT) 超过 Windows 的提交限制时失败一样</translation>
+    </message>
+    <message>
+        <source>overcommit mode 2 (strict): CommitLimit = swap + %1% of RAM (vm.overcommit_ratio) minus huge pages; an mmap or brk that would take Committed_AS past it fails with ENOMEM, as VirtualAlloc(MEM_COMMIT) fails past Windows&apos; commit limit</source>
+        <translation>过量提交模式 2（严格）：CommitLimit = 交换空间 + 内存的 %1%（vm.overcommit_ratio）减去大页；会使 Committed_AS 超过它的 mmap 或 brk 以 ENOMEM 失败，就像 VirtualAlloc(MEM_COMMIT) 超过 Windows 的提交限制时失败一样</translation>
+    </message>
+    <message>
+        <source>commit limit = RAM + page files: a commit past it fails</source>
+        <translation>提交限制 = 内存 + 页面文件：超过它的提交会失败</translation>
+    </message>
+    <message>
+        <source>max (no limit)</source>
+        <translation>max（无限制）</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>不可读</translation>
+    </message>
+    <message>
+        <source>address space: %1 of user space free (%2-%3); largest free block %4 at %5</source>
+        <translation>地址空间：用户空间中 %1 空闲（%2-%3）；最大空闲块 %4，位于 %5</translation>
+    </message>
+    <message>
+        <source>free blocks %1 to &lt; %2: %3 (%4)</source>
+        <translation>空闲块 %1 至 &lt; %2：%3 个（%4）</translation>
+    </message>
+    <message>
+        <source>free blocks %1 to any size: %2 (%3)</source>
+        <translation>空闲块 %1 及以上：%2 个（%3）</translation>
+    </message>
+    <message>
+        <source>mappings: %1 regions (Windows has no per-process limit)</source>
+        <translation>映射：%1 个区域（Windows 没有每进程的限制）</translation>
+    </message>
+    <message>
+        <source>mappings: %1 of vm.max_map_count %2 (%3); past it mmap fails with ENOMEM</source>
+        <translation>映射：%1 个，vm.max_map_count 为 %2（%3）；超过后 mmap 以 ENOMEM 失败</translation>
+    </message>
+    <message>
+        <source>mappings: %1 of vm.max_map_count (not readable); past it mmap fails with ENOMEM</source>
+        <translation>映射：%1 个，vm.max_map_count 不可读；超过后 mmap 以 ENOMEM 失败</translation>
+    </message>
+    <message>
+        <source>commit charge: %1 of the commit limit %2 (%3; peak %4); commit limit = RAM %5 + page files %6</source>
+        <translation>提交量：%1，提交限制 %2（%3；峰值 %4）；提交限制 = 内存 %5 + 页面文件 %6</translation>
+    </message>
+    <message>
+        <source>page file: %1 of %2 in use</source>
+        <translation>页面文件：已用 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>this process: %1 committed private memory (its commit charge)</source>
+        <translation>本进程：%1 已提交的私有内存（它的提交量）</translation>
+    </message>
+    <message>
+        <source>commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free)</source>
+        <translation>提交量：Committed_AS %1，CommitLimit %2（%3）；内存 %4 + 交换空间 %5（%6 空闲）</translation>
+    </message>
+    <message>
+        <source>commit charge: Committed_AS %1 of CommitLimit %2 (%3); RAM %4 + swap %5 (%6 free): no swap, so the commit charge is backed by RAM alone</source>
+        <translation>提交量：Committed_AS %1，CommitLimit %2（%3）；内存 %4 + 交换空间 %5（%6 空闲）：没有交换空间，提交量只由内存支撑</translation>
+    </message>
+    <message>
+        <source>this process: %1 in accountable mappings (VmFlag ac: private writable memory, its share of Committed_AS)</source>
+        <translation>本进程：%1 位于计入提交的映射中（VmFlag ac：可写的私有内存，它在 Committed_AS 中的份额）</translation>
+    </message>
+    <message>
+        <source>RLIMIT_AS (Max address space): not readable</source>
+        <translation>RLIMIT_AS（最大地址空间）：不可读</translation>
+    </message>
+    <message>
+        <source>RLIMIT_AS (Max address space): %1 soft, %2 hard</source>
+        <translation>RLIMIT_AS（最大地址空间）：软限制 %1，硬限制 %2</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>cgroup: no cgroup v2 entry</source>
+        <translation>cgroup：没有 cgroup v2 条目</translation>
+    </message>
+    <message>
+        <source>cgroup: %1 (%2)</source>
+        <translation>cgroup：%1（%2）</translation>
+    </message>
+    <message>
+        <source>memory.current: %1; memory.max: %2 (%3)</source>
+        <translation>memory.current：%1；memory.max：%2（%3）</translation>
+    </message>
+    <message>
+        <source>memory.current: %1; memory.max: %2</source>
+        <translation>memory.current：%1；memory.max：%2</translation>
+    </message>
+    <message>
+        <source>memory.swap.current: %1; memory.swap.max: %2</source>
+        <translation>memory.swap.current：%1；memory.swap.max：%2</translation>
+    </message>
+</context>
+<context>
     <name>MapLegend</name>
     <message>
         <source>Image</source>

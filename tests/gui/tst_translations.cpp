@@ -1,6 +1,7 @@
 // The Simplified Chinese translation is complete: every string the sources mark for translation has a
 // finished translation that keeps its placeholders, and the window comes up in Chinese with it.
 #include "mainwindow.h"
+#include "processlimits.h"
 #include "testutil.h"
 #include "uitext.h"
 #include "usage.h"
@@ -172,6 +173,28 @@ private slots:
             const QString zh = patternText("Usage", l.pattern, l.args);
             QVERIFY2(!zh.contains(QStringLiteral(" the ")) && !zh.contains(QLatin1Char('%')), qPrintable(zh));
         }
+        // The Limits tab: this process's limits, every line in Chinese, its words too ("unlimited", "not readable").
+        auto limits = readLimits(Pid(QCoreApplication::applicationPid()));
+        QVERIFY(limits.ok());
+        limits->rlimitKnown = true;
+        limits->rlimitAsSoft.reset(); // unlimited
+        limits->cgroup.known = true;
+        limits->cgroup.memoryCurrent.reset(); // not readable
+        const auto limitText = limitLines(*limits);
+        QVERIFY(limitText.size() >= 6);
+        QCOMPARE(QString::fromStdString(limitText.front().text()).left(14), QStringLiteral("address space:"));
+        QStringList english;
+        for (const LimitLine &l : limitText) {
+            std::vector<std::string> args;
+            for (const std::string &a : l.args)
+                args.push_back(QCoreApplication::translate("Limits", a.c_str()).toStdString());
+            const QString zh = patternText("Limits", l.pattern, args);
+            for (const char *word : { "address space", "free blocks", "mappings", "commit charge", "this process",
+                     "unlimited", "not readable", "soft", " of " })
+                if (zh.contains(QLatin1String(word)))
+                    english << zh;
+        }
+        QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
         QCoreApplication::removeTranslator(&translator);
     }
 
