@@ -231,10 +231,28 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     addRow(tr("Mapped in it"), formatBytes(t.size), tr("Bytes of the range inside some region."));
     addRow(tr("Committed"), formatBytes(t.committed));
     addRow(tr("Regions"), QString::number(t.blocks));
-    addRow(tr("RSS"), formatBytes(t.rss), tr("Of the regions it touches, whole."));
-    addRow(tr("PSS"), formatBytes(t.pss),
-        tr("Proportional set of the regions it touches: each shared page divided by the processes mapping it. "
-           "Below RSS when other processes map the same pages."));
+    // The kernel counts RSS and PSS per region: where the regions it touches reach past the range, the figures
+    // are theirs, and the row says so (a 4-page range in a 5-page region can show 5 pages' RSS); the page strip
+    // below counts the range's own pages.
+    std::uint64_t touched = 0;
+    for (const Region &r : snapshot->regions)
+        if (r.type != RegionType::Free && r.start < end && r.end > start)
+            touched += r.size();
+    if (touched > t.size) {
+        const QString outside = formatBytes(touched - t.size);
+        addRow(tr("RSS of its regions"), formatBytes(t.rss),
+            tr("The regions it touches, whole: %1 of them lies outside the range. The pages below are the range's "
+               "own.")
+                .arg(outside));
+        addRow(tr("PSS of its regions"), formatBytes(t.pss),
+            tr("Proportional set of the regions it touches, whole: each shared page divided by the processes mapping "
+               "it."));
+    } else {
+        addRow(tr("RSS"), formatBytes(t.rss), tr("Of the regions it touches, whole."));
+        addRow(tr("PSS"), formatBytes(t.pss),
+            tr("Proportional set of the regions it touches: each shared page divided by the processes mapping it. "
+               "Below RSS when other processes map the same pages."));
+    }
     addRow(tr("Swap"), formatBytes(t.swap));
 }
 

@@ -1039,6 +1039,22 @@
         <source>%1 (%2 pages)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RSS of its regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regions it touches, whole: %1 of them lies outside the range. The pages below are the range&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSS of its regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportional set of the regions it touches, whole: each shared page divided by the processes mapping it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

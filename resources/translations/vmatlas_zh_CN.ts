@@ -1039,6 +1039,22 @@
         <source>%1 (%2 pages)</source>
         <translation>%1（%2 页）</translation>
     </message>
+    <message>
+        <source>RSS of its regions</source>
+        <translation>所在区域的常驻集 (RSS)</translation>
+    </message>
+    <message>
+        <source>The regions it touches, whole: %1 of them lies outside the range. The pages below are the range&apos;s own.</source>
+        <translation>所涉及区域的整体数值：其中 %1 位于范围之外。下方的页面只属于这个范围。</translation>
+    </message>
+    <message>
+        <source>PSS of its regions</source>
+        <translation>所在区域的比例集 (PSS)</translation>
+    </message>
+    <message>
+        <source>Proportional set of the regions it touches, whole: each shared page divided by the processes mapping it.</source>
+        <translation>所涉及区域的整体比例集：每个共享页按映射它的进程数均分。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::ExportDialogs</name>

@@ -352,6 +352,32 @@ private slots:
         QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("is a thread of process")));
     }
 
+    void rangeInsideALargerRegion()
+    {
+        // A 4-page range of a 5-page region: the RSS the kernel gives is the region's (5 pages); the details say
+        // whose it is and how much lies outside, not "RSS 20.0 KiB" beside "16.0 KiB (4 pages)".
+        auto snap = std::make_shared<Snapshot>();
+        snap->pageSize = 4096;
+        Region r;
+        r.start = 0x10000;
+        r.end = 0x15000;
+        r.type = RegionType::Private;
+        r.state = RegionState::Committed;
+        r.setCounter(Counter::Rss, 5 * 4096);
+        r.setCounter(Counter::Pss, 5 * 4096);
+        snap->regions.push_back(r);
+        DetailsPanel details;
+        details.setRange(0x10000, 0x14000, snap);
+        QVERIFY2(details.text().contains(QStringLiteral("Size: 16.0 KiB (4 pages)")), qPrintable(details.text()));
+        QVERIFY2(details.text().contains(QStringLiteral("RSS of its regions: 20.0 KiB")), qPrintable(details.text()));
+        QVERIFY(details.text().contains(QStringLiteral("PSS of its regions: 20.0 KiB")));
+        // The whole region: plain RSS.
+        details.setRange(0x10000, 0x15000, snap);
+        QVERIFY2(details.text().contains(QStringLiteral("\nRSS: 20.0 KiB")), qPrintable(details.text()));
+        details.setRange(0x10000, 0x11000, snap);
+        QVERIFY(details.text().contains(QStringLiteral("Size: 4.00 KiB (1 page)")));
+    }
+
     void narrowWindow()
     {
         // 1024x700: every toolbar button visible (no overflow chevron), the legend wraps instead of being cut,
