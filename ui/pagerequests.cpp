@@ -33,9 +33,18 @@ PageRequests::PageRequests(ViewState *state, SessionController *controller, Addr
     });
     connect(controller, &SessionController::pagesArrived, this,
         [this](int channel, Address, Address, std::vector<PageInfo> pages) {
-            if (channel == kSelectedPages)
+            if (channel == kSelectedPages) {
+                // The Reserved regions among them: hatched in the strip, as on the map.
+                std::vector<std::pair<Address, Address>> reserved;
+                if (const SnapshotPtr shown = m_state->shown(); shown && !pages.empty()) {
+                    const Address from = pages.front().address, to = pages.back().address + m_state->pageSize();
+                    for (const Region &r : shown->regions)
+                        if (r.state == RegionState::Reserved && r.start < to && r.end > from)
+                            reserved.emplace_back(r.start, r.end);
+                }
+                m_strip->setReservedRanges(std::move(reserved));
                 m_strip->setPages(std::move(pages), m_state->pageSize());
-            else if (channel == kVisiblePages)
+            } else if (channel == kVisiblePages)
                 m_map->setPages(std::move(pages));
         });
     connect(controller, &SessionController::pagesFailed, this, [this](int channel, const QString &message) {

@@ -25,6 +25,8 @@ void PageStrip::setPages(std::vector<PageInfo> pages, std::uint32_t pageSize)
     m_pages = std::move(pages);
     m_pageSize = pageSize;
     m_counts = countPages(m_pages);
+    m_reservedCount = std::size_t(
+        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
     m_message.clear();
     update();
     refreshToolTipAt(this); // a page that changed under the pointer says so
@@ -68,10 +70,29 @@ std::vector<std::pair<QColor, QString>> PageStrip::legendItems(const MapColors &
     for (std::size_t s = 0; s < std::size(kStateNames); ++s)
         items.emplace_back(
             colors.page[s], tr(kStateNames[s]) + QLatin1Char(' ') + QString::number(m_counts.byState[s]));
+    if (m_reservedCount)
+        items.emplace_back(QColor(), tr("hatched: reserved %1").arg(m_reservedCount));
     const auto sharedCount = std::count_if(m_pages.begin(), m_pages.end(), shared);
     items.emplace_back(QColor(), tr("● shared %1").arg(sharedCount));
     items.emplace_back(QColor(), tr("exclusive %1").arg(m_counts.exclusive));
     return items;
+}
+
+void PageStrip::setReservedRanges(std::vector<std::pair<Address, Address>> ranges)
+{
+    std::sort(ranges.begin(), ranges.end());
+    m_reserved = std::move(ranges);
+    m_reservedCount = std::size_t(
+        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
+    updateGeometry();
+    update();
+}
+
+bool PageStrip::reserved(Address a) const
+{
+    auto it = std::upper_bound(m_reserved.begin(), m_reserved.end(), a,
+        [](Address x, const std::pair<Address, Address> &r) { return x < r.first; });
+    return it != m_reserved.begin() && a < std::prev(it)->second;
 }
 
 int PageStrip::legendLines() const
@@ -154,6 +175,11 @@ void PageStrip::paintEvent(QPaintEvent *)
             const PageInfo &page = m_pages[std::size_t(i)];
             const QRect c = cellRect(i);
             p.fillRect(c, colors.page[std::size_t(page.state)]);
+            if (m_reservedCount && reserved(page.address)) { // diagonal lines, as Reserved on the map
+                QColor line = palette().color(QPalette::Text);
+                line.setAlpha(110);
+                p.fillRect(c, QBrush(line, Qt::BDiagPattern));
+            }
             if (shared(page) && cell.size >= 6) {
                 const int d = std::max(2, cell.size / 3);
                 p.fillRect(QRect(c.center().x() - d / 2, c.center().y() - d / 2, d, d), colors.sharedMark);
@@ -236,8 +262,10 @@ bool PageStrip::event(QEvent *event)
             QToolTip::showText(help->globalPos(),
                 tr("Page 0x%1: %2%3")
                     .arg(QString::number(pg.address, 16), pageStateText(pg.state),
-                        pg.exclusive ? tr(", exclusive to this process")
-                                     : (shared(pg) ? tr(", shared with another process") : QString())),
+                        pg.exclusive               ? tr(", exclusive to this process")
+                            : shared(pg)           ? tr(", shared with another process")
+                            : reserved(pg.address) ? tr(", reserved (no access, not committed)")
+                                                   : QString()),
                 this);
         } else {
             QToolTip::hideText();

@@ -18,6 +18,10 @@ public:
     explicit PageStrip(QWidget *parent = nullptr);
     void setPages(std::vector<PageInfo> pages, std::uint32_t pageSize);
     void setMessage(const QString &message); // instead of pages: "reading…", an error
+    // The address ranges of Reserved regions (no access: not committed) among the pages: their pages are not in
+    // RAM either, but hatched as on the map, so that reserved and committed-but-untouched pages differ.
+    void setReservedRanges(std::vector<std::pair<Address, Address>> ranges);
+    bool reserved(Address a) const;
     const std::vector<PageInfo> &pages() const { return m_pages; }
     QSize sizeHint() const override { return { 320, 140 }; }
     // Where page i is drawn (empty when pages are drawn as stacked columns), and where the counts go.
@@ -50,6 +54,8 @@ private:
     int legendLines() const;
 
     std::vector<PageInfo> m_pages;
+    std::vector<std::pair<Address, Address>> m_reserved; // sorted
+    std::size_t m_reservedCount = 0; // pages of m_pages in them
     PageCounts m_counts;
     std::uint32_t m_pageSize = 4096;
     QString m_message;

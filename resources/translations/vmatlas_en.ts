@@ -1935,6 +1935,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>, shared with another process</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>hatched: reserved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PostMortemMode</name>

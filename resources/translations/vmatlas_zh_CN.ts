@@ -1941,6 +1941,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>zero page</source>
         <translation>零页</translation>
     </message>
+    <message>
+        <source>hatched: reserved %1</source>
+        <translation>斜线：保留 %1</translation>
+    </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation>，保留（不可访问，未提交）</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PostMortemMode</name>

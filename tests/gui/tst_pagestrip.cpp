@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCursor>
 #include <QHelpEvent>
+#include <QSet>
 #include <QTest>
 #include <QToolTip>
 
@@ -75,6 +76,32 @@ private slots:
         strip.setMarkedAddress(0);
         QVERIFY(edge(3) != text);
     }
+    // Reserved pages (no access, not committed) are not in RAM like committed pages never touched, but hatched,
+    // as on the map: reserve-commit's point.
+    void reservedPagesAreHatched()
+    {
+        PageStrip strip;
+        strip.resize(400, 160);
+        std::vector<PageInfo> list;
+        for (int i = 0; i < 8; ++i)
+            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::None, false });
+        strip.setReservedRanges({ { 0x14000, 0x18000 } }); // the last four
+        strip.setPages(list, 4096);
+        QVERIFY(!strip.reserved(0x13fff) && strip.reserved(0x14000) && strip.reserved(0x17fff));
+        const QImage image = strip.grab().toImage();
+        auto colours = [&image, &strip](int i) {
+            const QRect c = strip.cellRect(i).adjusted(2, 2, -2, -2);
+            QSet<QRgb> seen;
+            for (int y = c.top(); y <= c.bottom(); ++y)
+                for (int x = c.left(); x <= c.right(); ++x)
+                    seen.insert(image.pixel(x, y));
+            return seen.size();
+        };
+        QCOMPARE(colours(1), 1); // plain "not in RAM"
+        QVERIFY2(colours(5) > 1, "a reserved page is drawn plain");
+        QVERIFY(strip.cellRect(5).width() >= 6);
+    }
+
     // A lab writes the page under a resting pointer: its tooltip tells the new state, not the one it had when
     // it came up. A tooltip elsewhere on the screen is left alone.
     void tooltipTellsTheNewState()
