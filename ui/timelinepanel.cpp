@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -196,10 +197,14 @@ void TimelinePanel::rebuild()
             if (t >= lo && t <= hi)
                 m_eventSeries->append(QPointF(double(t), 0));
         // Ticks on whole seconds and never two alike: from the second before the first snapshot, as many
-        // ticks as whole seconds fit (at most 6), the range stretched to a multiple of the step.
+        // ticks as whole seconds fit (at most 6, and no more than the plot's width holds whole labels: at 1024
+        // pixels beside the Lab dock six were cut to "19:1…"), the range stretched to a multiple of the step.
         lo -= lo % 1000;
         const std::int64_t seconds = std::max<std::int64_t>(2, (hi - lo + 999) / 1000);
-        const int ticks = int(std::min<std::int64_t>(6, seconds + 1));
+        const QFontMetrics labels(m_x->labelsFont());
+        const double plot = m_chart->plotArea().width() > 0 ? m_chart->plotArea().width() : width() - 80.0;
+        const int fit = std::clamp(int(plot / (labels.horizontalAdvance(QStringLiteral("00:00:00")) + 24)) + 1, 2, 6);
+        const int ticks = int(std::min<std::int64_t>(fit, seconds + 1));
         const std::int64_t step = (seconds + ticks - 2) / (ticks - 1);
         hi = lo + step * (ticks - 1) * 1000;
         m_x->setTickCount(ticks);

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QTest>
@@ -42,17 +43,21 @@ private slots:
     void ticksNeverRepeat_data()
     {
         QTest::addColumn<QList<qint64>>("offsets");
-        QTest::addRow("one snapshot") << QList<qint64> { 0 };
-        QTest::addRow("three in 1.4 s") << QList<qint64> { 0, 700, 1400 };
-        QTest::addRow("five in 4 s") << QList<qint64> { 0, 1000, 2000, 3000, 4000 };
-        QTest::addRow("a minute") << QList<qint64> { 0, 30000, 60500 };
+        QTest::addColumn<int>("width");
+        QTest::addRow("one snapshot") << QList<qint64> { 0 } << 800;
+        QTest::addRow("three in 1.4 s") << QList<qint64> { 0, 700, 1400 } << 800;
+        QTest::addRow("five in 4 s") << QList<qint64> { 0, 1000, 2000, 3000, 4000 } << 800;
+        QTest::addRow("a minute") << QList<qint64> { 0, 30000, 60500 } << 800;
+        // Beside the Lab dock in a 1024-pixel window: fewer ticks, each label whole (six were cut to "19:1…").
+        QTest::addRow("a minute, narrow") << QList<qint64> { 0, 30000, 60500 } << 420;
     }
 
     void ticksNeverRepeat()
     {
         QFETCH(QList<qint64>, offsets);
+        QFETCH(int, width);
         TimelinePanel panel;
-        panel.resize(800, 300);
+        panel.resize(width, 300);
         std::deque<FramePtr> frames;
         {
             SnapshotPtr before;
@@ -75,6 +80,14 @@ private slots:
             labels << QDateTime::fromMSecsSinceEpoch(lo + (hi - lo) * i / (x->tickCount() - 1)).toString(x->format());
         QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
         QVERIFY(lo <= frames.front()->snapshot->timestampMs && hi >= frames.back()->snapshot->timestampMs);
+        // Each label whole: the space between two ticks holds one (QtCharts cuts a label that does not fit).
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setHistory(frames); // laid out: the plot's own width
+        const int label = QFontMetrics(x->labelsFont()).horizontalAdvance(QStringLiteral("00:00:00"));
+        const double between = panel.chart()->plotArea().width() / std::max(1, x->tickCount() - 1);
+        QVERIFY2(between >= label + 8,
+            qPrintable(QStringLiteral("%1 labels of %2 px, %3 px apart").arg(x->tickCount()).arg(label).arg(between)));
     }
 
     void marksAreNotSeries()
