@@ -457,10 +457,13 @@ LabPanel *MainWindow::labPanel()
     // as narrow as its text allows, for the map, the details and the bytes to fit too.
     resizeDocks({ m_labDock }, { width() >= 1400 ? 340 : 270 }, Qt::Horizontal);
     m_inside->followLab(m_labPanel); // a lab's second process's bytes beside the first's
-    const auto updateNextStep
-        = [this] { m_nextStepAction->setEnabled(m_labDock->isVisible() && m_labPanel->nextButton()->isEnabled()); };
-    connect(m_labPanel, &LabPanel::nextStepAvailable, this, updateNextStep);
-    connect(m_labDock, &QDockWidget::visibilityChanged, this, updateNextStep);
+    // The parts, not the window: the dock's last visibilityChanged comes while ~QWidget hides it, when this is no
+    // longer a MainWindow (UBSan said so); the action, the dock and the panel are alive until ~QObject.
+    const auto updateNextStep = [action = m_nextStepAction, dock = m_labDock, panel = m_labPanel] {
+        action->setEnabled(dock->isVisible() && panel->nextButton()->isEnabled());
+    };
+    connect(m_labPanel, &LabPanel::nextStepAvailable, m_nextStepAction, updateNextStep);
+    connect(m_labDock, &QDockWidget::visibilityChanged, m_nextStepAction, updateNextStep);
     connect(m_labPanel, &LabPanel::attachRequested, this, [this](Pid pid) {
         if (pid != m_controller->pid() || !m_controller->live())
             attach(pid);
