@@ -3,7 +3,6 @@
 #include "processlimits.h"
 #include "uitext.h"
 
-#include <QCoreApplication>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -18,12 +17,9 @@ QString toHtml(const Limits &limits, bool live)
     QString html = QStringLiteral("<h3>%1</h3>").arg(LimitsPanel::tr("Limits of process %1").arg(limits.pid));
     for (const LimitLine &line : limitLines(limits)) {
         // The pattern and its words in the user's language ("unlimited", "not readable"…; numbers stay).
-        std::vector<std::string> args;
-        for (const std::string &arg : line.args)
-            args.push_back(QCoreApplication::translate("Limits", arg.c_str()).toStdString());
         html += QStringLiteral("<p style='margin:%1'>%2</p>")
                     .arg(line.detail ? QStringLiteral("0 0 0 24px") : QStringLiteral("8px 0 0 0"),
-                        patternText("Limits", line.pattern, args).toHtmlEscaped());
+                        patternText("Limits", line.pattern, line.args).toHtmlEscaped());
     }
     if (!live)
         html += LimitsPanel::tr("<p><i>A saved snapshot: only its address space is known; the system's commit "

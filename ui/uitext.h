@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace vmatlas::ui {
 
@@ -88,21 +89,30 @@ inline QString useText(RegionUse u)
     return {};
 }
 
-// A core pattern ("… PSS here is %1 …", marked in context) in the user's language, with args for %1, %2…
-inline QString patternText(const char *context, const std::string &pattern, const std::vector<std::string> &args)
+// translated with %1…%9 replaced by args in one pass (an argument holding "%2" stays as it is).
+inline QString fillArgs(const QString &translated, const QStringList &args)
 {
-    const QString translated = QCoreApplication::translate(context, pattern.c_str());
     QString out;
     for (qsizetype i = 0; i < translated.size(); ++i) {
         const int n = i + 1 < translated.size() ? translated[i + 1].digitValue() : -1;
-        if (translated[i] == QLatin1Char('%') && n >= 1 && std::size_t(n) <= args.size()) {
-            out += QString::fromStdString(args[std::size_t(n - 1)]);
+        if (translated[i] == QLatin1Char('%') && n >= 1 && n <= args.size()) {
+            out += args[n - 1];
             ++i;
         } else {
             out += translated[i];
         }
     }
     return out;
+}
+
+// A core pattern ("… PSS here is %1 …", marked in context) in the user's language, with args for %1, %2…; each
+// argument is translated in the same context too where it is a marked word ("unlimited"), numbers stay.
+inline QString patternText(const char *context, const std::string &pattern, const std::vector<std::string> &args)
+{
+    QStringList translated;
+    for (const std::string &arg : args)
+        translated << QCoreApplication::translate(context, arg.c_str());
+    return fillArgs(QCoreApplication::translate(context, pattern.c_str()), translated);
 }
 
 // A lab step's report in the user's language: its pattern translated (context "Lab"), its page counts with
@@ -116,14 +126,8 @@ inline QString labReportText(const LabStepResult &r)
     static const std::pair<const char *, PageState> words[] = { { "\x01", PageState::None },
         { "none", PageState::None }, { "file", PageState::File }, { "anon", PageState::Anon },
         { "swap", PageState::Swap }, { "guard", PageState::Guard }, { "zero", PageState::Zero } };
-    QString out;
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const int n = i + 1 < pattern.size() ? pattern[i + 1].digitValue() : -1;
-        if (pattern[i] != QLatin1Char('%') || n < 1 || std::size_t(n) > r.args.size()) {
-            out += pattern[i];
-            continue;
-        }
-        const LabArg &arg = r.args[std::size_t(n - 1)];
+    QStringList args;
+    for (const LabArg &arg : r.args) {
         QString text = QString::fromStdString(arg.text);
         if (arg.pageCounts) {
             text.replace(QLatin1String("not in RAM"), QStringLiteral("\x01"));
@@ -137,10 +141,9 @@ inline QString labReportText(const LabStepResult &r)
             if (text == QLatin1String("no pages"))
                 text = QCoreApplication::translate("Lab", "no pages");
         }
-        out += text;
-        ++i;
+        args << text;
     }
-    return out;
+    return fillArgs(pattern, args);
 }
 
 // A region's label ("heap", "thread stack (TID 42)"…) in the user's language; kinds the window does not know

@@ -113,17 +113,10 @@ LabStepResult labReport(const char *pattern, std::vector<LabArg> args, Address f
     LabStepResult r;
     r.pattern = pattern;
     r.args = std::move(args);
-    // %1…%9 replaced in one pass, so an argument holding "%2" stays as it is.
-    for (std::size_t i = 0; i < r.pattern.size(); ++i) {
-        const char c = r.pattern[i];
-        if (c == '%' && i + 1 < r.pattern.size() && r.pattern[i + 1] >= '1' && r.pattern[i + 1] <= '9'
-            && std::size_t(r.pattern[i + 1] - '1') < r.args.size()) {
-            r.happened += r.args[std::size_t(r.pattern[i + 1] - '1')].text;
-            ++i;
-        } else {
-            r.happened += c;
-        }
-    }
+    std::vector<std::string> texts;
+    for (const LabArg &a : r.args)
+        texts.push_back(a.text);
+    r.happened = fillPattern(r.pattern, texts);
     r.focusStart = focusStart;
     r.focusEnd = focusEnd;
     r.focusStartB = focusStartB;

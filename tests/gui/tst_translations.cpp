@@ -185,10 +185,7 @@ private slots:
         QCOMPARE(QString::fromStdString(limitText.front().text()).left(14), QStringLiteral("address space:"));
         QStringList english;
         for (const LimitLine &l : limitText) {
-            std::vector<std::string> args;
-            for (const std::string &a : l.args)
-                args.push_back(QCoreApplication::translate("Limits", a.c_str()).toStdString());
-            const QString zh = patternText("Limits", l.pattern, args);
+            const QString zh = patternText("Limits", l.pattern, l.args); // as the Limits tab shows it
             for (const char *word : { "address space", "free blocks", "mappings", "commit charge", "this process",
                      "unlimited", "not readable", "soft", " of " })
                 if (zh.contains(QLatin1String(word)))
