@@ -16,6 +16,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace vmatlas::ui {
 
 namespace {
@@ -235,9 +237,12 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     // are theirs, and the row says so (a 4-page range in a 5-page region can show 5 pages' RSS); the page strip
     // below counts the range's own pages.
     std::uint64_t touched = 0;
-    for (const Region &r : snapshot->regions)
-        if (r.type != RegionType::Free && r.start < end && r.end > start)
-            touched += r.size();
+    const auto &regions = snapshot->regions; // sorted, not overlapping: the first that ends past start, on
+    for (auto it
+         = std::partition_point(regions.begin(), regions.end(), [start](const Region &r) { return r.end <= start; });
+         it != regions.end() && it->start < end; ++it)
+        if (it->type != RegionType::Free)
+            touched += it->size();
     if (touched > t.size) {
         const QString outside = formatBytes(touched - t.size);
         addRow(tr("RSS of its regions"), formatBytes(t.rss),

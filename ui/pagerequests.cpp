@@ -5,6 +5,8 @@
 #include "sessioncontroller.h"
 #include "viewstate.h"
 
+#include <algorithm>
+
 namespace vmatlas::ui {
 
 namespace {
@@ -38,9 +40,12 @@ PageRequests::PageRequests(ViewState *state, SessionController *controller, Addr
                 std::vector<std::pair<Address, Address>> reserved;
                 if (const SnapshotPtr shown = m_state->shown(); shown && !pages.empty()) {
                     const Address from = pages.front().address, to = pages.back().address + m_state->pageSize();
-                    for (const Region &r : shown->regions)
-                        if (r.state == RegionState::Reserved && r.start < to && r.end > from)
-                            reserved.emplace_back(r.start, r.end);
+                    const auto &regions = shown->regions; // sorted: the first that ends past from, on
+                    for (auto it = std::partition_point(
+                             regions.begin(), regions.end(), [from](const Region &r) { return r.end <= from; });
+                         it != regions.end() && it->start < to; ++it)
+                        if (it->state == RegionState::Reserved)
+                            reserved.emplace_back(it->start, it->end);
                 }
                 m_strip->setReservedRanges(std::move(reserved));
                 m_strip->setPages(std::move(pages), m_state->pageSize());

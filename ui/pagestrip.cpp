@@ -25,8 +25,7 @@ void PageStrip::setPages(std::vector<PageInfo> pages, std::uint32_t pageSize)
     m_pages = std::move(pages);
     m_pageSize = pageSize;
     m_counts = countPages(m_pages);
-    m_reservedCount = std::size_t(
-        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
+    m_reservedCount = countReserved();
     m_message.clear();
     update();
     refreshToolTipAt(this); // a page that changed under the pointer says so
@@ -82,10 +81,15 @@ void PageStrip::setReservedRanges(std::vector<std::pair<Address, Address>> range
 {
     std::sort(ranges.begin(), ranges.end());
     m_reserved = std::move(ranges);
-    m_reservedCount = std::size_t(
-        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
+    m_reservedCount = countReserved();
     updateGeometry();
     update();
+}
+
+std::size_t PageStrip::countReserved() const
+{
+    return std::size_t(
+        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
 }
 
 bool PageStrip::reserved(Address a) const

@@ -51,6 +51,7 @@ private:
     Cells cells(const QRect &strip) const;
     // The counts under the strip, as (colour, text) items; laid out in lines as wide as the widget.
     std::vector<std::pair<QColor, QString>> legendItems(const MapColors &colors) const;
+    std::size_t countReserved() const; // pages of m_pages in m_reserved
     int legendLines() const;
 
     std::vector<PageInfo> m_pages;
