@@ -228,6 +228,7 @@ void AddressMapView::setBytesPerPixel(double bpp, QPointF anchorViewport, std::o
     const QPointF before = mapPoint(anchorViewport);
     const Address anchor = anchorAddress ? *anchorAddress : m_geometry.addressAt(m_geometry.positionAt(before));
     m_geometry.setBytesPerPixel(bpp);
+    bpp = m_geometry.bytesPerPixel(); // snapped to whole pixels a page at page scale
     updateScrollBar();
     // Put the anchor's row where the pointer is. Rows wrap, so pick the row that brings the anchor
     // closest to the pointer's x: the address under the pointer is then within half a row of it.
@@ -344,7 +345,7 @@ void AddressMapView::zoomToPages(Address start, Address end)
     const double pageSize = m_snapshot->pageSize;
     const int rows = std::max(1, viewport()->height() / m_geometry.rowHeight());
     const double pages = std::max(1.0, double(end - start) / pageSize);
-    const double width = m_geometry.width();
+    const double width = m_geometry.availableWidth(); // a row at this zoom may be a few pixels less
     constexpr double kSmallest = 3; // MapRenderer::atPageScale
     double pagePixels = std::min(48.0, std::floor(width * std::max(1, rows / 2) / pages));
     if (pagePixels < kSmallest && width * std::max(1, rows - 1) / pages >= kSmallest)
@@ -355,7 +356,8 @@ void AddressMapView::zoomToPages(Address start, Address end)
         return;
     }
     // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
-    const double used = std::ceil(pages * pagePixels / width + 1) * m_geometry.rowHeight();
+    const double rowPages = std::floor(width / pagePixels); // whole pages a row
+    const double used = std::ceil(pages / rowPages + 1) * m_geometry.rowHeight();
     const double above = used + 2 * m_geometry.rowHeight() <= viewport()->height() ? viewport()->height() / 3.0
                                                                                    : m_geometry.rowHeight();
     zoomTo(bpp, start, std::min(above, std::max(0.0, viewport()->height() - used)));
@@ -447,7 +449,8 @@ void AddressMapView::wheelEvent(QWheelEvent *event)
         m_zoomAnchor = m_geometry.addressAt(m_geometry.positionAt(mapPoint(event->position())));
         m_zoomAnchorPoint = event->position();
     }
-    setBytesPerPixel(m_geometry.bytesPerPixel() * std::pow(0.8, steps), event->position(), m_zoomAnchor);
+    // From the zoom asked for, not the one snapped to whole pixels a page: a touchpad's small steps add up.
+    setBytesPerPixel(m_geometry.requestedBytesPerPixel() * std::pow(0.8, steps), event->position(), m_zoomAnchor);
     event->accept();
 }
 

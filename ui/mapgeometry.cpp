@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vmatlas::ui {
 
@@ -18,6 +19,19 @@ void MapGeometry::setSpans(const Snapshot &snapshot)
     for (const Region &r : snapshot.regions)
         spans.push_back({ r.start, r.end, r.type == RegionType::Free, r.state == RegionState::Reserved });
     setSpans(std::move(spans));
+    if (snapshot.pageSize)
+        setPageSize(snapshot.pageSize);
+}
+
+void MapGeometry::setPageSize(std::uint32_t bytes)
+{
+    m_pageSize = std::max<std::uint32_t>(bytes, 1);
+    setBytesPerPixel(m_requestedBpp);
+}
+
+int MapGeometry::width() const
+{
+    return m_pagePixels ? std::max(m_pagePixels, m_width / m_pagePixels * m_pagePixels) : m_width;
 }
 
 void MapGeometry::setWidth(int pixels)
@@ -33,7 +47,14 @@ void MapGeometry::setRowHeight(int pixels)
 
 void MapGeometry::setBytesPerPixel(double bpp)
 {
-    m_bpp = std::max(bpp, 1.0);
+    m_requestedBpp = std::max(bpp, 1.0);
+    m_bpp = m_requestedBpp;
+    m_pagePixels = 0;
+    const double pagePixels = double(m_pageSize) / m_bpp;
+    if (pagePixels >= 3 - 1e-9 && pagePixels < double(std::numeric_limits<int>::max())) {
+        m_pagePixels = std::max(3, int(std::lround(pagePixels)));
+        m_bpp = double(m_pageSize) / m_pagePixels;
+    }
     m_dirty = true;
 }
 
@@ -41,7 +62,7 @@ double MapGeometry::compressionThreshold() const
 {
     // Over 16 MiB (or 64 pixels' worth) a gap is compressed; so is any gap that would take more than
     // two whole rows, which at page zoom is a few hundred KiB of nothing.
-    return std::min(std::max(64.0 * m_bpp, 16.0 * 1024 * 1024), 2.0 * m_width * m_bpp);
+    return std::min(std::max(64.0 * m_bpp, 16.0 * 1024 * 1024), 2.0 * width() * m_bpp);
 }
 
 std::size_t MapGeometry::mappedSpans() const
@@ -59,13 +80,12 @@ double MapGeometry::fitBytesPerPixel(int rows) const
 {
     // Solve for the bpp at which the laid-out length equals rows * width. The length falls as bpp
     // grows, so bisect on a log scale.
-    const double target = double(std::max(rows, 1)) * m_width;
     MapGeometry probe = *this;
     double lo = 1, hi = 1e15;
     for (int i = 0; i < 80; ++i) {
         double mid = std::sqrt(lo * hi);
         probe.setBytesPerPixel(mid);
-        if (probe.length() > target)
+        if (probe.length() > double(std::max(rows, 1)) * probe.width()) // rows of whole pages at page scale
             lo = mid;
         else
             hi = mid;
@@ -83,15 +103,21 @@ void MapGeometry::layout() const
     m_segments.clear();
     m_segments.reserve(m_spans.size());
     const double threshold = compressionThreshold();
+    const double k = m_pagePixels;
+    const double W = width();
+    // At page scale, whole pages: exact in binary (a page is a power of two) for page-aligned spans.
+    const auto wholePages = [&](double px) { return k ? std::max(k, std::ceil(px / k - 1e-9) * k) : px; };
     double x = 0;
     for (const Span &s : m_spans) {
         const double bytes = double(s.end - s.start);
-        Segment seg { s.start, s.end, x, bytes / m_bpp, false };
-        if ((s.free && bytes > threshold) || (!s.free && bytes > double(kHugeRegionRows) * m_width * m_bpp)) {
-            seg.width = m_breakPixels;
+        Segment seg { s.start, s.end, x, k ? bytes / m_pageSize * k : bytes / m_bpp, false };
+        if ((s.free && bytes > threshold) || (!s.free && bytes > double(kHugeRegionRows) * W * m_bpp)) {
+            seg.width = wholePages(m_breakPixels);
             seg.compressed = true;
         } else if (!s.free) {
-            seg.width = std::max(seg.width, m_minRegion);
+            seg.width = wholePages(std::max(seg.width, m_minRegion));
+        } else {
+            seg.width = wholePages(seg.width);
         }
         x += seg.width;
         m_segments.push_back(seg);
@@ -114,7 +140,7 @@ double MapGeometry::length() const
 int MapGeometry::rowCount() const
 {
     // Bounded so that rows times a row's height stays an int (scroll bars are ints).
-    return int(std::clamp(std::ceil(length() / m_width), 1.0, double(kMaxRows)));
+    return int(std::clamp(std::ceil(length() / width()), 1.0, double(kMaxRows)));
 }
 
 std::ptrdiff_t MapGeometry::segmentAt(double position) const
@@ -141,6 +167,8 @@ double MapGeometry::positionOf(Address a) const
     const Segment &s = *(it - 1);
     if (a >= s.end) // between non-adjacent spans: the start of the next one
         return it == m_segments.end() ? m_length : it->x;
+    if (m_pagePixels && !s.compressed)
+        return s.x + double(a - s.start) / m_pageSize * m_pagePixels; // a page's start on a whole pixel
     return s.x + s.width * (double(a - s.start) / double(s.end - s.start));
 }
 
@@ -161,15 +189,17 @@ Address MapGeometry::addressAt(double position) const
 
 QPointF MapGeometry::pointOf(double position) const
 {
-    const double row = std::floor(position / m_width);
-    return { position - row * m_width, row * m_rowHeight };
+    const double W = width();
+    const double row = std::floor(position / W);
+    return { position - row * W, row * m_rowHeight };
 }
 
 double MapGeometry::positionAt(QPointF point) const
 {
+    const double W = width();
     const double row = std::clamp(std::floor(point.y() / m_rowHeight), 0.0, double(rowCount() - 1));
-    const double x = std::clamp(point.x(), 0.0, double(m_width) - 1e-9);
-    return std::min(row * m_width + x, std::max(length() - 1e-9, 0.0));
+    const double x = std::clamp(point.x(), 0.0, W - 1e-9);
+    return std::min(row * W + x, std::max(length() - 1e-9, 0.0));
 }
 
 std::vector<QRectF> MapGeometry::rectsForPositions(double from, double to) const
@@ -177,12 +207,13 @@ std::vector<QRectF> MapGeometry::rectsForPositions(double from, double to) const
     std::vector<QRectF> rects;
     if (to <= from)
         return rects;
+    const double W = width();
     double p = from;
     while (p < to) {
-        const double row = std::floor(p / m_width);
-        const double rowEnd = (row + 1) * m_width;
+        const double row = std::floor(p / W);
+        const double rowEnd = (row + 1) * W;
         const double e = std::min(to, rowEnd);
-        rects.emplace_back(p - row * m_width, row * m_rowHeight, e - p, m_rowHeight);
+        rects.emplace_back(p - row * W, row * m_rowHeight, e - p, m_rowHeight);
         p = e;
     }
     return rects;

@@ -17,6 +17,11 @@ namespace vmatlas::ui {
 // more than kHugeRegionRows rows (terabytes mapped, like ASan's shadow, at page zoom), labelled with its
 // size. Positions are monotonic in the
 // address, so hit-testing is a binary search.
+//
+// At page scale (a page 3 pixels wide or more) every page is a whole number of pixels wide and lies in one row:
+// the bytes per pixel snap to a page over a whole number of pixels, a row holds whole pages (width() is the widest
+// such row within the width asked for), and breaks are whole pages wide. So a lab's page is never cut at the end of
+// a row, half of it on the next.
 class MapGeometry
 {
 public:
@@ -40,7 +45,8 @@ public:
     void setSpans(const Snapshot &snapshot);
     void setWidth(int pixels);
     void setRowHeight(int pixels);
-    void setBytesPerPixel(double bpp);
+    void setBytesPerPixel(double bpp); // snapped at page scale (see above)
+    void setPageSize(std::uint32_t bytes); // the snapshot's, with setSpans(snapshot); 4 KiB otherwise
     void setMinRegionPixels(double px)
     {
         m_minRegion = px;
@@ -52,9 +58,15 @@ public:
         m_dirty = true;
     }
 
-    int width() const { return m_width; }
+    int width() const; // at page scale, whole pages: up to a page's width less than asked for
+    int availableWidth() const { return m_width; } // as asked for
     int rowHeight() const { return m_rowHeight; }
     double bytesPerPixel() const { return m_bpp; }
+    // As asked, before the snap: zooming by small steps multiplies this, or it would never leave a page width.
+    double requestedBytesPerPixel() const { return m_requestedBpp; }
+    std::uint32_t pageSize() const { return m_pageSize; }
+    // A page's width in pixels at page scale (3 or more, whole), 0 otherwise.
+    int pagePixels() const { return m_pagePixels; }
     double minRegionPixels() const { return m_minRegion; }
     double breakPixels() const { return m_breakPixels; }
     // A free gap is compressed when it is larger than this many bytes: 16 MiB or 64 pixels' worth,
@@ -95,6 +107,9 @@ private:
     int m_width = 800;
     int m_rowHeight = 24;
     double m_bpp = 4096;
+    double m_requestedBpp = 4096;
+    std::uint32_t m_pageSize = 4096;
+    int m_pagePixels = 0;
     double m_minRegion = 2;
     double m_breakPixels = 48;
     mutable bool m_dirty = true;

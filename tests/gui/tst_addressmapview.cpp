@@ -11,6 +11,8 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <cmath>
+
 using namespace vmatlas;
 using namespace vmatlas::ui;
 
@@ -24,10 +26,10 @@ class TestAddressMapView : public QObject
         return std::make_shared<const Snapshot>(classify(std::move(parsed).value(), {}));
     }
 
-    static void wheel(QWidget *w, QPoint at, int steps)
+    static void wheel(QWidget *w, QPoint at, double steps) // a touchpad sends fractions of a notch
     {
-        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
-            Qt::NoScrollPhase, false);
+        QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, int(std::lround(120 * steps))), Qt::NoButton,
+            Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(w, &e);
     }
 
@@ -64,6 +66,31 @@ private slots:
                     QStringLiteral("step %1: %2 bytes away, half a row is %3").arg(i).arg(distance).arg(halfRow)));
         }
         QVERIFY(view.geometry().bytesPerPixel() < 1e6);
+    }
+
+    // At page scale a page is a whole number of pixels wide; a touchpad's tenth-of-a-notch steps still zoom (the
+    // zoom asked for adds them up) and each page stays in one row.
+    void touchpadZoomsThroughPageWidths()
+    {
+        AddressMapView view;
+        view.resize(1001, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setSnapshot(jvm());
+        const QPoint at(500, 250);
+        while (view.geometry().pagePixels() == 0)
+            wheel(view.viewport(), at, 1);
+        const int first = view.geometry().pagePixels();
+        QVERIFY(first >= 3);
+        for (int i = 0; i < 30; ++i)
+            wheel(view.viewport(), at, 0.1);
+        const MapGeometry &g = view.geometry();
+        QVERIFY2(
+            g.pagePixels() > first, qPrintable(QStringLiteral("%1 px a page, then %2").arg(first).arg(g.pagePixels())));
+        QCOMPARE(g.bytesPerPixel(), 4096.0 / g.pagePixels());
+        QCOMPARE(g.width() % g.pagePixels(), 0);
+        const Address a = g.addressAtPoint(QPointF(at.x() - 6, at.y() - 6 + view.scrollTop())) & ~Address(4095);
+        QCOMPARE(g.rectsFor(a, a + 4096).size(), std::size_t(1));
     }
 
     void clickSelectsAndDragMeasures()

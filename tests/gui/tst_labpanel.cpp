@@ -334,6 +334,12 @@ private slots:
                                .arg(map->scrollTop())
                                .arg(map->scrollTop() + map->viewport()->height())
                                .arg(4096 / g.bytesPerPixel())));
+            // ... and each page of it in one row, whole: not its first pixels at a row's end, the rest on the next.
+            for (Address a = range.start; a < range.end; a += 4096)
+                QVERIFY2(g.rectsFor(a, a + 4096).size() == 1,
+                    qPrintable(QStringLiteral("step %1: the page at 0x%2 is cut at the end of a row")
+                                   .arg(step)
+                                   .arg(a, 0, 16)));
         }
     }
 

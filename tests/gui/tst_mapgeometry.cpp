@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace vmatlas;
 using namespace vmatlas::ui;
 
@@ -85,8 +87,9 @@ private slots:
         g.setWidth(1000);
         g.setBytesPerPixel(4096);
         QCOMPARE(g.compressionThreshold(), 2000 * 4096.0); // never more than two rows of 1000 px
-        g.setBytesPerPixel(4096.0 / 48); // page zoom
-        QCOMPARE(g.compressionThreshold(), 2000 * 4096.0 / 48);
+        g.setBytesPerPixel(4096.0 / 48); // page zoom: rows of whole 48 px pages, 960 px
+        QCOMPARE(g.width(), 960);
+        QCOMPARE(g.compressionThreshold(), 2 * 960 * 4096.0 / 48);
     }
 
     void rowsAndPoints_data()
@@ -177,14 +180,102 @@ private slots:
     {
         MapGeometry g;
         g.setSpans(layout());
-        g.setWidth(1000);
+        g.setWidth(250); // 1,042 pages in 1,000 px: under a pixel a page, proportional
         g.setBreakPixels(100);
         g.setMinRegionPixels(2);
         const double bpp = g.fitBytesPerPixel(4);
         g.setBytesPerPixel(bpp);
-        QVERIFY(g.length() <= 4000.0);
-        QVERIFY(g.length() > 3900.0);
+        QCOMPARE(g.pagePixels(), 0);
+        QVERIFY(g.length() <= 1000.0);
+        QVERIFY(g.length() > 975.0);
         QCOMPARE(g.rowCount(), 4);
+    }
+
+    // Where the fit falls at page scale, it is the widest whole page that fits: 3 px (4 px would not).
+    void fitAtPageScaleIsTheWidestPageThatFits()
+    {
+        MapGeometry g;
+        g.setSpans(layout());
+        g.setWidth(1000);
+        g.setBreakPixels(100);
+        g.setBytesPerPixel(g.fitBytesPerPixel(4));
+        QCOMPARE(g.pagePixels(), 3);
+        QCOMPARE(g.width(), 999);
+        QVERIFY(g.length() <= 4 * 999.0);
+        QCOMPARE(g.rowCount(), 4);
+        g.setBytesPerPixel(4096.0 / 4);
+        QVERIFY(g.length() > 4 * g.width());
+    }
+
+    // Page scale snaps to whole pixels a page; the zoom asked for is kept, so that small steps add up.
+    void pageScaleSnapsToWholePixels()
+    {
+        MapGeometry g;
+        g.setSpans(layout());
+        g.setWidth(601);
+        g.setBytesPerPixel(4096 / 4.4);
+        QCOMPARE(g.pagePixels(), 4);
+        QCOMPARE(g.bytesPerPixel(), 1024.0);
+        QCOMPARE(g.requestedBytesPerPixel(), 4096 / 4.4);
+        QCOMPARE(g.width(), 600);
+        QCOMPARE(g.availableWidth(), 601);
+        g.setBytesPerPixel(4096 / 2.5); // not page scale: as asked, the whole width
+        QCOMPARE(g.pagePixels(), 0);
+        QCOMPARE(g.bytesPerPixel(), 4096 / 2.5);
+        QCOMPARE(g.width(), 601);
+        g.setPageSize(16384); // a 16 KiB page is 10 px at this zoom
+        QCOMPARE(g.pagePixels(), 10);
+        QCOMPARE(g.width(), 600);
+    }
+
+    // At page scale every page of every region lies in one row, whole pixels wide: what a lab points at is never
+    // cut at the end of a row, half of it on the next. Widths and page sizes that do not divide each other, over a
+    // real JVM's layout (compressed gaps and huge reservations included).
+    void pagesNeverStraddleRows_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("pagePixels"); // asked for; snapped to whole pixels
+        for (int width : { 601, 777, 1283 })
+            for (double k : { 3.0, 4.4, 7.0, 13.0, 48.0 })
+                QTest::addRow("%d px, %.1f px a page", width, k) << width << k;
+    }
+
+    void pagesNeverStraddleRows()
+    {
+        QFETCH(int, width);
+        QFETCH(double, pagePixels);
+        auto parsed = parseSmaps(vmatlas::test::readTestData("jvm.smaps"));
+        Snapshot s = classify(std::move(parsed).value(), {});
+        MapGeometry g;
+        g.setSpans(s);
+        g.setWidth(width);
+        g.setBreakPixels(48);
+        g.setBytesPerPixel(4096 / pagePixels);
+        const int k = int(std::lround(pagePixels));
+        QCOMPARE(g.pagePixels(), k);
+        QCOMPARE(g.width() % k, 0);
+        QVERIFY(g.width() > width - k);
+        int checked = 0;
+        for (const auto &seg : g.segments()) {
+            QCOMPARE(std::fmod(seg.x, double(k)), 0.0);
+            QCOMPARE(std::fmod(seg.width, double(k)), 0.0);
+            if (seg.compressed)
+                continue;
+            // Its first 200 pages and its last: a reservation of gigabytes has millions.
+            const Address pages = (seg.end - seg.start) / 4096;
+            for (Address i = 0; i < pages; i = i < 200 ? i + 1 : pages - 1) {
+                const Address a = seg.start + i * 4096;
+                const auto rects = g.rectsFor(a, a + 4096);
+                QVERIFY2(rects.size() == 1,
+                    qPrintable(QStringLiteral("page 0x%1 is cut over %2 rows").arg(a, 0, 16).arg(rects.size())));
+                QCOMPARE(rects[0].width(), double(k));
+                QCOMPARE(std::fmod(rects[0].x(), 1.0), 0.0);
+                ++checked;
+                if (i == pages - 1)
+                    break;
+            }
+        }
+        QVERIFY(checked > 1000);
     }
 
     void monotonicOverARealSnapshot()
