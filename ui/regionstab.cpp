@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,7 +49,10 @@ RegionsTab::RegionsTab(QWidget *parent)
         box->setChecked(true);
         box->setObjectName(QStringLiteral("filter-") + QLatin1String(name));
         boxes->layout()->addWidget(box);
-        connect(box, &QCheckBox::toggled, this, std::move(show));
+        connect(box, &QCheckBox::toggled, this, [this, show = std::move(show)](bool on) {
+            show(on);
+            filtered();
+        });
     };
     const std::pair<RegionType, const char *> types[]
         = { { RegionType::Image, QT_TR_NOOP("Image") }, { RegionType::Mapped, QT_TR_NOOP("Mapped") },
@@ -130,7 +134,10 @@ RegionsTab::RegionsTab(QWidget *parent)
         if (m_table->currentIndex().isValid() && m_table->selectionModel()->isSelected(m_table->currentIndex()))
             m_table->scrollTo(m_table->currentIndex());
     });
-    connect(m_search, &QLineEdit::textChanged, m_filter, &RegionFilterModel::setText);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        filtered();
+    });
 }
 
 void RegionsTab::resizeEvent(QResizeEvent *event)
@@ -171,8 +178,23 @@ void RegionsTab::placeFilters()
     m_filterBar->setColumnStretch(2, 0);
 }
 
+void RegionsTab::filtered()
+{
+    // A filter hides the chosen region's row (and lets its selection go); one that shows it again selects it
+    // again, in view: typing "r--p" hides it at "r-" and shows it again at "r--p".
+    if (!m_state || m_state->selectedIndex() < 0)
+        return;
+    showRegion(m_state->selectedIndex());
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid() && m_table->selectionModel()->isSelected(current)) {
+        m_table->doItemsLayout(); // its scroll range, until now the old rows'
+        m_table->scrollTo(current);
+    }
+}
+
 void RegionsTab::observe(ViewState *state)
 {
+    m_state = state;
     connect(state, &ViewState::frameChanged, this, [this, state](FramePtr frame) {
         setFrame(std::move(frame));
         if (state->selectedIndex() >= 0)

@@ -53,7 +53,9 @@ protected:
 
 private:
     void placeFilters();
+    void filtered(); // after a filter changed: the chosen region selected again when shown
 
+    ViewState *m_state = nullptr;
     RegionTableModel *m_model;
     RegionFilterModel *m_filter;
     QTableView *m_table;

@@ -619,6 +619,61 @@ private slots:
         QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
     }
 
+    // Filtering keeps the chosen region chosen: hidden by one filter, it is selected again (and in view) when the
+    // next shows it; and filtering chooses nothing by itself.
+    void filteringKeepsTheChosenRegion()
+    {
+        ShownTab shown(600);
+        RegionsTab &tab = shown.tab;
+        ViewState &state = shown.state;
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        const std::vector<Region> regions = pagesApart(400, [](int i, Address a, Address b) {
+            return i % 2 ? region(a, b, RegionType::Image, "/usr/lib/libx" + std::to_string(i) + ".so") : region(a, b);
+        });
+        state.setFrame(makeFrame(snapshotOf(regions), nullptr), ViewState::Origin::Live);
+        state.selectRegion(301);
+        QCoreApplication::processEvents();
+        QSignalSpy chosen(&tab, &RegionsTab::regionActivated);
+        QTableView *view = tab.view();
+        auto *search = tab.findChild<QLineEdit *>(QStringLiteral("regionSearch"));
+        const auto selectedRegion = [&]() -> long {
+            const auto rows = view->selectionModel()->selectedRows();
+            if (rows.size() != 1 || rows[0].row() != view->currentIndex().row())
+                return -1;
+            return long(tab.model()->regionOfRow(tab.filter()->mapToSource(rows[0]).row()));
+        };
+        QCOMPARE(selectedRegion(), 301L);
+        for (const QString &text : { QStringLiteral("libx3"), QStringLiteral("nothing"), QStringLiteral("libx30"),
+                 QStringLiteral("lib"), QString() }) {
+            search->setText(text);
+            QCoreApplication::processEvents();
+            if (text == QLatin1String("nothing")) {
+                QCOMPARE(view->model()->rowCount(), 0);
+                continue;
+            }
+            QVERIFY2(selectedRegion() == 301,
+                qPrintable(QStringLiteral("after \"%1\": %2").arg(text).arg(selectedRegion())));
+            const QRect row = view->visualRect(view->currentIndex());
+            QVERIFY2(view->viewport()->rect().intersects(row),
+                qPrintable(QStringLiteral("%1: row %2 at y %3, the view %4 px high")
+                               .arg(text)
+                               .arg(view->currentIndex().row())
+                               .arg(row.y())
+                               .arg(view->viewport()->height())));
+        }
+        // The Image box off hides it; on again, it is selected again.
+        auto *image = tab.findChild<QCheckBox *>(QStringLiteral("filter-Image"));
+        QVERIFY(image);
+        image->setChecked(false);
+        QCoreApplication::processEvents();
+        QCOMPARE(selectedRegion(), -1L);
+        image->setChecked(true);
+        QCoreApplication::processEvents();
+        QCOMPARE(selectedRegion(), 301L);
+        QCOMPARE(state.selectedIndex(), std::ptrdiff_t(301));
+        QCOMPARE(chosen.count(), 0);
+    }
+
     // The search field and the type and state boxes are never cut: on one line in a wide tab, on two or three in
     // a narrow one (the Regions tab beside the Lab dock at 1024x700, in Chinese, is about 300 px wide).
     void filtersWrapInANarrowTab_data()
