@@ -10,6 +10,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -111,10 +112,10 @@ SummaryPanel::SummaryPanel(QWidget *parent)
         series->append(m_sets[i]);
     }
     m_chart->addSeries(series);
-    auto *categories = new QBarCategoryAxis(m_chart);
-    categories->append({ tr("Committed"), tr("RSS"), tr("PSS"), tr("Swap") });
-    m_chart->addAxis(categories, Qt::AlignBottom);
-    series->attachAxis(categories);
+    m_categories = new QBarCategoryAxis(m_chart);
+    m_categories->append({ tr("Committed"), tr("RSS"), tr("PSS"), tr("Swap") });
+    m_chart->addAxis(m_categories, Qt::AlignBottom);
+    series->attachAxis(m_categories);
     m_axis = new QValueAxis(m_chart);
     m_axis->setLabelFormat(QStringLiteral("%.0f"));
     m_chart->addAxis(m_axis, Qt::AlignLeft);
@@ -151,9 +152,40 @@ void SummaryPanel::placeChart()
     const Qt::Orientation use = width() >= columns + 260 ? Qt::Horizontal : Qt::Vertical;
     if (m_byUseSplit->orientation() != use)
         m_byUseSplit->setOrientation(use);
-    const Qt::Orientation o = width() >= m_table->sizeHint().width() + 260 ? Qt::Horizontal : Qt::Vertical;
+    const Qt::Orientation o
+        = width() >= m_table->sizeHint().width() + chartWidthNeeded() ? Qt::Horizontal : Qt::Vertical;
     if (m_byTypeSplit->orientation() != o)
         m_byTypeSplit->setOrientation(o);
+}
+
+int SummaryPanel::widestCategoryLabel() const
+{
+    const QFontMetrics fm(m_categories->labelsFont());
+    int widest = 0;
+    for (const QString &label : m_categories->categories())
+        widest = std::max(widest, fm.horizontalAdvance(label));
+    return widest;
+}
+
+int SummaryPanel::chartWidthNeeded() const
+{
+    // Four categories a label wide and a little, the value axis's labels ("12000") and the chart's margins.
+    const QFontMetrics fm(m_axis->labelsFont());
+    return 4 * (widestCategoryLabel() + 16) + fm.horizontalAdvance(QStringLiteral("000000")) + 60;
+}
+
+bool SummaryPanel::chartLabelsFit() const
+{
+    return m_chart->plotArea().width() / m_categories->count() >= widestCategoryLabel();
+}
+
+QString SummaryPanel::chartLabelsFitText() const
+{
+    return QStringLiteral("%1 px a category, the widest label %2 px (the chart %3 px, placed %4)")
+        .arg(m_chart->plotArea().width() / m_categories->count())
+        .arg(widestCategoryLabel())
+        .arg(m_chart->size().width())
+        .arg(chartPlacement() == Qt::Horizontal ? QStringLiteral("beside") : QStringLiteral("below"));
 }
 
 void SummaryPanel::setFrame(const SnapshotFrame &frame)

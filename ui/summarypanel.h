@@ -14,6 +14,7 @@ class QSplitter;
 class QChart;
 class QBarSet;
 class QValueAxis;
+class QBarCategoryAxis;
 
 namespace vmatlas::ui {
 
@@ -40,6 +41,10 @@ public:
     // "How it adds up" beside the by-use table (Qt::Horizontal) or below it (Qt::Vertical), where the table's
     // columns would not show beside it.
     Qt::Orientation reconciliationPlacement() const;
+    // Whether the chart's plot gives each category ("Committed", "RSS"…) the width of its label: Qt Charts cuts a
+    // label wider than its category ("Comm…"). The text says how wide each is.
+    bool chartLabelsFit() const;
+    QString chartLabelsFitText() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -47,6 +52,8 @@ protected:
 private:
     void rebuildChart();
     void placeChart();
+    int widestCategoryLabel() const;
+    int chartWidthNeeded() const; // for whole category labels
 
     SummaryModel *m_model;
     UseSummaryModel *m_useModel;
@@ -59,6 +66,7 @@ private:
     QChart *m_chart;
     QBarSet *m_sets[4] {};
     QValueAxis *m_axis = nullptr;
+    QBarCategoryAxis *m_categories = nullptr;
 };
 
 } // namespace vmatlas::ui

@@ -224,6 +224,12 @@ private slots:
                            .arg(details->geometry().right())
                            .arg(bytes->geometry().right())));
         QVERIFY(w.centralWidget()->width() >= 400);
+        // The summary by type in this narrow centre: the chart below its table, its category labels whole.
+        auto *summaryByType = part<SummaryPanel>(w)->findChild<QTabWidget *>();
+        summaryByType->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        QVERIFY2(part<SummaryPanel>(w)->chartLabelsFit(), qPrintable(part<SummaryPanel>(w)->chartLabelsFitText()));
+        summaryByType->setCurrentIndex(0);
         // The button's text is whole: the step's, or the short one with the whole in the tooltip.
         QPushButton *next = panel->nextButton();
         QVERIFY2(next->fontMetrics().horizontalAdvance(next->text()) < next->width(),
@@ -268,6 +274,16 @@ private slots:
         QVERIFY(wide.findChild<QDockWidget *>(QStringLiteral("labDock"))->width() >= 330);
         QTRY_COMPARE(widePanel->nextButton()->text(), widePanel->nextText());
         QVERIFY(widePanel->nextButton()->text().contains(QStringLiteral("Map a file privately")));
+        // The summary by type beside the Lab dock, at every window width from the projector's to a desktop's: the
+        // chart's category labels whole ("Committed", not "Comm…").
+        wide.findChild<QTabWidget *>()->setCurrentWidget(part<SummaryPanel>(wide));
+        part<SummaryPanel>(wide)->findChild<QTabWidget *>()->setCurrentIndex(1);
+        for (int width = 1024; width <= 1900; width += 32) {
+            wide.resize(width, 900);
+            QCoreApplication::processEvents();
+            QTRY_VERIFY2(part<SummaryPanel>(wide)->chartLabelsFit(),
+                qPrintable(QStringLiteral("%1 px: %2").arg(width).arg(part<SummaryPanel>(wide)->chartLabelsFitText())));
+        }
         // The check boxes side by side in a dock wide enough, one under the other in a narrow one.
         HexView alone;
         alone.resize(700, 400);

@@ -445,9 +445,11 @@ private slots:
                            .arg(byType->viewport()->width())
                            .arg(chart->width())
                            .arg(chart->height())));
-        // A wide window has it beside the table again.
+        QVERIFY2(part<SummaryPanel>(w)->chartLabelsFit(), qPrintable(part<SummaryPanel>(w)->chartLabelsFitText()));
+        // A wide window has it beside the table again, its labels whole.
         w.resize(1600, 1000);
         QTRY_COMPARE(part<SummaryPanel>(w)->chartPlacement(), Qt::Horizontal);
+        QTRY_VERIFY2(part<SummaryPanel>(w)->chartLabelsFit(), qPrintable(part<SummaryPanel>(w)->chartLabelsFitText()));
     }
 
     void dialogsStartInAKnownFolder()
