@@ -2,6 +2,7 @@
 
 #include "flowlayout.h"
 #include "formatting.h"
+#include "wraplabel.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QPointer>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTextBlock>
 #include <QThreadPool>
 #include <QToolButton>
@@ -45,8 +47,7 @@ HexView::HexView(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_title = new QLabel(this);
-    m_title->setWordWrap(true);
+    m_title = new WrapLabel(this);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_title);
 
@@ -100,12 +101,13 @@ HexView::HexView(QWidget *parent)
     // Three lines at least, each: in a short window (1024x768, a lab's two processes) the dock stays within its
     // room rather than draw its parts over each other.
     for (QPlainTextEdit *dump : { m_text, m_textB })
-        dump->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 3 + 2 * dump->frameWidth() + 8);
+        dump->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 3 + 2 * dump->frameWidth() + 8
+            + dump->style()->pixelMetric(QStyle::PM_ScrollBarExtent)); // a narrow dock scrolls sideways
     layout->addWidget(m_textB, 1);
     m_titleB->hide();
     m_textB->hide();
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
+    m_status = new WrapLabel(this); // every line, even in a short dock
+    m_status->setObjectName(QStringLiteral("hexStatus"));
     // A long file name in "Saved … to PATH" cannot wrap: it is cut rather than widening the dock and the window.
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_status);

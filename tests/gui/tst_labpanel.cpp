@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -25,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <csignal>
 
@@ -292,6 +294,60 @@ private slots:
         alone.resize(200, 400);
         QTRY_COMPARE(alone.readingPlacement(), Qt::Vertical);
         QVERIFY(alone.minimumSizeHint().width() <= 200);
+    }
+
+    // The Bytes dock's status line ("the bytes read differ from the file's: this process's own copy") whole in a
+    // 1024x700 window beside the Lab dock, in English and in Chinese: every line of it inside the dock (the last
+    // lines were cut).
+    void bytesStatusIsWholeInAShortWindow_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addRow("English") << QString();
+        QTest::addRow("Chinese") << QStringLiteral("zh_CN");
+    }
+
+    void bytesStatusIsWholeInAShortWindow()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QStringLiteral(":/i18n/vmatlas_%1.qm").arg(language)));
+            QCoreApplication::installTranslator(&translator);
+        }
+        MainWindow w;
+        w.resize(1024, 700);
+        w.show();
+        LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i)
+            clickNext(panel, finished);
+        auto *bytes = w.findChild<QDockWidget *>(QStringLiteral("bytesDock"));
+        auto *hexView = bytes->findChild<HexView *>();
+        const QString differ = QCoreApplication::translate("vmatlas::ui::HexView",
+            "The bytes read differ from the file's (%1): this "
+            "process's own copy.")
+                                   .section(QStringLiteral("%1"), 0, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(hexView->statusText().contains(differ), 10000);
+        QCoreApplication::processEvents();
+        auto *status = hexView->findChild<QLabel *>(QStringLiteral("hexStatus"));
+        QVERIFY(status && status->isVisible());
+        const int statusBottom = status->mapTo(bytes, QPoint(0, status->height())).y();
+        QVERIFY2(status->height() >= status->heightForWidth(status->width()) && statusBottom <= bytes->height(),
+            qPrintable(
+                QStringLiteral("the status line is %1 px high of %2 at %3 px wide; it ends at %4 of the dock's %5 px")
+                    .arg(status->height())
+                    .arg(status->heightForWidth(status->width()))
+                    .arg(status->width())
+                    .arg(statusBottom)
+                    .arg(bytes->height())));
+        // ... and the dump three whole lines above its sideways scroll bar.
+        auto *dump = hexView->findChild<QPlainTextEdit *>(QStringLiteral("hexText"));
+        const int lines = dump->viewport()->height() / QFontMetrics(dump->font()).lineSpacing();
+        QVERIFY2(lines >= 3, qPrintable(QStringLiteral("%1 lines in the dump").arg(lines)));
+        QCOMPARE(w.width(), 1024);
+        if (!language.isEmpty())
+            QCoreApplication::removeTranslator(&translator);
     }
 
     // The steps whose point is the pages (reserve-commit's touch, page-out's three) show the lab's range page by
