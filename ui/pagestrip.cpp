@@ -174,15 +174,20 @@ void PageStrip::paintEvent(QPaintEvent *)
     }
     const int n = int(m_pages.size());
     const Cells cell = cells(r);
+    QColor hatch = palette().color(QPalette::Text);
+    hatch.setAlpha(cell.size >= 10 ? 110 : 150);
     if (cell.size >= 4) {
         for (int i = 0; i < n; ++i) {
             const PageInfo &page = m_pages[std::size_t(i)];
             const QRect c = cellRect(i);
             p.fillRect(c, colors.page[std::size_t(page.state)]);
             if (m_reservedCount && reserved(page.address)) { // diagonal lines, as Reserved on the map
-                QColor line = palette().color(QPalette::Text);
-                line.setAlpha(110);
-                p.fillRect(c, QBrush(line, Qt::BDiagPattern));
+                if (cell.size >= 10) {
+                    p.fillRect(c, QBrush(hatch, Qt::BDiagPattern));
+                } else { // the pattern's lines are 8 px apart: a small cell gets one, corner to corner
+                    p.setPen(QPen(hatch, 1));
+                    p.drawLine(c.bottomLeft(), c.topRight());
+                }
             }
             if (shared(page) && cell.size >= 6) {
                 const int d = std::max(2, cell.size / 3);
@@ -216,6 +221,20 @@ void PageStrip::paintEvent(QPaintEvent *)
                 const int h = std::max(1, int(std::lround(double(count[s]) / total * r.height())));
                 p.fillRect(QRect(r.left() + x, y - h, 1, h), colors.page[s]);
                 y -= h;
+            }
+        }
+        // Reserved pages hatched over their columns (a column is hatched where its first page is reserved): the
+        // pattern is aligned to the strip, so neighbouring columns make one hatched stretch.
+        if (m_reservedCount) {
+            int from = -1;
+            for (int x = 0; x <= cols; ++x) {
+                const bool held = x < cols && reserved(m_pages[std::size_t(double(x) / cols * n)].address);
+                if (held && from < 0)
+                    from = x;
+                if (!held && from >= 0) {
+                    p.fillRect(QRect(r.left() + from, r.top(), x - from, r.height()), QBrush(hatch, Qt::BDiagPattern));
+                    from = -1;
+                }
             }
         }
         // The page the Bytes dock shows: a marker over its column.

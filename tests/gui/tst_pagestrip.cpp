@@ -1,4 +1,5 @@
 // The page strip: every page's cell above the counts, whatever the number of pages and the panel's size.
+#include "mapcolors.h"
 #include "pagestrip.h"
 #include "testutil.h"
 
@@ -100,6 +101,64 @@ private slots:
         QCOMPARE(colours(1), 1); // plain "not in RAM"
         QVERIFY2(colours(5) > 1, "a reserved page is drawn plain");
         QVERIFY(strip.cellRect(5).width() >= 6);
+    }
+
+    // Reserved pages are marked at every size of the strip: small cells (a lab's 1,024 pages in the dock) each get
+    // a diagonal (the pattern's lines, 8 px apart, gave one dot a cell), and columns of many pages the pattern.
+    void reservedPagesAreHatchedAtEverySize_data()
+    {
+        QTest::addColumn<int>("pages");
+        QTest::addColumn<QSize>("size");
+        QTest::addRow("1,024 pages in small cells") << 1024 << QSize(280, 200);
+        QTest::addRow("20,000 pages in columns") << 20000 << QSize(280, 120);
+    }
+
+    void reservedPagesAreHatchedAtEverySize()
+    {
+        QFETCH(int, pages);
+        QFETCH(QSize, size);
+        PageStrip strip;
+        strip.resize(size);
+        std::vector<PageInfo> list;
+        for (int i = 0; i < pages; ++i)
+            list.push_back({ Address(0x100000 + 0x1000 * Address(i)), PageState::None, false });
+        const Address half = 0x100000 + 0x1000 * Address(pages / 2);
+        strip.setReservedRanges({ { half, 0x100000 + 0x1000 * Address(pages) } }); // the second half
+        strip.setPages(list, 4096);
+        const QImage image = strip.grab().toImage();
+        const QRgb plain = MapColors::forPalette(strip.palette()).page[std::size_t(PageState::None)].rgb();
+        // How many pixels of a rectangle are not the plain "not in RAM" colour.
+        auto marked = [&](QRect c) {
+            int count = 0;
+            for (int y = c.top(); y <= c.bottom(); ++y)
+                for (int x = c.left(); x <= c.right(); ++x)
+                    count += image.pixel(x, y) != plain;
+            return count;
+        };
+        if (strip.cellRect(0).isValid()) {
+            QVERIFY(strip.cellRect(0).width() < 8);
+            for (int i = 0; i < pages; ++i) {
+                const QRect c = strip.cellRect(i).adjusted(0, 0, -1, -1);
+                const bool held = i >= pages / 2;
+                QVERIFY2(held ? marked(c) >= c.width() - 1 : marked(c) == 0,
+                    qPrintable(QStringLiteral("page %1 (%2): %3 marked pixels of %4")
+                                   .arg(i)
+                                   .arg(held ? QStringLiteral("reserved") : QStringLiteral("committed"))
+                                   .arg(marked(c))
+                                   .arg(c.width() * c.height())));
+            }
+        } else {
+            // Columns: the first half plain, the second hatched in every stretch of 8 columns.
+            int y0 = -1;
+            for (int y = 0; y < image.height() && y0 < 0; ++y)
+                if (image.pixel(size.width() / 4, y) == plain)
+                    y0 = y;
+            QVERIFY(y0 >= 0);
+            const int left = size.width() / 8, right = size.width() * 5 / 8;
+            QCOMPARE(marked(QRect(left, y0 + 2, 16, 10)), 0);
+            for (int x = right; x + 8 < size.width() * 7 / 8; x += 8)
+                QVERIFY2(marked(QRect(x, y0 + 2, 8, 10)) > 0, qPrintable(QStringLiteral("column %1").arg(x)));
+        }
     }
 
     // A lab writes the page under a resting pointer: its tooltip tells the new state, not the one it had when
