@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QFontMetrics>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -81,6 +82,7 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     // The table keeps the width its columns need; the chart takes what is left (and can be narrowed).
     auto *split = new QSplitter(Qt::Horizontal, byType);
     m_byTypeSplit = split;
+    split->installEventFilter(this);
     split->setChildrenCollapsible(false);
     layout->addWidget(split);
     m_table = new QTableView(split);
@@ -95,11 +97,14 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     m_table->setMinimumWidth(200);
     split->addWidget(m_table);
 
+    // Compact: no title (the tab names it; the value axis says MiB) and thin margins, so that a short tab still has
+    // a plot to read.
     m_chart = new QChart();
-    m_chart->setTitle(tr("By type (MiB)"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->setBackgroundVisible(false);
+    m_chart->setMargins(QMargins(4, 4, 4, 0));
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     auto *series = new QBarSeries(m_chart);
     const MapColors colors = MapColors::light();
     const char *names[] = { QT_TR_NOOP("Image"), QT_TR_NOOP("Mapped"), QT_TR_NOOP("Private"), QT_TR_NOOP("Free") };
@@ -118,13 +123,15 @@ SummaryPanel::SummaryPanel(QWidget *parent)
     series->attachAxis(m_categories);
     m_axis = new QValueAxis(m_chart);
     m_axis->setLabelFormat(QStringLiteral("%.0f"));
+    m_axis->setTitleText(tr("MiB"));
     m_chart->addAxis(m_axis, Qt::AlignLeft);
     series->attachAxis(m_axis);
     auto *view = new QChartView(m_chart, split);
+    m_chartView = view;
     view->setRenderHint(QPainter::Antialiasing);
     // Beside the table where there is room; below it in a narrow window (placeChart), so that the table's
     // columns alone set how narrow the window may be.
-    view->setMinimumSize(1, 160);
+    view->setMinimumSize(1, 1); // placeChart hides it where it has no room to be read
     split->addWidget(view);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -134,6 +141,13 @@ void SummaryPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     placeChart();
+}
+
+bool SummaryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_byTypeSplit && event->type() == QEvent::Resize)
+        placeChart(); // its height decides whether the chart has room
+    return QWidget::eventFilter(watched, event);
 }
 
 Qt::Orientation SummaryPanel::chartPlacement() const
@@ -152,10 +166,30 @@ void SummaryPanel::placeChart()
     const Qt::Orientation use = width() >= columns + 260 ? Qt::Horizontal : Qt::Vertical;
     if (m_byUseSplit->orientation() != use)
         m_byUseSplit->setOrientation(use);
-    const Qt::Orientation o
-        = width() >= m_table->sizeHint().width() + chartWidthNeeded() ? Qt::Horizontal : Qt::Vertical;
+    // The chart beside the table where each category gets its label's width, else below it where it gets a plot's
+    // height; where neither, the table alone (it has the same figures): a chart of "…" labels helps nobody.
+    const int page = m_byTypeSplit->height();
+    const int tableHeight = m_table->sizeHint().height() + m_byTypeSplit->handleWidth();
+    const bool beside = width() >= m_table->sizeHint().width() + chartWidthNeeded() && page >= chartHeightNeeded();
+    const bool below = !beside && page >= tableHeight + chartHeightNeeded();
+    const Qt::Orientation o = beside ? Qt::Horizontal : Qt::Vertical;
     if (m_byTypeSplit->orientation() != o)
         m_byTypeSplit->setOrientation(o);
+    m_chartView->setVisible(beside || below);
+    if (below) // the table's rows whole, the chart the rest
+        m_byTypeSplit->setSizes({ m_table->sizeHint().height(), page - tableHeight });
+}
+
+int SummaryPanel::chartHeightNeeded() const
+{
+    // A plot of 80 px, the category labels, the legend and the margins.
+    const QFontMetrics fm(m_categories->labelsFont());
+    return 80 + 2 * fm.height() + 32;
+}
+
+bool SummaryPanel::chartShown() const
+{
+    return m_chartView->isVisibleTo(this);
 }
 
 int SummaryPanel::widestCategoryLabel() const
@@ -176,15 +210,18 @@ int SummaryPanel::chartWidthNeeded() const
 
 bool SummaryPanel::chartLabelsFit() const
 {
-    return m_chart->plotArea().width() / m_categories->count() >= widestCategoryLabel();
+    return m_chart->plotArea().width() / m_categories->count() >= widestCategoryLabel()
+        && m_chart->plotArea().height() >= 80;
 }
 
 QString SummaryPanel::chartLabelsFitText() const
 {
-    return QStringLiteral("%1 px a category, the widest label %2 px (the chart %3 px, placed %4)")
+    return QStringLiteral("%1 px a category, the widest label %2 px; the plot %3 px high (the chart %4x%5, placed %6)")
         .arg(m_chart->plotArea().width() / m_categories->count())
         .arg(widestCategoryLabel())
+        .arg(m_chart->plotArea().height())
         .arg(m_chart->size().width())
+        .arg(m_chart->size().height())
         .arg(chartPlacement() == Qt::Horizontal ? QStringLiteral("beside") : QStringLiteral("below"));
 }
 

@@ -43,17 +43,21 @@ public:
     Qt::Orientation reconciliationPlacement() const;
     // Whether the chart's plot gives each category ("Committed", "RSS"…) the width of its label: Qt Charts cuts a
     // label wider than its category ("Comm…"). The text says how wide each is.
-    bool chartLabelsFit() const;
+    bool chartLabelsFit() const; // and its plot high enough to read (80 px)
+    // False where the by-type page has room for neither placement: the table alone.
+    bool chartShown() const;
     QString chartLabelsFitText() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void rebuildChart();
     void placeChart();
     int widestCategoryLabel() const;
     int chartWidthNeeded() const; // for whole category labels
+    int chartHeightNeeded() const; // for a plot to read
 
     SummaryModel *m_model;
     UseSummaryModel *m_useModel;
@@ -64,6 +68,7 @@ private:
     QSplitter *m_byUseSplit;
     QSplitter *m_byTypeSplit;
     QChart *m_chart;
+    QWidget *m_chartView = nullptr;
     QBarSet *m_sets[4] {};
     QValueAxis *m_axis = nullptr;
     QBarCategoryAxis *m_categories = nullptr;

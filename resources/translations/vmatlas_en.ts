@@ -2572,10 +2572,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
 <context>
     <name>vmatlas::ui::SummaryPanel</name>
     <message>
-        <source>By type (MiB)</source>
-        <translation>By type (MiB)</translation>
-    </message>
-    <message>
         <source>Image</source>
         <translation>Image</translation>
     </message>
@@ -2638,6 +2634,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Between full reads a live refresh reads only RSS, anonymous and swap; the other counters are the last full read&apos;s. A full read comes every tenth refresh, on Snapshot Now, when a region is selected, and when paused.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished">MiB</translation>
     </message>
 </context>
 <context>

@@ -2574,10 +2574,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
 <context>
     <name>vmatlas::ui::SummaryPanel</name>
     <message>
-        <source>By type (MiB)</source>
-        <translation>按类型（MiB）</translation>
-    </message>
-    <message>
         <source>Image</source>
         <translation>映像</translation>
     </message>
@@ -2640,6 +2636,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Between full reads a live refresh reads only RSS, anonymous and swap; the other counters are the last full read&apos;s. A full read comes every tenth refresh, on Snapshot Now, when a region is selected, and when paused.</source>
         <translation>两次完整读取之间，实时刷新只读取 RSS、匿名和交换；其他计数沿用上一次完整读取的值。每第十次刷新、按“立即快照”、选中区域或暂停时会完整读取一次。</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
     </message>
 </context>
 <context>
