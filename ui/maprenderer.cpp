@@ -43,6 +43,19 @@ bool sharedPage(const PageInfo &page)
 
 } // namespace
 
+bool MapRenderer::labelWorthDrawing(const QString &text, const QString &elided)
+{
+    int letters = 0;
+    for (const QChar ch : elided) {
+        const char16_t u = ch.unicode();
+        const bool wide = (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0xF900 && u <= 0xFAFF)
+            || (u >= 0xFF00 && u <= 0xFF60);
+        letters += wide ? 2 : 1;
+    }
+    // "[h…p]" says nothing: a shortened name keeps at least five of its letters (and the ellipsis), or is not drawn.
+    return letters >= 3 && (elided == text || letters >= 6);
+}
+
 QString MapRenderer::regionLabel(const Region &r, bool byUse)
 {
     const std::string &path = r.path();
@@ -284,8 +297,7 @@ void MapRenderer::paintLabels(
                 const QString size = formatBytes(r.size());
                 elided = metrics.horizontalAdvance(size) <= box.width() ? size : QString();
             }
-            // "[h…p]" says nothing: a shortened name keeps at least five of its letters, or is not drawn.
-            if (elided.size() < 3 || (elided != text && elided.size() < 6))
+            if (!labelWorthDrawing(text, elided))
                 continue;
             p.setFont(inStrip ? stripFont : font);
             p.setPen(seg.compressed ? m_colors.breakText

@@ -44,6 +44,10 @@ public:
     static bool atPageScale(const MapGeometry &geometry, std::uint32_t pageSize);
     // The name written on a region: its file's name, a bracketed name ([heap]), else what it is.
     static QString regionLabel(const Region &r, bool byUse = false);
+    // Whether a label, elided to fit, still says something: three letters whole ("Mapped"; "[heap]"), or five of
+    // a shortened one ("libst…so.6", not "[h…p]"). A Chinese or Japanese character counts as two letters: "私有"
+    // (Private) is a whole word.
+    static bool labelWorthDrawing(const QString &text, const QString &elided);
 
     // A finished picture for export: title, the map fitted to the space, and a legend. With a range and its
     // pages in the overlay, the map is zoomed to show the range page by page instead.

@@ -148,6 +148,22 @@ private slots:
         QCOMPARE(named(""), QStringLiteral("Mapped"));
     }
 
+    // A label is drawn when it says something: whole words of three letters or more, shortened ones that keep five;
+    // a Chinese word of two characters is whole ("私有", Private: it was never drawn).
+    void labelsWorthDrawing()
+    {
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("Private"), QStringLiteral("Private")));
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("[heap]"), QStringLiteral("[heap]")));
+        QVERIFY(!MapRenderer::labelWorthDrawing(QStringLiteral("[heap]"), QStringLiteral("[h…p]")));
+        QVERIFY(!MapRenderer::labelWorthDrawing(QStringLiteral("ab"), QStringLiteral("ab")));
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("libstdc++.so.6"), QStringLiteral("libs…so.6")));
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("私有"), QStringLiteral("私有")));
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("映像"), QStringLiteral("映像")));
+        QVERIFY(!MapRenderer::labelWorthDrawing(QStringLiteral("共享匿名内存"), QStringLiteral("共…")));
+        QVERIFY(MapRenderer::labelWorthDrawing(QStringLiteral("共享匿名内存"), QStringLiteral("共享匿…")));
+        QVERIFY(!MapRenderer::labelWorthDrawing(QStringLiteral("私有"), QString()));
+    }
+
     void reservedIsHatched()
     {
         const Snapshot s = snapshot();
