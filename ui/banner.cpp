@@ -26,13 +26,19 @@ Banner::Banner(QWidget *parent)
     close->setToolTip(tr("Hide this message"));
     layout->addWidget(close);
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
-    connect(m_action, &QPushButton::clicked, this, &Banner::actionTriggered);
+    connect(m_action, &QPushButton::clicked, this, [this] {
+        if (m_onAction)
+            m_onAction();
+        else
+            emit actionTriggered();
+    });
     hide();
 }
 
-void Banner::showMessage(Kind kind, const QString &text, const QString &actionText)
+void Banner::showMessage(Kind kind, const QString &text, const QString &actionText, std::function<void()> onAction)
 {
     m_kind = kind;
+    m_onAction = std::move(onAction);
     m_label->setText(text);
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());

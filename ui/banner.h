@@ -2,6 +2,8 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 
@@ -20,7 +22,9 @@ public:
         Error
     };
     explicit Banner(QWidget *parent = nullptr);
-    void showMessage(Kind kind, const QString &text, const QString &actionText = {});
+    // The button, where actionText is given, calls onAction, or (without one) emits actionTriggered.
+    void showMessage(
+        Kind kind, const QString &text, const QString &actionText = {}, std::function<void()> onAction = {});
     QString text() const;
     Kind kind() const { return m_kind; }
 
@@ -30,6 +34,7 @@ signals:
 private:
     QLabel *m_label;
     QPushButton *m_action;
+    std::function<void()> m_onAction;
     Kind m_kind = Info;
 };
 

@@ -138,6 +138,16 @@ QString LabPanel::labName() const
     return m_lab ? QString::fromStdString(m_lab->name) : QString();
 }
 
+QString LabPanel::labTitle() const
+{
+    return m_lab ? labText(m_lab->title) : QString();
+}
+
+bool LabPanel::stoppedTarget(Pid pid) const
+{
+    return pid > 0 && (pid == m_stoppedA || pid == m_stoppedB);
+}
+
 int LabPanel::stepsDone() const
 {
     return m_session ? m_session->nextStep() : 0;
@@ -350,6 +360,8 @@ void LabPanel::stopLab()
 {
     if (!m_session)
         return;
+    m_stoppedA = m_session->pidA();
+    m_stoppedB = m_session->pidB();
     m_session.reset(); // ends the targets (a step still running holds the session until it returns)
     m_autoSteps = 0;
     m_showB->setEnabled(false);

@@ -34,6 +34,9 @@ public:
     void runNextStep();
     // Ends the lab's target processes; Restart starts afresh.
     void stopLab();
+    // Whether pid was a target of the lab stopped last (its dock closed): its exit is no surprise.
+    bool stoppedTarget(Pid pid) const;
+    QString labTitle() const; // in the window's language
 
     QString labName() const;
     int stepsDone() const;
@@ -79,6 +82,7 @@ private:
 
     std::string m_executable;
     std::shared_ptr<LabSession> m_session;
+    Pid m_stoppedA = 0, m_stoppedB = 0;
     const LabDefinition *m_lab = nullptr;
     bool m_busy = false;
     bool m_showingB = false;

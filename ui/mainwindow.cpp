@@ -234,6 +234,21 @@ void MainWindow::connectSession()
     connect(m_controller, &SessionController::frameArrived, this, &MainWindow::onFrame);
     connect(m_controller, &SessionController::readingChanged, m_status, &StatusLine::setReading);
     connect(m_controller, &SessionController::targetExited, this, [this](const QString &message, Pid pid) {
+        if (m_labPanel && m_labPanel->stoppedTarget(pid)) {
+            // Not a surprise: the user closed the Lab dock, which ends the lab's processes.
+            const QString name = m_labPanel->labName();
+            m_banner->showMessage(Banner::Info,
+                tr("The lab “%1” ended when the Lab dock was closed, and its processes with it. The last "
+                   "snapshot stays on screen.")
+                    .arg(m_labPanel->labTitle()),
+                tr("Start the Lab Again"), [this, name] {
+                    m_banner->hide();
+                    startLab(name);
+                });
+            updateSampling();
+            m_status->update();
+            return;
+        }
         m_banner->showMessage(Banner::Warning,
             tr("%1 at %2. The last snapshot stays on screen; the timeline keeps the history.")
                 .arg(message, QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))),

@@ -1873,6 +1873,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Ctrl+Return</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The lab “%1” ended when the Lab dock was closed, and its processes with it. The last snapshot stays on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the Lab Again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>

@@ -1879,6 +1879,14 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
+    <message>
+        <source>The lab “%1” ended when the Lab dock was closed, and its processes with it. The last snapshot stays on screen.</source>
+        <translation>关闭“实验”面板时，实验“%1”连同它的进程一起结束了。最后一次快照仍留在屏幕上。</translation>
+    </message>
+    <message>
+        <source>Start the Lab Again</source>
+        <translation>重新开始实验</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageRequests</name>

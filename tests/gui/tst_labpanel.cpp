@@ -1,6 +1,7 @@
 // The lab panel driven through its buttons: the window follows the lab target, the map goes to the
 // lab's region, the page strip shows its pages, the timeline marks each step.
 #include "addressmapview.h"
+#include "banner.h"
 #include "detailspanel.h"
 #include "hexview.h"
 #include "labpanel.h"
@@ -536,6 +537,20 @@ private slots:
         QVERIFY(dock);
         dock->close();
         QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(a), 0) != 0, 5000);
+        // The window says why the process went, and how to start the lab again (a warning that "process N exited"
+        // left a teacher who closed the dock for room wondering); its button starts it again.
+        auto *banner = w.findChild<Banner *>();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            banner->isVisible() && banner->text().contains(QStringLiteral("Lab dock was closed")), 10000);
+        QCOMPARE(banner->kind(), Banner::Info);
+        QVERIFY2(banner->text().contains(QStringLiteral("Reserve and commit")), qPrintable(banner->text()));
+        auto *again = banner->findChild<QPushButton *>();
+        QVERIFY(again && again->isVisible());
+        QCOMPARE(again->text(), QStringLiteral("Start the Lab Again"));
+        again->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dock->isVisible() && panel->targetA() > 0 && panel->targetA() != a, 15000);
+        QCOMPARE(panel->labName(), QStringLiteral("reserve-commit"));
+        QVERIFY(!banner->isVisible());
     }
 
     void targetDeathIsReported()
