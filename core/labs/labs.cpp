@@ -423,7 +423,8 @@ std::vector<LabDefinition> buildLabs()
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a");
             const Address page = a + (s.size() > 2 * s.pageSize() ? 2 * s.pageSize() : 0);
-            TRY(s.a().call("child-touch " + hex(page) + " " + std::to_string(s.pageSize())));
+            // Words, so that the Bytes dock shows the two copies apart: the parent's page still begins 01 00 00.
+            TRY(s.a().call("child-poke " + hex(page) + " " + toHex("written by the child")));
             auto pages = readPages(s.pidA(), a, a + s.size());
             std::size_t exclusive = 0;
             if (pages)

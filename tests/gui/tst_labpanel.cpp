@@ -138,6 +138,18 @@ private slots:
         // Live refreshes keep it there.
         QTest::qWait(2500);
         QVERIFY(lineInView());
+
+        // fork-cow: the child's write, in B's dump (the child's own copy), not in A's (the parent's page as it was).
+        QSignalSpy started3(panel, &LabPanel::labStarted);
+        w.startLab(QStringLiteral("fork-cow"));
+        QTRY_COMPARE_WITH_TIMEOUT(started3.size(), 1, 15000);
+        QSignalSpy finished3(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 3; ++i)
+            clickNext(panel, finished3);
+        QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 2 * 4096);
+        QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("written by the")), 10000);
+        QVERIFY2(!hex->dumpText().contains(QStringLiteral("written by the")), qPrintable(hex->dumpText().left(300)));
+        QVERIFY(hex->dumpText().contains(QStringLiteral("01 00 00 00")));
     }
 
     // `vmatlas --lab NAME` in a 1024x768 window: the lab starts before the window shows, with the Summary not

@@ -200,6 +200,8 @@ struct Server
             return forkHold();
         if (cmd == "child-touch" && need(3) && child > 0)
             return toChild("touch " + w[1] + " " + w[2]);
+        if (cmd == "child-poke" && need(3) && child > 0)
+            return toChild("poke " + w[1] + " " + w[2]);
         return "error unknown or malformed command '" + cmd + "'";
     }
 

@@ -178,7 +178,7 @@ struct Server
         if (cmd == "image-data")
             return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(labprotocol::imageData())) + " "
                 + std::to_string(kLabImageDataSize);
-        if (cmd == "fork-hold" || cmd == "child-touch" || cmd == "map-file-fixed")
+        if (cmd == "fork-hold" || cmd == "child-touch" || cmd == "child-poke" || cmd == "map-file-fixed")
             return "error '" + cmd + "' needs Linux";
         return "error unknown or malformed command '" + cmd + "'";
     }
