@@ -113,7 +113,7 @@ void InsideTools::showSelection()
         m_hex->setFileBacking(QString::fromStdString(r->path()), r->offset + (start - r->start));
     // A lab's two processes: the other one's view of the same range, below.
     if (m_lab.b > 0 && pid == m_lab.a && start == m_lab.startA)
-        m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same bytes in process B (%1):").arg(m_lab.b));
+        m_hex->setSecond(m_lab.b, m_lab.startB, tr("The same range in process B (%1):").arg(m_lab.b));
     else if (m_lab.b > 0 && pid == m_lab.b && start == m_lab.startB)
         m_hex->setSecond(m_lab.a, m_lab.startA, tr("The same bytes in process A (%1):").arg(m_lab.a));
     // The line a lab step wrote, in whichever of its processes is shown (a no-op outside the range).

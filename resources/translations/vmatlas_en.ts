@@ -1371,10 +1371,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The same bytes in process B (%1):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The same bytes in process A (%1):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1384,6 +1380,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>Trim Selected Re&amp;gion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same range in process B (%1):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

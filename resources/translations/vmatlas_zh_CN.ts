@@ -1377,10 +1377,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>修剪</translation>
     </message>
     <message>
-        <source>The same bytes in process B (%1):</source>
-        <translation>进程 B（%1）中的相同字节：</translation>
-    </message>
-    <message>
         <source>The same bytes in process A (%1):</source>
         <translation>进程 A（%1）中的相同字节：</translation>
     </message>
@@ -1391,6 +1387,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>Trim Selected Re&amp;gion…</source>
         <translation>修剪所选区域(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>The same range in process B (%1):</source>
+        <translation>进程 B（%1）中的同一范围：</translation>
     </message>
 </context>
 <context>
