@@ -346,16 +346,17 @@ void MapRenderer::paint(
     for (const auto &[s, e] : overlay.added)
         if (budget-- > 0)
             outline(s, e, m_colors.added, Qt::SolidLine, 3, true);
-    if (overlay.range) {
-        // Outlined, never shaded: the colours stay true to the legend (a shade over a region reads as its darker,
-        // read-only colour; over pages it would change their states' colours).
-        const QColor s = m_colors.selection, under(255 - s.red(), 255 - s.green(), 255 - s.blue());
-        outline(overlay.range->first, overlay.range->second, under, Qt::SolidLine, 2); // dashes on any colour
-        outline(overlay.range->first, overlay.range->second, s, Qt::DashLine, 2);
-    }
     if (overlay.selected >= 0 && std::size_t(overlay.selected) < snapshot.regions.size()) {
         const Region &r = snapshot.regions[std::size_t(overlay.selected)];
         outline(r.start, r.end, m_colors.selection, Qt::SolidLine, 2);
+    }
+    if (overlay.range) {
+        // Outlined, never shaded: the colours stay true to the legend (a shade over a region reads as its darker,
+        // read-only colour; over pages it would change their states' colours). Over the selected region's outline:
+        // a lab's range is what the step is about, and its edges often run along the region's.
+        const QColor s = m_colors.selection, under(255 - s.red(), 255 - s.green(), 255 - s.blue());
+        outline(overlay.range->first, overlay.range->second, under, Qt::SolidLine, 2); // dashes on any colour
+        outline(overlay.range->first, overlay.range->second, s, Qt::DashLine, 2);
     }
 }
 

@@ -227,6 +227,25 @@ private slots:
         QVERIFY(!edge.contains(priv));
     }
 
+    // A lab's range inside the selected region: the range's dashes are on top, where its edges run along the
+    // region's (the region's solid outline covered them: a fork-cow range of 4 pages in a 6-page region showed as
+    // the whole region, with a white tick where the range ended).
+    void rangeShowsOverTheSelectedRegion()
+    {
+        const Snapshot s = snapshot();
+        MapOverlay o;
+        o.range = std::make_pair(B + 2 * MiB, B + 2 * MiB + MiB / 2); // the first half of the Private region, 868..996
+        o.selected = s.indexOf(B + 2 * MiB);
+        const QImage img = paint(s, geometry(s, 4096), o);
+        const QRgb under = qRgb(255 - c.selection.red(), 255 - c.selection.green(), 255 - c.selection.blue());
+        const QSet<QRgb> top = colorsIn(img, QRect(880, 0, 100, 2)); // the range's top edge, and the region's
+        QVERIFY(top.contains(rgb(c.selection)));
+        QVERIFY(top.contains(under));
+        // Beyond the range, the region's edge alone: solid.
+        const QSet<QRgb> rest = colorsIn(img, QRect(1010, 0, 10, 2));
+        QVERIFY(!rest.contains(under));
+    }
+
     void diffOutlines()
     {
         const Snapshot s = snapshot();
