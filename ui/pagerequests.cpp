@@ -48,7 +48,10 @@ PageRequests::PageRequests(ViewState *state, SessionController *controller, Addr
                             reserved.emplace_back(it->start, it->end);
                 }
                 m_strip->setReservedRanges(std::move(reserved));
+                const bool none = pages.empty();
                 m_strip->setPages(std::move(pages), m_state->pageSize());
+                if (none) // a lab's range after its release, a measured range over a gap
+                    m_strip->setMessage(tr("Nothing is mapped here: no pages."));
             } else if (channel == kVisiblePages)
                 m_map->setPages(std::move(pages));
         });

@@ -18,6 +18,7 @@ public:
     explicit PageStrip(QWidget *parent = nullptr);
     void setPages(std::vector<PageInfo> pages, std::uint32_t pageSize);
     void setMessage(const QString &message); // instead of pages: "reading…", an error
+    QString message() const { return m_message; }
     // The address ranges of Reserved regions (no access: not committed) among the pages: their pages are not in
     // RAM either, but hatched as on the map, so that reserved and committed-but-untouched pages differ.
     void setReservedRanges(std::vector<std::pair<Address, Address>> ranges);

@@ -1892,6 +1892,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Pages are read from a live process; this snapshot has none.</source>
         <translation type="unfinished">Pages are read from a live process; this snapshot has none.</translation>
     </message>
+    <message>
+        <source>Nothing is mapped here: no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageStrip</name>

@@ -1898,6 +1898,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Pages are read from a live process; this snapshot has none.</source>
         <translation>页面只能从运行中的进程读取；此快照没有页面。</translation>
     </message>
+    <message>
+        <source>Nothing is mapped here: no pages.</source>
+        <translation>这里没有映射任何内容：没有页面。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::PageStrip</name>

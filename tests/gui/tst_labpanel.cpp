@@ -436,6 +436,23 @@ private slots:
         }
     }
 
+    // After reserve-commit's Release the range is free: the page strip says there is nothing mapped there (it
+    // asked to select a region, with the range selected).
+    void releasedRangeHasNoPages()
+    {
+        MainWindow w;
+        w.show();
+        LabPanel *panel = test::startLab(w, QStringLiteral("reserve-commit"));
+        QVERIFY(panel);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < 5; ++i)
+            clickNext(panel, finished);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
+        PageStrip *strip = part<DetailsPanel>(w)->pageStrip();
+        QTRY_COMPARE_WITH_TIMEOUT(strip->message(), QStringLiteral("Nothing is mapped here: no pages."), 10000);
+        QVERIFY(strip->pages().empty());
+    }
+
     void sharedSectionShowsProcessB()
     {
         MainWindow w;
