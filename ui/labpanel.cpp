@@ -83,7 +83,6 @@ LabPanel::LabPanel(QWidget *parent)
     m_form->addRow(tr("Show"), which);
     layout->addLayout(m_form);
     m_steps = new QListWidget(this);
-    m_steps->setMaximumHeight(140);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
     layout->addWidget(m_steps);
     auto *buttons = new QHBoxLayout();
@@ -269,6 +268,11 @@ void LabPanel::showLab()
             item->setFont(f);
         }
     }
+    // As high as its steps (five at most), no higher: the explanation and the report below get the rest.
+    int rows = 0;
+    for (int i = 0; i < m_steps->count(); ++i)
+        rows += m_steps->sizeHintForRow(i);
+    m_steps->setFixedHeight(std::min(140, rows + 2 * m_steps->frameWidth() + 4));
     if (done < int(m_lab->steps.size())) {
         setNextText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)),
             tr("Run step %1").arg(done + 1));

@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -219,6 +220,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(panel->nextButton()->isEnabled(), 10000);
         QVERIFY(panel->nextText().contains(QStringLiteral("Map a file privately")));
         QCOMPARE(panel->nextButton()->toolTip(), panel->nextText());
+        // The steps list as high as its steps, every one whole: the explanation and the report get the rest (the
+        // list held 140 px for three steps, and the step's explanation had to be scrolled).
+        auto *steps = panel->findChild<QListWidget *>();
+        QVERIFY(steps && steps->count() == 3);
+        int rows = 0;
+        for (int i = 0; i < steps->count(); ++i) {
+            QVERIFY(steps->viewport()->rect().contains(steps->visualItemRect(steps->item(i))));
+            rows += steps->visualItemRect(steps->item(i)).height();
+        }
+        QVERIFY2(steps->height() <= rows + 12,
+            qPrintable(QStringLiteral("%1 px for %2 px of steps").arg(steps->height()).arg(rows)));
         for (int i = 0; i < 3; ++i)
             clickNext(panel, finished);
         QTRY_COMPARE_WITH_TIMEOUT(part<DetailsPanel>(w)->pageStrip()->pages().size(), std::size_t(4), 10000);
