@@ -23,7 +23,7 @@ trap cleanup EXIT
 want() { [ -z "$only" ] || [[ "$1" == *"$only"* ]]; }
 
 # shot NAME WxH SECONDS KEYS -- ARGS: starts the window with ARGS on a screen of WxH, waits, types KEYS
-# (xdotool key names, space-separated, '-' for none), waits a second, and saves docs/NAME.png.
+# (xdotool key names, or click:X,Y; space-separated, '-' for none), waits a second, and saves docs/NAME.png.
 shot() {
     local name=$1 size=$2 wait=$3 keys=$4
     shift 5
@@ -38,7 +38,13 @@ shot() {
         if [ "'"$keys"'" != "-" ]; then
             # No window manager gives the window the keyboard: focus it first.
             xdotool search --onlyvisible --name "VM Atlas" windowfocus --sync 2>/dev/null || true
-            for k in '"$keys"'; do xdotool key --clearmodifiers "$k"; sleep 0.4; done
+            for k in '"$keys"'; do
+                case $k in
+                click:*) xy=${k#click:}; xdotool mousemove "${xy%,*}" "${xy#*,}" click 1 ;; # click:X,Y
+                *) xdotool key --clearmodifiers "$k" ;;
+                esac
+                sleep 0.4
+            done
             sleep 1.5
         fi
         import -window root "'"$docs/$name.png"'"
@@ -72,6 +78,8 @@ shot vmatlas-main 1600x1000 5 - -- --pid "$jvm"
 cds=$(grep -m1 classes.jsa "/proc/$jvm/maps" | cut -d- -f1)
 shot vmatlas-pages 1600x1000 6 - -- --pid "$jvm" --address "0x$cds"
 shot vmatlas-summary-use 1600x1000 5 "alt+s" -- --pid "$jvm"
+# By type: the Summary tab, then a click on its second page's tab.
+shot vmatlas-summary 1600x1000 5 "alt+s click:105,615" -- --pid "$jvm"
 shot vmatlas-use-map 1600x1000 5 "ctrl+u" -- --pid "$jvm"
 shot vmatlas-timeline 1600x1000 9 "alt+t" -- --pid "$jvm"
 shot vmatlas-picker 1600x1000 4 "ctrl+p" -- --pid "$jvm"

@@ -26,6 +26,10 @@
 
 namespace vmatlas::ui {
 
+namespace {
+constexpr int kChartLabelPadding = 5; // Qt Charts' label padding, each side
+} // namespace
+
 SummaryPanel::SummaryPanel(QWidget *parent)
     : QWidget(parent)
 {
@@ -171,7 +175,7 @@ void SummaryPanel::placeChart()
     const int page = m_byTypeSplit->height();
     const int tableHeight = m_table->sizeHint().height() + m_byTypeSplit->handleWidth();
     const bool beside = width() >= m_table->sizeHint().width() + chartWidthNeeded() && page >= chartHeightNeeded();
-    const bool below = !beside && page >= tableHeight + chartHeightNeeded();
+    const bool below = !beside && page >= tableHeight + chartHeightNeeded() && width() >= chartWidthNeeded();
     const Qt::Orientation o = beside ? Qt::Horizontal : Qt::Vertical;
     if (m_byTypeSplit->orientation() != o)
         m_byTypeSplit->setOrientation(o);
@@ -201,24 +205,37 @@ int SummaryPanel::widestCategoryLabel() const
     return widest;
 }
 
+// What Qt Charts gives a category label: the axis's width over the categories plus one (it lays out their
+// boundaries), less a padding each side; a label wider than that is cut ("Commit..."). The label itself is
+// measured as a text item, with a few pixels of margin.
+double SummaryPanel::labelRoom(double axisWidth) const
+{
+    return axisWidth / (m_categories->count() + 1) - 2 * kChartLabelPadding;
+}
+
+int SummaryPanel::labelNeeds() const
+{
+    return widestCategoryLabel() + 8;
+}
+
 int SummaryPanel::chartWidthNeeded() const
 {
-    // Four categories a label wide and a little, the value axis's labels ("12000") and the chart's margins.
+    // The categories' room, the value axis's labels ("12000") and title, and the chart's margins.
     const QFontMetrics fm(m_axis->labelsFont());
-    return 4 * (widestCategoryLabel() + 16) + fm.horizontalAdvance(QStringLiteral("000000")) + 60;
+    return (m_categories->count() + 1) * (labelNeeds() + 2 * kChartLabelPadding)
+        + fm.horizontalAdvance(QStringLiteral("000000")) + 2 * fm.height() + 40;
 }
 
 bool SummaryPanel::chartLabelsFit() const
 {
-    return m_chart->plotArea().width() / m_categories->count() >= widestCategoryLabel()
-        && m_chart->plotArea().height() >= 80;
+    return labelRoom(m_chart->plotArea().width()) >= labelNeeds() && m_chart->plotArea().height() >= 80;
 }
 
 QString SummaryPanel::chartLabelsFitText() const
 {
-    return QStringLiteral("%1 px a category, the widest label %2 px; the plot %3 px high (the chart %4x%5, placed %6)")
-        .arg(m_chart->plotArea().width() / m_categories->count())
-        .arg(widestCategoryLabel())
+    return QStringLiteral("%1 px for a label that needs %2 px; the plot %3 px high (the chart %4x%5, placed %6)")
+        .arg(labelRoom(m_chart->plotArea().width()))
+        .arg(labelNeeds())
         .arg(m_chart->plotArea().height())
         .arg(m_chart->size().width())
         .arg(m_chart->size().height())

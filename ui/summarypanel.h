@@ -57,6 +57,8 @@ private:
     void placeChart();
     int widestCategoryLabel() const;
     int chartWidthNeeded() const; // for whole category labels
+    double labelRoom(double axisWidth) const; // what a category label gets
+    int labelNeeds() const; // what the widest takes
     int chartHeightNeeded() const; // for a plot to read
 
     SummaryModel *m_model;
