@@ -234,21 +234,8 @@ void MainWindow::connectSession()
     connect(m_controller, &SessionController::frameArrived, this, &MainWindow::onFrame);
     connect(m_controller, &SessionController::readingChanged, m_status, &StatusLine::setReading);
     connect(m_controller, &SessionController::targetExited, this, [this](const QString &message, Pid pid) {
-        if (m_labPanel && m_labPanel->stoppedTarget(pid)) {
-            // Not a surprise: the user closed the Lab dock, which ends the lab's processes.
-            const QString name = m_labPanel->labName();
-            m_banner->showMessage(Banner::Info,
-                tr("The lab “%1” ended when the Lab dock was closed, and its processes with it. The last "
-                   "snapshot stays on screen.")
-                    .arg(m_labPanel->labTitle()),
-                tr("Start the Lab Again"), [this, name] {
-                    m_banner->hide();
-                    startLab(name);
-                });
-            updateSampling();
-            m_status->update();
+        if (labEndedByUser(pid))
             return;
-        }
         m_banner->showMessage(Banner::Warning,
             tr("%1 at %2. The last snapshot stays on screen; the timeline keeps the history.")
                 .arg(message, QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss"))),
@@ -262,6 +249,8 @@ void MainWindow::connectSession()
         // A lab's target killed before its first snapshot fails the first read instead of exiting during sampling.
         const bool gone = code == int(ErrorCode::NoSuchProcess) || code == int(ErrorCode::ProcessExited)
             || code == int(ErrorCode::NoAddressSpace);
+        if (gone && labEndedByUser(pid)) // a read that was under way when the dock closed
+            return;
         if (gone && m_labPanel)
             m_labPanel->targetExited(pid);
         if (code == int(ErrorCode::NoSuchProcess) && !m_state->shown()) { // nothing to sample, now or later
@@ -501,6 +490,25 @@ LabPanel *MainWindow::labPanel()
         m_banner->showMessage(Banner::Error, tr("The lab failed: %1").arg(message));
     });
     return m_labPanel;
+}
+
+bool MainWindow::labEndedByUser(Pid pid)
+{
+    if (!m_labPanel || !m_labPanel->stoppedTarget(pid))
+        return false;
+    // Not a surprise: the user closed the Lab dock, which ends the lab's processes.
+    const QString name = m_labPanel->labName();
+    m_banner->showMessage(Banner::Info,
+        tr("The lab “%1” ended when the Lab dock was closed, and its processes with it. The last snapshot stays on "
+           "screen.")
+            .arg(m_labPanel->labTitle()),
+        tr("Start the Lab Again"), [this, name] {
+            m_banner->hide();
+            startLab(name);
+        });
+    updateSampling();
+    m_status->update();
+    return true;
 }
 
 void MainWindow::focusLab(const Focus &focus)

@@ -76,6 +76,9 @@ private:
     void updateSampling();
     void onFrame(FramePtr frame);
     void openDialog();
+    // The process went because the user closed the Lab dock: says so (and how to start the lab again); false
+    // when pid was no target of a lab the user stopped.
+    bool labEndedByUser(Pid pid);
     void focusLab(const Focus &focus);
     void readSettings();
     void writeSettings() const;

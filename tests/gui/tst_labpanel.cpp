@@ -50,6 +50,14 @@ class TestLabPanel : public QObject
         QTRY_COMPARE_WITH_TIMEOUT(int(finished.size()), before + 1, 15000);
     }
 
+    // Clicks Next for the lab's next steps, each once the one before has finished.
+    static void runSteps(LabPanel *panel, int steps)
+    {
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        for (int i = 0; i < steps && !QTest::currentTestFailed(); ++i)
+            clickNext(panel, finished);
+    }
+
 private slots:
     void initTestCase() { qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8()); }
 
@@ -113,9 +121,7 @@ private slots:
         QVERIFY(hex);
         LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
         QVERIFY(panel);
-        QSignalSpy finished(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 3; ++i)
-            clickNext(panel, finished);
+        runSteps(panel, 3);
         QTRY_COMPARE_WITH_TIMEOUT(hex->viewPage(), std::uint64_t(1), 10000);
         QTRY_VERIFY(hex->dumpText().contains(QStringLiteral("written by the")));
         QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 4096);
@@ -123,9 +129,7 @@ private slots:
         QSignalSpy started(panel, &LabPanel::labStarted);
         w.startLab(QStringLiteral("shared-section"));
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 15000);
-        QSignalSpy finished2(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 4; ++i)
-            clickNext(panel, finished2);
+        runSteps(panel, 4);
         QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 64);
         QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("Reply from B")), 10000);
         auto *dump = hex->findChild<QPlainTextEdit *>(QStringLiteral("hexText"));
@@ -144,9 +148,7 @@ private slots:
         QSignalSpy started3(panel, &LabPanel::labStarted);
         w.startLab(QStringLiteral("fork-cow"));
         QTRY_COMPARE_WITH_TIMEOUT(started3.size(), 1, 15000);
-        QSignalSpy finished3(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 3; ++i)
-            clickNext(panel, finished3);
+        runSteps(panel, 3);
         QCOMPARE(panel->lastStep().changed, panel->lastStep().focusStart + 2 * 4096);
         QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("written by the")), 10000);
         QVERIFY2(!hex->dumpText().contains(QStringLiteral("written by the")), qPrintable(hex->dumpText().left(300)));
@@ -277,9 +279,7 @@ private slots:
         QSignalSpy restartedTwo(panel, &LabPanel::labStarted);
         w.startLab(QStringLiteral("shared-section"));
         QTRY_COMPARE_WITH_TIMEOUT(restartedTwo.size(), 1, 15000);
-        QSignalSpy finishedTwo(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 4; ++i)
-            clickNext(panel, finishedTwo);
+        runSteps(panel, 4);
         QTRY_VERIFY_WITH_TIMEOUT(hex->secondDumpText().contains(QStringLiteral("Reply from B")), 10000);
         const QString tooWideWithB = test::tooWideFor(w, 1024);
         QVERIFY2(tooWideWithB.isEmpty(), qPrintable(QStringLiteral("with process B: ") + tooWideWithB));
@@ -352,9 +352,7 @@ private slots:
         w.show();
         LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
         QVERIFY(panel);
-        QSignalSpy finished(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 3; ++i)
-            clickNext(panel, finished);
+        runSteps(panel, 3);
         auto *bytes = w.findChild<QDockWidget *>(QStringLiteral("bytesDock"));
         auto *hexView = bytes->findChild<HexView *>();
         const QString differ = QCoreApplication::translate("vmatlas::ui::HexView",
@@ -456,9 +454,7 @@ private slots:
         w.show();
         LabPanel *panel = test::startLab(w, QStringLiteral("reserve-commit"));
         QVERIFY(panel);
-        QSignalSpy finished(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 5; ++i)
-            clickNext(panel, finished);
+        runSteps(panel, 5);
         QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
         PageStrip *strip = part<DetailsPanel>(w)->pageStrip();
         QTRY_COMPARE_WITH_TIMEOUT(strip->message(), QStringLiteral("Nothing is mapped here: no pages."), 10000);
@@ -471,9 +467,7 @@ private slots:
         w.show();
         LabPanel *panel = test::startLab(w, QStringLiteral("shared-section"));
         QVERIFY(panel);
-        QSignalSpy finished(panel, &LabPanel::stepFinished);
-        for (int i = 0; i < 3; ++i)
-            clickNext(panel, finished);
+        runSteps(panel, 3);
         QVERIFY(panel->targetB() > 0);
         QVERIFY(panel->log().contains(QStringLiteral("read \"Hello from A\"")));
         // Show B: the window follows B, and B's map has the section.
@@ -582,7 +576,7 @@ private slots:
         // left a teacher who closed the dock for room wondering); its button starts it again.
         auto *banner = w.findChild<Banner *>();
         QTRY_VERIFY_WITH_TIMEOUT(
-            banner->isVisible() && banner->text().contains(QStringLiteral("Lab dock was closed")), 10000);
+            banner->isVisible() && banner->text().contains(QStringLiteral("Lab dock was closed")), 20000);
         QCOMPARE(banner->kind(), Banner::Info);
         QVERIFY2(banner->text().contains(QStringLiteral("Reserve and commit")), qPrintable(banner->text()));
         auto *again = banner->findChild<QPushButton *>();
