@@ -249,7 +249,9 @@ void MainWindow::connectSession()
         // A lab's target killed before its first snapshot fails the first read instead of exiting during sampling.
         const bool gone = code == int(ErrorCode::NoSuchProcess) || code == int(ErrorCode::ProcessExited)
             || code == int(ErrorCode::NoAddressSpace);
-        if (gone && labEndedByUser(pid)) // a read that was under way when the dock closed
+        // The user closed the Lab dock: whatever the read says (a read under way fails with an I/O error, the
+        // sampler's way of saying so), the lab ended.
+        if (labEndedByUser(pid))
             return;
         if (gone && m_labPanel)
             m_labPanel->targetExited(pid);
