@@ -13,6 +13,17 @@
 using namespace vmatlas;
 using namespace vmatlas::ui;
 
+namespace {
+// count pages in one state, a page apart from base.
+std::vector<PageInfo> pagesFrom(Address base, int count, PageState state, bool exclusive = false)
+{
+    std::vector<PageInfo> list;
+    for (int i = 0; i < count; ++i)
+        list.push_back({ base + 0x1000 * Address(i), state, exclusive });
+    return list;
+}
+} // namespace
+
 class TestPageStrip : public QObject
 {
     Q_OBJECT
@@ -61,9 +72,7 @@ private slots:
     {
         PageStrip strip;
         strip.resize(300, 140);
-        std::vector<PageInfo> list;
-        for (int i = 0; i < 8; ++i)
-            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::Anon, true });
+        std::vector<PageInfo> list = pagesFrom(0x10000, 8, PageState::Anon, true);
         strip.setPages(list, 4096);
         const QColor text = strip.palette().color(QPalette::Text);
         auto edge = [&strip](int i) {
@@ -83,9 +92,7 @@ private slots:
     {
         PageStrip strip;
         strip.resize(400, 160);
-        std::vector<PageInfo> list;
-        for (int i = 0; i < 8; ++i)
-            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::None, false });
+        std::vector<PageInfo> list = pagesFrom(0x10000, 8, PageState::None);
         strip.setReservedRanges({ { 0x14000, 0x18000 } }); // the last four
         strip.setPages(list, 4096);
         QVERIFY(!strip.reserved(0x13fff) && strip.reserved(0x14000) && strip.reserved(0x17fff));
@@ -119,9 +126,7 @@ private slots:
         QFETCH(QSize, size);
         PageStrip strip;
         strip.resize(size);
-        std::vector<PageInfo> list;
-        for (int i = 0; i < pages; ++i)
-            list.push_back({ Address(0x100000 + 0x1000 * Address(i)), PageState::None, false });
+        std::vector<PageInfo> list = pagesFrom(0x100000, pages, PageState::None);
         const Address half = 0x100000 + 0x1000 * Address(pages / 2);
         strip.setReservedRanges({ { half, 0x100000 + 0x1000 * Address(pages) } }); // the second half
         strip.setPages(list, 4096);
@@ -169,9 +174,7 @@ private slots:
         strip.resize(300, 140);
         strip.show();
         QVERIFY(QTest::qWaitForWindowExposed(&strip));
-        std::vector<PageInfo> list;
-        for (int i = 0; i < 8; ++i)
-            list.push_back({ Address(0x10000 + 0x1000 * i), PageState::None, false });
+        std::vector<PageInfo> list = pagesFrom(0x10000, 8, PageState::None);
         strip.setPages(list, 4096);
         const QPoint at = strip.cellRect(3).center();
         QCursor::setPos(strip.mapToGlobal(at));
