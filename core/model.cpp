@@ -326,6 +326,15 @@ std::ptrdiff_t Snapshot::indexOf(Address a) const
     return it->contains(a) ? it - regions.begin() : -1;
 }
 
+std::span<const Region> Snapshot::regionsTouching(Address start, Address end) const
+{
+    // Sorted and not overlapping: the first that ends past start, up to the first that starts at end or later.
+    const auto first
+        = std::partition_point(regions.begin(), regions.end(), [start](const Region &r) { return r.end <= start; });
+    const auto last = std::partition_point(first, regions.end(), [end](const Region &r) { return r.start < end; });
+    return { first, last };
+}
+
 std::size_t Snapshot::memoryFootprint() const
 {
     std::size_t bytes

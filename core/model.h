@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -205,6 +206,8 @@ struct Snapshot
     bool operator==(const Snapshot &) const = default;
     // Index of the region containing a, or -1.
     std::ptrdiff_t indexOf(Address a) const;
+    // The regions that overlap [start, end), Free ones included (a binary search: the window asks every frame).
+    std::span<const Region> regionsTouching(Address start, Address end) const;
     // Rough heap footprint, for the sampler's history bound.
     std::size_t memoryFootprint() const;
 };

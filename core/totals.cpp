@@ -34,11 +34,9 @@ Totals computeTotals(const Snapshot &snapshot)
 TypeTotals rangeTotals(const Snapshot &snapshot, Address start, Address end)
 {
     TypeTotals t;
-    for (const Region &r : snapshot.regions) {
-        if (r.end <= start || r.start >= end || r.type == RegionType::Free)
-            continue;
-        add(t, r, std::min(r.end, end) - std::max(r.start, start));
-    }
+    for (const Region &r : snapshot.regionsTouching(start, end))
+        if (r.type != RegionType::Free)
+            add(t, r, std::min(r.end, end) - std::max(r.start, start));
     return t;
 }
 

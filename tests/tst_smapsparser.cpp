@@ -249,6 +249,38 @@ private slots:
         QCOMPARE(t.of(RegionType::Free).largest, largestFree);
     }
 
+    // The regions a range touches, and its totals, agree with a walk over every region: ranges inside one
+    // region, across several, ending on a boundary, past the last, before the first.
+    void regionsTouchingAndRangeTotals()
+    {
+        auto s = classified("bash.smaps");
+        QVERIFY(s.regions.size() > 10);
+        const Region &mid = s.regions[s.regions.size() / 2];
+        const Address last = s.regions.back().end;
+        const std::pair<Address, Address> ranges[] = { { mid.start, mid.start + 4096 },
+            { mid.start - 4096, mid.end + 4096 }, { mid.start, mid.end }, { mid.end, mid.end + 1 },
+            { s.regions[1].start + 1, s.regions[8].end - 1 }, { last, last + 4096 }, { 0, 1 }, { 0, last } };
+        for (const auto &[a, b] : ranges) {
+            std::vector<const Region *> walked;
+            TypeTotals byWalk;
+            for (const Region &r : s.regions)
+                if (r.end > a && r.start < b) {
+                    walked.push_back(&r);
+                    if (r.type != RegionType::Free) {
+                        byWalk.size += std::min(r.end, b) - std::max(r.start, a);
+                        byWalk.rss += r.counter(Counter::Rss);
+                    }
+                }
+            const auto touching = s.regionsTouching(a, b);
+            QCOMPARE(touching.size(), walked.size());
+            for (std::size_t i = 0; i < walked.size(); ++i)
+                QCOMPARE(&touching[i], walked[i]);
+            const TypeTotals t = rangeTotals(s, a, b);
+            QCOMPARE(t.size, byWalk.size);
+            QCOMPARE(t.rss, byWalk.rss);
+        }
+    }
+
     void jvmReservations()
     {
         auto s = classified("jvm.smaps");

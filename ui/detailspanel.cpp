@@ -16,8 +16,6 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace vmatlas::ui {
 
 namespace {
@@ -237,12 +235,9 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     // are theirs, and the row says so (a 4-page range in a 5-page region can show 5 pages' RSS); the page strip
     // below counts the range's own pages.
     std::uint64_t touched = 0;
-    const auto &regions = snapshot->regions; // sorted, not overlapping: the first that ends past start, on
-    for (auto it
-         = std::partition_point(regions.begin(), regions.end(), [start](const Region &r) { return r.end <= start; });
-         it != regions.end() && it->start < end; ++it)
-        if (it->type != RegionType::Free)
-            touched += it->size();
+    for (const Region &r : snapshot->regionsTouching(start, end))
+        if (r.type != RegionType::Free)
+            touched += r.size();
     if (touched > t.size) {
         const QString outside = formatBytes(touched - t.size);
         addRow(tr("RSS of its regions"), formatBytes(t.rss),

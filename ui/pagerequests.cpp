@@ -5,8 +5,6 @@
 #include "sessioncontroller.h"
 #include "viewstate.h"
 
-#include <algorithm>
-
 namespace vmatlas::ui {
 
 namespace {
@@ -40,12 +38,9 @@ PageRequests::PageRequests(ViewState *state, SessionController *controller, Addr
                 std::vector<std::pair<Address, Address>> reserved;
                 if (const SnapshotPtr shown = m_state->shown(); shown && !pages.empty()) {
                     const Address from = pages.front().address, to = pages.back().address + m_state->pageSize();
-                    const auto &regions = shown->regions; // sorted: the first that ends past from, on
-                    for (auto it = std::partition_point(
-                             regions.begin(), regions.end(), [from](const Region &r) { return r.end <= from; });
-                         it != regions.end() && it->start < to; ++it)
-                        if (it->state == RegionState::Reserved)
-                            reserved.emplace_back(it->start, it->end);
+                    for (const Region &r : shown->regionsTouching(from, to))
+                        if (r.state == RegionState::Reserved)
+                            reserved.emplace_back(r.start, r.end);
                 }
                 m_strip->setReservedRanges(std::move(reserved));
                 const bool none = pages.empty();
