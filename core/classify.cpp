@@ -165,8 +165,11 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
         gaps += gs < ge;
     }
     std::vector<std::uint32_t> newIndex(n);
-    if (gaps && maps.capacity() < n + gaps) {
-        // Too little room: each mapping moves once, into an array of the exact size, its gap before it.
+    const std::size_t rowCount = n + gaps;
+    const bool tooMuchRoom = context.trimCapacity && maps.capacity() > rowCount + rowCount / 8;
+    if (gaps && (maps.capacity() < rowCount || tooMuchRoom)) {
+        // Too little room, or more than is kept: each mapping moves once, into an array of the exact size, its
+        // gap before it.
         std::vector<Region> rows;
         rows.reserve(n + gaps);
         for (std::size_t i = 0; i <= n; ++i) {
@@ -208,8 +211,8 @@ Snapshot classify(ParsedMaps parsed, const ProcessContext &context)
         for (std::size_t i = 0; i < n; ++i)
             newIndex[i] = static_cast<std::uint32_t>(i);
     }
-    if (maps.capacity() > maps.size() + maps.size() / 8)
-        maps.shrink_to_fit(); // the parser's doubling left much unused
+    if (context.trimCapacity && maps.capacity() > maps.size() + maps.size() / 8)
+        maps.shrink_to_fit(); // no gaps, and the parser left much room
     snap.regions = std::move(maps);
     snap.extras = std::move(parsed.extras);
     for (ExtraField &e : snap.extras)

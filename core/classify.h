@@ -33,6 +33,10 @@ struct ProcessContext
     // The end of the user address space (x86-64 Linux: 0x7ffffffff000): a Free row runs from the highest
     // mapping up to it. 0: not known, no such row.
     Address userSpaceTop = 0;
+    // Whether the snapshot gives back the room the parser's array has beyond its rows (each region then moves
+    // once more): a snapshot that is kept (the window's history) should; a short-lived reader (the command
+    // line) need not.
+    bool trimCapacity = true;
 };
 
 // Turns parsed mappings into a snapshot: types, states and labels as in the README's "The words it

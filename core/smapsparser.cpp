@@ -213,6 +213,7 @@ public:
     }
 
     bool failed() const { return m_failed; }
+    void reserve(std::size_t mappings) { m_out.mappings.reserve(mappings); }
 
 private:
     bool fail(std::string message)
@@ -609,6 +610,11 @@ bool SmapsParser::feed(std::string_view chunk)
     }
     m_carry.assign(chunk.substr(lastNl + 1));
     return m_impl->lines(chunk.substr(0, lastNl + 1));
+}
+
+void SmapsParser::reserve(std::size_t mappings)
+{
+    m_impl->reserve(mappings);
 }
 
 Result<ParsedMaps> SmapsParser::finish()

@@ -27,6 +27,9 @@ public:
 
     // False once a line was malformed; finish() then returns the error.
     bool feed(std::string_view chunk);
+    // Room for this many mappings before the first: the array then never moves while it fills (the room is only
+    // reserved; memory is committed as regions are written). A hint: the array grows past it if need be.
+    void reserve(std::size_t mappings);
     Result<ParsedMaps> finish();
     std::size_t bytesFed() const { return m_bytes; }
 

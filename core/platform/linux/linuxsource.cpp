@@ -86,6 +86,8 @@ constexpr std::uint64_t kPageIsFile = 1 << 2, kPageIsPresent = 1 << 3, kPageIsSw
 constexpr std::uint64_t kPageIsPfnZero = 1 << 5;
 
 std::atomic<bool> g_fastPaths { true };
+// Set by tuneMemoryForShortRun: this process reads once and exits (the command line).
+std::atomic<bool> g_shortRun { false };
 
 // The top of the user address space, the kernel's TASK_SIZE (no user-space header has it): x86-64 with
 // 4-level page tables (a 5-level kernel maps above it only on request: then the highest mapping ends the
@@ -247,8 +249,7 @@ bool addressSpaceAlive(int mapsFd)
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
 // produce smaps and ours to parse it overlap. Once the text has ended, the helper runs afterRead while the
-// parser finishes the last chunks. Returns the read error, if any (0 otherwise). (Reading the process's other
-// files during the read was tried: the kernel's smaps read slowed by more than it saved.)
+// parser finishes the last chunks. Returns the read error, if any (0 otherwise).
 template <typename AfterRead> int readAndParse(int fd, SmapsParser &parser, AfterRead &&afterRead)
 {
     constexpr int kChunks = 8;
@@ -808,6 +809,9 @@ void tuneMemoryForShortRun()
     // new block then costs a page fault per page. 10,000 mappings are about 3,000 such faults.
     ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
     ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    // One heap for every thread: a helper thread's own arena would fault in small pages the main heap has.
+    ::mallopt(M_ARENA_MAX, 1);
+    g_shortRun = true;
     // Its heap is grown once, by 192 MiB (below the threshold above), and the kernel asked for huge pages there:
     // here 8 MiB of huge pages fault in in 0.8 ms, of small pages in 3 ms, and a snapshot of 60,000 mappings
     // touches about 60 MiB (page faults: 8,247 before, 596 after). Nothing is committed until touched; where huge
@@ -825,6 +829,22 @@ void tuneMemoryForShortRun()
 void setFastPathsEnabled(bool enabled)
 {
     g_fastPaths = enabled;
+}
+
+// How many mappings a process can have: vm.max_map_count (65,530 by default), plus the gate page; at most a
+// million. Room for that many regions is reserved, not committed: 16 MiB of address space by default.
+std::size_t mappingCountHint()
+{
+    static const std::size_t hint = [] {
+        std::uint64_t limit = 0;
+        char buf[32];
+        Fd fd(::open("/proc/sys/vm/max_map_count", O_RDONLY | O_CLOEXEC));
+        const ssize_t n = fd.get() < 0 ? -1 : ::read(fd.get(), buf, sizeof buf);
+        if (n <= 0 || std::from_chars(buf, buf + n, limit).ec != std::errc())
+            limit = 65530;
+        return std::size_t(std::min<std::uint64_t>(limit + 1, 1 << 20));
+    }();
+    return hint;
 }
 
 Result<Snapshot> readSnapshot(Pid pid)
@@ -850,11 +870,18 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.timestampMs = nowMs();
         ctx.pageSize = systemPageSize();
         ctx.userSpaceTop = kUserSpaceTop;
+        ctx.trimCapacity = !g_shortRun;
         SmapsParser parser;
-        // What classification and the uses need besides the mappings, read by the reader once smaps has ended.
+        // The array of regions never moves while it fills.
+        parser.reserve(mappingCountHint());
+        // What classification and the uses need besides the mappings, read on a third thread meanwhile: the
+        // reader is in the kernel, and the parser waits for it most of the time.
         std::optional<Result<ProcessFacts>> facts;
-        if (int err = readAndParse(fd.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); }))
-            return readError(pid, path, err);
+        std::thread factsReader([&] { readContextAndFacts(pid, ctx, facts); });
+        const int readErr = readAndParse(fd.get(), parser, [] {});
+        factsReader.join();
+        if (readErr)
+            return readError(pid, path, readErr);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);
         // Did the text end where the address space ends, or where the process died? Each read() of a
