@@ -176,10 +176,11 @@ namespace {
 
 // A buffer written through a cursor: each row checks the room it may need once, then its cells are copied
 // in without std::string's checks at every append (the region CSV of 60,000 mappings is 10 MB of text).
+// With a sink, a full buffer is handed to it; without one, the buffer grows and keeps the whole text.
 class CsvBuffer
 {
 public:
-    explicit CsvBuffer(const ChunkSink &sink, std::size_t capacity)
+    explicit CsvBuffer(const ChunkSink *sink, std::size_t capacity)
         : m_sink(sink)
         , m_data(std::make_unique_for_overwrite<char[]>(capacity))
         , m_capacity(capacity)
@@ -190,26 +191,35 @@ public:
     bool room(std::size_t n, char *&cursor)
     {
         if (m_capacity - m_used < n) {
-            if (!flush())
-                return false;
-            if (n > m_capacity) { // a row longer than the buffer (a path of thousands of bytes)
-                m_data = std::make_unique_for_overwrite<char[]>(n);
-                m_capacity = n;
+            if (!m_sink) {
+                const std::size_t capacity = std::max(m_capacity * 2, m_used + n);
+                auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+                std::memcpy(grown.get(), m_data.get(), m_used);
+                m_data = std::move(grown);
+                m_capacity = capacity;
+            } else {
+                if (!flush())
+                    return false;
+                if (n > m_capacity) { // a row longer than the buffer (a path of thousands of bytes)
+                    m_data = std::make_unique_for_overwrite<char[]>(n);
+                    m_capacity = n;
+                }
             }
         }
         cursor = m_data.get() + m_used;
         return true;
     }
     void commit(const char *cursor) { m_used = std::size_t(cursor - m_data.get()); }
+    std::string_view text() const { return std::string_view(m_data.get(), m_used); }
     bool flush()
     {
-        const bool ok = m_used == 0 || m_sink(std::string_view(m_data.get(), m_used));
+        const bool ok = m_used == 0 || !m_sink || (*m_sink)(text());
         m_used = 0;
         return ok;
     }
 
 private:
-    const ChunkSink &m_sink;
+    const ChunkSink *m_sink;
     std::unique_ptr<char[]> m_data;
     std::size_t m_capacity = 0;
     std::size_t m_used = 0;
@@ -223,6 +233,10 @@ char *put(char *p, std::string_view text)
 
 char *putNumber(char *p, std::uint64_t v)
 {
+    if (v < 10) { // most counters of most regions are 0
+        *p = char('0' + v);
+        return p + 1;
+    }
     return std::to_chars(p, p + 20, v).ptr;
 }
 
@@ -370,7 +384,7 @@ constexpr std::size_t kCsvParallelRows = 8192;
 
 bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
 {
-    CsvBuffer buffer(sink, std::min<std::size_t>(1 << 20, snapshot.regions.size() * 256 + 4096));
+    CsvBuffer buffer(&sink, std::min<std::size_t>(1 << 20, snapshot.regions.size() * 256 + 4096));
     char *p = nullptr;
     std::string header;
     const auto &cols = columns();
@@ -389,20 +403,12 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     if (n < kCsvParallelRows)
         return writeRegionRows(snapshot, 0, n, buffer) && buffer.flush();
     const std::size_t mid = n / 2;
-    std::string second;
-    second.reserve((n - mid) * 200);
+    CsvBuffer second(nullptr, (n - mid) * 200);
     bool secondOk = false;
-    std::thread helper([&] {
-        const ChunkSink append = [&second](std::string_view chunk) {
-            second.append(chunk);
-            return true;
-        };
-        CsvBuffer own(append, 1 << 20);
-        secondOk = writeRegionRows(snapshot, mid, n, own) && own.flush();
-    });
+    std::thread helper([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
     const bool firstOk = writeRegionRows(snapshot, 0, mid, buffer) && buffer.flush();
     helper.join();
-    return firstOk && secondOk && sink(second);
+    return firstOk && secondOk && sink(second.text());
 }
 
 Result<std::vector<std::vector<std::string>>> parseCsv(std::string_view text)
