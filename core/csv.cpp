@@ -1,5 +1,6 @@
 #include "csv.h"
 
+#include "platform.h"
 #include "textcodec.h"
 #include "usage.h"
 
@@ -406,6 +407,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     CsvBuffer second(nullptr, (n - mid) * 200);
     bool secondOk = false;
     std::thread helper([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
+    runBesideCaller(helper);
     const bool firstOk = writeRegionRows(snapshot, 0, mid, buffer) && buffer.flush();
     helper.join();
     return firstOk && secondOk && sink(second.text());

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -99,5 +100,10 @@ void setFastPathsEnabled(bool enabled);
 // reuse pages already touched rather than faulting in new ones. Not for long-running processes (the window,
 // `vmatlas serve`): their memory would stay at its peak.
 void tuneMemoryForShortRun();
+
+// Lets a helper thread the caller just started run on any CPU but the caller's, when there is another. Linux
+// starts a new thread on its parent's CPU and leaves it waiting there while the parent runs (on this 2-vCPU
+// machine, a CSV's two halves were formatted one after the other): for work meant to run beside the caller's.
+void runBesideCaller(std::thread &helper);
 
 } // namespace vmatlas

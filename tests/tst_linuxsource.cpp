@@ -9,8 +9,12 @@
 #include <QSysInfo>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace vmatlas;
@@ -62,6 +66,44 @@ private slots:
         auto s = readSnapshot(m_child.pid());
         QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
         m_snap = std::move(s).value();
+    }
+
+    // A helper meant to run beside its caller may run on every CPU the process may use but the caller's (a new
+    // thread would otherwise start, and wait, on the caller's).
+    void helperRunsBesideItsCaller()
+    {
+        cpu_set_t all;
+        CPU_ZERO(&all);
+        QCOMPARE(sched_getaffinity(0, sizeof all, &all), 0);
+        if (CPU_COUNT(&all) < 2)
+            QSKIP("one CPU: nowhere else to run");
+        std::atomic<bool> go { false };
+        std::atomic<int> ranOn { -1 };
+        std::thread helper([&] {
+            while (!go)
+                std::this_thread::yield();
+            ranOn = sched_getcpu();
+        });
+        const int before = sched_getcpu();
+        runBesideCaller(helper);
+        const int after = sched_getcpu();
+        cpu_set_t got;
+        CPU_ZERO(&got);
+        QCOMPARE(pthread_getaffinity_np(helper.native_handle(), sizeof got, &got), 0);
+        go = true;
+        helper.join();
+        // Every CPU the caller may use but one: the caller's.
+        QCOMPARE(CPU_COUNT(&got), CPU_COUNT(&all) - 1);
+        int left = -1;
+        for (int c = 0; c < CPU_SETSIZE; ++c) {
+            if (CPU_ISSET(c, &got))
+                QVERIFY(CPU_ISSET(c, &all));
+            else if (CPU_ISSET(c, &all))
+                left = c;
+        }
+        if (before == after) // the caller did not move meanwhile
+            QCOMPARE(left, before);
+        QVERIFY(ranOn != left);
     }
 
     void header()

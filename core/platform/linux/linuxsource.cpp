@@ -23,6 +23,7 @@
 #include <mutex>
 #include <optional>
 #include <pwd.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -248,9 +249,9 @@ bool addressSpaceAlive(int mapsFd)
 }
 
 // Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
-// produce smaps and ours to parse it overlap. Once the text has ended, the helper runs afterRead while the
-// parser finishes the last chunks. Returns the read error, if any (0 otherwise).
-template <typename AfterRead> int readAndParse(int fd, SmapsParser &parser, AfterRead &&afterRead)
+// produce smaps and ours to parse it overlap. The calling thread first runs beforeParse (reading the process's
+// other files) while the first chunks come in. Returns the read error, if any (0 otherwise).
+template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, BeforeParse &&beforeParse)
 {
     constexpr int kChunks = 8;
     constexpr std::size_t kMax = 4 * kSmapsChunk;
@@ -308,13 +309,12 @@ template <typename AfterRead> int readAndParse(int fd, SmapsParser &parser, Afte
                 }
                 cv.notify_all();
             }
-            if (eof) {
-                if (!err)
-                    afterRead();
+            if (eof)
                 return;
-            }
         }
     });
+    runBesideCaller(reader); // the parser stays on this CPU
+    beforeParse();
 
     for (;;) {
         int idx;
@@ -826,6 +826,17 @@ void tuneMemoryForShortRun()
     }
 }
 
+void runBesideCaller(std::thread &helper)
+{
+    const int here = ::sched_getcpu();
+    cpu_set_t cpus;
+    CPU_ZERO(&cpus);
+    if (here < 0 || ::sched_getaffinity(0, sizeof cpus, &cpus) != 0 || !CPU_ISSET(here, &cpus) || CPU_COUNT(&cpus) < 2)
+        return;
+    CPU_CLR(here, &cpus);
+    ::pthread_setaffinity_np(helper.native_handle(), sizeof cpus, &cpus);
+}
+
 void setFastPathsEnabled(bool enabled)
 {
     g_fastPaths = enabled;
@@ -874,14 +885,11 @@ Result<Snapshot> readSnapshot(Pid pid)
         SmapsParser parser;
         // The array of regions never moves while it fills.
         parser.reserve(mappingCountHint());
-        // What classification and the uses need besides the mappings, read on a third thread meanwhile: the
-        // reader is in the kernel, and the parser waits for it most of the time.
+        // What classification and the uses need besides the mappings, read by the parser while the reader's
+        // first chunks come in.
         std::optional<Result<ProcessFacts>> facts;
-        std::thread factsReader([&] { readContextAndFacts(pid, ctx, facts); });
-        const int readErr = readAndParse(fd.get(), parser, [] {});
-        factsReader.join();
-        if (readErr)
-            return readError(pid, path, readErr);
+        if (int err = readAndParse(fd.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); }))
+            return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);
         // Did the text end where the address space ends, or where the process died? Each read() of a

@@ -284,6 +284,8 @@ void setFastPathsEnabled(bool) { }
 
 void tuneMemoryForShortRun() { } // left as it is: the figures this serves are measured on Linux
 
+void runBesideCaller(std::thread &) { } // left to Windows' scheduler, as tuneMemoryForShortRun
+
 SourceFeatures sourceFeatures(Pid)
 {
     return {};
