@@ -406,8 +406,7 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     const std::size_t mid = n / 2;
     CsvBuffer second(nullptr, (n - mid) * 200);
     bool secondOk = false;
-    std::thread helper([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
-    runBesideCaller(helper);
+    std::thread helper = startBesideCaller([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
     const bool firstOk = writeRegionRows(snapshot, 0, mid, buffer) && buffer.flush();
     helper.join();
     return firstOk && secondOk && sink(second.text());

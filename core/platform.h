@@ -3,6 +3,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -101,9 +102,9 @@ void setFastPathsEnabled(bool enabled);
 // `vmatlas serve`): their memory would stay at its peak.
 void tuneMemoryForShortRun();
 
-// Lets a helper thread the caller just started run on any CPU but the caller's, when there is another. Linux
-// starts a new thread on its parent's CPU and leaves it waiting there while the parent runs (on this 2-vCPU
-// machine, a CSV's two halves were formatted one after the other): for work meant to run beside the caller's.
-void runBesideCaller(std::thread &helper);
+// Starts a thread for work meant to run beside the caller's: on another CPU than the caller's, where there is
+// one. Linux starts a new thread on its parent's CPU and leaves it waiting there while the parent runs (on this
+// 2-vCPU machine a CSV's two halves were formatted one after the other). Once started it may go anywhere again.
+std::thread startBesideCaller(std::function<void()> work);
 
 } // namespace vmatlas

@@ -68,42 +68,39 @@ private slots:
         m_snap = std::move(s).value();
     }
 
-    // A helper meant to run beside its caller may run on every CPU the process may use but the caller's (a new
-    // thread would otherwise start, and wait, on the caller's).
-    void helperRunsBesideItsCaller()
+    // A helper meant to run beside its caller starts on another CPU than the caller's (a new thread would
+    // start, and wait, on the caller's), then may go anywhere again.
+    void helperStartsBesideItsCaller()
     {
         cpu_set_t all;
         CPU_ZERO(&all);
         QCOMPARE(sched_getaffinity(0, sizeof all, &all), 0);
         if (CPU_COUNT(&all) < 2)
             QSKIP("one CPU: nowhere else to run");
-        std::atomic<bool> go { false };
-        std::atomic<int> ranOn { -1 };
-        std::thread helper([&] {
-            while (!go)
-                std::this_thread::yield();
-            ranOn = sched_getcpu();
-        });
-        const int before = sched_getcpu();
-        runBesideCaller(helper);
-        const int after = sched_getcpu();
-        cpu_set_t got;
-        CPU_ZERO(&got);
-        QCOMPARE(pthread_getaffinity_np(helper.native_handle(), sizeof got, &got), 0);
-        go = true;
-        helper.join();
-        // Every CPU the caller may use but one: the caller's.
-        QCOMPARE(CPU_COUNT(&got), CPU_COUNT(&all) - 1);
-        int left = -1;
-        for (int c = 0; c < CPU_SETSIZE; ++c) {
-            if (CPU_ISSET(c, &got))
-                QVERIFY(CPU_ISSET(c, &all));
-            else if (CPU_ISSET(c, &all))
-                left = c;
+        // The caller keeps its CPU busy meanwhile, as a caller with work of its own does. Tries where the
+        // scheduler moved the caller do not count.
+        int clean = 0, beside = 0;
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            std::atomic<int> ranOn { -1 };
+            cpu_set_t then;
+            CPU_ZERO(&then);
+            const int before = sched_getcpu();
+            std::thread helper = startBesideCaller([&] {
+                sched_getaffinity(0, sizeof then, &then);
+                ranOn = sched_getcpu();
+            });
+            while (ranOn < 0) { } // busy
+            const int after = sched_getcpu();
+            helper.join();
+            QVERIFY(CPU_EQUAL(&then, &all)); // free again once started
+            if (before == after) {
+                ++clean;
+                beside += ranOn != before;
+            }
         }
-        if (before == after) // the caller did not move meanwhile
-            QCOMPARE(left, before);
-        QVERIFY(ranOn != left);
+        qDebug("%d of %d clean tries beside", beside, clean);
+        QVERIFY(clean > 0);
+        QCOMPARE(beside, clean);
     }
 
     void header()

@@ -270,7 +270,8 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
     bool done = false, stop = false;
     int error = 0;
 
-    std::thread reader([&] {
+    // Beside this thread, which parses.
+    std::thread reader = startBesideCaller([&] {
         for (;;) {
             int idx;
             {
@@ -313,7 +314,6 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
                 return;
         }
     });
-    runBesideCaller(reader); // the parser stays on this CPU
     beforeParse();
 
     for (;;) {
@@ -826,15 +826,29 @@ void tuneMemoryForShortRun()
     }
 }
 
-void runBesideCaller(std::thread &helper)
+std::thread startBesideCaller(std::function<void()> work)
 {
+    cpu_set_t all;
+    CPU_ZERO(&all);
     const int here = ::sched_getcpu();
-    cpu_set_t cpus;
-    CPU_ZERO(&cpus);
-    if (here < 0 || ::sched_getaffinity(0, sizeof cpus, &cpus) != 0 || !CPU_ISSET(here, &cpus) || CPU_COUNT(&cpus) < 2)
-        return;
-    CPU_CLR(here, &cpus);
-    ::pthread_setaffinity_np(helper.native_handle(), sizeof cpus, &cpus);
+    const bool move
+        = here >= 0 && ::sched_getaffinity(0, sizeof all, &all) == 0 && CPU_ISSET(here, &all) && CPU_COUNT(&all) >= 2;
+    auto placed = std::make_shared<std::atomic<bool>>(!move);
+    std::thread helper([placed, move, all, work = std::move(work)] {
+        if (move) {
+            while (!placed->load(std::memory_order_acquire))
+                std::this_thread::yield();
+            ::sched_setaffinity(0, sizeof all, &all); // started elsewhere: free to go anywhere again
+        }
+        work();
+    });
+    if (move) {
+        cpu_set_t others = all;
+        CPU_CLR(here, &others);
+        ::pthread_setaffinity_np(helper.native_handle(), sizeof others, &others);
+        placed->store(true, std::memory_order_release);
+    }
+    return helper;
 }
 
 void setFastPathsEnabled(bool enabled)

@@ -284,7 +284,10 @@ void setFastPathsEnabled(bool) { }
 
 void tuneMemoryForShortRun() { } // left as it is: the figures this serves are measured on Linux
 
-void runBesideCaller(std::thread &) { } // left to Windows' scheduler, as tuneMemoryForShortRun
+std::thread startBesideCaller(std::function<void()> work) // placed by Windows' scheduler
+{
+    return std::thread(std::move(work));
+}
 
 SourceFeatures sourceFeatures(Pid)
 {
