@@ -255,7 +255,12 @@ void MapRenderer::paintLabels(
     p.setFont(font);
     QFont stripFont = font;
     const int strip = topStrip(H, boxed);
-    stripFont.setPixelSize(std::max(8, strip - 1));
+    // The whole text in the strip, from its top, with a pixel to spare below: an underscore lies at the bottom of
+    // the font's descent, and a font as tall as the strip lost "[vvar_vclock]"'s.
+    int stripPixels = std::max(8, strip - 1);
+    stripFont.setPixelSize(stripPixels);
+    while (stripPixels > 7 && QFontMetrics(stripFont).height() >= strip)
+        stripFont.setPixelSize(--stripPixels);
     const QFontMetrics fm(font), stripMetrics(stripFont);
     const int firstRow = std::max(0, int(std::floor(top / H)));
     const int lastRow = std::min(g.rowCount() - 1, int(std::floor((top + size.height()) / H)));
@@ -302,7 +307,9 @@ void MapRenderer::paintLabels(
             p.setFont(inStrip ? stripFont : font);
             p.setPen(seg.compressed ? m_colors.breakText
                                     : (r.state == RegionState::Reserved ? m_colors.text : QColor(Qt::white)));
-            p.drawText(box, Qt::AlignVCenter | (seg.compressed ? Qt::AlignHCenter : Qt::AlignLeft), elided);
+            p.drawText(box,
+                (inStrip ? Qt::AlignTop : Qt::AlignVCenter) | (seg.compressed ? Qt::AlignHCenter : Qt::AlignLeft),
+                elided);
             ++drawn;
             break; // once per region
         }

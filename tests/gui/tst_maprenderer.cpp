@@ -328,6 +328,48 @@ private slots:
         QVERIFY(!MapRenderer::atPageScale(far, 4096));
     }
 
+    // A name in the strip above the page cells is whole, descenders too: "[vvar_vclock]" lost its underscore
+    // (the strip's font was as tall as the strip, and the text was clipped to it).
+    void stripNamesKeepTheirUnderscores()
+    {
+        for (int rowHeight : { 22, 27, 30, 40 }) {
+            Snapshot s = snapshot();
+            s.regions[3].pathPtr = std::make_shared<const std::string>("/tmp/________________");
+            s.regions[3].inode = 7;
+            MapGeometry g = geometry(s, 512); // a page is 8 px
+            g.setRowHeight(rowHeight);
+            std::vector<PageInfo> every;
+            for (Address a = B + MiB; a < B + 2 * MiB; a += 4096)
+                every.push_back({ a, PageState::File, true });
+            MapOverlay o;
+            o.pages = &every;
+            const double top = g.pointOf(g.positionOf(B + MiB)).y();
+            const QImage img = paint(s, g, o, top);
+            // The strip: the top of each row of the region, as high as the renderer makes it at this row height.
+            const int strip = std::clamp(rowHeight / 2 - 2, 9, 13);
+            const QRgb stripColour = rgb(c.type[std::size_t(RegionType::Mapped)]);
+            int longest = 0;
+            for (const QRectF &rect : g.rectsForPositions(g.positionOf(B + MiB), g.positionOf(B + 2 * MiB))) {
+                const int y0 = int(rect.y() - top);
+                if (y0 < 0 || y0 + strip > img.height())
+                    continue;
+                QCOMPARE(img.pixel(int(rect.right()) - 2, y0) | 0xff000000, stripColour);
+                for (int y = y0; y < y0 + strip; ++y) {
+                    int run = 0;
+                    for (int x = int(rect.x()); x < int(rect.right()); ++x) {
+                        run = qGray(img.pixel(x, y)) > 200 ? run + 1 : 0; // white text on the strip's orange
+                        longest = std::max(longest, run);
+                    }
+                }
+            }
+            QVERIFY2(longest >= 30,
+                qPrintable(QStringLiteral("row height %1: the underscores' longest white run "
+                                          "in the strip is %2 px")
+                               .arg(rowHeight)
+                               .arg(longest)));
+        }
+    }
+
     void sharedPagesCarryADot()
     {
         // fork-cow's lesson is "exclusive 0 → 1": a page mapped by another process too carries a dot.
