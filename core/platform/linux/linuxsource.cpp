@@ -901,8 +901,10 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.userSpaceTop = kUserSpaceTop;
         ctx.trimCapacity = !g_shortRun;
         SmapsParser parser;
-        // The array of regions never moves while it fills.
-        parser.reserve(mappingCountHint());
+        // The command line's array of regions never moves while it fills. (Not the window's: its memory would
+        // peak higher at each full read, with the room and the exact copy classify keeps.)
+        if (g_shortRun)
+            parser.reserve(mappingCountHint());
         // What classification and the uses need besides the mappings, read by the parser while the reader's
         // first chunks come in.
         std::optional<Result<ProcessFacts>> facts;
