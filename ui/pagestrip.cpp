@@ -66,11 +66,16 @@ bool shared(const PageInfo &page)
 std::vector<std::pair<QColor, QString>> PageStrip::legendItems(const MapColors &colors) const
 {
     std::vector<std::pair<QColor, QString>> items;
-    for (std::size_t s = 0; s < std::size(kStateNames); ++s)
-        items.emplace_back(
-            colors.page[s], tr(kStateNames[s]) + QLatin1Char(' ') + QString::number(m_counts.byState[s]));
+    // A reserved page not in RAM is counted as reserved only, so that the counts add up to the pages shown (a
+    // reserved page still in RAM, made no-access after it was touched, is counted by its state, and hatched).
+    const std::size_t reservedOut = std::size_t(std::count_if(m_pages.begin(), m_pages.end(),
+        [this](const PageInfo &page) { return page.state == PageState::None && reserved(page.address); }));
+    for (std::size_t s = 0; s < std::size(kStateNames); ++s) {
+        const std::size_t count = m_counts.byState[s] - (s == std::size_t(PageState::None) ? reservedOut : 0);
+        items.emplace_back(colors.page[s], tr(kStateNames[s]) + QLatin1Char(' ') + QString::number(count));
+    }
     if (m_reservedCount)
-        items.emplace_back(QColor(), tr("hatched: reserved %1").arg(m_reservedCount));
+        items.emplace_back(QColor(), tr("hatched: reserved %1").arg(reservedOut));
     const auto sharedCount = std::count_if(m_pages.begin(), m_pages.end(), shared);
     items.emplace_back(QColor(), tr("● shared %1").arg(sharedCount));
     items.emplace_back(QColor(), tr("exclusive %1").arg(m_counts.exclusive));

@@ -31,6 +31,9 @@ public:
     void setMarkedAddress(Address a);
     Address markedAddress() const { return m_marked; }
     QRect countsRect() const;
+    // The counts under the strip, as (colour, text) items, laid out in lines as wide as the widget: each page is
+    // counted once, so they add up to the pages shown.
+    std::vector<std::pair<QColor, QString>> legendItems(const MapColors &colors) const;
     QSize minimumSizeHint() const override { return { 160, 90 }; }
 
 signals:
@@ -50,8 +53,6 @@ private:
     int pageAt(QPoint pos) const;
     QRect stripRect() const;
     Cells cells(const QRect &strip) const;
-    // The counts under the strip, as (colour, text) items; laid out in lines as wide as the widget.
-    std::vector<std::pair<QColor, QString>> legendItems(const MapColors &colors) const;
     std::size_t countReserved() const; // pages of m_pages in m_reserved
     int legendLines() const;
 

@@ -343,8 +343,9 @@ std::vector<LabDefinition> buildLabs()
                 *a, *a + s.size());
         } });
     cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"),
-        QT_TRANSLATE_NOOP(
-            "Lab", "Reading brings the file's pages in: they are file pages, shared with the page cache."),
+        QT_TRANSLATE_NOOP("Lab",
+            "Reading brings the file's pages in: they are file pages, the page cache's own pages mapped without "
+            "a copy. No other process maps them: the page strip counts them exclusive."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a");
             TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));

@@ -116,10 +116,6 @@
         <translation>Read every page</translation>
     </message>
     <message>
-        <source>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</source>
-        <translation>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</translation>
-    </message>
-    <message>
         <source>Write to page 2</source>
         <translation>Write to page 2</translation>
     </message>
@@ -317,6 +313,10 @@
     </message>
     <message>
         <source>A wrote to its data at %1: in A %2; in B %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

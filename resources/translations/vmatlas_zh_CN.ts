@@ -116,10 +116,6 @@
         <translation>读取每一页</translation>
     </message>
     <message>
-        <source>Reading brings the file&apos;s pages in: they are file pages, shared with the page cache.</source>
-        <translation>读取会把文件的页面载入：它们是文件页，与页缓存共享。</translation>
-    </message>
-    <message>
         <source>Write to page 2</source>
         <translation>写入第 2 页</translation>
     </message>
@@ -318,6 +314,10 @@
     <message>
         <source>A wrote to its data at %1: in A %2; in B %3</source>
         <translation>A 在 %1 写入自己的数据：A 中 %2；B 中 %3</translation>
+    </message>
+    <message>
+        <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
+        <translation>读取会把文件的页面载入：它们是文件页，就是页缓存里的页面，映射时没有复制。没有其他进程映射它们：页面条把它们计为独占。</translation>
     </message>
 </context>
 <context>

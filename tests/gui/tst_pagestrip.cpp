@@ -112,6 +112,33 @@ private slots:
 
     // Reserved pages are marked at every size of the strip: small cells (a lab's 1,024 pages in the dock) each get
     // a diagonal (the pattern's lines, 8 px apart, gave one dot a cell), and columns of many pages the pattern.
+    // The counts under the strip add up to the pages shown: a reserved page not in RAM is counted once, as
+    // reserved (reserve-commit's 1,024 reserved pages read "not in RAM 1024" and "reserved 1024" together).
+    void countsAddUpWithReservedPages()
+    {
+        PageStrip strip;
+        std::vector<PageInfo> list = pagesFrom(0x100000, 1024, PageState::None);
+        for (int i = 0; i < 8; ++i)
+            list[std::size_t(i)].state = PageState::Anon; // committed and touched
+        list[1000].state = PageState::Anon; // reserved, yet in RAM: made no-access after it was touched
+        strip.setReservedRanges({ { 0x100000 + 0x1000 * 512, 0x100000 + 0x1000 * 1024 } });
+        strip.setPages(list, 4096);
+        const auto items = strip.legendItems(MapColors::light());
+        auto count = [&](const QString &prefix) {
+            for (const auto &[colour, text] : items)
+                if (text.startsWith(prefix))
+                    return text.section(QLatin1Char(' '), -1).toInt();
+            return -1;
+        };
+        QCOMPARE(count(QStringLiteral("not in RAM")), 1024 - 8 - 511 - 1);
+        QCOMPARE(count(QStringLiteral("anon")), 9);
+        QCOMPARE(count(QStringLiteral("hatched: reserved")), 511);
+        int sum = 0;
+        for (const char *state : { "not in RAM", "file", "anon", "swap", "guard", "zero page", "hatched: reserved" })
+            sum += count(QString::fromLatin1(state));
+        QCOMPARE(sum, 1024);
+    }
+
     void reservedPagesAreHatchedAtEverySize_data()
     {
         QTest::addColumn<int>("pages");
