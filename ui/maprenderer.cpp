@@ -65,6 +65,10 @@ QString MapRenderer::regionLabel(const Region &r, bool byUse)
     QString text;
     if (r.labelKind != LabelKind::SharedAnon && r.labelKind != LabelKind::SysvShm)
         text = displayText(slash == std::string::npos || path.front() == '[' ? path : path.substr(slash + 1));
+    // A memfd is never linked into a folder: the kernel's "(deleted)" on its name says nothing, and took the room
+    // of the name ("memfd:v…eleted)" at 1024 pixels).
+    if (r.labelKind == LabelKind::Memfd && text.endsWith(QLatin1String(" (deleted)")))
+        text.chop(10);
     if (text.isEmpty())
         text = labelText(r);
     if (text.isEmpty())

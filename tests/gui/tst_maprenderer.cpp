@@ -145,6 +145,9 @@ private slots:
         QCOMPARE(named("[heap]", LabelKind::Heap), QStringLiteral("[heap]"));
         QCOMPARE(named("/dev/zero (deleted)", LabelKind::SharedAnon), QStringLiteral("shared anonymous memory"));
         QCOMPARE(named("/SYSV00000000 (deleted)", LabelKind::SysvShm), QStringLiteral("SysV shared memory"));
+        QCOMPARE(named("/memfd:vmatlas-lab-section (deleted)", LabelKind::Memfd),
+            QStringLiteral("memfd:vmatlas-lab-section"));
+        QCOMPARE(named("/tmp/gone (deleted)"), QStringLiteral("gone (deleted)")); // a file that was: said
         QCOMPARE(named(""), QStringLiteral("Mapped"));
     }
 
