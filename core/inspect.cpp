@@ -127,7 +127,7 @@ char printable(unsigned char c)
 
 } // namespace
 
-std::string hexDump(const MemoryBlock &block, bool utf16)
+std::string hexDump(const MemoryBlock &block, bool utf16, bool textFirst)
 {
     std::string out;
     char buf[64];
@@ -168,7 +168,15 @@ std::string hexDump(const MemoryBlock &block, bool utf16)
                 if (k == 7)
                     hex += ' ';
             }
-            out += hex + " |" + text + "|\n";
+            if (textFirst) {
+                const std::size_t bytesAt = hex.find(' ') + 2; // after the address and its two spaces
+                std::string bytes = hex.substr(bytesAt);
+                while (!bytes.empty() && bytes.back() == ' ')
+                    bytes.pop_back();
+                out += hex.substr(0, bytesAt) + "|" + text + "|  " + bytes + "\n";
+            } else {
+                out += hex + " |" + text + "|\n";
+            }
         }
         i = j;
     }

@@ -57,7 +57,9 @@ Result<MemoryBlock> readMemory(Pid pid, Address start, std::uint64_t length, con
 
 // A hex dump: "ADDRESS  16 hex bytes  |text|" lines (12 hex digits of address, 16 above 2^48); utf16 shows the text
 // column as UTF-16LE characters. Runs of pages not read are one line each ("0x... - 0x...  not in RAM (not read)").
-std::string hexDump(const MemoryBlock &block, bool utf16 = false);
+// textFirst puts the text column before the bytes ("ADDRESS  |text|  16 hex bytes"), for a view too narrow for
+// the whole line: the text, which says what the bytes are, is then in view.
+std::string hexDump(const MemoryBlock &block, bool utf16 = false, bool textFirst = false);
 
 // Where an address lies: its region (from a snapshot), the page's state and the file behind it.
 struct AddressInfo

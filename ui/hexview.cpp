@@ -23,6 +23,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <cstring>
 
 namespace vmatlas::ui {
@@ -30,9 +31,9 @@ namespace vmatlas::ui {
 namespace {
 
 // The core's dump (ASCII), with its words for pages it did not read in the window's language.
-QString localizedDump(const MemoryBlock &block, bool utf16)
+QString localizedDump(const MemoryBlock &block, bool utf16, bool textFirst)
 {
-    QString text = QString::fromLatin1(hexDump(block, utf16));
+    QString text = QString::fromLatin1(hexDump(block, utf16, textFirst));
     text.replace(QString::fromLatin1(pageReadName(PageRead::NotInRam)), HexView::tr("not in RAM (not read)"));
     text.replace(QLatin1String("  ") + QString::fromLatin1(pageReadName(PageRead::Unreadable)),
         QLatin1String("  ") + HexView::tr("unreadable"));
@@ -91,6 +92,7 @@ HexView::HexView(QWidget *parent)
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setObjectName(QStringLiteral("hexText"));
+    m_text->viewport()->installEventFilter(this);
     layout->addWidget(m_text, 1);
     m_titleB = new QLabel(this);
     layout->addWidget(m_titleB);
@@ -282,8 +284,27 @@ void HexView::scrollDumps(Address from, int keepA, int keepB)
     }
 }
 
+bool HexView::wantsTextFirst() const
+{
+    if (!m_text->isVisible())
+        return false;
+    const QFontMetrics fm(m_text->font());
+    const int wholeLine = fm.horizontalAdvance(QString(82, QLatin1Char('0')))
+        + 2 * int(std::ceil(m_text->document()->documentMargin()));
+    return m_text->viewport()->width() < wholeLine;
+}
+
+bool HexView::eventFilter(QObject *watched, QEvent *event)
+{
+    // A dock made narrower or wider: the dumps change their layout (the text column first, or last).
+    if (event->type() == QEvent::Resize && watched == m_text->viewport() && m_pid && wantsTextFirst() != m_textFirst)
+        reload();
+    return QWidget::eventFilter(watched, event);
+}
+
 void HexView::refresh()
 {
+    m_textFirst = wantsTextFirst();
     const std::uint64_t count = viewPageCount();
     m_pageLabel->setText(tr("%1 of %2").arg(m_viewPage + 1).arg(count));
     m_prev->setEnabled(m_viewPage > 0);
@@ -297,7 +318,7 @@ void HexView::refresh()
     if (m_pidB > 0) {
         auto second = m_reader(m_pidB, m_startB + (from - m_start), length, options);
         m_textB->setPlainText(second
-                ? localizedDump(*second, m_utf16)
+                ? localizedDump(*second, m_utf16, m_textFirst)
                 : tr("Cannot read the bytes: %1").arg(QString::fromStdString(second.error().message)));
     }
     auto block = m_reader(m_pid, from, length, options);
@@ -308,7 +329,7 @@ void HexView::refresh()
         m_save->setEnabled(false);
         return;
     }
-    m_text->setPlainText(localizedDump(*block, m_utf16));
+    m_text->setPlainText(localizedDump(*block, m_utf16, m_textFirst));
     scrollDumps(from, keepA, keepB);
     m_copy->setEnabled(true);
     m_save->setEnabled(!m_saving);

@@ -66,6 +66,12 @@ public:
     QSize sizeHint() const override;
     // How the two reading check boxes are placed: side by side (on one line), or one under the other.
     Qt::Orientation readingPlacement() const;
+    // The dumps put the text column before the bytes: the view is too narrow for a whole line (a 1024-pixel
+    // window), and the text says what the bytes are.
+    bool textFirst() const { return m_textFirst; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 signals:
     void pagesFaultedIn(vmatlas::Pid pid, vmatlas::Address start, vmatlas::Address end);
@@ -76,6 +82,7 @@ signals:
 
 private:
     void refresh();
+    bool wantsTextFirst() const;
     void saveRangeAsked();
     void scrollDumps(Address from, int keepA, int keepB);
 
@@ -86,6 +93,7 @@ private:
     Address m_shownAddress = 0; // showAddress's, kept in view (0: none)
     bool m_reloading = false; // a live reload: the dumps keep their scroll
     bool m_utf16 = false;
+    bool m_textFirst = false;
     bool m_readNotPresent = false;
     bool m_saving = false;
     QString m_file;

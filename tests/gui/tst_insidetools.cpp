@@ -16,7 +16,9 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -76,6 +78,35 @@ private slots:
         QCOMPARE(pageState(m_child.pid(), known + 2 * 4096), PageState::None);
         view.showViewPage(7); // past the end: stays
         QCOMPARE(view.viewPage(), std::uint64_t(2));
+    }
+
+    // In a dock too narrow for a whole line (a 1024-pixel window beside the Lab dock) the text column comes first,
+    // in view without scrolling sideways; in a wide one it is last, as in `vmatlas read`.
+    void hexViewNarrowShowsTheTextFirst()
+    {
+        HexView view;
+        const Address known = addressOf(m_child, "known");
+        view.resize(300, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showRange(m_child.pid(), known, known + 4096);
+        QVERIFY(view.textFirst());
+        const QString first = view.dumpText().section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(first.startsWith(QStringLiteral("7c0000000000  |"))
+                && first.endsWith(QStringLiteral("|  03 0a 11 18 1f 26 2d 34  3b 42 49 50 57 5e 65 6c")),
+            qPrintable(first));
+        auto *text = view.findChild<QPlainTextEdit *>(QStringLiteral("hexText"));
+        QVERIFY(text);
+        const int textEnd
+            = QFontMetrics(text->font()).horizontalAdvance(first.left(first.indexOf(QLatin1Char('|'), 15) + 1));
+        QVERIFY2(textEnd <= text->viewport()->width(),
+            qPrintable(QStringLiteral("%1 > %2").arg(textEnd).arg(text->viewport()->width())));
+        QCOMPARE(text->horizontalScrollBar()->value(), 0);
+        // Wider: the usual line, at once.
+        view.resize(900, 400);
+        QTRY_VERIFY(!view.textFirst());
+        QVERIFY2(view.dumpText().startsWith(QStringLiteral("7c0000000000  03 0a 11 18 1f 26 2d 34  3b 42 49 50")),
+            qPrintable(view.dumpText().left(200)));
     }
 
     void hexViewUtf16()
@@ -263,7 +294,10 @@ private slots:
         // Selecting a region shows its bytes.
         const Address known = addressOf(m_child, "known");
         w.selectAddress(known);
-        QVERIFY(tools->hexView()->dumpText().startsWith(QStringLiteral("7c0000000000  03 0a")));
+        // (The text column first or last, as the dock's width has it.)
+        const QString first = tools->hexView()->dumpText().section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(first.startsWith(QStringLiteral("7c0000000000  ")) && first.contains(QStringLiteral(" 03 0a 11 18")),
+            qPrintable(first));
 
         // A search hit on the third page of a region: the Bytes dock shows that page, not the region's first.
         emit tools->searchDialog()->jumpRequested(known + 2 * 4096 + 100);
