@@ -43,6 +43,18 @@ bool sharedPage(const PageInfo &page)
 
 } // namespace
 
+QColor MapRenderer::labelColour(const QColor &fill)
+{
+    // WCAG's relative luminance and contrast ratio. White below 3:1 (the least for large text) gives way to near
+    // black: white on Mapped's orange was 2.1:1, hard to read on a projector.
+    auto channel = [](int c) {
+        const double v = c / 255.0;
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const double l = 0.2126 * channel(fill.red()) + 0.7152 * channel(fill.green()) + 0.0722 * channel(fill.blue());
+    return 1.05 / (l + 0.05) >= 3.0 ? QColor(Qt::white) : QColor(0x1a, 0x1a, 0x1a);
+}
+
 bool MapRenderer::labelWorthDrawing(const QString &text, const QString &elided)
 {
     int letters = 0;
@@ -265,6 +277,7 @@ void MapRenderer::paintLabels(
     stripFont.setPixelSize(stripPixels);
     while (stripPixels > 7 && QFontMetrics(stripFont).height() >= strip)
         stripFont.setPixelSize(--stripPixels);
+    const int stripDrop = QFontMetrics(stripFont).height() + 2 <= strip ? 1 : 0;
     const QFontMetrics fm(font), stripMetrics(stripFont);
     const int firstRow = std::max(0, int(std::floor(top / H)));
     const int lastRow = std::min(g.rowCount() - 1, int(std::floor((top + size.height()) / H)));
@@ -297,7 +310,11 @@ void MapRenderer::paintLabels(
             if (inStrip && strip == kTypeStrip)
                 break; // rows too low for a strip that holds text: the tooltip names the region
             const QFontMetrics &metrics = inStrip ? stripMetrics : fm;
-            QRectF box(rect.x() + 4, rect.y() - top, rect.width() - 8, inStrip ? strip : rect.height() - kRowGap);
+            // In the strip: a pixel below its top edge where the font leaves room (the outline of a selection or a
+            // lab's range is drawn on that edge).
+            const int drop = inStrip ? stripDrop : 0;
+            QRectF box(rect.x() + 4, rect.y() - top + drop, rect.width() - 8,
+                inStrip ? strip - drop : rect.height() - kRowGap);
             // A file name keeps its start and its end ("libstd….so.6"); words keep their start ("reserved, n…").
             QString elided
                 = metrics.elidedText(text, r.path().empty() ? Qt::ElideRight : Qt::ElideMiddle, int(box.width()));
@@ -309,8 +326,9 @@ void MapRenderer::paintLabels(
             if (!labelWorthDrawing(text, elided))
                 continue;
             p.setFont(inStrip ? stripFont : font);
-            p.setPen(seg.compressed ? m_colors.breakText
-                                    : (r.state == RegionState::Reserved ? m_colors.text : QColor(Qt::white)));
+            p.setPen(seg.compressed                    ? m_colors.breakText
+                    : r.state == RegionState::Reserved ? m_colors.text
+                                                       : labelColour(m_colors.colorOf(r)));
             p.drawText(box,
                 (inStrip ? Qt::AlignTop : Qt::AlignVCenter) | (seg.compressed ? Qt::AlignHCenter : Qt::AlignLeft),
                 elided);

@@ -48,6 +48,8 @@ public:
     // a shortened one ("libst…so.6", not "[h…p]"). A Chinese or Japanese character counts as two letters: "私有"
     // (Private) is a whole word.
     static bool labelWorthDrawing(const QString &text, const QString &elided);
+    // A region's name on its colour: white, or near black where white would not stand out (3:1, WCAG).
+    static QColor labelColour(const QColor &fill);
 
     // A finished picture for export: title, the map fitted to the space, and a legend. With a range and its
     // pages in the overlay, the map is zoomed to show the range page by page instead.
