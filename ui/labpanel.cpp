@@ -15,6 +15,7 @@
 #include <QStyleOptionButton>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -315,6 +316,9 @@ void LabPanel::runNextStep()
 {
     if (!m_session || m_busy || m_session->finished())
         return;
+    // A tooltip left by the pointer resting on the map would cover the step's pages (a presenter's clicker runs
+    // the steps with the pointer wherever it was); it comes back when the pointer moves.
+    QToolTip::hideText();
     setBusy(true);
     std::shared_ptr<LabSession> session = m_session;
     const int step = session->nextStep();
