@@ -25,7 +25,7 @@ void PageStrip::setPages(std::vector<PageInfo> pages, std::uint32_t pageSize)
     m_pages = std::move(pages);
     m_pageSize = pageSize;
     m_counts = countPages(m_pages);
-    m_reservedCount = countReserved();
+    countReserved();
     m_message.clear();
     update();
     refreshToolTipAt(this); // a page that changed under the pointer says so
@@ -43,6 +43,7 @@ void PageStrip::setMessage(const QString &message)
 {
     m_pages.clear();
     m_counts = {};
+    countReserved();
     m_message = message;
     update();
 }
@@ -68,8 +69,7 @@ std::vector<std::pair<QColor, QString>> PageStrip::legendItems(const MapColors &
     std::vector<std::pair<QColor, QString>> items;
     // A reserved page not in RAM is counted as reserved only, so that the counts add up to the pages shown (a
     // reserved page still in RAM, made no-access after it was touched, is counted by its state, and hatched).
-    const std::size_t reservedOut = std::size_t(std::count_if(m_pages.begin(), m_pages.end(),
-        [this](const PageInfo &page) { return page.state == PageState::None && reserved(page.address); }));
+    const std::size_t reservedOut = m_reservedNotInRam;
     for (std::size_t s = 0; s < std::size(kStateNames); ++s) {
         const std::size_t count = m_counts.byState[s] - (s == std::size_t(PageState::None) ? reservedOut : 0);
         items.emplace_back(colors.page[s], tr(kStateNames[s]) + QLatin1Char(' ') + QString::number(count));
@@ -86,15 +86,20 @@ void PageStrip::setReservedRanges(std::vector<std::pair<Address, Address>> range
 {
     std::sort(ranges.begin(), ranges.end());
     m_reserved = std::move(ranges);
-    m_reservedCount = countReserved();
+    countReserved();
     updateGeometry();
     update();
 }
 
-std::size_t PageStrip::countReserved() const
+void PageStrip::countReserved()
 {
-    return std::size_t(
-        std::count_if(m_pages.begin(), m_pages.end(), [this](const PageInfo &page) { return reserved(page.address); }));
+    m_reservedCount = m_reservedNotInRam = 0;
+    for (const PageInfo &page : m_pages) {
+        if (reserved(page.address)) {
+            ++m_reservedCount;
+            m_reservedNotInRam += page.state == PageState::None;
+        }
+    }
 }
 
 bool PageStrip::reserved(Address a) const

@@ -53,12 +53,13 @@ private:
     int pageAt(QPoint pos) const;
     QRect stripRect() const;
     Cells cells(const QRect &strip) const;
-    std::size_t countReserved() const; // pages of m_pages in m_reserved
+    void countReserved(); // m_reservedCount and m_reservedNotInRam, from m_pages and m_reserved
     int legendLines() const;
 
     std::vector<PageInfo> m_pages;
     std::vector<std::pair<Address, Address>> m_reserved; // sorted
     std::size_t m_reservedCount = 0; // pages of m_pages in them
+    std::size_t m_reservedNotInRam = 0; // of those, the ones not in RAM (counted as reserved only)
     PageCounts m_counts;
     std::uint32_t m_pageSize = 4096;
     QString m_message;
