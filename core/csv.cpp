@@ -378,8 +378,9 @@ bool writeRegionRows(const Snapshot &snapshot, std::size_t from, std::size_t to,
     return true;
 }
 
-// From this many rows the second half is formatted on a helper thread.
-constexpr std::size_t kCsvParallelRows = 8192;
+// From this many rows the second half is formatted on a helper thread. A one-shot command's helper, lingering from
+// the read, takes it at once: 2,000 rows took 0.26 ms in one thread and 0.18 ms in two.
+constexpr std::size_t kCsvParallelRows = 1024;
 
 } // namespace
 
@@ -406,9 +407,9 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     const std::size_t mid = n / 2;
     CsvBuffer second(nullptr, (n - mid) * 200);
     bool secondOk = false;
-    std::thread helper = startBesideCaller([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
+    BesideTask helper = runBesideCaller([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
     const bool firstOk = writeRegionRows(snapshot, 0, mid, buffer) && buffer.flush();
-    helper.join();
+    helper.wait();
     return firstOk && secondOk && sink(second.text());
 }
 

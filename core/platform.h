@@ -3,6 +3,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -102,9 +103,32 @@ void setFastPathsEnabled(bool enabled);
 // `vmatlas serve`): their memory would stay at its peak.
 void tuneMemoryForShortRun();
 
-// Starts a thread for work meant to run beside the caller's: on another CPU than the caller's, where there is
-// one. Linux starts a new thread on its parent's CPU and leaves it waiting there while the parent runs (on this
-// 2-vCPU machine a CSV's two halves were formatted one after the other). Once started it may go anywhere again.
-std::thread startBesideCaller(std::function<void()> work);
+// Work handed to another thread by runBesideCaller. wait() returns once the work is done and throws what the
+// work threw; the destructor waits too (and drops what was thrown).
+class BesideTask
+{
+public:
+    struct State; // per platform
+    explicit BesideTask(std::shared_ptr<State> state);
+    BesideTask(BesideTask &&) noexcept = default;
+    BesideTask &operator=(BesideTask &&) = delete;
+    ~BesideTask();
+    void wait();
+
+private:
+    std::shared_ptr<State> m_state;
+};
+
+// Runs work beside the caller, on another CPU than the caller's where there is one: on a helper thread that
+// finished earlier work and still lingers (see setHelperLinger), which then starts at once, or else on a new
+// thread. Linux starts a new thread on its parent's CPU, and leaves it waiting there while the parent runs: it
+// is started elsewhere, then may go anywhere again. Throws std::system_error when no thread can be started.
+BesideTask runBesideCaller(std::function<void()> work);
+
+// How long a helper thread that finished its work stays, spinning on its CPU, for more work before it ends, and
+// how long a waiter spins before it sleeps. Starting a thread and waking one on the other CPU each cost 0.05-0.1
+// ms here; a one-shot command (tuneMemoryForShortRun) sets 2 ms. 0, the default (the window): helpers end at
+// once and waiters sleep.
+void setHelperLinger(std::chrono::microseconds linger);
 
 } // namespace vmatlas

@@ -5,14 +5,18 @@
 #include "totals.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QSysInfo>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <pthread.h>
 #include <sched.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -85,13 +89,13 @@ private slots:
             cpu_set_t then;
             CPU_ZERO(&then);
             const int before = sched_getcpu();
-            std::thread helper = startBesideCaller([&] {
+            BesideTask helper = runBesideCaller([&] {
                 sched_getaffinity(0, sizeof then, &then);
                 ranOn = sched_getcpu();
             });
             while (ranOn < 0) { } // busy
             const int after = sched_getcpu();
-            helper.join();
+            helper.wait();
             QVERIFY(CPU_EQUAL(&then, &all)); // free again once started
             if (before == after) {
                 ++clean;
@@ -101,6 +105,50 @@ private slots:
         qDebug("%d of %d clean tries beside", beside, clean);
         QVERIFY(clean > 0);
         QCOMPARE(beside, clean);
+    }
+
+    // A one-shot command's helper lingers after its work, spinning on its own CPU, and takes the next task at
+    // once; with no lingering (the window's way) each task has a thread of its own, which ends with it. What the
+    // work throws comes back from wait().
+    void helpersLingerOnlyWhenAsked()
+    {
+        const auto threads = [] {
+            return QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+        };
+        const int before = threads();
+        const auto tidOfTask = [] {
+            std::atomic<pid_t> tid { 0 };
+            runBesideCaller([&] { tid = gettid(); }).wait();
+            return tid.load();
+        };
+        const auto settle = [&](int count) {
+            for (int i = 0; i < 200 && threads() != count; ++i)
+                QThread::msleep(5);
+            return threads();
+        };
+
+        setHelperLinger(std::chrono::seconds(5));
+        const pid_t first = tidOfTask();
+        QVERIFY(first != gettid());
+        QCOMPARE(tidOfTask(), first); // the same helper, still there
+        QCOMPARE(tidOfTask(), first);
+        QCOMPARE(threads(), before + 1);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, runBesideCaller([] { throw std::runtime_error("lost"); }).wait());
+        QCOMPARE(tidOfTask(), first); // a task that threw leaves the helper as it was
+
+        setHelperLinger(std::chrono::microseconds(0));
+        QCOMPARE(tidOfTask(), first); // it takes this one, then ends
+        QCOMPARE(settle(before), before);
+        const pid_t next = tidOfTask();
+        QVERIFY(next != first);
+        QCOMPARE(settle(before), before); // ended with its task
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, runBesideCaller([] { throw std::runtime_error("lost"); }).wait());
+
+        // A lingering helper that nobody takes ends when its time is up.
+        setHelperLinger(std::chrono::milliseconds(20));
+        tidOfTask();
+        QCOMPARE(settle(before), before);
+        setHelperLinger(std::chrono::microseconds(0));
     }
 
     void header()

@@ -17,16 +17,19 @@
 #include <cstring>
 #include <deque>
 #include <dirent.h>
+#include <exception>
 #include <fcntl.h>
 #include <malloc.h>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 #include <pwd.h>
 #include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -229,12 +232,6 @@ Error readError(Pid pid, const std::string &path, int err)
     return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(err));
 }
 
-// seq_file hands out about a page per read(); the reader fills a chunk before passing it on. The first chunks are
-// small, so the parser starts early (1,000 mappings are 750 KB), then they double up to four times that: each
-// hand-over wakes the other thread, which costs here: in interleaved runs, 64 KiB chunks all along were slower
-// at 60k mappings, 1 MiB ones at 1k (the last chunk is parsed after the read).
-constexpr std::size_t kSmapsChunk = 64 * 1024;
-
 // True when the first read of a /proc/PID/maps opened earlier yields text: its address space still exists (see
 // readSnapshot).
 bool addressSpaceAlive(int mapsFd)
@@ -248,99 +245,180 @@ bool addressSpaceAlive(int mapsFd)
     }
 }
 
-// Reads fd on a helper thread, a chunk at a time, while the calling thread parses: the kernel's time to
-// produce smaps and ours to parse it overlap. The calling thread first runs beforeParse (reading the process's
-// other files) while the first chunks come in. Returns the read error, if any (0 otherwise).
+// The text between the thread that reads a /proc file and the one that parses it: a ring the reader writes
+// at head and the parser reads at tail (both count bytes from the start). Its own mapping, of small pages, is
+// filled in by the parser while the reader starts on the first ones: a 2 MiB huge page of the heap took
+// 0.25 ms to fault in, before the first read.
+class TextRing
+{
+public:
+    static constexpr std::size_t kSize = 1 << 20; // a power of two
+    TextRing()
+        : m_data(s_spare.exchange(nullptr))
+    {
+        if (m_data)
+            return;
+        void *p = ::mmap(nullptr, kSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            throw std::bad_alloc();
+        m_data = static_cast<char *>(p);
+    }
+    // A one-shot command keeps one ring for the next read, or for its exit: unmapping it took 0.2 ms here (the
+    // other CPU's TLB is flushed by an interrupt). The window gives its memory back.
+    ~TextRing()
+    {
+        if (g_shortRun)
+            m_data = s_spare.exchange(m_data);
+        if (m_data)
+            ::munmap(m_data, kSize);
+    }
+    TextRing(const TextRing &) = delete;
+    TextRing &operator=(const TextRing &) = delete;
+
+    char *at(std::size_t pos) const { return m_data + (pos & (kSize - 1)); }
+    // Bytes from pos to the ring's end.
+    static std::size_t toEnd(std::size_t pos) { return kSize - (pos & (kSize - 1)); }
+    // Commits the pages from offset on, as writes would, without writing (a no-op where the kernel lacks it:
+    // the reader then faults them in).
+    void populateFrom(std::size_t offset) const
+    {
+        constexpr int kPopulateWrite = 23; // MADV_POPULATE_WRITE, Linux 5.14; the 6.1 headers here have it
+        ::madvise(m_data + offset, kSize - offset, kPopulateWrite);
+    }
+
+private:
+    static inline std::atomic<char *> s_spare { nullptr };
+    char *m_data = nullptr;
+};
+
+// How the parser waits for text. A one-shot command spins a while before it sleeps: a read() of smaps takes
+// 10-20 us here, and waking a sleeping thread on the other CPU costs the waker tens of us; the parser then
+// follows the reader read by read, and at the text's end little is left to parse (up to 256 KiB was, 0.2 ms at
+// 1,000 mappings). The window's reads never spin: the parser sleeps until 256 KiB are there.
+struct ParseWait
+{
+    std::chrono::microseconds spin;
+    std::size_t wakeAfter; // bytes
+};
+
+ParseWait parseWait()
+{
+    using namespace std::chrono_literals;
+    return g_shortRun ? ParseWait { 300us, 1 } : ParseWait { 0us, 256 << 10 };
+}
+
+inline void cpuRelax()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
+// Reads fd on the calling thread while a helper thread parses: the kernel's time to produce smaps and ours to
+// parse it overlap. The read starts at once: the helper's start (a wake-up of the other CPU, 0.1-0.5 ms here)
+// and what it does before parsing (beforeParse: room for the regions, the process's other files) happen
+// meanwhile. Returns the read error, if any (0 otherwise); what beforeParse or the parser throw is thrown here,
+// after the read.
 template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, BeforeParse &&beforeParse)
 {
-    constexpr int kChunks = 8;
-    constexpr std::size_t kMax = 4 * kSmapsChunk;
-    struct Chunk
-    {
-        std::unique_ptr<char[]> data = std::unique_ptr<char[]>(new char[kMax]); // touched only as filled
-        std::size_t size = 0;
-    };
-    std::array<Chunk, kChunks> chunks;
-    std::size_t target = kSmapsChunk;
+    constexpr std::size_t kMaxRead = 64 << 10; // the kernel fills about a page per read() anyway
+    constexpr std::size_t kMaxFeed = 256 << 10; // the parser gives room back at least this often
+    const ParseWait wait = parseWait();
+    TextRing ring;
+    std::atomic<std::size_t> head { 0 }, tail { 0 };
+    std::atomic<bool> ended { false }, stop { false };
+    std::atomic<bool> parserSleeps { false }, readerSleeps { false };
     std::mutex mutex;
     std::condition_variable cv;
-    std::deque<int> filled, empty;
-    for (int i = 0; i < kChunks; ++i)
-        empty.push_back(i);
-    bool done = false, stop = false;
-    int error = 0;
-
-    // Beside this thread, which parses.
-    std::thread reader = startBesideCaller([&] {
-        for (;;) {
-            int idx;
-            {
-                std::unique_lock lock(mutex);
-                cv.wait(lock, [&] { return !empty.empty() || stop; });
-                if (stop)
-                    return;
-                // The chunk freed last: its pages are already in memory (and likely in cache).
-                idx = empty.back();
-                empty.pop_back();
-            }
-            Chunk &c = chunks[std::size_t(idx)];
-            c.size = 0;
-            bool eof = false;
-            int err = 0;
-            const std::size_t fill = target;
-            target = std::min(target * 2, kMax);
-            while (c.size < fill) {
-                ssize_t n = ::read(fd, c.data.get() + c.size, fill - c.size);
-                if (n < 0 && errno == EINTR)
-                    continue;
-                if (n <= 0) {
-                    err = n < 0 ? errno : 0;
-                    eof = true;
-                    break;
-                }
-                c.size += static_cast<std::size_t>(n);
-            }
-            {
-                std::lock_guard lock(mutex);
-                if (c.size)
-                    filled.push_back(idx);
-                if (eof) {
-                    error = err;
-                    done = true;
-                }
-            }
-            // After the unlock: a waiter woken under the lock would wake only to sleep on it (two wake-ups, each
-            // a cross-CPU interrupt on the reader's time; 4% of a 60k-mapping read in perf).
-            cv.notify_all();
-            if (eof)
-                return;
-        }
-    });
-    beforeParse();
-
-    for (;;) {
-        int idx;
-        {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return !filled.empty() || done; });
-            if (filled.empty())
-                break;
-            idx = filled.front();
-            filled.pop_front();
-        }
-        const Chunk &c = chunks[std::size_t(idx)];
-        bool ok = parser.feed(std::string_view(c.data.get(), c.size));
+    std::exception_ptr thrown;
+    // Wakes the other thread if it sleeps and what it waits for is there (called after the store it waits for:
+    // the sleeper sets its flag before it checks, the waker stores before it reads the flag).
+    const auto wakeUp = [&] {
         {
             std::lock_guard lock(mutex);
-            empty.push_back(idx);
-            if (!ok)
-                stop = true;
         }
         cv.notify_all();
-        if (!ok)
+    };
+    const auto wakeReader = [&] {
+        if (readerSleeps.load())
+            wakeUp();
+    };
+    const auto wakeParser = [&] {
+        if (parserSleeps.load() && (head.load() - tail.load() >= wait.wakeAfter || ended.load() || stop.load()))
+            wakeUp();
+    };
+
+    BesideTask parse = runBesideCaller([&] {
+        try {
+            ring.populateFrom(kMaxRead);
+            beforeParse();
+            std::size_t t = 0;
+            for (;;) {
+                std::size_t h = head.load(std::memory_order_acquire);
+                if (h == t || (h - t < wait.wakeAfter && !ended.load())) {
+                    const auto until = std::chrono::steady_clock::now() + wait.spin;
+                    while (wait.spin.count() && head.load(std::memory_order_acquire) == t && !ended.load()
+                        && !stop.load(std::memory_order_relaxed)) {
+                        for (int i = 0; i < 64; ++i)
+                            cpuRelax();
+                        if (std::chrono::steady_clock::now() > until)
+                            break;
+                    }
+                    std::unique_lock lock(mutex);
+                    parserSleeps.store(true);
+                    cv.wait(lock, [&] { return head.load() - t >= wait.wakeAfter || ended.load() || stop.load(); });
+                    parserSleeps.store(false);
+                    h = head.load(std::memory_order_acquire);
+                    if (stop.load() || (h == t && ended.load()))
+                        return;
+                }
+                const std::size_t n = std::min({ h - t, TextRing::toEnd(t), kMaxFeed });
+                const bool ok = parser.feed(std::string_view(ring.at(t), n));
+                t += n;
+                if (!ok)
+                    stop.store(true);
+                tail.store(t);
+                wakeReader();
+                if (!ok)
+                    return;
+            }
+        } catch (...) {
+            {
+                std::lock_guard lock(mutex);
+                thrown = std::current_exception();
+                stop.store(true);
+            }
+            cv.notify_all();
+        }
+    });
+
+    int error = 0;
+    std::size_t h = 0;
+    while (!stop.load(std::memory_order_relaxed)) {
+        if (TextRing::kSize - (h - tail.load(std::memory_order_acquire)) == 0) {
+            std::unique_lock lock(mutex);
+            readerSleeps.store(true);
+            cv.wait(lock, [&] { return h - tail.load() < TextRing::kSize || stop.load(); });
+            readerSleeps.store(false);
+            continue;
+        }
+        const std::size_t room = TextRing::kSize - (h - tail.load(std::memory_order_acquire));
+        const ssize_t n = ::read(fd, ring.at(h), std::min({ room, TextRing::toEnd(h), kMaxRead }));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error = n < 0 ? errno : 0;
             break;
+        }
+        h += static_cast<std::size_t>(n);
+        head.store(h);
+        wakeParser();
     }
-    reader.join();
+    ended.store(true);
+    wakeParser();
+    parse.wait();
+    if (thrown)
+        std::rethrow_exception(thrown);
     return error;
 }
 
@@ -816,6 +894,7 @@ void tuneMemoryForShortRun()
     // One heap for every thread: a helper thread's own arena would fault in small pages the main heap has.
     ::mallopt(M_ARENA_MAX, 1);
     g_shortRun = true;
+    setHelperLinger(std::chrono::milliseconds(2));
     // Its heap is grown once, by 192 MiB (below the threshold above), and the kernel asked for huge pages there:
     // here 8 MiB of huge pages fault in in 0.8 ms, of small pages in 3 ms, and a snapshot of 60,000 mappings
     // touches about 60 MiB (page faults: 8,247 before, 596 after). Nothing is committed until touched; where huge
@@ -830,29 +909,180 @@ void tuneMemoryForShortRun()
     }
 }
 
-std::thread startBesideCaller(std::function<void()> work)
+namespace {
+
+std::atomic<std::int64_t> g_lingerUs { 0 };
+
+// Spins until ready() or for the lingering time; true when ready.
+template <typename Ready> bool spinFor(Ready &&ready)
 {
-    cpu_set_t all;
-    CPU_ZERO(&all);
-    const int here = ::sched_getcpu();
-    const bool move
-        = here >= 0 && ::sched_getaffinity(0, sizeof all, &all) == 0 && CPU_ISSET(here, &all) && CPU_COUNT(&all) >= 2;
-    auto placed = std::make_shared<std::atomic<bool>>(!move);
-    std::thread helper([placed, move, all, work = std::move(work)] {
-        if (move) {
-            while (!placed->load(std::memory_order_acquire))
-                std::this_thread::yield();
-            ::sched_setaffinity(0, sizeof all, &all); // started elsewhere: free to go anywhere again
+    const auto us = g_lingerUs.load(std::memory_order_relaxed);
+    if (us <= 0)
+        return ready();
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(us);
+    for (;;) {
+        for (int i = 0; i < 64; ++i) {
+            if (ready())
+                return true;
+            cpuRelax();
         }
-        work();
-    });
-    if (move) {
-        cpu_set_t others = all;
-        CPU_CLR(here, &others);
-        ::pthread_setaffinity_np(helper.native_handle(), sizeof others, &others);
-        placed->store(true, std::memory_order_release);
+        if (std::chrono::steady_clock::now() > until)
+            return ready();
     }
-    return helper;
+}
+
+// A thread that runs tasks given by runBesideCaller, and lingers between them.
+struct Helper
+{
+    std::shared_ptr<BesideTask::State> task; // the next, written before go
+    std::atomic<bool> go { false };
+};
+
+// The helper that lingers, waiting for a task: taken by whoever exchanges it out of here.
+std::atomic<Helper *> g_lingering { nullptr };
+
+} // namespace
+
+struct BesideTask::State
+{
+    std::function<void()> work;
+    std::exception_ptr thrown;
+    std::atomic<bool> done { false };
+    std::atomic<bool> waiterSleeps { false };
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool waited = false;
+
+    void run()
+    {
+        try {
+            work();
+        } catch (...) {
+            thrown = std::current_exception();
+        }
+        work = nullptr;
+        done.store(true);
+        // This thread holds the state: the waiter may be gone already.
+        if (waiterSleeps.load()) {
+            {
+                std::lock_guard lock(mutex);
+            }
+            cv.notify_all();
+        }
+    }
+};
+
+namespace {
+
+void helperLoop(Helper *self, std::shared_ptr<BesideTask::State> task)
+{
+    for (;;) {
+        task->run();
+        task.reset();
+        if (g_lingerUs.load(std::memory_order_relaxed) <= 0)
+            break;
+        self->go.store(false);
+        Helper *none = nullptr;
+        if (!g_lingering.compare_exchange_strong(none, self))
+            break; // another helper lingers already
+        if (!spinFor([&] { return self->go.load(std::memory_order_acquire); })) {
+            Helper *expected = self;
+            if (g_lingering.compare_exchange_strong(expected, nullptr))
+                break; // nobody took it: it ends
+            // Taken meanwhile: the task is on its way.
+            while (!self->go.load(std::memory_order_acquire))
+                cpuRelax();
+        }
+        task = std::move(self->task);
+    }
+    delete self;
+}
+
+} // namespace
+
+BesideTask::BesideTask(std::shared_ptr<State> state)
+    : m_state(std::move(state))
+{
+}
+
+BesideTask::~BesideTask()
+{
+    try {
+        wait();
+    } catch (...) {
+    }
+}
+
+void BesideTask::wait()
+{
+    if (!m_state || m_state->waited)
+        return;
+    State &s = *m_state;
+    if (!spinFor([&] { return s.done.load(); })) {
+        std::unique_lock lock(s.mutex);
+        s.waiterSleeps.store(true);
+        s.cv.wait(lock, [&] { return s.done.load(); });
+    }
+    s.waited = true;
+    if (std::exception_ptr e = std::exchange(s.thrown, nullptr))
+        std::rethrow_exception(e);
+}
+
+BesideTask runBesideCaller(std::function<void()> work)
+{
+    auto state = std::make_shared<BesideTask::State>();
+    state->work = std::move(work);
+    // A lingering helper spins on a CPU of its own: not the caller's, which runs this.
+    if (Helper *helper = g_lingering.exchange(nullptr)) {
+        helper->task = state;
+        helper->go.store(true, std::memory_order_release);
+        return BesideTask(std::move(state));
+    }
+    // A new thread. Linux starts one on its parent's CPU and leaves it waiting there while the parent runs (on
+    // this 2-vCPU machine a CSV's two halves were formatted one after the other): it is started on the other
+    // CPUs (set before it runs: moving a running thread cost the caller 0.07 ms more here), then freed.
+    struct Start
+    {
+        Helper *helper;
+        std::shared_ptr<BesideTask::State> task;
+        bool placed;
+        cpu_set_t all;
+    };
+    auto start = std::make_unique<Start>(Start { new Helper, state, false, {} });
+    CPU_ZERO(&start->all);
+    pthread_attr_t attr;
+    ::pthread_attr_init(&attr);
+    ::pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    const int here = ::sched_getcpu();
+    if (here >= 0 && ::sched_getaffinity(0, sizeof start->all, &start->all) == 0 && CPU_ISSET(here, &start->all)
+        && CPU_COUNT(&start->all) >= 2) {
+        cpu_set_t others = start->all;
+        CPU_CLR(here, &others);
+        start->placed = ::pthread_attr_setaffinity_np(&attr, sizeof others, &others) == 0;
+    }
+    pthread_t thread;
+    const int err = ::pthread_create(
+        &thread, &attr,
+        [](void *arg) -> void * {
+            std::unique_ptr<Start> start(static_cast<Start *>(arg));
+            if (start->placed)
+                ::sched_setaffinity(0, sizeof start->all, &start->all); // started elsewhere: free to go anywhere
+            helperLoop(start->helper, std::move(start->task));
+            return nullptr;
+        },
+        start.get());
+    ::pthread_attr_destroy(&attr);
+    if (err) {
+        delete start->helper;
+        throw std::system_error(err, std::generic_category(), "cannot start a thread");
+    }
+    start.release();
+    return BesideTask(std::move(state));
+}
+
+void setHelperLinger(std::chrono::microseconds linger)
+{
+    g_lingerUs.store(linger.count());
 }
 
 void setFastPathsEnabled(bool enabled)
@@ -901,14 +1131,17 @@ Result<Snapshot> readSnapshot(Pid pid)
         ctx.userSpaceTop = kUserSpaceTop;
         ctx.trimCapacity = !g_shortRun;
         SmapsParser parser;
-        // The command line's array of regions never moves while it fills. (Not the window's: its memory would
-        // peak higher at each full read, with the room and the exact copy classify keeps.)
-        if (g_shortRun)
-            parser.reserve(mappingCountHint());
-        // What classification and the uses need besides the mappings, read by the parser while the reader's
-        // first chunks come in.
         std::optional<Result<ProcessFacts>> facts;
-        if (int err = readAndParse(fd.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); }))
+        // On the parser's thread, while the first chunks are read: the command line's array of regions gets room,
+        // so that it never moves while it fills (not the window's: its memory would peak higher at each full read,
+        // with the room and the exact copy classify keeps); and what classification and the uses need besides the
+        // mappings is read.
+        const auto beforeParse = [&] {
+            if (g_shortRun)
+                parser.reserve(mappingCountHint());
+            readContextAndFacts(pid, ctx, facts);
+        };
+        if (int err = readAndParse(fd.get(), parser, beforeParse))
             return readError(pid, path, err);
         if (parser.bytesFed() == 0)
             return noAddressSpaceError(pid);

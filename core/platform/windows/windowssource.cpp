@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <map>
 #include <tuple>
 #include <vector>
@@ -284,10 +285,49 @@ void setFastPathsEnabled(bool) { }
 
 void tuneMemoryForShortRun() { } // left as it is: the figures this serves are measured on Linux
 
-std::thread startBesideCaller(std::function<void()> work) // placed by Windows' scheduler
+// A thread per task, placed by Windows' scheduler: the lingering helpers serve figures measured on Linux.
+struct BesideTask::State
 {
-    return std::thread(std::move(work));
+    std::thread thread;
+    std::exception_ptr thrown;
+};
+
+BesideTask::BesideTask(std::shared_ptr<State> state)
+    : m_state(std::move(state))
+{
 }
+
+BesideTask::~BesideTask()
+{
+    try {
+        wait();
+    } catch (...) {
+    }
+}
+
+void BesideTask::wait()
+{
+    if (!m_state || !m_state->thread.joinable())
+        return;
+    m_state->thread.join();
+    if (std::exception_ptr e = std::exchange(m_state->thrown, nullptr))
+        std::rethrow_exception(e);
+}
+
+BesideTask runBesideCaller(std::function<void()> work)
+{
+    auto state = std::make_shared<BesideTask::State>();
+    state->thread = std::thread([s = state.get(), work = std::move(work)] {
+        try {
+            work();
+        } catch (...) {
+            s->thrown = std::current_exception();
+        }
+    });
+    return BesideTask(std::move(state));
+}
+
+void setHelperLinger(std::chrono::microseconds) { }
 
 SourceFeatures sourceFeatures(Pid)
 {
