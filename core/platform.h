@@ -109,10 +109,19 @@ class BesideTask
 {
 public:
     struct State; // per platform
-    explicit BesideTask(std::shared_ptr<State> state);
+    explicit BesideTask(std::shared_ptr<State> state)
+        : m_state(std::move(state))
+    {
+    }
     BesideTask(BesideTask &&) noexcept = default;
     BesideTask &operator=(BesideTask &&) = delete;
-    ~BesideTask();
+    ~BesideTask()
+    {
+        try {
+            wait();
+        } catch (...) {
+        }
+    }
     void wait();
 
 private:

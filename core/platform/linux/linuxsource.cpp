@@ -1001,19 +1001,6 @@ void helperLoop(Helper *self, std::shared_ptr<BesideTask::State> task)
 
 } // namespace
 
-BesideTask::BesideTask(std::shared_ptr<State> state)
-    : m_state(std::move(state))
-{
-}
-
-BesideTask::~BesideTask()
-{
-    try {
-        wait();
-    } catch (...) {
-    }
-}
-
 void BesideTask::wait()
 {
     if (!m_state || m_state->waited)

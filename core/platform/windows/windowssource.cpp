@@ -292,19 +292,6 @@ struct BesideTask::State
     std::exception_ptr thrown;
 };
 
-BesideTask::BesideTask(std::shared_ptr<State> state)
-    : m_state(std::move(state))
-{
-}
-
-BesideTask::~BesideTask()
-{
-    try {
-        wait();
-    } catch (...) {
-    }
-}
-
 void BesideTask::wait()
 {
     if (!m_state || !m_state->thread.joinable())
