@@ -200,6 +200,8 @@ void LabPanel::startLab(const QString &name, int autoSteps)
     if (m_lab != lab) {
         // A fresh lab starts at its default size.
         m_size->setValue(int(std::max<std::uint64_t>(lab->defaultSize / 1024, 1)));
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_size)))
+            label->setText(lab->sizeLabel ? labText(lab->sizeLabel) : tr("Size"));
         m_form->setRowVisible(m_size, lab->sizeAdjustable);
         m_form->setRowVisible(1, lab->secondProcess);
     }

@@ -56,6 +56,9 @@ struct LabDefinition
     std::vector<LabStep> steps;
     bool onWindows = true; // false: needs Linux (fork, MADV_PAGEOUT)
     std::uint64_t defaultSize = 0; // the main size in bytes when none is given; 0: one page
+    // What the size is of, when not the lab's one range (context "Lab"): the page-out lab maps two parts of the
+    // size, so a Size of 2048 KiB is a range of 4 MiB.
+    const char *sizeLabel = nullptr;
     bool sizeAdjustable = true; // false: the lab ignores the size (image-sharing)
     bool secondProcess = false; // true: the steps start a process B (LabSession::pidB() becomes non-zero)
 };

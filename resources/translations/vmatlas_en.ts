@@ -319,6 +319,10 @@
         <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Size of each part</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Limits</name>

@@ -319,6 +319,10 @@
         <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
         <translation>读取会把文件的页面载入：它们是文件页，就是页缓存里的页面，映射时没有复制。没有其他进程映射它们：页面条把它们计为独占。</translation>
     </message>
+    <message>
+        <source>Size of each part</source>
+        <translation>每部分的大小</translation>
+    </message>
 </context>
 <context>
     <name>Limits</name>

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDockWidget>
+#include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -463,6 +464,29 @@ private slots:
 
     // After reserve-commit's Release the range is free: the page strip says there is nothing mapped there (it
     // asked to select a region, with the range selected).
+    // The page-out lab maps two parts of the size: its box says so, and another lab's box is the Size again.
+    void sizeBoxSaysWhatItIsOf()
+    {
+        MainWindow w;
+        w.show();
+        const auto sizeLabel = [&](LabPanel *panel) {
+            auto *form = panel->findChild<QFormLayout *>();
+            auto *label = form ? qobject_cast<QLabel *>(form->labelForField(panel->findChild<QSpinBox *>())) : nullptr;
+            return label ? label->text() : QString();
+        };
+        LabPanel *panel = test::startLab(w, QStringLiteral("page-out"));
+        QVERIFY(panel);
+        QCOMPARE(sizeLabel(panel), QStringLiteral("Size of each part"));
+        QCOMPARE(panel->findChild<QSpinBox *>()->value(), 2048);
+        QSignalSpy finished(panel, &LabPanel::stepFinished);
+        clickNext(panel, finished);
+        QTRY_COMPARE_WITH_TIMEOUT(w.viewState()->range().end - w.viewState()->range().start, Address(4) << 20,
+            10000); // two parts of 2048 KiB
+        panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QCOMPARE(sizeLabel(panel), QStringLiteral("Size"));
+    }
+
     void releasedRangeHasNoPages()
     {
         MainWindow w;
