@@ -11,14 +11,17 @@
 #include <QDateTimeAxis>
 #include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QScatterSeries>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <cstdlib>
 
 namespace vmatlas::ui {
 
@@ -64,21 +67,22 @@ TimelinePanel::TimelinePanel(QWidget *parent)
         m_series[i]->attachAxis(m_y);
     }
     m_marker = new QScatterSeries(m_chart);
-    m_marker->setName(tr("shown"));
+    m_marker->setName(tr("shown snapshot"));
     m_marker->setMarkerSize(11);
     m_marker->setColor(QColor(0xD5, 0x5E, 0x00));
     m_chart->addSeries(m_marker);
     m_marker->attachAxis(m_x);
     m_marker->attachAxis(m_y);
     m_eventSeries = new QScatterSeries(m_chart);
-    m_eventSeries->setName(tr("events"));
+    m_eventSeries->setName(tr("events (point at one)"));
     m_eventSeries->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_eventSeries->setMarkerSize(9);
     m_eventSeries->setColor(QColor(0xCC, 0x79, 0xA7));
     m_chart->addSeries(m_eventSeries);
     m_eventSeries->attachAxis(m_x);
     m_eventSeries->attachAxis(m_y);
-    // The shown snapshot and the events are marks, not series: not in the legend.
+    // The marks are not series: kept out of the legend, which has no room for them beside the Lab dock (six
+    // entries were cut to "Ima…"). The view's tooltip explains them, and an event says what it was when pointed at.
     for (QAbstractSeries *marks :
         { static_cast<QAbstractSeries *>(m_marker), static_cast<QAbstractSeries *>(m_eventSeries) })
         for (QLegendMarker *legend : m_chart->legend()->markers(marks))
@@ -86,7 +90,11 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->viewport()->installEventFilter(this);
-    m_view->setToolTip(tr("Click to show the snapshot taken at that time"));
+    // Rich text, so that the tooltip wraps.
+    m_view->setToolTip(QStringLiteral("<p>%1</p>")
+                           .arg(tr("Click to show the snapshot taken at that time. The orange dot is the snapshot "
+                                   "shown; a pink square is an event, such as a lab step: point at it to read it.")
+                                    .toHtmlEscaped()));
     layout->addWidget(m_view, 1);
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
 }
@@ -225,8 +233,32 @@ void TimelinePanel::rebuild()
     }
 }
 
+QString TimelinePanel::eventsAt(QPoint viewportPos) const
+{
+    QStringList texts;
+    for (int i = 0; i < m_eventSeries->count(); ++i) {
+        const QPointF mark = m_chart->mapToPosition(m_eventSeries->at(i), m_eventSeries);
+        const QPoint at = m_view->mapFromScene(m_chart->mapToScene(mark));
+        const int reach = int(m_eventSeries->markerSize() / 2) + 2;
+        if (std::abs(at.x() - viewportPos.x()) > reach || std::abs(at.y() - viewportPos.y()) > reach)
+            continue;
+        for (const auto &[t, text] : m_events)
+            if (double(t) == m_eventSeries->at(i).x() && !texts.contains(text))
+                texts << text;
+    }
+    return texts.join(QLatin1Char('\n'));
+}
+
 bool TimelinePanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_view->viewport() && event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = eventsAt(help->pos());
+        if (!text.isEmpty()) {
+            QToolTip::showText(help->globalPos(), text, m_view->viewport());
+            return true;
+        }
+    }
     if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease && !m_history.empty()) {
         auto *me = static_cast<QMouseEvent *>(event);
         const QPointF value = m_chart->mapToValue(m_chart->mapFromScene(m_view->mapToScene(me->pos())), m_series[3]);

@@ -44,6 +44,9 @@ public:
     void addEvent(std::int64_t timestampMs, const QString &text); // e.g. a lab step
     int pointCount() const;
     int eventCount() const { return int(m_events.size()); }
+    // What happened where the view's viewport point pos shows an event's mark (the events there, one a line; empty
+    // elsewhere): the tooltip there.
+    QString eventsAt(QPoint viewportPos) const;
     QChart *chart() const { return m_chart; }
     // The snapshot index nearest to a time (ms since the epoch), or -1.
     int indexNear(std::int64_t timestampMs) const;

@@ -2694,18 +2694,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Total</source>
         <translation>Total</translation>
     </message>
-    <message>
-        <source>shown</source>
-        <translation>shown</translation>
-    </message>
-    <message>
-        <source>events</source>
-        <translation>events</translation>
-    </message>
-    <message>
-        <source>Click to show the snapshot taken at that time</source>
-        <translation>Click to show the snapshot taken at that time</translation>
-    </message>
     <message numerus="yes">
         <source>%n snapshot(s), %1 to %2</source>
         <translation>
@@ -2735,6 +2723,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shown snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events (point at one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show the snapshot taken at that time. The orange dot is the snapshot shown; a pink square is an event, such as a lab step: point at it to read it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

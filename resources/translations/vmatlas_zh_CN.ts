@@ -2696,18 +2696,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Total</source>
         <translation>合计</translation>
     </message>
-    <message>
-        <source>shown</source>
-        <translation>当前显示</translation>
-    </message>
-    <message>
-        <source>events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Click to show the snapshot taken at that time</source>
-        <translation>单击以显示该时刻拍摄的快照</translation>
-    </message>
     <message numerus="yes">
         <source>%n snapshot(s), %1 to %2</source>
         <translation>
@@ -2737,6 +2725,18 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>faults</source>
         <translation>缺页次数</translation>
+    </message>
+    <message>
+        <source>shown snapshot</source>
+        <translation>显示中的快照</translation>
+    </message>
+    <message>
+        <source>events (point at one)</source>
+        <translation>事件（指向一个查看）</translation>
+    </message>
+    <message>
+        <source>Click to show the snapshot taken at that time. The orange dot is the snapshot shown; a pink square is an event, such as a lab step: point at it to read it.</source>
+        <translation>单击可显示那一时刻拍下的快照。橙色圆点是当前显示的快照；粉色方块是一个事件，例如实验的一步：指向它即可读到内容。</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,20 @@
 // The timeline: one point per snapshot, the shown one marked, tick labels never repeated, and the marks (the
-// shown snapshot, lab events) kept out of the legend of series.
+// shown snapshot, lab events) kept out of the legend of series, explained by the tooltip, an event saying what it
+// was when pointed at.
 #include "testutil.h"
 #include "timelinepanel.h"
 
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
 #include <QDateTimeAxis>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QScatterSeries>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 using namespace vmatlas;
@@ -90,20 +95,45 @@ private slots:
             qPrintable(QStringLiteral("%1 labels of %2 px, %3 px apart").arg(x->tickCount()).arg(label).arg(between)));
     }
 
-    void marksAreNotSeries()
+    void marksAreExplained()
     {
         TimelinePanel panel;
         panel.show();
-        panel.setHistory(history(1'700'000'000'000, { 0, 1000 }));
-        panel.addEvent(1'700'000'000'500, QStringLiteral("step 1"));
-        QCOMPARE(panel.eventCount(), 1);
+        const auto frames = history(1'700'000'000'000, { 0, 1000 });
+        panel.setHistory(frames);
+        panel.setCurrent(frames.back()->snapshot);
+        panel.addEvent(1'700'000'000'500, QStringLiteral("Lab step 1: Map a file"));
+        panel.addEvent(1'700'000'000'500, QStringLiteral("Lab step 2: Read each page"));
+        QCOMPARE(panel.eventCount(), 2);
         QStringList shown;
         for (QLegendMarker *m : panel.chart()->legend()->markers())
             if (m->isVisible())
                 shown << m->label();
-        QCOMPARE(shown.size(), 4); // Image, Mapped, Private, Total
-        QCOMPARE(panel.chart()->legend()->markers().size(), 6);
-        QVERIFY(!shown.contains(QStringLiteral("shown")) && !shown.contains(QStringLiteral("events")));
+        // Only the series: six entries do not fit beside the Lab dock.
+        QCOMPARE(shown,
+            (QStringList { QStringLiteral("Image"), QStringLiteral("Mapped"), QStringLiteral("Private"),
+                QStringLiteral("Total") }));
+        auto *view = panel.findChild<QChartView *>();
+        QVERIFY(view && view->toolTip().contains(QStringLiteral("orange dot is the snapshot shown"))
+            && view->toolTip().contains(QStringLiteral("pink square is an event")));
+        // Pointing at an event's mark tells what happened there; elsewhere the tooltip explains the marks.
+        QScatterSeries *events = nullptr;
+        for (QAbstractSeries *s : panel.chart()->series())
+            if (s->name() == QStringLiteral("events (point at one)"))
+                events = qobject_cast<QScatterSeries *>(s);
+        QVERIFY(events);
+        QCOMPARE(events->count(), 2);
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QPoint mark
+            = view->mapFromScene(panel.chart()->mapToScene(panel.chart()->mapToPosition(events->at(0), events)));
+        const auto tooltipAt = [&](QPoint pos) {
+            QToolTip::hideText();
+            QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+            QApplication::sendEvent(view->viewport(), &help);
+            return QToolTip::isVisible() ? QToolTip::text() : QString();
+        };
+        QCOMPARE(tooltipAt(mark + QPoint(2, -2)), QStringLiteral("Lab step 1: Map a file\nLab step 2: Read each page"));
+        QVERIFY(tooltipAt(mark + QPoint(40, -40)).contains(QStringLiteral("orange dot")));
     }
 };
 
