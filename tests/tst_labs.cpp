@@ -358,6 +358,11 @@ private slots:
         auto rs5b = regions(d + QStringLiteral("5-b.csv"));
         const Address ro = addressIn(r.lines[5]);
         QCOMPARE(at(rs5b, ro)->protection.toString(), std::string("r--s"));
+        // B read the written page through the read-only view: in RAM there, mapped three times (A, B's two views);
+        // the section's other pages stay holes.
+        QCOMPARE(states(pages(d + QStringLiteral("5-b-pages.csv"))), one);
+        QCOMPARE(at(rs5b, ro)->counter(Counter::Rss), 4096ULL);
+        QCOMPARE(at(rs5b, ro)->counter(Counter::Pss), 1024ULL); // 4096 / 3 bytes, which smaps prints as 1 kB
     }
 
     void copyOnWrite()

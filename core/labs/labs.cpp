@@ -287,15 +287,19 @@ std::vector<LabDefinition> buildLabs()
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "A read-only view"),
         QT_TRANSLATE_NOOP("Lab",
-            "B maps a second view, read-only, and tries to write through it (in a disposable child "
-            "process, so the fault can be reported). The write is refused: a view's rights never exceed the ones it "
-            "was opened with (FILE_MAP_READ on Windows)."),
+            "B maps a second view, read-only, reads the first page through it (the same page, now mapped three "
+            "times: B's pane shows it and its bytes), and tries to write through it (in a disposable child process, "
+            "so the fault can be reported). The write is refused: a view's rights never exceed the ones it was "
+            "opened with (FILE_MAP_READ on Windows)."),
         [](LabSession &s) -> Result<LabStepResult> {
             auto ro = callAddress(*s.b(),
                 "section-open " + std::to_string(s.pidA()) + " " + s.vars["fd"] + " " + std::to_string(s.size())
                     + " ro");
             if (!ro)
                 return ro.error();
+            // The page A and B wrote, so that the view shows something: only it (a read of the section's holes
+            // would give it new zero pages).
+            TRY(s.b()->call("read " + hex(*ro) + " " + std::to_string(s.pageSize())));
             auto r = s.b()->call("try-write " + hex(*ro));
             if (!r)
                 return r.error();

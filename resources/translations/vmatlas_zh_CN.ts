@@ -92,10 +92,6 @@
         <translation>只读视图</translation>
     </message>
     <message>
-        <source>B maps a second view, read-only, and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
-        <translation>B 再映射一个只读视图，并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
-    </message>
-    <message>
         <source>Copy-on-write: a private view of a file</source>
         <translation>写时复制：文件的私有视图</translation>
     </message>
@@ -322,6 +318,10 @@
     <message>
         <source>Size of each part</source>
         <translation>每部分的大小</translation>
+    </message>
+    <message>
+        <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <translation>B 再映射一个只读视图，通过它读取第一页（同一个页面，现在被映射了三次：B 的窗格显示它和它的字节），并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
     </message>
 </context>
 <context>
