@@ -92,6 +92,8 @@ constexpr std::uint64_t kPageIsPfnZero = 1 << 5;
 std::atomic<bool> g_fastPaths { true };
 // Set by tuneMemoryForShortRun: this process reads once and exits (the command line).
 std::atomic<bool> g_shortRun { false };
+// How long a helper thread lingers for more work, in microseconds (setHelperLinger).
+std::atomic<std::int64_t> g_lingerUs { 0 };
 
 // The top of the user address space, the kernel's TASK_SIZE (no user-space header has it): x86-64 with
 // 4-level page tables (a 5-level kernel maps above it only on request: then the highest mapping ends the
@@ -305,7 +307,10 @@ struct ParseWait
 ParseWait parseWait()
 {
     using namespace std::chrono_literals;
-    return g_shortRun ? ParseWait { 300us, 1 } : ParseWait { 0us, 256 << 10 };
+    static_assert((256 << 10) < TextRing::kSize, "a sleeping parser waits for less than the ring holds");
+    // Spinning needs a CPU of its own: a command that has one CPU does not linger either (tuneMemoryForShortRun).
+    return g_shortRun && g_lingerUs.load(std::memory_order_relaxed) > 0 ? ParseWait { 300us, 1 }
+                                                                        : ParseWait { 0us, 256 << 10 };
 }
 
 inline void cpuRelax()
@@ -365,6 +370,8 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
                         if (std::chrono::steady_clock::now() > until)
                             break;
                     }
+                    if (wait.spin.count() && head.load(std::memory_order_acquire) != t)
+                        continue; // came while spinning
                     std::unique_lock lock(mutex);
                     parserSleeps.store(true);
                     cv.wait(lock, [&] { return head.load() - t >= wait.wakeAfter || ended.load() || stop.load(); });
@@ -395,25 +402,33 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
 
     int error = 0;
     std::size_t h = 0;
-    while (!stop.load(std::memory_order_relaxed)) {
-        if (TextRing::kSize - (h - tail.load(std::memory_order_acquire)) == 0) {
-            std::unique_lock lock(mutex);
-            readerSleeps.store(true);
-            cv.wait(lock, [&] { return h - tail.load() < TextRing::kSize || stop.load(); });
-            readerSleeps.store(false);
-            continue;
+    try {
+        while (!stop.load(std::memory_order_relaxed)) {
+            if (TextRing::kSize - (h - tail.load(std::memory_order_acquire)) == 0) {
+                std::unique_lock lock(mutex);
+                readerSleeps.store(true);
+                cv.wait(lock, [&] { return h - tail.load() < TextRing::kSize || stop.load(); });
+                readerSleeps.store(false);
+                continue;
+            }
+            const std::size_t room = TextRing::kSize - (h - tail.load(std::memory_order_acquire));
+            const ssize_t n = ::read(fd, ring.at(h), std::min({ room, TextRing::toEnd(h), kMaxRead }));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                error = n < 0 ? errno : 0;
+                break;
+            }
+            h += static_cast<std::size_t>(n);
+            head.store(h);
+            wakeParser();
         }
-        const std::size_t room = TextRing::kSize - (h - tail.load(std::memory_order_acquire));
-        const ssize_t n = ::read(fd, ring.at(h), std::min({ room, TextRing::toEnd(h), kMaxRead }));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            error = n < 0 ? errno : 0;
-            break;
-        }
-        h += static_cast<std::size_t>(n);
-        head.store(h);
-        wakeParser();
+    } catch (...) {
+        // The parser must not wait for text that will not come: parse's destructor waits for it.
+        stop.store(true);
+        ended.store(true);
+        wakeUp();
+        throw;
     }
     ended.store(true);
     wakeParser();
@@ -895,7 +910,11 @@ void tuneMemoryForShortRun()
     // One heap for every thread: a helper thread's own arena would fault in small pages the main heap has.
     ::mallopt(M_ARENA_MAX, 1);
     g_shortRun = true;
-    setHelperLinger(std::chrono::milliseconds(2));
+    // Helpers linger, spinning, only where they have a CPU of their own.
+    cpu_set_t cpus;
+    CPU_ZERO(&cpus);
+    if (::sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) >= 2)
+        setHelperLinger(std::chrono::milliseconds(2));
     // Its heap is grown once, by 192 MiB (below the threshold above), and the kernel asked for huge pages there:
     // here 8 MiB of huge pages fault in in 0.8 ms, of small pages in 3 ms, and a snapshot of 60,000 mappings
     // touches about 60 MiB (page faults: 8,247 before, 596 after). Nothing is committed until touched; where huge
@@ -911,8 +930,6 @@ void tuneMemoryForShortRun()
 }
 
 namespace {
-
-std::atomic<std::int64_t> g_lingerUs { 0 };
 
 // Spins until ready() or for the lingering time; true when ready.
 template <typename Ready> bool spinFor(Ready &&ready)
@@ -992,7 +1009,7 @@ void helperLoop(Helper *self, std::shared_ptr<BesideTask::State> task)
                 break; // nobody took it: it ends
             // Taken meanwhile: the task is on its way.
             while (!self->go.load(std::memory_order_acquire))
-                cpuRelax();
+                std::this_thread::yield(); // the taker may have been preempted before it could say go
         }
         task = std::move(self->task);
     }
@@ -1036,7 +1053,8 @@ BesideTask runBesideCaller(std::function<void()> work)
         bool placed;
         cpu_set_t all;
     };
-    auto start = std::make_unique<Start>(Start { new Helper, state, false, {} });
+    auto helper = std::make_unique<Helper>();
+    auto start = std::make_unique<Start>(Start { helper.get(), state, false, {} });
     CPU_ZERO(&start->all);
     pthread_attr_t attr;
     ::pthread_attr_init(&attr);
@@ -1048,23 +1066,28 @@ BesideTask runBesideCaller(std::function<void()> work)
         CPU_CLR(here, &others);
         start->placed = ::pthread_attr_setaffinity_np(&attr, sizeof others, &others) == 0;
     }
+    const auto threadMain = [](void *arg) -> void * {
+        std::unique_ptr<Start> start(static_cast<Start *>(arg));
+        if (start->placed)
+            ::sched_setaffinity(0, sizeof start->all, &start->all); // started elsewhere: free to go anywhere
+        helperLoop(start->helper, std::move(start->task));
+        return nullptr;
+    };
     pthread_t thread;
-    const int err = ::pthread_create(
-        &thread, &attr,
-        [](void *arg) -> void * {
-            std::unique_ptr<Start> start(static_cast<Start *>(arg));
-            if (start->placed)
-                ::sched_setaffinity(0, sizeof start->all, &start->all); // started elsewhere: free to go anywhere
-            helperLoop(start->helper, std::move(start->task));
-            return nullptr;
-        },
-        start.get());
-    ::pthread_attr_destroy(&attr);
-    if (err) {
-        delete start->helper;
-        throw std::system_error(err, std::generic_category(), "cannot start a thread");
+    int err = ::pthread_create(&thread, &attr, threadMain, start.get());
+    if (err == EINVAL && start->placed) {
+        // The CPUs changed since they were read (one went offline, the cpuset moved): anywhere, then.
+        ::pthread_attr_destroy(&attr);
+        ::pthread_attr_init(&attr);
+        ::pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        start->placed = false;
+        err = ::pthread_create(&thread, &attr, threadMain, start.get());
     }
+    ::pthread_attr_destroy(&attr);
+    if (err)
+        throw std::system_error(err, std::generic_category(), "cannot start a thread");
     start.release();
+    helper.release(); // the thread's now: it deletes it when it ends
     return BesideTask(std::move(state));
 }
 
@@ -1198,7 +1221,8 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     // moment give or take the read; a run outside every mapping (unmapped meanwhile) counts for none.
     std::vector<PageRegion> runs;
     Status scanned = Ok {};
-    std::thread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
+    // A jthread: joined on the way out when the read throws (a std::thread would end the process).
+    std::jthread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
     SmapsParser parser;
     std::optional<Result<ProcessFacts>> facts;
     const int readErr = readAndParse(maps.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); });
