@@ -10,7 +10,8 @@
 #include <cstring>
 #include <map>
 #include <memory>
-#include <thread>
+#include <optional>
+#include <system_error>
 
 namespace vmatlas {
 
@@ -407,9 +408,14 @@ bool writeRegionsCsv(const Snapshot &snapshot, const ChunkSink &sink)
     const std::size_t mid = n / 2;
     CsvBuffer second(nullptr, (n - mid) * 200);
     bool secondOk = false;
-    BesideTask helper = runBesideCaller([&] { secondOk = writeRegionRows(snapshot, mid, n, second); });
+    std::optional<BesideTask> helper;
+    try {
+        helper.emplace(runBesideCaller([&] { secondOk = writeRegionRows(snapshot, mid, n, second); }));
+    } catch (const std::system_error &) {
+        return writeRegionRows(snapshot, 0, n, buffer) && buffer.flush(); // no thread to be had: all here
+    }
     const bool firstOk = writeRegionRows(snapshot, 0, mid, buffer) && buffer.flush();
-    helper.wait();
+    helper->wait();
     return firstOk && secondOk && sink(second.text());
 }
 

@@ -366,6 +366,48 @@ private slots:
         QCOMPARE(pages.code, 4);
     }
 
+    // A user at its process limit cannot start threads: a command then reads and parses on its one thread, and
+    // the live read walks the page tables after the layout, with the same rows as a run that has its helpers.
+    void readsWithoutThreads()
+    {
+        if (!vmatlas::test::canRunAsNobody())
+            QSKIP("needs root to run as nobody");
+        const QString nobody = QString::number(vmatlas::test::kNobody);
+        const QStringList asNobody { QStringLiteral("--reuid=") + nobody, QStringLiteral("--regid=") + nobody,
+            QStringLiteral("--clear-groups") };
+        vmatlas::test::TestChild child;
+        QVERIFY(child.start(
+            asNobody + QStringList { QStringLiteral(VMATLAS_TESTCHILD), QStringLiteral("many"), QStringLiteral("300") },
+            30000, QStringLiteral("setpriv")));
+        const QString pid = QString::number(child.pid());
+        for (const QString &mode : { QStringLiteral("--csv"), QStringLiteral("--live") }) {
+            QStringList args { QStringLiteral("snapshot"), QStringLiteral("--pid"), pid };
+            if (mode == QStringLiteral("--live"))
+                args << mode;
+            const auto run = [&](const QStringList &limit) {
+                QProcess p;
+                p.start(QStringLiteral("setpriv"),
+                    asNobody + limit + QStringList { QStringLiteral(VMATLAS_BINARY) } + args);
+                p.waitForFinished(60000);
+                return std::pair { p.exitCode(), p.readAllStandardOutput() };
+            };
+            const auto [code, limited]
+                = run({ QStringLiteral("prlimit"), QStringLiteral("--nproc=1"), QStringLiteral("--") });
+            const auto [normalCode, normal] = run({});
+            QCOMPARE(normalCode, 0);
+            QVERIFY2(code == 0, qPrintable(mode));
+            // The layout, type and state of every row (the counters may move between the two reads).
+            const auto columns = [](const QByteArray &csv) {
+                QList<QByteArray> rows;
+                for (const QByteArray &line : csv.split('\n'))
+                    rows << line.split(',').mid(0, 5).join(',');
+                return rows;
+            };
+            QVERIFY(normal.count('\n') > 300); // 300 mappings, and the process's own
+            QCOMPARE(columns(limited), columns(normal));
+        }
+    }
+
     void devStdout()
     {
         Run r = vmatlasRun({ QStringLiteral("pages"), QStringLiteral("--pid"), m_pid, QStringLiteral("--range"),

@@ -354,51 +354,66 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
             wakeUp();
     };
 
-    BesideTask parse = runBesideCaller([&] {
-        try {
-            ring.populateFrom(kMaxRead);
-            beforeParse();
-            std::size_t t = 0;
-            for (;;) {
-                std::size_t h = head.load(std::memory_order_acquire);
-                if (h == t || (h - t < wait.wakeAfter && !ended.load())) {
-                    const auto until = std::chrono::steady_clock::now() + wait.spin;
-                    while (wait.spin.count() && head.load(std::memory_order_acquire) == t && !ended.load()
-                        && !stop.load(std::memory_order_relaxed)) {
-                        for (int i = 0; i < 64; ++i)
-                            cpuRelax();
-                        if (std::chrono::steady_clock::now() > until)
-                            break;
+    std::optional<BesideTask> parse;
+    try {
+        parse.emplace(runBesideCaller([&] {
+            try {
+                ring.populateFrom(kMaxRead);
+                beforeParse();
+                std::size_t t = 0;
+                for (;;) {
+                    std::size_t h = head.load(std::memory_order_acquire);
+                    if (h == t || (h - t < wait.wakeAfter && !ended.load())) {
+                        const auto until = std::chrono::steady_clock::now() + wait.spin;
+                        while (wait.spin.count() && head.load(std::memory_order_acquire) == t && !ended.load()
+                            && !stop.load(std::memory_order_relaxed)) {
+                            for (int i = 0; i < 64; ++i)
+                                cpuRelax();
+                            if (std::chrono::steady_clock::now() > until)
+                                break;
+                        }
+                        if (wait.spin.count() && head.load(std::memory_order_acquire) != t)
+                            continue; // came while spinning
+                        std::unique_lock lock(mutex);
+                        parserSleeps.store(true);
+                        cv.wait(lock, [&] { return head.load() - t >= wait.wakeAfter || ended.load() || stop.load(); });
+                        parserSleeps.store(false);
+                        h = head.load(std::memory_order_acquire);
+                        if (stop.load() || (h == t && ended.load()))
+                            return;
                     }
-                    if (wait.spin.count() && head.load(std::memory_order_acquire) != t)
-                        continue; // came while spinning
-                    std::unique_lock lock(mutex);
-                    parserSleeps.store(true);
-                    cv.wait(lock, [&] { return head.load() - t >= wait.wakeAfter || ended.load() || stop.load(); });
-                    parserSleeps.store(false);
-                    h = head.load(std::memory_order_acquire);
-                    if (stop.load() || (h == t && ended.load()))
+                    const std::size_t n = std::min({ h - t, TextRing::toEnd(t), kMaxFeed });
+                    const bool ok = parser.feed(std::string_view(ring.at(t), n));
+                    t += n;
+                    if (!ok)
+                        stop.store(true);
+                    tail.store(t);
+                    wakeReader();
+                    if (!ok)
                         return;
                 }
-                const std::size_t n = std::min({ h - t, TextRing::toEnd(t), kMaxFeed });
-                const bool ok = parser.feed(std::string_view(ring.at(t), n));
-                t += n;
-                if (!ok)
+            } catch (...) {
+                {
+                    std::lock_guard lock(mutex);
+                    thrown = std::current_exception();
                     stop.store(true);
-                tail.store(t);
-                wakeReader();
-                if (!ok)
-                    return;
+                }
+                cv.notify_all();
             }
-        } catch (...) {
-            {
-                std::lock_guard lock(mutex);
-                thrown = std::current_exception();
-                stop.store(true);
-            }
-            cv.notify_all();
+        }));
+    } catch (const std::system_error &) {
+        // No thread to be had (the process or user is at its limit): read, then parse, here.
+        beforeParse();
+        for (;;) {
+            const ssize_t n = ::read(fd, ring.at(0), TextRing::kSize);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                return n < 0 ? errno : 0;
+            if (!parser.feed(std::string_view(ring.at(0), std::size_t(n))))
+                return 0;
         }
-    });
+    }
 
     int error = 0;
     std::size_t h = 0;
@@ -432,7 +447,7 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
     }
     ended.store(true);
     wakeParser();
-    parse.wait();
+    parse->wait();
     if (thrown)
         std::rethrow_exception(thrown);
     return error;
@@ -1221,12 +1236,21 @@ Result<Snapshot> readLiveSnapshotOnce(Pid pid)
     // moment give or take the read; a run outside every mapping (unmapped meanwhile) counts for none.
     std::vector<PageRegion> runs;
     Status scanned = Ok {};
-    // A jthread: joined on the way out when the read throws (a std::thread would end the process).
-    std::jthread scanner([&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); });
+    // A jthread: joined on the way out when the read throws (a std::thread would end the process). Where no
+    // thread can be started (the process or user is at its limit), the walk comes after the read, here.
+    const auto scan = [&] { scanned = scanRuns(pm.get(), pid, 0, kUserSpaceTop, runs); };
+    std::jthread scanner;
+    try {
+        scanner = std::jthread(scan);
+    } catch (const std::system_error &) {
+    }
     SmapsParser parser;
     std::optional<Result<ProcessFacts>> facts;
     const int readErr = readAndParse(maps.get(), parser, [&] { readContextAndFacts(pid, ctx, facts); });
-    scanner.join();
+    if (scanner.joinable())
+        scanner.join();
+    else
+        scan();
     if (readErr)
         return readError(pid, mapsPath, readErr);
     if (!scanned)
