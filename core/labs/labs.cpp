@@ -453,7 +453,7 @@ std::vector<LabDefinition> buildLabs()
         {}, false });
     // Twice 512 pages: page by page in the window, as the reserve-commit lab.
     labs.back().defaultSize = 2ULL << 20;
-    labs.back().sizeLabel = QT_TRANSLATE_NOOP("Lab", "Size of each part");
+    labs.back().sizeLabel = QT_TRANSLATE_NOOP("Lab", "Each part");
     auto &po = labs.back().steps;
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Fill anon pages and read a file"),
         QT_TRANSLATE_NOOP("Lab", "Private memory written (anon) and, right after it, a file read (file)."),

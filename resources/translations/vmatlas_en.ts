@@ -316,11 +316,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Size of each part</source>
+        <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
+        <source>Each part</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

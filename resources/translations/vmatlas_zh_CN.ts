@@ -316,12 +316,12 @@
         <translation>读取会把文件的页面载入：它们是文件页，就是页缓存里的页面，映射时没有复制。没有其他进程映射它们：页面条把它们计为独占。</translation>
     </message>
     <message>
-        <source>Size of each part</source>
-        <translation>每部分的大小</translation>
-    </message>
-    <message>
         <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
         <translation>B 再映射一个只读视图，通过它读取第一页（同一个页面，现在被映射了三次：B 的窗格显示它和它的字节），并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
+    </message>
+    <message>
+        <source>Each part</source>
+        <translation>每部分</translation>
     </message>
 </context>
 <context>

@@ -476,7 +476,7 @@ private slots:
         };
         LabPanel *panel = test::startLab(w, QStringLiteral("page-out"));
         QVERIFY(panel);
-        QCOMPARE(sizeLabel(panel), QStringLiteral("Size of each part"));
+        QCOMPARE(sizeLabel(panel), QStringLiteral("Each part"));
         QCOMPARE(panel->findChild<QSpinBox *>()->value(), 2048);
         QSignalSpy finished(panel, &LabPanel::stepFinished);
         clickNext(panel, finished);
