@@ -323,8 +323,8 @@ inline void cpuRelax()
 // Reads fd on the calling thread while a helper thread parses: the kernel's time to produce smaps and ours to
 // parse it overlap. The read starts at once: the helper's start (a wake-up of the other CPU, 0.1-0.5 ms here)
 // and what it does before parsing (beforeParse: room for the regions, the process's other files) happen
-// meanwhile. Returns the read error, if any (0 otherwise); what beforeParse or the parser throw is thrown here,
-// after the read.
+// meanwhile. Where no thread can be started, it reads and parses here, a piece after the other. Returns the read
+// error, if any (0 otherwise); what beforeParse or the parser throw is thrown here, after the read.
 template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, BeforeParse &&beforeParse)
 {
     constexpr std::size_t kMaxRead = 64 << 10; // the kernel fills about a page per read() anyway
