@@ -95,6 +95,11 @@ std::atomic<bool> g_shortRun { false };
 // How long a helper thread lingers for more work, in microseconds (setHelperLinger).
 std::atomic<std::int64_t> g_lingerUs { 0 };
 
+std::chrono::microseconds lingerTime()
+{
+    return std::chrono::microseconds(g_lingerUs.load(std::memory_order_relaxed));
+}
+
 // The top of the user address space, the kernel's TASK_SIZE (no user-space header has it): x86-64 with
 // 4-level page tables (a 5-level kernel maps above it only on request: then the highest mapping ends the
 // rows), arm64 with 48-bit addresses. 0 elsewhere: the rows end at the highest mapping.
@@ -320,6 +325,23 @@ inline void cpuRelax()
 #endif
 }
 
+// Spins until ready() or for the time given; true when ready.
+template <typename Ready> bool spinFor(std::chrono::microseconds time, Ready &&ready)
+{
+    if (time.count() <= 0)
+        return ready();
+    const auto until = std::chrono::steady_clock::now() + time;
+    for (;;) {
+        for (int i = 0; i < 64; ++i) {
+            if (ready())
+                return true;
+            cpuRelax();
+        }
+        if (std::chrono::steady_clock::now() > until)
+            return ready();
+    }
+}
+
 // Reads fd on the calling thread while a helper thread parses: the kernel's time to produce smaps and ours to
 // parse it overlap. The read starts at once: the helper's start (a wake-up of the other CPU, 0.1-0.5 ms here)
 // and what it does before parsing (beforeParse: room for the regions, the process's other files) happen
@@ -364,15 +386,11 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
                 for (;;) {
                     std::size_t h = head.load(std::memory_order_acquire);
                     if (h == t || (h - t < wait.wakeAfter && !ended.load())) {
-                        const auto until = std::chrono::steady_clock::now() + wait.spin;
-                        while (wait.spin.count() && head.load(std::memory_order_acquire) == t && !ended.load()
-                            && !stop.load(std::memory_order_relaxed)) {
-                            for (int i = 0; i < 64; ++i)
-                                cpuRelax();
-                            if (std::chrono::steady_clock::now() > until)
-                                break;
-                        }
-                        if (wait.spin.count() && head.load(std::memory_order_acquire) != t)
+                        const bool arrived = spinFor(wait.spin, [&] {
+                            return head.load(std::memory_order_acquire) != t || ended.load()
+                                || stop.load(std::memory_order_relaxed);
+                        });
+                        if (arrived && wait.spin.count() && head.load(std::memory_order_acquire) != t)
                             continue; // came while spinning
                         std::unique_lock lock(mutex);
                         parserSleeps.store(true);
@@ -946,24 +964,6 @@ void tuneMemoryForShortRun()
 
 namespace {
 
-// Spins until ready() or for the lingering time; true when ready.
-template <typename Ready> bool spinFor(Ready &&ready)
-{
-    const auto us = g_lingerUs.load(std::memory_order_relaxed);
-    if (us <= 0)
-        return ready();
-    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(us);
-    for (;;) {
-        for (int i = 0; i < 64; ++i) {
-            if (ready())
-                return true;
-            cpuRelax();
-        }
-        if (std::chrono::steady_clock::now() > until)
-            return ready();
-    }
-}
-
 // A thread that runs tasks given by runBesideCaller, and lingers between them.
 struct Helper
 {
@@ -1018,7 +1018,7 @@ void helperLoop(Helper *self, std::shared_ptr<BesideTask::State> task)
         Helper *none = nullptr;
         if (!g_lingering.compare_exchange_strong(none, self))
             break; // another helper lingers already
-        if (!spinFor([&] { return self->go.load(std::memory_order_acquire); })) {
+        if (!spinFor(lingerTime(), [&] { return self->go.load(std::memory_order_acquire); })) {
             Helper *expected = self;
             if (g_lingering.compare_exchange_strong(expected, nullptr))
                 break; // nobody took it: it ends
@@ -1038,7 +1038,7 @@ void BesideTask::wait()
     if (!m_state || m_state->waited)
         return;
     State &s = *m_state;
-    if (!spinFor([&] { return s.done.load(); })) {
+    if (!spinFor(lingerTime(), [&] { return s.done.load(); })) {
         std::unique_lock lock(s.mutex);
         s.waiterSleeps.store(true);
         s.cv.wait(lock, [&] { return s.done.load(); });
