@@ -2,6 +2,7 @@
 #include "cli/argparser.h"
 #include "cli/cli.h"
 #include "csv.h"
+#include "smapsparser.h"
 #include "snapshotjson.h"
 #include "testutil.h"
 
@@ -54,6 +55,33 @@ private slots:
         auto regions = regionsFromCsv(r.out.toStdString());
         QVERIFY(regions.ok());
         QVERIFY(regions->size() > 20);
+    }
+
+    // A command reads smaps through a ring of 256 KiB: 2,000 mappings (1.5 MB of text) go round it six times, and
+    // every mapping is still a row, with the range and the Rss the kernel gives.
+    void snapshotLongerThanItsRing()
+    {
+        vmatlas::test::TestChild child;
+        QVERIFY(child.start({ QStringLiteral("many"), QStringLiteral("2000") }));
+        const QString pid = QString::number(child.pid());
+        Run r = vmatlasRun({ QStringLiteral("snapshot"), QStringLiteral("--pid"), pid });
+        QCOMPARE(r.code, 0);
+        QFile smaps(QStringLiteral("/proc/%1/smaps").arg(pid));
+        QVERIFY(smaps.open(QIODevice::ReadOnly));
+        const QByteArray text = smaps.readAll();
+        QVERIFY(text.size() > 4 * (256 << 10));
+        auto expected = vmatlas::parseSmaps(std::string_view(text.constData(), std::size_t(text.size())));
+        QVERIFY(expected.ok());
+        auto rows = regionsFromCsv(r.out.toStdString());
+        QVERIFY(rows.ok());
+        std::vector<std::tuple<vmatlas::Address, vmatlas::Address, std::uint64_t>> got, want;
+        for (const vmatlas::Region &m : expected->mappings)
+            want.emplace_back(m.start, m.end, m.counters[std::size_t(vmatlas::Counter::Rss)]);
+        for (const vmatlas::Region &row : *rows)
+            if (row.type != vmatlas::RegionType::Free)
+                got.emplace_back(row.start, row.end, row.counters[std::size_t(vmatlas::Counter::Rss)]);
+        QVERIFY(want.size() > 2000);
+        QCOMPARE(got, want);
     }
 
     void liveSnapshot()
