@@ -31,9 +31,8 @@ Result<Snapshot> readSnapshot(Pid pid);
 
 // The layout only (bounds, protection, backing file), without counters or classification; cheaper than
 // readSnapshot. Linux uses the PROCMAP_QUERY ioctl where the kernel has it (6.11+) and /proc/PID/maps
-// otherwise. Today only the tests and diagnostics call it (comparing the two Linux paths); it is kept as
-// the layout half of a planned live tier (the layout from maps or PROCMAP_QUERY on every tick, smaps
-// only every Nth). Errors come back as a Result; it throws nothing.
+// otherwise. The labs call it to tell reserved pages from pages not in RAM; the tests and diagnostics compare
+// the two Linux paths with it. Errors come back as a Result; it throws nothing.
 Result<std::vector<Region>> readMappings(Pid pid);
 
 // The live tier's read (livetier.h): the layout, classified, with only the counters a page-table walk gives

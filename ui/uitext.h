@@ -132,11 +132,15 @@ inline QString labReportText(const LabStepResult &r)
         if (arg.pageCounts) {
             text.replace(QLatin1String("not in RAM"), QStringLiteral("\x01"));
             QStringList parts = text.split(QLatin1Char(' '));
-            for (QString &part : parts)
-                for (const auto &[word, state] : words)
-                    if (part == QLatin1String(word) || part == QLatin1String(word) + QLatin1Char(','))
-                        part = pageStateText(state)
-                            + (part.endsWith(QLatin1Char(',')) ? QStringLiteral(",") : QString());
+            for (QString &part : parts) {
+                const QString comma = part.endsWith(QLatin1Char(',')) ? QStringLiteral(",") : QString();
+                const QString word = part.chopped(comma.size());
+                for (const auto &[source, state] : words)
+                    if (word == QLatin1String(source))
+                        part = pageStateText(state) + comma;
+                if (word == QLatin1String("reserved")) // no access, not in RAM: what the page strip hatches
+                    part = QCoreApplication::translate("Lab", "reserved") + comma;
+            }
             text = parts.join(QLatin1Char(' '));
             if (text == QLatin1String("no pages"))
                 text = QCoreApplication::translate("Lab", "no pages");

@@ -27,20 +27,26 @@ std::string hex(Address a)
     return hexAddress(a);
 }
 
-// "512 not in RAM, 2 anon": the pages by state, in PageState order, in the window's words (the CSV's state names
-// but "not in RAM" for none).
-std::string stateCounts(const PageCounts &counts)
+// "512 not in RAM, 2 anon, 768 reserved": the pages by state, in PageState order, in the window's words (the CSV's
+// state names but "not in RAM" for none), then the reserved ones: pages of no-access (Reserved) mappings that are
+// not in RAM, counted as reserved only, as the window's page strip counts them.
+std::string stateCounts(const PageCounts &counts, std::uint64_t reserved)
 {
     std::string s;
-    for (std::size_t i = 0; i < counts.byState.size(); ++i) {
-        if (!counts.byState[i])
-            continue;
+    const auto add = [&](std::uint64_t n, std::string_view word) {
+        if (!n)
+            return;
         if (!s.empty())
             s += ", ";
-        const std::string n = std::to_string(counts.byState[i]);
+        s += std::to_string(n) + " ";
+        s += word;
+    };
+    for (std::size_t i = 0; i < counts.byState.size(); ++i) {
         const auto state = static_cast<PageState>(i);
-        s += n + " " + (state == PageState::None ? std::string("not in RAM") : std::string(pageStateName(state)));
+        add(counts.byState[i] - (state == PageState::None ? reserved : 0),
+            state == PageState::None ? std::string_view("not in RAM") : pageStateName(state));
     }
+    add(reserved, QT_TRANSLATE_NOOP("Lab", "reserved"));
     return s.empty() ? QT_TRANSLATE_NOOP("Lab", "no pages") : s;
 }
 
@@ -50,7 +56,18 @@ std::string pageSummary(Pid pid, Address start, Address end)
     auto pages = readPages(pid, start, end);
     if (!pages)
         return "pages unreadable: " + pages.error().message;
-    return stateCounts(countPages(*pages));
+    std::uint64_t reserved = 0;
+    if (auto maps = readMappings(pid)) {
+        auto m = maps->begin();
+        for (const PageInfo &page : *pages) {
+            while (m != maps->end() && m->end <= page.address)
+                ++m;
+            if (page.state == PageState::None && m != maps->end() && m->contains(page.address)
+                && !m->protection.accessible())
+                ++reserved;
+        }
+    }
+    return stateCounts(countPages(*pages), reserved);
 }
 
 // The pages of [start, end) before and after a step's action: "512 not in RAM → 512 anon" (the same pages on

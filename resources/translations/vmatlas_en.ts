@@ -323,6 +323,10 @@
         <source>Each part</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Limits</name>

@@ -323,6 +323,10 @@
         <source>Each part</source>
         <translation>每部分</translation>
     </message>
+    <message>
+        <source>reserved</source>
+        <translation>保留</translation>
+    </message>
 </context>
 <context>
     <name>Limits</name>

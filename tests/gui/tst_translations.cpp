@@ -151,6 +151,11 @@ private slots:
             QStringLiteral("访问了 32 个页面：32 %1, 2 %2 \u2192 30 %1, 4 %3")
                 .arg(pageStateText(PageState::None), pageStateText(PageState::File), pageStateText(PageState::Anon)));
         QVERIFY(!labReportText(report).contains(QStringLiteral("anon")));
+        // Pages of a Reserved (no-access) range: "reserved", as the page strip says.
+        const LabStepResult decommitted = labReport(QT_TRANSLATE_NOOP("Lab", "decommitted: %1, Reserved again"),
+            { { "2 not in RAM, 254 reserved", true } }, 0, 0);
+        QVERIFY2(
+            labReportText(decommitted).contains(QStringLiteral("254 保留")), qPrintable(labReportText(decommitted)));
         QVERIFY(!labReportText(report).contains(QStringLiteral("RAM")));
         // How the regions add up to the kernel's counters (Summary): the core's English, the window's Chinese.
         Snapshot one;
