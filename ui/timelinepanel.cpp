@@ -42,6 +42,8 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_chart = new QChart();
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // Each entry a piece of its line: Total's dashed, as drawn (a square swatch showed it solid).
+    m_chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     m_chart->setBackgroundVisible(false);
     m_x = new QDateTimeAxis(m_chart);
     m_x->setFormat(QStringLiteral("hh:mm:ss"));

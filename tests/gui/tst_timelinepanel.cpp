@@ -12,6 +12,7 @@
 #include <QHelpEvent>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QScatterSeries>
 #include <QTest>
 #include <QToolTip>
@@ -93,6 +94,20 @@ private slots:
         const double between = panel.chart()->plotArea().width() / std::max(1, x->tickCount() - 1);
         QVERIFY2(between >= label + 8,
             qPrintable(QStringLiteral("%1 labels of %2 px, %3 px apart").arg(x->tickCount()).arg(label).arg(between)));
+    }
+
+    // Each legend entry is a piece of its line (Total's dashed, as it is drawn), not a square swatch of its colour.
+    void legendShowsEachLine()
+    {
+        TimelinePanel panel;
+        QCOMPARE(panel.chart()->legend()->markerShape(), QLegend::MarkerShapeFromSeries);
+        for (QLegendMarker *m : panel.chart()->legend()->markers()) {
+            auto *line = qobject_cast<QLineSeries *>(m->series());
+            if (!line || !m->isVisible())
+                continue;
+            QCOMPARE(m->shape(), QLegend::MarkerShapeFromSeries);
+            QCOMPARE(line->pen().style(), m->label() == QStringLiteral("Total") ? Qt::DashLine : Qt::SolidLine);
+        }
     }
 
     void marksAreExplained()
