@@ -224,6 +224,7 @@ QPointF AddressMapView::mapPoint(QPointF p) const
 
 void AddressMapView::setBytesPerPixel(double bpp, QPointF anchorViewport, std::optional<Address> anchorAddress)
 {
+    m_pageFocus.reset();
     bpp = std::clamp(bpp, minBytesPerPixel(), maxBytesPerPixel());
     const QPointF before = mapPoint(anchorViewport);
     const Address anchor = anchorAddress ? *anchorAddress : m_geometry.addressAt(m_geometry.positionAt(before));
@@ -308,6 +309,7 @@ void AddressMapView::setShrinkGaps(bool shrink)
 
 void AddressMapView::zoomToFit()
 {
+    m_pageFocus.reset();
     relayout(false);
     m_geometry.setBytesPerPixel(maxBytesPerPixel());
     updateScrollBar();
@@ -319,6 +321,7 @@ void AddressMapView::zoomToFit()
 
 void AddressMapView::zoomToRange(Address start, Address end)
 {
+    m_pageFocus.reset();
     if (!m_snapshot || end <= start)
         return;
     // Fit the range in about two thirds of the visible rows.
@@ -350,17 +353,34 @@ void AddressMapView::zoomToPages(Address start, Address end)
     double pagePixels = std::min(48.0, std::floor(width * std::max(1, rows / 2) / pages));
     if (pagePixels < kSmallest && width * std::max(1, rows - 1) / pages >= kSmallest)
         pagePixels = kSmallest; // the range starts anywhere in a row: one row to spare
-    const double bpp = pageSize / pagePixels;
-    if (pagePixels < kSmallest || bpp < minBytesPerPixel() || bpp > maxBytesPerPixel()) {
+    if (pagePixels < kSmallest || pageSize / pagePixels < minBytesPerPixel()
+        || pageSize / pagePixels > maxBytesPerPixel()) {
         zoomToRange(start, end);
+        m_pageFocus = { start, end };
         return;
     }
+    // Where the range starts in its row depends on all that lies before it: at 48 px a page, image-sharing's two
+    // pages fell one at a row's end and one at the next row's start. A range that fits in a row is put in one:
+    // a page a little narrower (down to three quarters) moves where the rows wrap.
+    const auto rowsAt = [&](double px) {
+        MapGeometry probe = m_geometry;
+        probe.setBytesPerPixel(pageSize / px);
+        return probe.rectsFor(start, end).size();
+    };
+    if (pages <= std::floor(width / pagePixels) && rowsAt(pagePixels) > 1)
+        for (double px = pagePixels - 1; px >= std::max(kSmallest, std::ceil(pagePixels * 0.75)); --px)
+            if (rowsAt(px) == 1) {
+                pagePixels = px;
+                break;
+            }
+    const double bpp = pageSize / pagePixels;
     // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
     const double rowPages = std::floor(width / pagePixels); // whole pages a row
     const double used = std::ceil(pages / rowPages + 1) * m_geometry.rowHeight();
     const double above = used + 2 * m_geometry.rowHeight() <= viewport()->height() ? viewport()->height() / 3.0
                                                                                    : m_geometry.rowHeight();
     zoomTo(bpp, start, std::min(above, std::max(0.0, viewport()->height() - used)));
+    m_pageFocus = { start, end };
 }
 
 void AddressMapView::scrollToAddress(Address a)
@@ -427,7 +447,9 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
         < 0.01;
     QAbstractScrollArea::resizeEvent(event);
     relayout(true);
-    if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel()) {
+    if (m_pageFocus && hadLayout) {
+        zoomToPages(m_pageFocus->first, m_pageFocus->second); // rows of another width: fitted again
+    } else if (wasFit || m_geometry.bytesPerPixel() > maxBytesPerPixel()) {
         zoomToFit();
     } else if (hadLayout) {
         const double y = m_geometry.pointOf(m_geometry.positionOf(keep)).y();
@@ -457,6 +479,7 @@ void AddressMapView::wheelEvent(QWheelEvent *event)
 void AddressMapView::mousePressEvent(QMouseEvent *event)
 {
     setFocus();
+    m_pageFocus.reset();
     if (event->button() == Qt::MiddleButton) {
         m_panning = true;
         m_panStart = event->pos();

@@ -124,6 +124,9 @@ private:
     // recomputing it every step would drift by up to half a row each time).
     std::optional<Address> m_zoomAnchor;
     QPointF m_zoomAnchorPoint;
+    // The range zoomToPages showed (a lab's): fitted again when the view's width changes, until the user zooms or
+    // clicks.
+    std::optional<std::pair<Address, Address>> m_pageFocus;
     static constexpr int kMargin = 6;
     static constexpr int kBreakPixels = 130; // a compressed gap, with its size written in it
     static constexpr int kShrunkBreakPixels = 14;

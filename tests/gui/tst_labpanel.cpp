@@ -413,6 +413,11 @@ private slots:
         QTest::addRow("page-out, 1024x768") << QStringLiteral("page-out") << 3 << 1 << 0 << projector;
         // 3,072 pages: not page by page in two thirds of the rows, but at 3 px a page in all of them.
         QTest::addRow("reserve-commit, 12 MiB") << QStringLiteral("reserve-commit") << 3 << 3 << 12288 << wide;
+        // Ranges of a few pages: in one row, not one page at a row's end and the next on the next row.
+        QTest::addRow("image-sharing") << QStringLiteral("image-sharing") << 2 << 2 << 0 << wide;
+        QTest::addRow("image-sharing, 1024x768") << QStringLiteral("image-sharing") << 2 << 2 << 0 << projector;
+        QTest::addRow("copy-on-write") << QStringLiteral("copy-on-write") << 3 << 1 << 0 << wide;
+        QTest::addRow("fork-cow, 1024x768") << QStringLiteral("fork-cow") << 3 << 1 << 0 << projector;
     }
 
     void pageStepsAreShownPageByPage()
@@ -453,6 +458,16 @@ private slots:
                                .arg(map->scrollTop())
                                .arg(map->scrollTop() + map->viewport()->height())
                                .arg(4096 / g.bytesPerPixel())));
+            // ... a range that fits in a row in one row, not a page at a row's end and the next on the next row ...
+            const double rowPages = std::floor(g.width() * g.bytesPerPixel() / 4096);
+            const std::size_t rangeRows = g.rectsFor(range.start, range.end).size();
+            if (double(range.end - range.start) / 4096 <= rowPages)
+                QVERIFY2(rangeRows == 1,
+                    qPrintable(QStringLiteral("step %1: %2 pages in %3 rows of %4 pages")
+                                   .arg(step)
+                                   .arg((range.end - range.start) / 4096)
+                                   .arg(rangeRows)
+                                   .arg(rowPages)));
             // ... and each page of it in one row, whole: not its first pixels at a row's end, the rest on the next.
             for (Address a = range.start; a < range.end; a += 4096)
                 QVERIFY2(g.rectsFor(a, a + 4096).size() == 1,
