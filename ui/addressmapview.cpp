@@ -57,6 +57,8 @@ void AddressMapView::setSnapshot(SnapshotPtr snapshot)
     const Address anchor
         = m_snapshot && !m_snapshot->regions.empty() ? m_geometry.addressAt((topRow + 0.5) * m_geometry.width()) : 0;
     const bool hadSnapshot = m_snapshot && !m_snapshot->regions.empty();
+    if (!snapshot || !m_snapshot || snapshot->pid != m_snapshot->pid)
+        m_pageFocus.reset(); // another process: the lab's range is not in it
     m_snapshot = std::move(snapshot);
     m_mappedBytes = 0;
     if (m_snapshot)
