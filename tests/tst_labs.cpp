@@ -303,6 +303,11 @@ private slots:
         QCOMPARE(at(rs, base)->state, RegionState::Committed);
         QCOMPARE(at(rs, base + (256 << 10))->state, RegionState::Reserved);
         QCOMPARE(at(rs, base + (256 << 10))->size(), 768ULL << 10);
+        // Committed is counted against the commit limit (VmFlags "ac": Committed_AS); the reservation is not.
+        const auto accounted
+            = [](const Region *x) { return (" " + x->vmFlagsText() + " ").find(" ac ") != std::string::npos; };
+        QVERIFY2(accounted(at(rs, base)), at(rs, base)->vmFlagsText().c_str());
+        QVERIFY2(!accounted(at(rs, base + (256 << 10))), at(rs, base + (256 << 10))->vmFlagsText().c_str());
         // 3: half the committed pages touched: anon. The report says before -> after, the same pages on both sides.
         QCOMPARE(r.lines[3], QStringLiteral("step 3: touched 32 pages: 32 not in RAM \u2192 32 anon"));
         auto p3 = states(pages(d + QStringLiteral("3-pages.csv")));
@@ -316,6 +321,7 @@ private slots:
         rs = regions(d + QStringLiteral("4.csv"));
         QCOMPARE(at(rs, base)->state, RegionState::Reserved);
         QCOMPARE(at(rs, base)->size(), 1ULL << 20);
+        QVERIFY2(!accounted(at(rs, base)), at(rs, base)->vmFlagsText().c_str());
         QCOMPARE(states(pages(d + QStringLiteral("4-pages.csv"))), std::vector<PageState>(256, PageState::None));
         // 5: released: Free.
         rs = regions(d + QStringLiteral("5.csv"));

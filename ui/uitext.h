@@ -116,34 +116,50 @@ inline QString patternText(const char *context, const std::string &pattern, cons
 }
 
 // A lab step's report in the user's language: its pattern translated (context "Lab"), its page counts with
-// the state words translated.
+// the state words translated and each count written as the language writes it ("32 not in RAM, 2 file";
+// "不在内存 32，文件 2", as the page strip's counts read).
 inline QString labReportText(const LabStepResult &r)
 {
     if (r.pattern.empty())
         return QString::fromStdString(r.happened);
     const QString pattern = QCoreApplication::translate("Lab", r.pattern.c_str());
-    // "not in RAM" is one word here (\x01), the CSV's "none" too.
-    static const std::pair<const char *, PageState> words[] = { { "\x01", PageState::None },
+    static const std::pair<const char *, PageState> words[] = { { "not in RAM", PageState::None },
         { "none", PageState::None }, { "file", PageState::File }, { "anon", PageState::Anon },
         { "swap", PageState::Swap }, { "guard", PageState::Guard }, { "zero", PageState::Zero } };
+    //: A count of pages in a lab's report: %1 the number, %2 the state ("32 not in RAM").
+    const QString count = QCoreApplication::translate("Lab", "%1 %2");
+    //: Between two counts of pages in a lab's report ("32 not in RAM, 2 file").
+    const QString between = QCoreApplication::translate("Lab", ", ");
     QStringList args;
     for (const LabArg &arg : r.args) {
         QString text = QString::fromStdString(arg.text);
         if (arg.pageCounts) {
-            text.replace(QLatin1String("not in RAM"), QStringLiteral("\x01"));
-            QStringList parts = text.split(QLatin1Char(' '));
-            for (QString &part : parts) {
-                const QString comma = part.endsWith(QLatin1Char(',')) ? QStringLiteral(",") : QString();
-                const QString word = part.chopped(comma.size());
-                for (const auto &[source, state] : words)
-                    if (word == QLatin1String(source))
-                        part = pageStateText(state) + comma;
-                if (word == QLatin1String("reserved")) // no access, not in RAM: what the page strip hatches
-                    part = QCoreApplication::translate("Lab", "reserved") + comma;
-            }
-            text = parts.join(QLatin1Char(' '));
             if (text == QLatin1String("no pages"))
                 text = QCoreApplication::translate("Lab", "no pages");
+            // Each side of an arrow ("before → after") is a list of counts "N state" joined by ", ".
+            QStringList sides = text.split(QStringLiteral(" \u2192 "));
+            for (QString &side : sides) {
+                QStringList counts = side.split(QStringLiteral(", "));
+                for (QString &c : counts) {
+                    const qsizetype space = c.indexOf(QLatin1Char(' '));
+                    bool isNumber = false;
+                    const QString number = c.left(space);
+                    number.toULongLong(&isNumber);
+                    if (space <= 0 || !isNumber)
+                        continue; // not a count: kept as it is
+                    const QString word = c.mid(space + 1);
+                    QString state;
+                    for (const auto &[source, s] : words)
+                        if (word == QLatin1String(source))
+                            state = pageStateText(s);
+                    if (word == QLatin1String("reserved")) // no access, not in RAM: what the page strip hatches
+                        state = QCoreApplication::translate("Lab", "reserved");
+                    if (!state.isEmpty())
+                        c = count.arg(number, state);
+                }
+                side = counts.join(between);
+            }
+            text = sides.join(QStringLiteral(" \u2192 "));
         }
         args << text;
     }

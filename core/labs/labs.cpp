@@ -168,8 +168,9 @@ std::vector<LabDefinition> buildLabs()
     auto &rc = labs.back().steps;
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Reserve"),
         QT_TRANSLATE_NOOP("Lab",
-            "mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, "
-            "no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved."),
+            "mmap(PROT_NONE) takes a range of addresses and nothing else: no access, no memory, and nothing "
+            "promised, since no one can write to it. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: "
+            "Reserved."),
         [](LabSession &s) -> Result<LabStepResult> {
             auto a = callAddress(s.a(), "reserve " + std::to_string(s.size()));
             if (!a)
@@ -180,9 +181,9 @@ std::vector<LabDefinition> buildLabs()
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Commit a quarter"),
         QT_TRANSLATE_NOOP("Lab",
-            "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as "
-            "Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: "
-            "VirtualAlloc(MEM_COMMIT)."),
+            "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state "
+            "Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in "
+            "/proc/meminfo, and its VmFlags gain \"ac\"), touching takes it. Windows: VirtualAlloc(MEM_COMMIT)."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());
@@ -209,8 +210,10 @@ std::vector<LabDefinition> buildLabs()
         } });
     rc.push_back({ QT_TRANSLATE_NOOP("Lab", "Decommit"),
         QT_TRANSLATE_NOOP("Lab",
-            "madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: "
-            "Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT)."),
+            "mmap(MAP_FIXED, PROT_NONE) over the quarter puts an inaccessible mapping in its place: the pages and "
+            "the promise go (Committed_AS falls back, \"ac\" is gone), Reserved again. madvise(MADV_DONTNEED) + "
+            "mprotect(PROT_NONE) would free the pages but keep the promise of memory once written. Windows: "
+            "VirtualFree(MEM_DECOMMIT)."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             TRY(s.a().call("decommit " + hex(base) + " " + s.vars["committed"]));
@@ -230,11 +233,11 @@ std::vector<LabDefinition> buildLabs()
     // 2. Shared section.
     labs.push_back({ "shared-section", QT_TRANSLATE_NOOP("Lab", "A section shared by two processes"),
         QT_TRANSLATE_NOOP("Lab",
-            "A section is memory with a name that several processes can map: what one writes, the others read, because "
-            "their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and "
-            "maps "
-            "views with MapViewOfFile; here it is a memfd, opened by the second process through the first one's "
-            "descriptor. A view's rights never exceed what it was opened with."),
+            "A section is memory that several processes can map: what one writes, the others read, because their views "
+            "lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views "
+            "with MapViewOfFile; here it is a memfd, and the second process opens it through the first one's "
+            "descriptor, as it would a handle duplicated into it on Windows (shm_open, or a name given to "
+            "CreateFileMapping, is the way by name). A view's rights never exceed what it was opened with."),
         {} });
     labs.back().defaultSize = 64 * 1024;
     labs.back().secondProcess = true;
@@ -267,8 +270,9 @@ std::vector<LabDefinition> buildLabs()
         } });
     ss.push_back({ QT_TRANSLATE_NOOP("Lab", "Map it in B and read"),
         QT_TRANSLATE_NOOP("Lab",
-            "B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a "
-            "view: it reads A's bytes. The page is now mapped by two processes, so each one's PSS counts half of it."),
+            "B opens the same section (here through A's descriptor, /proc/A/fd/N; on Windows, a handle duplicated "
+            "into B with DuplicateHandle, or OpenFileMapping by the section's name) and maps a view: it reads A's "
+            "bytes. The page is now mapped by two processes, so each one's PSS counts half of it."),
         [](LabSession &s) -> Result<LabStepResult> {
             if (!s.b())
                 TRY(s.startB());
@@ -365,8 +369,10 @@ std::vector<LabDefinition> buildLabs()
         } });
     cw.push_back({ QT_TRANSLATE_NOOP("Lab", "Read every page"),
         QT_TRANSLATE_NOOP("Lab",
-            "Reading brings the file's pages in: they are file pages, the page cache's own pages mapped without "
-            "a copy. No other process maps them: the page strip counts them exclusive."),
+            "Reading maps the file's pages into the process: they are file pages, the page cache's own pages, mapped "
+            "without a copy (read from disk first only if they were not cached; the lab has just written this file, "
+            "so they were). Before, they were \"not in RAM\" for this process only: not in its page tables. No other "
+            "process maps them: the page strip counts them exclusive."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a");
             TRY(s.a().call("read " + hex(a) + " " + std::to_string(s.size())));
@@ -462,11 +468,11 @@ std::vector<LabDefinition> buildLabs()
     // 5. The page file.
     labs.push_back({ "page-out", QT_TRANSLATE_NOOP("Lab", "The page file (swap)"),
         QT_TRANSLATE_NOOP("Lab",
-            "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows' page "
-            "file "
-            "(pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply "
-            "dropped "
-            "and read again from the file. MADV_PAGEOUT asks for this now, for a range."),
+            "When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, and reads them "
+            "back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the "
+            "file. MADV_PAGEOUT asks for this now, for a range. Windows first trims pages from the working set "
+            "(EmptyWorkingSet does it now): they wait on the standby or modified list, and the modified ones are "
+            "written to the page file (pagefile.sys)."),
         {}, false });
     // Twice 512 pages: page by page in the window, as the reserve-commit lab.
     labs.back().defaultSize = 2ULL << 20;
@@ -495,8 +501,9 @@ std::vector<LabDefinition> buildLabs()
         } });
     po.push_back({ QT_TRANSLATE_NOOP("Lab", "Page out"),
         QT_TRANSLATE_NOOP("Lab",
-            "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. "
-            "Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap."),
+            "MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM (a swap "
+            "file, or zram, would give them somewhere to go). Clean file pages are dropped either way (not in RAM). "
+            "This lab never creates or enables swap."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address a = s.address("a"), f = s.address("f");
             auto swap = s.a().call("swap-total");

@@ -16,16 +16,8 @@
         <translation>Reserve</translation>
     </message>
     <message>
-        <source>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
-        <translation>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</translation>
-    </message>
-    <message>
         <source>Commit a quarter</source>
         <translation>Commit a quarter</translation>
-    </message>
-    <message>
-        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
-        <translation>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</translation>
     </message>
     <message>
         <source>Touch some pages</source>
@@ -34,10 +26,6 @@
     <message>
         <source>Decommit</source>
         <translation>Decommit</translation>
-    </message>
-    <message>
-        <source>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</source>
-        <translation>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</translation>
     </message>
     <message>
         <source>Release</source>
@@ -50,10 +38,6 @@
     <message>
         <source>A section shared by two processes</source>
         <translation>A section shared by two processes</translation>
-    </message>
-    <message>
-        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</source>
-        <translation>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</translation>
     </message>
     <message>
         <source>Create the section in A</source>
@@ -74,10 +58,6 @@
     <message>
         <source>Map it in B and read</source>
         <translation>Map it in B and read</translation>
-    </message>
-    <message>
-        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
-        <translation>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</translation>
     </message>
     <message>
         <source>B writes, A reads</source>
@@ -154,10 +134,6 @@
     <message>
         <source>The page file (swap)</source>
         <translation>The page file (swap)</translation>
-    </message>
-    <message>
-        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
-        <translation>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</translation>
     </message>
     <message>
         <source>Fill anon pages and read a file</source>
@@ -292,10 +268,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>this machine has swap: the anonymous memory: %1; the file&apos;s pages: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -312,10 +284,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,6 +293,48 @@
     </message>
     <message>
         <source>reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmap(PROT_NONE) takes a range of addresses and nothing else: no access, no memory, and nothing promised, since no one can write to it. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mmap(MAP_FIXED, PROT_NONE) over the quarter puts an inaccessible mapping in its place: the pages and the promise go (Committed_AS falls back, &quot;ac&quot; is gone), Reserved again. madvise(MADV_DONTNEED) + mprotect(PROT_NONE) would free the pages but keep the promise of memory once written. Windows: VirtualFree(MEM_DECOMMIT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A section is memory that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, and the second process opens it through the first one&apos;s descriptor, as it would a handle duplicated into it on Windows (shm_open, or a name given to CreateFileMapping, is the way by name). A view&apos;s rights never exceed what it was opened with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B opens the same section (here through A&apos;s descriptor, /proc/A/fd/N; on Windows, a handle duplicated into B with DuplicateHandle, or OpenFileMapping by the section&apos;s name) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading maps the file&apos;s pages into the process: they are file pages, the page cache&apos;s own pages, mapped without a copy (read from disk first only if they were not cached; the lab has just written this file, so they were). Before, they were &quot;not in RAM&quot; for this process only: not in its page tables. No other process maps them: the page strip counts them exclusive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range. Windows first trims pages from the working set (EmptyWorkingSet does it now): they wait on the standby or modified list, and the modified ones are written to the page file (pagefile.sys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM (a swap file, or zram, would give them somewhere to go). Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A count of pages in a lab&apos;s report: %1 the number, %2 the state (&quot;32 not in RAM&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between two counts of pages in a lab&apos;s report (&quot;32 not in RAM, 2 file&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,16 +16,8 @@
         <translation>保留</translation>
     </message>
     <message>
-        <source>mmap(PROT_NONE, MAP_NORESERVE) takes a range of addresses and nothing else: no access, no memory, no swap promised. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
-        <translation>mmap(PROT_NONE, MAP_NORESERVE) 只占用一段地址：不可访问，没有内存，也不预留交换空间。Windows：VirtualAlloc(MEM_RESERVE)。地图上以斜线表示：保留。</translation>
-    </message>
-    <message>
         <source>Commit a quarter</source>
         <translation>提交四分之一</translation>
-    </message>
-    <message>
-        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off as Committed. Still no page has RAM: committing promises memory, touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
-        <translation>对前四分之一调用 mprotect(PROT_READ|PROT_WRITE) 使其可用：它分离出来成为“已提交”。此时仍没有页面占用物理内存：提交只是承诺内存，访问才真正占用。Windows：VirtualAlloc(MEM_COMMIT)。</translation>
     </message>
     <message>
         <source>Touch some pages</source>
@@ -34,10 +26,6 @@
     <message>
         <source>Decommit</source>
         <translation>撤销提交</translation>
-    </message>
-    <message>
-        <source>madvise(MADV_DONTNEED) gives the pages back and mprotect(PROT_NONE) takes the access away: Reserved again, no pages. Windows: VirtualFree(MEM_DECOMMIT).</source>
-        <translation>madvise(MADV_DONTNEED) 归还页面，mprotect(PROT_NONE) 取消访问权限：重新变为“保留”，没有页面。Windows：VirtualFree(MEM_DECOMMIT)。</translation>
     </message>
     <message>
         <source>Release</source>
@@ -50,10 +38,6 @@
     <message>
         <source>A section shared by two processes</source>
         <translation>两个进程共享的区段对象</translation>
-    </message>
-    <message>
-        <source>A section is memory with a name that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, opened by the second process through the first one&apos;s descriptor. A view&apos;s rights never exceed what it was opened with.</source>
-        <translation>区段对象是一块有名字、可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它。视图的权限永远不会超过打开时的权限。</translation>
     </message>
     <message>
         <source>Create the section in A</source>
@@ -69,15 +53,11 @@
     </message>
     <message>
         <source>A writes a message in the first page: that page gets RAM, counted as file (a shared section&apos;s pages live in the page cache, like a file&apos;s).</source>
-        <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（共享内存区的页面和文件的页面一样位于页缓存中）。</translation>
+        <translation>A 在第一页写入一条消息：该页获得物理内存，计为“文件”页（区段对象的页面和文件的页面一样位于页缓存中）。</translation>
     </message>
     <message>
         <source>Map it in B and read</source>
         <translation>在 B 中映射并读取</translation>
-    </message>
-    <message>
-        <source>B opens the same section (OpenFileMapping on Windows; here /proc/A/fd/N) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
-        <translation>B 打开同一个区段对象（Windows 上是 OpenFileMapping；这里是 /proc/A/fd/N）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
     </message>
     <message>
         <source>B writes, A reads</source>
@@ -156,10 +136,6 @@
         <translation>页面文件（交换空间）</translation>
     </message>
     <message>
-        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, Windows&apos; page file (pagefile.sys), and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range.</source>
-        <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，即 Windows 的页面文件（pagefile.sys），并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。</translation>
-    </message>
-    <message>
         <source>Fill anon pages and read a file</source>
         <translation>填充匿名页并读取文件</translation>
     </message>
@@ -221,7 +197,7 @@
     </message>
     <message>
         <source>decommitted: %1, Reserved again</source>
-        <translation>已解除提交：%1，重新变为已保留</translation>
+        <translation>撤销了提交：%1，重新变为已保留</translation>
     </message>
     <message>
         <source>released %1 at %2: Free</source>
@@ -292,10 +268,6 @@
         <translation>%1 处的匿名内存：%2；%3 处的文件页：%4</translation>
     </message>
     <message>
-        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM. Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
-        <translation>对两者调用 MADV_PAGEOUT。有交换空间时，匿名页被换出（交换）；没有交换空间时，它们无法离开内存。干净的文件页无论如何都会被丢弃（不在内存）。本实验从不创建或启用交换空间。</translation>
-    </message>
-    <message>
         <source>this machine has swap: the anonymous memory: %1; the file&apos;s pages: %2</source>
         <translation>本机有交换空间：匿名内存：%1；文件页：%2</translation>
     </message>
@@ -312,10 +284,6 @@
         <translation>A 在 %1 写入自己的数据：A 中 %2；B 中 %3</translation>
     </message>
     <message>
-        <source>Reading brings the file&apos;s pages in: they are file pages, the page cache&apos;s own pages mapped without a copy. No other process maps them: the page strip counts them exclusive.</source>
-        <translation>读取会把文件的页面载入：它们是文件页，就是页缓存里的页面，映射时没有复制。没有其他进程映射它们：页面条把它们计为独占。</translation>
-    </message>
-    <message>
         <source>B maps a second view, read-only, reads the first page through it (the same page, now mapped three times: B&apos;s pane shows it and its bytes), and tries to write through it (in a disposable child process, so the fault can be reported). The write is refused: a view&apos;s rights never exceed the ones it was opened with (FILE_MAP_READ on Windows).</source>
         <translation>B 再映射一个只读视图，通过它读取第一页（同一个页面，现在被映射了三次：B 的窗格显示它和它的字节），并尝试通过它写入（在一个一次性的子进程中进行，以便报告访问错误）。写入被拒绝：视图的权限永远不会超过打开时的权限（Windows 上为 FILE_MAP_READ）。</translation>
     </message>
@@ -326,6 +294,48 @@
     <message>
         <source>reserved</source>
         <translation>保留</translation>
+    </message>
+    <message>
+        <source>mmap(PROT_NONE) takes a range of addresses and nothing else: no access, no memory, and nothing promised, since no one can write to it. Windows: VirtualAlloc(MEM_RESERVE). The map shows it hatched: Reserved.</source>
+        <translation>mmap(PROT_NONE) 只占用一段地址，别无其他：不可访问，没有内存，也没有任何承诺，因为没有人能写入它。Windows：VirtualAlloc(MEM_RESERVE)。地图上用斜线表示：已保留。</translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
+        <translation>对第一个四分之一调用 mprotect(PROT_READ|PROT_WRITE) 使其可用：它被拆分出来，状态为“已提交”。此时仍没有页面占用物理内存：提交是对内存的承诺（内核把它计入 /proc/meminfo 的 Committed_AS，它的 VmFlags 多了 “ac”），访问才真正占用内存。Windows：VirtualAlloc(MEM_COMMIT)。</translation>
+    </message>
+    <message>
+        <source>mmap(MAP_FIXED, PROT_NONE) over the quarter puts an inaccessible mapping in its place: the pages and the promise go (Committed_AS falls back, &quot;ac&quot; is gone), Reserved again. madvise(MADV_DONTNEED) + mprotect(PROT_NONE) would free the pages but keep the promise of memory once written. Windows: VirtualFree(MEM_DECOMMIT).</source>
+        <translation>在这四分之一上用 mmap(MAP_FIXED, PROT_NONE) 放一个不可访问的映射取而代之：页面和承诺都没有了（Committed_AS 回落，“ac” 消失），重新变为已保留。madvise(MADV_DONTNEED) + mprotect(PROT_NONE) 虽然会释放页面，但只要写入过，对内存的承诺就会保留。Windows：VirtualFree(MEM_DECOMMIT)。</translation>
+    </message>
+    <message>
+        <source>A section is memory that several processes can map: what one writes, the others read, because their views lead to the same pages. Windows creates one with CreateFileMapping(INVALID_HANDLE_VALUE) and maps views with MapViewOfFile; here it is a memfd, and the second process opens it through the first one&apos;s descriptor, as it would a handle duplicated into it on Windows (shm_open, or a name given to CreateFileMapping, is the way by name). A view&apos;s rights never exceed what it was opened with.</source>
+        <translation>区段对象是可被多个进程映射的内存：一个进程写入的内容，其他进程都能读到，因为它们的视图指向同一批页面。Windows 用 CreateFileMapping(INVALID_HANDLE_VALUE) 创建，用 MapViewOfFile 映射视图；这里用的是 memfd，第二个进程通过第一个进程的文件描述符打开它，就像在 Windows 上使用复制给它的句柄（按名字打开则用 shm_open，或给 CreateFileMapping 起的名字）。视图的权限永远不会超过打开时的权限。</translation>
+    </message>
+    <message>
+        <source>B opens the same section (here through A&apos;s descriptor, /proc/A/fd/N; on Windows, a handle duplicated into B with DuplicateHandle, or OpenFileMapping by the section&apos;s name) and maps a view: it reads A&apos;s bytes. The page is now mapped by two processes, so each one&apos;s PSS counts half of it.</source>
+        <translation>B 打开同一个区段对象（这里通过 A 的文件描述符 /proc/A/fd/N；在 Windows 上则是用 DuplicateHandle 复制到 B 的句柄，或用 OpenFileMapping 按区段对象的名字打开）并映射一个视图：它读到了 A 写的字节。现在该页被两个进程映射，所以每个进程的 PSS 只计它的一半。</translation>
+    </message>
+    <message>
+        <source>Reading maps the file&apos;s pages into the process: they are file pages, the page cache&apos;s own pages, mapped without a copy (read from disk first only if they were not cached; the lab has just written this file, so they were). Before, they were &quot;not in RAM&quot; for this process only: not in its page tables. No other process maps them: the page strip counts them exclusive.</source>
+        <translation>读取会把文件的页面映射进进程：它们是文件页，就是页缓存里的页面，映射时没有复制（只有不在缓存中时才先从磁盘读入；实验刚写过这个文件，所以它们在缓存中）。此前它们只是对这个进程而言“不在内存”：不在它的页表中。没有其他进程映射它们：页面条把它们计为独占。</translation>
+    </message>
+    <message>
+        <source>When RAM runs short the kernel writes pages that have no file behind them (anon) to swap, and reads them back on the next touch. Clean file pages need no swap: they are simply dropped and read again from the file. MADV_PAGEOUT asks for this now, for a range. Windows first trims pages from the working set (EmptyWorkingSet does it now): they wait on the standby or modified list, and the modified ones are written to the page file (pagefile.sys).</source>
+        <translation>内存不足时，内核把没有文件支持的页面（匿名页）写到交换空间，并在下次访问时读回。干净的文件页不需要交换空间：直接丢弃，需要时再从文件读取。MADV_PAGEOUT 要求内核立即对一段范围这样做。Windows 先把页面从工作集中修剪掉（EmptyWorkingSet 可立即这样做）：它们先留在备用或已修改列表中，已修改的页面再写入页面文件（pagefile.sys）。</translation>
+    </message>
+    <message>
+        <source>MADV_PAGEOUT on both. With swap, anon pages go to it (swap); without swap they cannot leave RAM (a swap file, or zram, would give them somewhere to go). Clean file pages are dropped either way (not in RAM). This lab never creates or enables swap.</source>
+        <translation>对两者调用 MADV_PAGEOUT。有交换空间时，匿名页被换出（交换）；没有交换空间时，它们无法离开内存（交换文件或 zram 能给它们一个去处）。干净的文件页无论如何都会被丢弃（不在内存）。本实验从不创建或启用交换空间。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A count of pages in a lab&apos;s report: %1 the number, %2 the state (&quot;32 not in RAM&quot;).</extracomment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between two counts of pages in a lab&apos;s report (&quot;32 not in RAM, 2 file&quot;).</extracomment>
+        <translation>，</translation>
     </message>
 </context>
 <context>

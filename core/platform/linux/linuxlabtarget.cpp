@@ -71,7 +71,9 @@ struct Server
         if (cmd == "pagesize")
             return "ok " + std::to_string(pageSize);
         if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
-            void *p = ::mmap(nullptr, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            // No MAP_NORESERVE: a private mapping no one can write is not counted against the commit limit anyway,
+            // and with the flag, making it writable later would not be counted either (no commit to show).
+            void *p = ::mmap(nullptr, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
             return p == MAP_FAILED ? "error " + errnoText("mmap")
                                    : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
         }
@@ -97,9 +99,11 @@ struct Server
             return "ok";
         }
         if (cmd == "decommit" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
-            if (::madvise(reinterpret_cast<void *>(a), n, MADV_DONTNEED) != 0)
-                return "error " + errnoText("madvise");
-            return ::mprotect(reinterpret_cast<void *>(a), n, PROT_NONE) == 0 ? "ok" : "error " + errnoText("mprotect");
+            // A fresh inaccessible mapping in its place: its pages are gone and so is the commit charge.
+            // madvise(MADV_DONTNEED) + mprotect(PROT_NONE) would free the pages but keep the charge of a range
+            // that was ever written (the kernel keeps VM_ACCOUNT once an anon_vma exists).
+            void *p = ::mmap(reinterpret_cast<void *>(a), n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+            return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok";
         }
         if (cmd == "release" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
             return ::munmap(reinterpret_cast<void *>(a), n) == 0 ? "ok" : "error " + errnoText("munmap");
