@@ -42,21 +42,24 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     f.setBold(true);
     m_title->setFont(f);
     layout->addWidget(m_title);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    m_form = new QWidget(scroll);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->viewport()->installEventFilter(this);
+    m_form = new QWidget(m_scroll);
     m_layout = new QFormLayout(m_form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_layout->setLabelAlignment(Qt::AlignRight);
-    scroll->setWidget(m_form);
-    layout->addWidget(scroll, 1);
+    m_scroll->setWidget(m_form);
+    layout->addWidget(m_scroll, 1);
     auto *pagesTitle = new QLabel(tr("Pages"), this);
     pagesTitle->setFont(f);
     layout->addWidget(pagesTitle);
     m_strip = new PageStrip(this);
-    m_strip->setMinimumHeight(140);
-    layout->addWidget(m_strip);
+    // Room for a row of pages and their counts: in a short window (1024x700, a lab's two processes) the rows above,
+    // RSS and PSS among them, need the rest.
+    m_strip->setMinimumHeight(100);
+    layout->addWidget(m_strip, 1); // what is left over, shared with the rows above
 }
 
 void DetailsPanel::observe(ViewState *state)
@@ -90,12 +93,35 @@ void DetailsPanel::clearRows()
         m_layout->removeRow(0);
 }
 
+bool DetailsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
+        // The rows' view, not their content, decides: it keeps its height whichever way they are filled.
+        const bool compact = m_scroll->viewport()->height() < 200;
+        if (compact != m_compact) {
+            m_compact = compact;
+            if (m_refill)
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        if (const auto refill = m_refill) // a copy: filling the rows sets m_refill again
+                            refill();
+                    },
+                    Qt::QueuedConnection);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void DetailsPanel::addRow(const QString &name, const QString &value, const QString &explanation)
 {
     auto *v = new QLabel(value, m_form);
     v->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->setWordWrap(true);
-    if (!explanation.isEmpty()) {
+    if (!explanation.isEmpty() && m_compact) {
+        v->setTextFormat(Qt::PlainText);
+        v->setToolTip(explanation);
+    } else if (!explanation.isEmpty()) {
         v->setText(value + QStringLiteral("<br><small style='color:palette(placeholder-text)'>")
             + explanation.toHtmlEscaped() + QStringLiteral("</small>"));
         v->setTextFormat(Qt::RichText);
@@ -104,10 +130,16 @@ void DetailsPanel::addRow(const QString &name, const QString &value, const QStri
         v->setTextFormat(Qt::PlainText);
     }
     m_layout->addRow(name, v);
+    if (QWidget *label = m_layout->labelForField(v); label && !explanation.isEmpty())
+        label->setToolTip(explanation);
 }
 
 void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
 {
+    // A copy of the region: the one given may not outlive this call.
+    m_refill = [this, region = r ? std::make_shared<const Region>(*r) : nullptr, snapshot] {
+        setRegion(region.get(), snapshot);
+    };
     clearRows();
     if (!r) {
         m_title->setText(tr("No region selected"));
@@ -221,6 +253,7 @@ void DetailsPanel::setRegion(const Region *r, SnapshotPtr snapshot)
 
 void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
 {
+    m_refill = [this, start, end, snapshot] { setRange(start, end, snapshot); };
     clearRows();
     m_title->setText(tr("Selected range"));
     addRow(tr("Range"), hexAddress(start) + QStringLiteral(" – ") + hexAddress(end));
@@ -228,12 +261,10 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
     if (!snapshot)
         return;
     const TypeTotals t = rangeTotals(*snapshot, start, end);
-    addRow(tr("Mapped in it"), formatBytes(t.size), tr("Bytes of the range inside some region."));
-    addRow(tr("Committed"), formatBytes(t.committed));
-    addRow(tr("Regions"), QString::number(t.blocks));
-    // The kernel counts RSS and PSS per region: where the regions it touches reach past the range, the figures
-    // are theirs, and the row says so (a 4-page range in a 5-page region can show 5 pages' RSS); the page strip
-    // below counts the range's own pages.
+    // RSS and PSS first, after the size: what a lab is about, and in a short dock (1024x700, a lab's two processes)
+    // the rows that stay in view. The kernel counts RSS and PSS per region: where the regions it touches reach past the
+    // range, the figures are theirs, and the row says so (a 4-page range in a 5-page region can show 5 pages' RSS); the
+    // page strip below counts the range's own pages.
     std::uint64_t touched = 0;
     for (const Region &r : snapshot->regionsTouching(start, end))
         if (r.type != RegionType::Free)
@@ -254,11 +285,15 @@ void DetailsPanel::setRange(Address start, Address end, SnapshotPtr snapshot)
                "Below RSS when other processes map the same pages."));
     }
     addRow(tr("Swap"), formatBytes(t.swap));
+    addRow(tr("Mapped in it"), formatBytes(t.size), tr("Bytes of the range inside some region."));
+    addRow(tr("Committed"), formatBytes(t.committed));
+    addRow(tr("Regions"), QString::number(t.blocks));
 }
 
 void DetailsPanel::setProcessSummary(
     const QString &title, const std::vector<std::pair<std::string, std::string>> &fields)
 {
+    m_refill = [this, title, fields] { setProcessSummary(title, fields); };
     clearRows();
     m_title->setText(title);
     for (const auto &[k, v] : fields) {

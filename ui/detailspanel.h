@@ -4,8 +4,11 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QFormLayout;
+class QScrollArea;
 
 namespace vmatlas::ui {
 
@@ -28,14 +31,22 @@ public:
     PageStrip *pageStrip() const { return m_strip; }
     QString text() const; // for tests: everything shown, as plain text
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void clearRows();
     void addRow(const QString &name, const QString &value, const QString &explanation = {});
 
     QLabel *m_title;
+    QScrollArea *m_scroll;
     QWidget *m_form;
     QFormLayout *m_layout;
     PageStrip *m_strip;
+    // Short (a 1024x700 window, a lab's two processes): each row's explanation is in its tooltip only, so that
+    // the rows themselves, RSS and PSS among them, are in view.
+    bool m_compact = false;
+    std::function<void()> m_refill; // the rows again, as last filled
 };
 
 } // namespace vmatlas::ui

@@ -100,10 +100,10 @@ HexView::HexView(QWidget *parent)
     m_textB->setReadOnly(true);
     m_textB->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_textB->setFont(m_text->font());
-    // Three lines at least, each: in a short window (1024x768, a lab's two processes) the dock stays within its
-    // room rather than draw its parts over each other.
+    // Two lines at least, each: in a short window (1024x700, a lab's two processes) the dock stays within its
+    // room rather than draw its parts over each other, and the window within the screen.
     for (QPlainTextEdit *dump : { m_text, m_textB })
-        dump->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 3 + 2 * dump->frameWidth() + 8
+        dump->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 2 + 2 * dump->frameWidth() + 8
             + dump->style()->pixelMetric(QStyle::PM_ScrollBarExtent)); // a narrow dock scrolls sideways
     layout->addWidget(m_textB, 1);
     m_titleB->hide();

@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <source>RSS of its regions</source>
-        <translation>所在区域的常驻集 (RSS)</translation>
+        <translation>所在区域 RSS</translation>
     </message>
     <message>
         <source>The regions it touches, whole: %1 of them lies outside the range. The pages below are the range&apos;s own.</source>
@@ -1067,7 +1067,7 @@
     </message>
     <message>
         <source>PSS of its regions</source>
-        <translation>所在区域的比例集 (PSS)</translation>
+        <translation>所在区域 PSS</translation>
     </message>
     <message>
         <source>Proportional set of the regions it touches, whole: each shared page divided by the processes mapping it.</source>

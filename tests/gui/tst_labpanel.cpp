@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -480,6 +481,49 @@ private slots:
     // After reserve-commit's Release the range is free: the page strip says there is nothing mapped there (it
     // asked to select a region, with the range selected).
     // The page-out lab maps two parts of the size: its box says so, and another lab's box is the Size again.
+    // A lab of two processes in a 1024x700 window: the window stays 700 pixels tall (its docks' minimum heights
+    // made it 717, the status bar off the screen), and the Details dock shows the range's RSS and PSS.
+    void fitsAShortScreen_data()
+    {
+        QTest::addColumn<QString>("lab");
+        QTest::addColumn<int>("steps");
+        QTest::addRow("image-sharing") << QStringLiteral("image-sharing") << 2;
+        QTest::addRow("shared-section") << QStringLiteral("shared-section") << 3;
+    }
+
+    void fitsAShortScreen()
+    {
+        QFETCH(QString, lab);
+        QFETCH(int, steps);
+        MainWindow w;
+        w.resize(1024, 700);
+        w.show();
+        LabPanel *panel = test::startLab(w, lab);
+        QVERIFY(panel);
+        runSteps(panel, steps);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.viewState()->range().empty(), 10000);
+        QTest::qWait(500); // the Bytes dock reads both processes' pages
+        QVERIFY2(w.minimumSizeHint().height() <= 700, qPrintable(QString::number(w.minimumSizeHint().height())));
+        QCOMPARE(w.height(), 700);
+        auto *details = part<DetailsPanel>(w);
+        auto *scroll = details->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        for (const QString &name : { QStringLiteral("RSS"), QStringLiteral("PSS") }) {
+            QLabel *label = nullptr;
+            for (QLabel *l : scroll->widget()->findChildren<QLabel *>())
+                if (l->text() == name || l->text() == name + QStringLiteral(" of its regions"))
+                    label = l;
+            QVERIFY2(label, qPrintable(name));
+            const QRect at(label->mapTo(scroll->viewport(), QPoint(0, 0)), label->size());
+            QVERIFY2(scroll->viewport()->rect().contains(at),
+                qPrintable(QStringLiteral("%1 at y %2..%3, the rows' view is %4 tall")
+                               .arg(name)
+                               .arg(at.top())
+                               .arg(at.bottom())
+                               .arg(scroll->viewport()->height())));
+        }
+    }
+
     void sizeBoxSaysWhatItIsOf()
     {
         MainWindow w;
