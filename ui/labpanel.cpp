@@ -85,7 +85,9 @@ LabPanel::LabPanel(QWidget *parent)
     layout->addLayout(m_form);
     m_steps = new QListWidget(this);
     m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    m_steps->setToolTip(tr("Click a step to read what it does"));
     layout->addWidget(m_steps);
+    connect(m_steps, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { showStep(m_steps->row(item)); });
     auto *buttons = new QHBoxLayout();
     m_next = new QPushButton(this);
     m_next->setDefault(true);
@@ -276,17 +278,41 @@ void LabPanel::showLab()
     for (int i = 0; i < m_steps->count(); ++i)
         rows += m_steps->sizeHintForRow(i);
     m_steps->setFixedHeight(std::min(140, rows + 2 * m_steps->frameWidth() + 4));
-    if (done < int(m_lab->steps.size())) {
+    if (done < int(m_lab->steps.size()))
         setNextText(tr("Run step %1: %2").arg(done + 1).arg(labText(m_lab->steps[std::size_t(done)].title)),
             tr("Run step %1").arg(done + 1));
-        m_explanation->setHtml(QStringLiteral("<p><b>%1</b></p><p>%2</p>")
-                                   .arg(labText(m_lab->steps[std::size_t(done)].title).toHtmlEscaped(),
-                                       labText(m_lab->steps[std::size_t(done)].explanation).toHtmlEscaped()));
-    } else {
+    else
         setNextText(tr("The lab is done"), {});
-        m_explanation->setHtml(
-            tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>"));
-    }
+    // The step the map shows, the one just run (the first one before any): its explanation beside what it did.
+    showStep(std::max(0, done - 1));
+}
+
+void LabPanel::showStep(int step)
+{
+    if (!m_lab || step < 0 || step >= int(m_lab->steps.size()))
+        return;
+    const int done = m_session ? m_session->nextStep() : 0;
+    const LabStep &s = m_lab->steps[std::size_t(step)];
+    QString html = QStringLiteral("<p><b>%1</b></p><p>%2</p>")
+                       .arg((step < done ? tr("Step %1, done: %2") : tr("Step %1: %2"))
+                                .arg(step + 1)
+                                .arg(labText(s.title))
+                                .toHtmlEscaped(),
+                           labText(s.explanation).toHtmlEscaped());
+    if (done >= int(m_lab->steps.size()))
+        html += tr("<p><b>Done.</b> Restart to run it again, or choose another lab from the Labs menu.</p>");
+    else if (done > step)
+        html += QStringLiteral("<p style='color:palette(placeholder-text)'>%1</p>")
+                    .arg(tr("Next, step %1: %2. Click a step above to read it.")
+                             .arg(done + 1)
+                             .arg(labText(m_lab->steps[std::size_t(done)].title))
+                             .toHtmlEscaped());
+    m_explanation->setHtml(html);
+}
+
+QString LabPanel::explanation() const
+{
+    return m_explanation->toPlainText();
 }
 
 void LabPanel::setNextText(const QString &text, const QString &shortText)

@@ -42,6 +42,8 @@ public:
     int stepsDone() const;
     bool busy() const { return m_busy; }
     QString log() const;
+    QString explanation() const; // the box's text: the step shown (the one just run), as plain text
+    QListWidget *stepList() const { return m_steps; }
     QPushButton *nextButton() const { return m_next; }
     // What the button does, whole ("Run step 1: Map a file privately"); a narrow dock shows "Run step 1" on the
     // button (the step's title is above it, in bold) and the whole text as its tooltip.
@@ -76,6 +78,7 @@ private:
     void setNextText(const QString &text, const QString &shortText);
     void fitNextText();
     void showLab();
+    void showStep(int step); // its explanation in the box
     void setBusy(bool busy);
     void focusLast();
     void continueAutoSteps();

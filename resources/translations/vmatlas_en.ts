@@ -1545,6 +1545,22 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Run step %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Click a step to read what it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, done: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next, step %1: %2. Click a step above to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>

@@ -1551,6 +1551,22 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Run step %1</source>
         <translation>运行第 %1 步</translation>
     </message>
+    <message>
+        <source>Click a step to read what it does</source>
+        <translation>点击某一步，阅读它做什么</translation>
+    </message>
+    <message>
+        <source>Step %1, done: %2</source>
+        <translation>第 %1 步（已完成）：%2</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Next, step %1: %2. Click a step above to read it.</source>
+        <translation>下一步是第 %1 步：%2。点击上面的某一步即可阅读它。</translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>

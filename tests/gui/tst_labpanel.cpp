@@ -481,6 +481,33 @@ private slots:
     // After reserve-commit's Release the range is free: the page strip says there is nothing mapped there (it
     // asked to select a region, with the range selected).
     // The page-out lab maps two parts of the size: its box says so, and another lab's box is the Size again.
+    // The box explains the step the map shows, the one just run (it explained the next one, so the map and the
+    // text disagreed, and after the last step only "Done." was left); any step's text is a click away.
+    void explainsTheStepShown()
+    {
+        MainWindow w;
+        w.show();
+        LabPanel *panel = test::startLab(w, QStringLiteral("copy-on-write"));
+        QVERIFY(panel);
+        QVERIFY2(panel->explanation().startsWith(QStringLiteral("Step 1: Map a file privately")),
+            qPrintable(panel->explanation()));
+        runSteps(panel, 1);
+        QVERIFY2(panel->explanation().startsWith(QStringLiteral("Step 1, done: Map a file privately")),
+            qPrintable(panel->explanation()));
+        QVERIFY(panel->explanation().contains(QStringLiteral("Next, step 2: Read every page.")));
+        QListWidget *list = panel->stepList();
+        const QRect third = list->visualItemRect(list->item(2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, third.center());
+        QVERIFY2(panel->explanation().startsWith(QStringLiteral("Step 3: Write to page 2")),
+            qPrintable(panel->explanation()));
+        QVERIFY(panel->explanation().contains(QStringLiteral("that page alone becomes anon")));
+        runSteps(panel, 2);
+        QVERIFY2(panel->explanation().startsWith(QStringLiteral("Step 3, done: Write to page 2")),
+            qPrintable(panel->explanation()));
+        QVERIFY(panel->explanation().contains(QStringLiteral("that page alone becomes anon")));
+        QVERIFY(panel->explanation().contains(QStringLiteral("Done.")));
+    }
+
     // A lab of two processes in a 1024x700 window: the window stays 700 pixels tall (its docks' minimum heights
     // made it 717, the status bar off the screen), and the Details dock shows the range's RSS and PSS.
     void fitsAShortScreen_data()
