@@ -362,16 +362,18 @@ void AddressMapView::zoomToPages(Address start, Address end)
         return;
     }
     // Where the range starts in its row depends on all that lies before it: at 48 px a page, image-sharing's two
-    // pages fell one at a row's end and one at the next row's start. A range that fits in a row is put in one:
-    // a page a little narrower (down to three quarters) moves where the rows wrap.
+    // pages fell one at a row's end and one at the next row's start, shared-section's 16 in rows of 3, 12 and 1.
+    // The range is put in as few rows as its pages need where a page a little narrower (down to three quarters)
+    // moves where the rows wrap.
     const auto rowsAt = [&](double px) {
         MapGeometry probe = m_geometry;
         probe.setBytesPerPixel(pageSize / px);
         return probe.rectsFor(start, end).size();
     };
-    if (pages <= std::floor(width / pagePixels) && rowsAt(pagePixels) > 1)
+    const auto fewest = [&](double px) { return std::size_t(std::ceil(pages / std::floor(width / px))); };
+    if (rowsAt(pagePixels) > fewest(pagePixels))
         for (double px = pagePixels - 1; px >= std::max(kSmallest, std::ceil(pagePixels * 0.75)); --px)
-            if (rowsAt(px) == 1) {
+            if (rowsAt(px) == fewest(px)) {
                 pagePixels = px;
                 break;
             }

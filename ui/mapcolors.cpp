@@ -25,7 +25,8 @@ MapColors base(const QColor &background, const QColor &text)
         c.reserved[i] = blend(c.type[i], background, 0.62);
         c.readOnly[i] = blend(c.type[i], QColor(0, 0, 0), 0.28);
     }
-    c.page[static_cast<std::size_t>(PageState::None)] = blend(background, text, 0.12);
+    // Visible on a projector too, as a cell (0.12 washed out to white there); well apart from the zero page.
+    c.page[static_cast<std::size_t>(PageState::None)] = blend(background, text, 0.2);
     c.page[static_cast<std::size_t>(PageState::File)] = QColor(0x56, 0xB4, 0xE9); // sky blue
     c.page[static_cast<std::size_t>(PageState::Anon)] = QColor(0xD5, 0x5E, 0x00); // vermillion
     c.page[static_cast<std::size_t>(PageState::Swap)] = QColor(0xF0, 0xE4, 0x42); // yellow
