@@ -612,7 +612,10 @@ bool AddressMapView::showToolTip(QPoint viewportPos)
             tip += QStringLiteral("<br>")
                 + tr("Page 0x%1: %2%3")
                       .arg(QString::number(it->address, 16), pageStateText(it->state),
-                          it->exclusive ? tr(", exclusive") : QString());
+                          it->exclusive                      ? tr(", exclusive")
+                              : it->state == PageState::None ? tr(", not in this process's page tables (a file's "
+                                                                  "page may still be in the page cache)")
+                                                             : QString());
         }
     }
     QToolTip::showText(viewport()->mapToGlobal(viewportPos), tip, viewport());

@@ -298,7 +298,9 @@ bool PageStrip::event(QEvent *event)
                         pg.exclusive               ? tr(", exclusive to this process")
                             : shared(pg)           ? tr(", shared with another process")
                             : reserved(pg.address) ? tr(", reserved (no access, not committed)")
-                                                   : QString()),
+                            : pg.state == PageState::None
+                            ? tr(", not in this process's page tables (a file's page may still be in the page cache)")
+                            : QString()),
                 this);
         } else {
             QToolTip::hideText();

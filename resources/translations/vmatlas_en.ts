@@ -767,6 +767,10 @@
         <source>Colour regions by what they are for (heap, stack, shareable…) instead of their type</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vmatlas::ui::Banner</name>
@@ -1987,6 +1991,10 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>, reserved (no access, not committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
