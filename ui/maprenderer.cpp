@@ -345,7 +345,6 @@ void MapRenderer::paint(
     p.drawImage(0, 0, m_image);
     p.setRenderHint(QPainter::Antialiasing, false);
     const bool pageScale = overlay.pages && !overlay.pages->empty() && atPageScale(g, snapshot.pageSize);
-    paintLabels(p, snapshot, g, top, size, pageScale);
 
     // A diff outline is a coloured line inside a dark casing, so it stands out on every type colour (a
     // vermillion line alone vanishes on orange Mapped regions).
@@ -387,6 +386,9 @@ void MapRenderer::paint(
         outline(overlay.range->first, overlay.range->second, under, Qt::SolidLine, 2); // dashes on any colour
         outline(overlay.range->first, overlay.range->second, s, Qt::DashLine, 2);
     }
+    // The names last: an outline's top edge runs through a strip's text ("Private" in a lab's range was crossed
+    // out by its dashes); over the dashes, the text stays whole.
+    paintLabels(p, snapshot, g, top, size, pageScale);
 }
 
 namespace {
