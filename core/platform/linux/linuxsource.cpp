@@ -257,19 +257,17 @@ bool addressSpaceAlive(int mapsFd)
 // the parser commits while the reader starts on the first ones (a 2 MiB huge page of the heap took 0.25 ms to
 // fault in, before the first read). One ring is kept for the next read: committing it again cost the window's
 // live tick 0.5 ms at 1,000 mappings, and unmapping it a command's exit 0.2 ms (the other CPU's TLB is flushed
-// by an interrupt). A read uses the first `size` bytes of the mapping only (ParseWait): the pages it never
-// touches cost nothing.
+// by an interrupt).
 class TextRing
 {
 public:
-    static constexpr std::size_t kMapSize = 1 << 20;
-    explicit TextRing(std::size_t size) // a power of two, up to kMapSize
+    static constexpr std::size_t kSize = 1 << 20; // a power of two
+    TextRing()
         : m_data(s_spare.exchange(nullptr))
-        , m_size(size)
     {
         if (m_data)
             return;
-        void *p = ::mmap(nullptr, kMapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void *p = ::mmap(nullptr, kSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED)
             throw std::bad_alloc();
         m_data = static_cast<char *>(p);
@@ -278,28 +276,26 @@ public:
     ~TextRing()
     {
         if (char *other = s_spare.exchange(m_data))
-            ::munmap(other, kMapSize); // two reads at once: one ring is enough
+            ::munmap(other, kSize); // two reads at once: one ring is enough
     }
     TextRing(const TextRing &) = delete;
     TextRing &operator=(const TextRing &) = delete;
 
-    std::size_t size() const { return m_size; }
-    char *at(std::size_t pos) const { return m_data + (pos & (m_size - 1)); }
+    char *at(std::size_t pos) const { return m_data + (pos & (kSize - 1)); }
     // Bytes from pos to the ring's end.
-    std::size_t toEnd(std::size_t pos) const { return m_size - (pos & (m_size - 1)); }
+    static std::size_t toEnd(std::size_t pos) { return kSize - (pos & (kSize - 1)); }
     // Commits a new ring's pages from offset on, as writes would, without writing (a no-op where the kernel
     // lacks it: the reader then faults them in).
     void populateFrom(std::size_t offset) const
     {
         constexpr int kPopulateWrite = 23; // MADV_POPULATE_WRITE, Linux 5.14; the 6.1 headers here have it
-        if (m_fresh && offset < m_size)
-            ::madvise(m_data + offset, m_size - offset, kPopulateWrite);
+        if (m_fresh)
+            ::madvise(m_data + offset, kSize - offset, kPopulateWrite);
     }
 
 private:
     static inline std::atomic<char *> s_spare { nullptr };
     char *m_data = nullptr;
-    std::size_t m_size;
     bool m_fresh = false;
 };
 
@@ -307,23 +303,19 @@ private:
 // 10-20 us here, and waking a sleeping thread on the other CPU costs the waker tens of us; the parser then
 // follows the reader read by read, and at the text's end little is left to parse (up to 256 KiB was, 0.2 ms at
 // 1,000 mappings). The window's reads never spin: the parser sleeps until 256 KiB are there.
-// A parser that follows the reader needs a ring of 256 KiB, not 1 MiB: each page of it a command commits is
-// one more to give back at its exit (at 1,000 mappings, the exit took 0.08 ms less), and the reader's copies
-// stay in the cache.
 struct ParseWait
 {
     std::chrono::microseconds spin;
     std::size_t wakeAfter; // bytes
-    std::size_t ring; // bytes of the ring used
 };
 
 ParseWait parseWait()
 {
     using namespace std::chrono_literals;
+    static_assert((256 << 10) < TextRing::kSize, "a sleeping parser waits for less than the ring holds");
     // Spinning needs a CPU of its own: a command that has one CPU does not linger either (tuneMemoryForShortRun).
-    return g_shortRun && g_lingerUs.load(std::memory_order_relaxed) > 0
-        ? ParseWait { 300us, 1, 256 << 10 }
-        : ParseWait { 0us, 256 << 10, TextRing::kMapSize }; // wakes for less than the ring holds
+    return g_shortRun && g_lingerUs.load(std::memory_order_relaxed) > 0 ? ParseWait { 300us, 1 }
+                                                                        : ParseWait { 0us, 256 << 10 };
 }
 
 inline void cpuRelax()
@@ -358,9 +350,9 @@ template <typename Ready> bool spinFor(std::chrono::microseconds time, Ready &&r
 template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, BeforeParse &&beforeParse)
 {
     constexpr std::size_t kMaxRead = 64 << 10; // the kernel fills about a page per read() anyway
+    constexpr std::size_t kMaxFeed = 256 << 10; // the parser gives room back at least this often
     const ParseWait wait = parseWait();
-    TextRing ring(wait.ring);
-    const std::size_t maxFeed = ring.size() / 4; // the parser gives room back at least this often
+    TextRing ring;
     std::atomic<std::size_t> head { 0 }, tail { 0 };
     std::atomic<bool> ended { false }, stop { false };
     std::atomic<bool> parserSleeps { false }, readerSleeps { false };
@@ -408,7 +400,7 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
                         if (stop.load() || (h == t && ended.load()))
                             return;
                     }
-                    const std::size_t n = std::min({ h - t, ring.toEnd(t), maxFeed });
+                    const std::size_t n = std::min({ h - t, TextRing::toEnd(t), kMaxFeed });
                     const bool ok = parser.feed(std::string_view(ring.at(t), n));
                     t += n;
                     if (!ok)
@@ -431,7 +423,7 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
         // No thread to be had (the process or user is at its limit): read, then parse, here.
         beforeParse();
         for (;;) {
-            const ssize_t n = ::read(fd, ring.at(0), ring.size());
+            const ssize_t n = ::read(fd, ring.at(0), TextRing::kSize);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0)
@@ -445,15 +437,15 @@ template <typename BeforeParse> int readAndParse(int fd, SmapsParser &parser, Be
     std::size_t h = 0;
     try {
         while (!stop.load(std::memory_order_relaxed)) {
-            if (ring.size() - (h - tail.load(std::memory_order_acquire)) == 0) {
+            if (TextRing::kSize - (h - tail.load(std::memory_order_acquire)) == 0) {
                 std::unique_lock lock(mutex);
                 readerSleeps.store(true);
-                cv.wait(lock, [&] { return h - tail.load() < ring.size() || stop.load(); });
+                cv.wait(lock, [&] { return h - tail.load() < TextRing::kSize || stop.load(); });
                 readerSleeps.store(false);
                 continue;
             }
-            const std::size_t room = ring.size() - (h - tail.load(std::memory_order_acquire));
-            const ssize_t n = ::read(fd, ring.at(h), std::min({ room, ring.toEnd(h), kMaxRead }));
+            const std::size_t room = TextRing::kSize - (h - tail.load(std::memory_order_acquire));
+            const ssize_t n = ::read(fd, ring.at(h), std::min({ room, TextRing::toEnd(h), kMaxRead }));
             if (n < 0 && errno == EINTR)
                 continue;
             if (n <= 0) {
