@@ -31,6 +31,9 @@ AddressMapView::AddressMapView(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setMinimumSize(320, 160);
+    // The user's own scrolling (the bar dragged, clicked or stepped; never a program's setValue) leaves a lab's
+    // range where it is.
+    connect(verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_pageFocus.reset(); });
     m_geometry.setRowHeight(26);
     m_geometry.setMinRegionPixels(2);
     m_geometry.setBreakPixels(kBreakPixels);
@@ -108,8 +111,10 @@ void AddressMapView::setSelectedRegion(std::ptrdiff_t index, bool ensureVisible)
         const double pos = m_geometry.positionOf(m_snapshot->regions[std::size_t(index)].start);
         const double y = m_geometry.pointOf(pos).y();
         const int top = verticalScrollBar()->value();
-        if (y < top || y + m_geometry.rowHeight() > top + viewport()->height())
+        if (y < top || y + m_geometry.rowHeight() > top + viewport()->height()) {
+            m_pageFocus.reset(); // the view goes elsewhere: a lab's range is not fitted again
             verticalScrollBar()->setValue(int(y - viewport()->height() / 3));
+        }
     }
     viewport()->update();
 }
@@ -370,13 +375,14 @@ void AddressMapView::zoomToPages(Address start, Address end)
         probe.setBytesPerPixel(pageSize / px);
         return probe.rectsFor(start, end).size();
     };
-    const auto fewest = [&](double px) { return std::size_t(std::ceil(pages / std::floor(width / px))); };
-    if (rowsAt(pagePixels) > fewest(pagePixels))
-        for (double px = pagePixels - 1; px >= std::max(kSmallest, std::ceil(pagePixels * 0.75)); --px)
-            if (rowsAt(px) == fewest(px)) {
-                pagePixels = px;
-                break;
-            }
+    // The widest page that gives the fewest rows (16 pages in a narrow map: 4, 6 and 6 at 48 px, 8 and 8 at 36).
+    std::size_t bestRows = rowsAt(pagePixels);
+    const double widest = pagePixels;
+    for (double px = widest - 1; px >= std::max(kSmallest, std::ceil(widest * 0.75)) && bestRows > 1; --px)
+        if (const std::size_t rows = rowsAt(px); rows < bestRows) {
+            bestRows = rows;
+            pagePixels = px;
+        }
     const double bpp = pageSize / pagePixels;
     // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
     const double rowPages = std::floor(width / pagePixels); // whole pages a row
@@ -389,6 +395,7 @@ void AddressMapView::zoomToPages(Address start, Address end)
 
 void AddressMapView::scrollToAddress(Address a)
 {
+    m_pageFocus.reset();
     const double y = m_geometry.pointOf(m_geometry.positionOf(a)).y();
     verticalScrollBar()->setValue(int(y - m_geometry.rowHeight()));
 }
@@ -464,6 +471,7 @@ void AddressMapView::resizeEvent(QResizeEvent *event)
 
 void AddressMapView::wheelEvent(QWheelEvent *event)
 {
+    m_pageFocus.reset();
     if (event->modifiers() & Qt::ShiftModifier) {
         QAbstractScrollArea::wheelEvent(event); // Shift+wheel scrolls
         return;
@@ -569,6 +577,7 @@ void AddressMapView::keyPressEvent(QKeyEvent *event)
         viewport()->update();
         return;
     default:
+        m_pageFocus.reset(); // the user moves about
         QAbstractScrollArea::keyPressEvent(event);
     }
 }
@@ -609,13 +618,18 @@ bool AddressMapView::showToolTip(QPoint viewportPos)
             m_pages.begin(), m_pages.end(), a, [](Address addr, const PageInfo &p) { return addr < p.address; });
         if (it != m_pages.begin() && a - (it - 1)->address < m_snapshot->pageSize) {
             --it;
+            const Region &r = m_snapshot->regions[std::size_t(index)];
+            QString more;
+            if (it->exclusive)
+                more = tr(", exclusive");
+            else if (it->state == PageState::None && r.state == RegionState::Reserved)
+                more = tr(", reserved (no access, not committed)");
+            else if (it->state == PageState::None && (r.inode != 0 || r.type != RegionType::Private))
+                more = tr(", not in this process's page tables (a file's page may still be in the page cache)");
+            else if (it->state == PageState::None)
+                more = tr(", not in this process's page tables");
             tip += QStringLiteral("<br>")
-                + tr("Page 0x%1: %2%3")
-                      .arg(QString::number(it->address, 16), pageStateText(it->state),
-                          it->exclusive                      ? tr(", exclusive")
-                              : it->state == PageState::None ? tr(", not in this process's page tables (a file's "
-                                                                  "page may still be in the page cache)")
-                                                             : QString());
+                + tr("Page 0x%1: %2%3").arg(QString::number(it->address, 16), pageStateText(it->state), more);
         }
     }
     QToolTip::showText(viewport()->mapToGlobal(viewportPos), tip, viewport());

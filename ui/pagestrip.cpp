@@ -295,12 +295,11 @@ bool PageStrip::event(QEvent *event)
             QToolTip::showText(help->globalPos(),
                 tr("Page 0x%1: %2%3")
                     .arg(QString::number(pg.address, 16), pageStateText(pg.state),
-                        pg.exclusive               ? tr(", exclusive to this process")
-                            : shared(pg)           ? tr(", shared with another process")
-                            : reserved(pg.address) ? tr(", reserved (no access, not committed)")
-                            : pg.state == PageState::None
-                            ? tr(", not in this process's page tables (a file's page may still be in the page cache)")
-                            : QString()),
+                        pg.exclusive                      ? tr(", exclusive to this process")
+                            : shared(pg)                  ? tr(", shared with another process")
+                            : reserved(pg.address)        ? tr(", reserved (no access, not committed)")
+                            : pg.state == PageState::None ? tr(", not in this process's page tables")
+                                                          : QString()),
                 this);
         } else {
             QToolTip::hideText();

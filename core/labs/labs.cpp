@@ -183,7 +183,9 @@ std::vector<LabDefinition> buildLabs()
         QT_TRANSLATE_NOOP("Lab",
             "mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state "
             "Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in "
-            "/proc/meminfo, and its VmFlags gain \"ac\"), touching takes it. Windows: VirtualAlloc(MEM_COMMIT)."),
+            "/proc/meminfo, and its VmFlags gain \"ac\"; it is refused past the commit limit only with "
+            "vm.overcommit_memory=2, while Windows always enforces its commit limit), touching takes it. Windows: "
+            "VirtualAlloc(MEM_COMMIT)."),
         [](LabSession &s) -> Result<LabStepResult> {
             const Address base = s.address("base");
             const std::uint64_t q = std::max<std::uint64_t>(s.pageSize(), s.size() / 4 / s.pageSize() * s.pageSize());

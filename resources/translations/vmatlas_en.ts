@@ -300,10 +300,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>mmap(MAP_FIXED, PROT_NONE) over the quarter puts an inaccessible mapping in its place: the pages and the promise go (Committed_AS falls back, &quot;ac&quot; is gone), Reserved again. madvise(MADV_DONTNEED) + mprotect(PROT_NONE) would free the pages but keep the promise of memory once written. Windows: VirtualFree(MEM_DECOMMIT).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,6 +331,10 @@
     <message>
         <source>, </source>
         <extracomment>Between two counts of pages in a lab&apos;s report (&quot;32 not in RAM, 2 file&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;; it is refused past the commit limit only with vm.overcommit_memory=2, while Windows always enforces its commit limit), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -769,6 +769,14 @@
     </message>
     <message>
         <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1561,10 +1569,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Step %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Next, step %1: %2. Click a step above to read it.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>
@@ -1994,7 +1998,7 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
+        <source>, not in this process&apos;s page tables</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

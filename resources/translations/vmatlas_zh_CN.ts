@@ -300,10 +300,6 @@
         <translation>mmap(PROT_NONE) 只占用一段地址，别无其他：不可访问，没有内存，也没有任何承诺，因为没有人能写入它。Windows：VirtualAlloc(MEM_RESERVE)。地图上用斜线表示：已保留。</translation>
     </message>
     <message>
-        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
-        <translation>对第一个四分之一调用 mprotect(PROT_READ|PROT_WRITE) 使其可用：它被拆分出来，状态为“已提交”。此时仍没有页面占用物理内存：提交是对内存的承诺（内核把它计入 /proc/meminfo 的 Committed_AS，它的 VmFlags 多了 “ac”），访问才真正占用内存。Windows：VirtualAlloc(MEM_COMMIT)。</translation>
-    </message>
-    <message>
         <source>mmap(MAP_FIXED, PROT_NONE) over the quarter puts an inaccessible mapping in its place: the pages and the promise go (Committed_AS falls back, &quot;ac&quot; is gone), Reserved again. madvise(MADV_DONTNEED) + mprotect(PROT_NONE) would free the pages but keep the promise of memory once written. Windows: VirtualFree(MEM_DECOMMIT).</source>
         <translation>在这四分之一上用 mmap(MAP_FIXED, PROT_NONE) 放一个不可访问的映射取而代之：页面和承诺都没有了（Committed_AS 回落，“ac” 消失），重新变为已保留。madvise(MADV_DONTNEED) + mprotect(PROT_NONE) 虽然会释放页面，但只要写入过，对内存的承诺就会保留。Windows：VirtualFree(MEM_DECOMMIT)。</translation>
     </message>
@@ -336,6 +332,10 @@
         <source>, </source>
         <extracomment>Between two counts of pages in a lab&apos;s report (&quot;32 not in RAM, 2 file&quot;).</extracomment>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>mprotect(PROT_READ|PROT_WRITE) on the first quarter makes it usable: it splits off, its state Committed. Still no page has RAM: committing promises memory (the kernel adds it to Committed_AS in /proc/meminfo, and its VmFlags gain &quot;ac&quot;; it is refused past the commit limit only with vm.overcommit_memory=2, while Windows always enforces its commit limit), touching takes it. Windows: VirtualAlloc(MEM_COMMIT).</source>
+        <translation>对第一个四分之一调用 mprotect(PROT_READ|PROT_WRITE) 使其可用：它被拆分出来，状态为“已提交”。此时仍没有页面占用物理内存：提交是对内存的承诺（内核把它计入 /proc/meminfo 的 Committed_AS，它的 VmFlags 多了 “ac”；只有在 vm.overcommit_memory=2 时，超过提交上限才会被拒绝，而 Windows 总是强制执行提交上限），访问才真正占用内存。Windows：VirtualAlloc(MEM_COMMIT)。</translation>
     </message>
 </context>
 <context>
@@ -770,6 +770,14 @@
     <message>
         <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
         <translation>，不在本进程的页表中（文件的页面可能仍在页缓存里）</translation>
+    </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation>，保留（不可访问，未提交）</translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables</source>
+        <translation>，不在本进程的页表中</translation>
     </message>
 </context>
 <context>
@@ -1567,10 +1575,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
-    <message>
-        <source>Next, step %1: %2. Click a step above to read it.</source>
-        <translation>下一步是第 %1 步：%2。点击上面的某一步即可阅读它。</translation>
-    </message>
 </context>
 <context>
     <name>vmatlas::ui::LimitsPanel</name>
@@ -2000,8 +2004,8 @@ The process keeps running; its memory is not changed, only where its pages are. 
         <translation>，保留（不可访问，未提交）</translation>
     </message>
     <message>
-        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
-        <translation>，不在本进程的页表中（文件的页面可能仍在页缓存里）</translation>
+        <source>, not in this process&apos;s page tables</source>
+        <translation>，不在本进程的页表中</translation>
     </message>
 </context>
 <context>

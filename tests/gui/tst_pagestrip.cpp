@@ -208,10 +208,8 @@ private slots:
         QHelpEvent help(QEvent::ToolTip, at, strip.mapToGlobal(at));
         QCoreApplication::sendEvent(&strip, &help);
         QTRY_VERIFY(QToolTip::isVisible());
-        // Not in RAM for this process: a file's page may still be cached.
-        QCOMPARE(QToolTip::text(),
-            QStringLiteral("Page 0x13000: not in RAM, not in this process's page tables (a file's page may still be "
-                           "in the page cache)"));
+        // Not in RAM for this process (a file's page may still be cached: the map's tooltip says so).
+        QCOMPARE(QToolTip::text(), QStringLiteral("Page 0x13000: not in RAM, not in this process's page tables"));
 
         list[3].state = PageState::Anon;
         list[3].exclusive = true;
