@@ -375,14 +375,23 @@ void AddressMapView::zoomToPages(Address start, Address end)
         probe.setBytesPerPixel(pageSize / px);
         return probe.rectsFor(start, end).size();
     };
-    // The widest page that gives the fewest rows (16 pages in a narrow map: 4, 6 and 6 at 48 px, 8 and 8 at 36).
-    std::size_t bestRows = rowsAt(pagePixels);
+    // A range of a few rows: the widest page that gives the fewest rows (16 pages in a narrow map: 4, 6 and 6 at
+    // 48 px, 8 and 8 at 36 if the rows fall so). A longer one keeps its page width unless a narrower one puts it in
+    // the rows its pages need (a 1,024-page range stays at 4 px rather than go to 3 for a row less).
+    const auto fewest = [&](double px) { return std::size_t(std::ceil(pages / std::floor(width / px))); };
     const double widest = pagePixels;
-    for (double px = widest - 1; px >= std::max(kSmallest, std::ceil(widest * 0.75)) && bestRows > 1; --px)
-        if (const std::size_t rows = rowsAt(px); rows < bestRows) {
+    std::size_t bestRows = rowsAt(widest);
+    const bool fewRows = fewest(widest) <= 4;
+    for (double px = widest - 1;
+         px >= std::max(kSmallest, std::ceil(widest * 0.75)) && bestRows > (fewRows ? 1 : fewest(widest)); --px) {
+        const std::size_t rows = rowsAt(px);
+        if (fewRows ? rows < bestRows : rows == fewest(px) && rows <= bestRows) {
             bestRows = rows;
             pagePixels = px;
+            if (!fewRows)
+                break;
         }
+    }
     const double bpp = pageSize / pagePixels;
     // The range a row below the top when it fills most of the rows, a third of the way down otherwise.
     const double rowPages = std::floor(width / pagePixels); // whole pages a row
