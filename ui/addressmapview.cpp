@@ -631,12 +631,10 @@ bool AddressMapView::showToolTip(QPoint viewportPos)
             QString more;
             if (it->exclusive)
                 more = tr(", exclusive");
-            else if (it->state == PageState::None && r.state == RegionState::Reserved)
-                more = tr(", reserved (no access, not committed)");
-            else if (it->state == PageState::None && (r.inode != 0 || r.type != RegionType::Private))
-                more = tr(", not in this process's page tables (a file's page may still be in the page cache)");
             else if (it->state == PageState::None)
-                more = tr(", not in this process's page tables");
+                more = notInRamNote(r.state == RegionState::Reserved    ? PageBacking::Reserved
+                        : r.inode != 0 || r.type != RegionType::Private ? PageBacking::File
+                                                                        : PageBacking::Unknown);
             tip += QStringLiteral("<br>")
                 + tr("Page 0x%1: %2%3").arg(QString::number(it->address, 16), pageStateText(it->state), more);
         }

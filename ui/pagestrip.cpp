@@ -297,8 +297,8 @@ bool PageStrip::event(QEvent *event)
                     .arg(QString::number(pg.address, 16), pageStateText(pg.state),
                         pg.exclusive                      ? tr(", exclusive to this process")
                             : shared(pg)                  ? tr(", shared with another process")
-                            : reserved(pg.address)        ? tr(", reserved (no access, not committed)")
-                            : pg.state == PageState::None ? tr(", not in this process's page tables")
+                            : reserved(pg.address)        ? notInRamNote(PageBacking::Reserved)
+                            : pg.state == PageState::None ? notInRamNote(PageBacking::Unknown)
                                                           : QString()),
                 this);
         } else {

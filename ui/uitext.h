@@ -58,6 +58,30 @@ inline QString pageStateText(PageState s)
     return {};
 }
 
+// What a page not in RAM is, after its state in a tooltip (", reserved (…)"), in the page strip's and the map's
+// words alike: a reserved page is held without access; any other has no entry in the process's page tables,
+// and a file's page may be in the page cache all the same.
+enum class PageBacking
+{
+    Unknown,
+    Reserved,
+    File
+};
+inline QString notInRamNote(PageBacking backing)
+{
+    auto text = [](const char *source) { return QCoreApplication::translate("Model", source); };
+    switch (backing) {
+    case PageBacking::Reserved:
+        return text(QT_TRANSLATE_NOOP("Model", ", reserved (no access, not committed)"));
+    case PageBacking::File:
+        return text(QT_TRANSLATE_NOOP(
+            "Model", ", not in this process's page tables (a file's page may still be in the page cache)"));
+    case PageBacking::Unknown:
+        break;
+    }
+    return text(QT_TRANSLATE_NOOP("Model", ", not in this process's page tables"));
+}
+
 // What a region is for (VMMap's uses), in the user's language.
 inline QString useText(RegionUse u)
 {

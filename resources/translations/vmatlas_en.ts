@@ -689,6 +689,18 @@
         <source>Unusable</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Usage</name>
@@ -765,18 +777,6 @@
     </message>
     <message>
         <source>Colour regions by what they are for (heap, stack, shareable…) instead of their type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, reserved (no access, not committed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1991,14 +1991,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
     </message>
     <message>
         <source>hatched: reserved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, reserved (no access, not committed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -689,6 +689,18 @@
         <source>Unusable</source>
         <translation>不可用</translation>
     </message>
+    <message>
+        <source>, reserved (no access, not committed)</source>
+        <translation>，保留（不可访问，未提交）</translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
+        <translation>，不在本进程的页表中（文件的页面可能仍在页缓存里）</translation>
+    </message>
+    <message>
+        <source>, not in this process&apos;s page tables</source>
+        <translation>，不在本进程的页表中</translation>
+    </message>
 </context>
 <context>
     <name>Usage</name>
@@ -766,18 +778,6 @@
     <message>
         <source>Colour regions by what they are for (heap, stack, shareable…) instead of their type</source>
         <translation>按区域的用途（堆、栈、可共享…）而不是类型着色</translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables (a file&apos;s page may still be in the page cache)</source>
-        <translation>，不在本进程的页表中（文件的页面可能仍在页缓存里）</translation>
-    </message>
-    <message>
-        <source>, reserved (no access, not committed)</source>
-        <translation>，保留（不可访问，未提交）</translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables</source>
-        <translation>，不在本进程的页表中</translation>
     </message>
 </context>
 <context>
@@ -1998,14 +1998,6 @@ The process keeps running; its memory is not changed, only where its pages are. 
     <message>
         <source>hatched: reserved %1</source>
         <translation>斜线：保留 %1</translation>
-    </message>
-    <message>
-        <source>, reserved (no access, not committed)</source>
-        <translation>，保留（不可访问，未提交）</translation>
-    </message>
-    <message>
-        <source>, not in this process&apos;s page tables</source>
-        <translation>，不在本进程的页表中</translation>
     </message>
 </context>
 <context>
