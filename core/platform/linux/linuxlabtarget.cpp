@@ -60,6 +60,7 @@ struct Server
 {
     long pageSize = ::sysconf(_SC_PAGESIZE);
     std::map<int, int> sectionFds; // fd -> fd (kept open)
+    std::map<std::uint64_t, std::uint64_t> margins; // a reservation's start -> its size (a page on each side)
     pid_t child = 0;
     int childCommand = -1, childReply = -1;
 
@@ -72,10 +73,21 @@ struct Server
             return "ok " + std::to_string(pageSize);
         if (cmd == "reserve" && need(2) && parseNumber(w[1], n)) {
             // No MAP_NORESERVE: a private mapping no one can write is not counted against the commit limit anyway,
-            // and with the flag, making it writable later would not be counted either (no commit to show).
-            void *p = ::mmap(nullptr, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-            return p == MAP_FAILED ? "error " + errnoText("mmap")
-                                   : "ok " + hexAddress(reinterpret_cast<std::uint64_t>(p));
+            // and with the flag, making it writable later would not be counted either (no commit to show). A page
+            // on each side, with it: the kernel merges mappings whose flags are alike, and the committed part, a
+            // plain rw-p mapping, merged with a neighbour's (AddressSanitizer's allocator maps such next to it).
+            const std::uint64_t page = std::uint64_t(pageSize);
+            void *outer = ::mmap(nullptr, n + 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (outer == MAP_FAILED)
+                return "error " + errnoText("mmap");
+            char *inner = static_cast<char *>(outer) + page;
+            if (::mmap(inner, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+                const std::string error = "error " + errnoText("mmap");
+                ::munmap(outer, n + 2 * page);
+                return error;
+            }
+            margins[reinterpret_cast<std::uint64_t>(inner)] = n;
+            return "ok " + hexAddress(reinterpret_cast<std::uint64_t>(inner));
         }
         if (cmd == "allocate" && need(2) && parseNumber(w[1], n)) {
             void *p = ::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -105,8 +117,16 @@ struct Server
             void *p = ::mmap(reinterpret_cast<void *>(a), n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
             return p == MAP_FAILED ? "error " + errnoText("mmap") : "ok";
         }
-        if (cmd == "release" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n))
-            return ::munmap(reinterpret_cast<void *>(a), n) == 0 ? "ok" : "error " + errnoText("munmap");
+        if (cmd == "release" && need(3) && parseNumber(w[1], a) && parseNumber(w[2], n)) {
+            if (::munmap(reinterpret_cast<void *>(a), n) != 0)
+                return "error " + errnoText("munmap");
+            if (auto it = margins.find(a); it != margins.end() && it->second == n) { // a reservation's side pages
+                ::munmap(reinterpret_cast<void *>(a - std::uint64_t(pageSize)), std::size_t(pageSize));
+                ::munmap(reinterpret_cast<void *>(a + n), std::size_t(pageSize));
+                margins.erase(it);
+            }
+            return "ok";
+        }
         if (cmd == "section-create" && need(3) && parseNumber(w[2], n)) {
             int fd = ::memfd_create(w[1].c_str(), MFD_CLOEXEC);
             if (fd < 0)
